@@ -1,0 +1,110 @@
+namespace Parvis.Domain;
+
+public enum LegalFrame { Voluntary, PriorConcertation, PublicInquiry }
+
+public enum ConsultationPhase { Draft, Upcoming, Information, Contributions, Synthesis, Closed }
+
+/// <summary>A concertation on a project: phases, questions, contributions, closing report.</summary>
+public class Consultation : ITenantOwned
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int TerritoryId { get; set; }
+    public Territory? Territory { get; set; }
+    public required string Title { get; set; }
+    public string Summary { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+    public string? ProjectName { get; set; }
+    public LegalFrame LegalFrame { get; set; }
+    /// <summary>For a concertation préalable (L103-2): the objectives and modalities, published.</summary>
+    public string? ObjectivesMarkdown { get; set; }
+    public ParticipationRules Rules { get; set; } = new();
+
+    public DateTime? PublishedAt { get; set; }
+    public DateTime InformationStartsAt { get; set; }
+    public DateTime ContributionsStartAt { get; set; }
+    public DateTime SynthesisStartsAt { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
+    public string? ClosingReportMarkdown { get; set; }
+    public DateTime? ClosingReportPublishedAt { get; set; }
+
+    /// <summary>Numbering of the public-inquiry register; kept here so two observations never share a number.</summary>
+    public int LastRegisterNumber { get; set; }
+    public List<Question> Questions { get; set; } = [];
+
+    public ConsultationPhase PhaseAt(DateTime now)
+    {
+        if (PublishedAt is null) return ConsultationPhase.Draft;
+        if (ClosedAt is not null) return ConsultationPhase.Closed;
+        if (now < InformationStartsAt) return ConsultationPhase.Upcoming;
+        if (now < ContributionsStartAt) return ConsultationPhase.Information;
+        if (now < SynthesisStartsAt) return ConsultationPhase.Contributions;
+        return ConsultationPhase.Synthesis;
+    }
+
+    public static string? ValidateSchedule(DateTime information, DateTime contributions, DateTime synthesis) =>
+        information <= contributions && contributions < synthesis
+            ? null
+            : "Les dates doivent se suivre : information, puis contributions, puis synthèse.";
+
+    public void Publish(DateTime now)
+    {
+        if (PublishedAt is not null) throw new DomainException("Cette concertation est déjà publiée.");
+        if (LegalFrame == LegalFrame.PriorConcertation && string.IsNullOrWhiteSpace(ObjectivesMarkdown))
+            throw new DomainException("Une concertation préalable (art. L103-2 du code de l'urbanisme) doit publier ses objectifs et ses modalités.");
+        PublishedAt = now;
+    }
+
+    /// <summary>The phase decides what may be done, whatever the view shows.</summary>
+    public void EnsureOpenFor(ParticipationAction action, DateTime now)
+    {
+        var phase = PhaseAt(now);
+        var open = action switch
+        {
+            ParticipationAction.Contribute => phase == ConsultationPhase.Contributions,
+            ParticipationAction.React or ParticipationAction.Comment => phase == ConsultationPhase.Contributions,
+            _ => phase is ConsultationPhase.Contributions or ConsultationPhase.Synthesis or ConsultationPhase.Closed,
+        };
+        if (open) return;
+        throw new DomainException(phase switch
+        {
+            ConsultationPhase.Draft or ConsultationPhase.Upcoming or ConsultationPhase.Information =>
+                $"Les contributions ouvrent le {ContributionsStartAt:dd/MM/yyyy} : il n'est pas encore possible de participer.",
+            _ => "La phase de contributions est terminée : il n'est plus possible de participer.",
+        });
+    }
+
+    public int NextRegisterNumber() => ++LastRegisterNumber;
+
+    public void Close(string? reportMarkdown, DateTime now)
+    {
+        if (ClosedAt is not null) throw new DomainException("Cette concertation est déjà close.");
+        if (PhaseAt(now) is ConsultationPhase.Draft)
+            throw new DomainException("Une concertation non publiée ne peut pas être close.");
+        var hasReport = !string.IsNullOrWhiteSpace(reportMarkdown);
+        if (LegalFrame == LegalFrame.PriorConcertation && !hasReport)
+            throw new DomainException("Une concertation préalable ne peut être close sans son bilan publié.");
+        if (LegalFrame == LegalFrame.PublicInquiry && !hasReport)
+            throw new DomainException("Une enquête publique se clôt avec le rapport du commissaire enquêteur.");
+        if (hasReport)
+        {
+            ClosingReportMarkdown = reportMarkdown!.Trim();
+            ClosingReportPublishedAt = now;
+        }
+        ClosedAt = now;
+        if (SynthesisStartsAt > now) SynthesisStartsAt = now;
+        if (ContributionsStartAt > now) ContributionsStartAt = now;
+        if (InformationStartsAt > now) InformationStartsAt = now;
+    }
+}
+
+/// <summary>An open question the institution asks; answers are contributions.</summary>
+public class Question : ITenantOwned
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int ConsultationId { get; set; }
+    public required string Text { get; set; }
+    public int Position { get; set; }
+}

@@ -1,0 +1,157 @@
+namespace Parvis.Domain;
+
+public enum Channel { Online, PaperRegister, Meeting, Mail, Phone, Oral }
+
+public enum ModerationState { Published, PendingReview, Hidden }
+
+public enum ReactionKind { Agree, Disagree }
+
+public enum Stance { For, Neutral, Against }
+
+public class Contribution : ITenantOwned
+{
+    public const int MaxTitle = 200;
+    public const int MaxBody = 10_000;
+
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int ConsultationId { get; set; }
+    public Consultation? Consultation { get; set; }
+    public int? QuestionId { get; set; }
+    public int TerritoryId { get; set; }
+    /// <summary>Null for an anonymous contribution or one entered for a person without an account.</summary>
+    public Guid? AuthorId { get; set; }
+    /// <summary>The name given on paper, at a meeting or by phone, when an agent entered the contribution.</summary>
+    public string? OfflineAuthorName { get; set; }
+    public Guid? EnteredById { get; set; }
+    public string? Title { get; set; }
+    public required string Body { get; set; }
+    public Channel Channel { get; set; }
+    /// <summary>Public inquiry register number; null in other frames.</summary>
+    public int? RegisterNumber { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public ModerationState State { get; set; }
+    public string? ModerationReason { get; set; }
+    public int AgreeCount { get; set; }
+    public int DisagreeCount { get; set; }
+    public int CommentCount { get; set; }
+    public int OpenFlagCount { get; set; }
+    public DateTime? FirstAnsweredAt { get; set; }
+
+    public bool IsVisible => State == ModerationState.Published;
+
+    public static string? Validate(string? title, string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return "Écrivez votre contribution : le texte est vide.";
+        if (body.Length > MaxBody) return $"Votre contribution dépasse {MaxBody} caractères.";
+        if (title is not null && title.Length > MaxTitle) return $"Le titre dépasse {MaxTitle} caractères.";
+        return null;
+    }
+
+    public void ApplyReaction(ReactionKind? previous, ReactionKind? next)
+    {
+        if (previous == ReactionKind.Agree) AgreeCount--;
+        if (previous == ReactionKind.Disagree) DisagreeCount--;
+        if (next == ReactionKind.Agree) AgreeCount++;
+        if (next == ReactionKind.Disagree) DisagreeCount++;
+    }
+
+    /// <summary>Counts a new flag; returns true when this flag hides the item pending review.</summary>
+    public bool RegisterFlag(int threshold)
+    {
+        OpenFlagCount++;
+        if (State == ModerationState.Published && OpenFlagCount >= threshold)
+        {
+            State = ModerationState.PendingReview;
+            ModerationReason = "Masquée automatiquement après signalements, en attente de modération.";
+            return true;
+        }
+        return false;
+    }
+
+    public void Hide(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du masquage.");
+        State = ModerationState.Hidden;
+        ModerationReason = reason.Trim();
+        OpenFlagCount = 0;
+    }
+
+    public void Restore()
+    {
+        State = ModerationState.Published;
+        ModerationReason = null;
+        OpenFlagCount = 0;
+    }
+}
+
+public class Reaction : ITenantOwned
+{
+    public long Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int ContributionId { get; set; }
+    public Guid UserId { get; set; }
+    public ReactionKind Kind { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public class Comment : ITenantOwned
+{
+    public const int MaxDepth = 3;
+    public const int MaxBody = 5_000;
+    public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
+
+    public long Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int ContributionId { get; set; }
+    public long? ParentId { get; set; }
+    /// <summary>1 for a comment on the contribution, up to <see cref="MaxDepth"/>.</summary>
+    public int Depth { get; set; } = 1;
+    public Guid AuthorId { get; set; }
+    public required string Body { get; set; }
+    public Stance Stance { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EditedAt { get; set; }
+    public DateTime? DeletedAt { get; set; }
+
+    public static string? Validate(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return "Le commentaire est vide.";
+        if (body.Length > MaxBody) return $"Le commentaire dépasse {MaxBody} caractères.";
+        return null;
+    }
+
+    public static int DepthUnder(Comment? parent)
+    {
+        if (parent is null) return 1;
+        if (parent.Depth >= MaxDepth) throw new DomainException("On ne peut pas répondre plus loin dans ce fil : répondez au commentaire précédent.");
+        return parent.Depth + 1;
+    }
+
+    public void Edit(Guid by, string body, DateTime now)
+    {
+        if (by != AuthorId) throw new DomainException("Seul l'auteur peut modifier ce commentaire.");
+        if (DeletedAt is not null) throw new DomainException("Ce commentaire a été supprimé.");
+        if (now - CreatedAt > EditWindow) throw new DomainException("Un commentaire ne peut être modifié que dans les 15 minutes qui suivent sa publication.");
+        Body = body.Trim();
+        EditedAt = now;
+    }
+
+    public void SoftDelete(Guid by, DateTime now)
+    {
+        if (by != AuthorId) throw new DomainException("Seul l'auteur peut supprimer ce commentaire.");
+        DeletedAt ??= now;
+    }
+}
+
+public class Flag : ITenantOwned
+{
+    public const int MaxReason = 1_000;
+    public long Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int ContributionId { get; set; }
+    public Guid UserId { get; set; }
+    public required string Reason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+}

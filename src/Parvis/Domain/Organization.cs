@@ -1,0 +1,45 @@
+namespace Parvis.Domain;
+
+/// <summary>The tenant: a collectivité, resolved from the request's host name.</summary>
+public class Organization
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? LogoPath { get; set; }
+    public string PrimaryColor { get; set; } = "#1d4f91";
+    public string TimeZoneId { get; set; } = "Europe/Paris";
+    public string? ContactEmail { get; set; }
+    public string CharterMarkdown { get; set; } = "";
+    /// <summary>An item is hidden pending review once it has this many open flags.</summary>
+    public int FlagThreshold { get; set; } = 3;
+    public bool RequireTwoFactorForStaff { get; set; } = true;
+    public List<OrganizationHost> Hosts { get; set; } = [];
+
+    public static bool IsValidColor(string color) =>
+        color.Length == 7 && color[0] == '#' && color.Skip(1).All(Uri.IsHexDigit);
+
+    public DateTime ToLocal(DateTime utc)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+    }
+
+    public DateTime ToUtc(DateTime local)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+    }
+}
+
+public class OrganizationHost
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public required string HostName { get; set; }
+}
+
+/// <summary>Every row that belongs to one organization; EF Core filters on it.</summary>
+public interface ITenantOwned
+{
+    int OrganizationId { get; set; }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Accounts;
+
+[EnableRateLimiting(RateLimits.Login)]
+public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Indiquez votre adresse e-mail.")]
+    [StringLength(256, ErrorMessage = "L'adresse e-mail est trop longue.")]
+    public string Email { get; set; } = "";
+
+    public bool Sent { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Email.Trim());
+        // The same answer whether or not the account exists: the form does not reveal who is registered.
+        if (user is { EmailConfirmed: true })
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code = SignUpModel.Encode(token) }, Request.Scheme, Request.Host.Value)!;
+            mail.Enqueue(user.Email!, $"{tenant.Organization.Name} : nouveau mot de passe",
+                $"Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.");
+            await db.SaveChangesAsync();
+            mail.Flush();
+        }
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Admin;
+
+public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public Consultation Consultation { get; private set; } = null!;
+    public List<(int Id, string Excerpt)> Contributions { get; private set; } = [];
+
+    [BindProperty] public string? Report { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Report = Consultation.ClosingReportMarkdown;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Report is { Length: > 100_000 })
+        {
+            ModelState.AddModelError(nameof(Report), "Le bilan dépasse 100 000 caractères.");
+            return Page();
+        }
+        try
+        {
+            Consultation.Close(Report, clock.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(Report), e.Message);
+            return Page();
+        }
+        audit.Record("consultation.close", nameof(Consultation), id, Consultation.ClosingReportMarkdown is null ? "sans bilan" : "avec bilan publié");
+        await db.SaveChangesAsync();
+        TempData["Message"] = "La concertation est close ; son bilan est publié.";
+        return Redirect($"/concertations/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var c = await db.Consultations.FirstOrDefaultAsync(x => x.Id == id);
+        if (c is null) return false;
+        Consultation = c;
+        Contributions = (await db.Contributions.AsNoTracking().Where(x => x.ConsultationId == id && x.State == ModerationState.Published)
+            .OrderByDescending(x => x.AgreeCount).Take(30).Select(x => new { x.Id, x.Body }).ToListAsync())
+            .Select(x => (x.Id, x.Body.Length > 100 ? x.Body[..100] + "…" : x.Body)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Features.Consultations;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Admin;
+
+public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ConsultationForm Form { get; set; } = new();
+    [BindProperty] public string? NewQuestion { get; set; }
+    public Consultation? Existing { get; private set; }
+    public List<(int Id, string Label)> Territories { get; private set; } = [];
+
+    public sealed class ConsultationForm
+    {
+        [Required(ErrorMessage = "Le titre est obligatoire.")]
+        [StringLength(200, ErrorMessage = "Le titre dépasse 200 caractères.")]
+        public string Title { get; set; } = "";
+        [StringLength(1000, ErrorMessage = "Le résumé dépasse 1000 caractères.")]
+        public string? Summary { get; set; }
+        [StringLength(50_000, ErrorMessage = "Le texte dépasse 50 000 caractères.")]
+        public string? Body { get; set; }
+        [StringLength(200, ErrorMessage = "Le nom du projet dépasse 200 caractères.")]
+        public string? ProjectName { get; set; }
+        [Required(ErrorMessage = "Choisissez un territoire.")]
+        public int? TerritoryId { get; set; }
+        public LegalFrame LegalFrame { get; set; }
+        [StringLength(20_000, ErrorMessage = "Les objectifs dépassent 20 000 caractères.")]
+        public string? Objectives { get; set; }
+        [Required(ErrorMessage = "Indiquez le début de la phase d'information.")]
+        public DateTime? InformationStartsAt { get; set; }
+        [Required(ErrorMessage = "Indiquez l'ouverture des contributions.")]
+        public DateTime? ContributionsStartAt { get; set; }
+        [Required(ErrorMessage = "Indiquez le début de la synthèse.")]
+        public DateTime? SynthesisStartsAt { get; set; }
+        public ParticipationLevel ContributeLevel { get; set; } = ParticipationLevel.ConfirmedAccount;
+        public DisplayIdentity DisplayIdentity { get; set; }
+        public bool PreModeration { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id)
+    {
+        await LoadAsync(id);
+        if (id is not null && Existing is null) return NotFound();
+        if (Existing is { } c)
+        {
+            var org = tenant.Organization;
+            Form = new ConsultationForm
+            {
+                Title = c.Title, Summary = c.Summary, Body = c.BodyMarkdown, ProjectName = c.ProjectName, TerritoryId = c.TerritoryId,
+                LegalFrame = c.LegalFrame, Objectives = c.ObjectivesMarkdown,
+                InformationStartsAt = org.ToLocal(c.InformationStartsAt), ContributionsStartAt = org.ToLocal(c.ContributionsStartAt),
+                SynthesisStartsAt = org.ToLocal(c.SynthesisStartsAt), ContributeLevel = c.Rules.Contribute,
+                DisplayIdentity = c.Rules.DisplayIdentity, PreModeration = c.Rules.PreModeration,
+            };
+        }
+        else
+        {
+            var today = tenant.Organization.ToLocal(clock.GetUtcNow().UtcDateTime).Date;
+            Form.InformationStartsAt = today;
+            Form.ContributionsStartAt = today.AddDays(7);
+            Form.SynthesisStartsAt = today.AddDays(37);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        await LoadAsync(id);
+        if (id is not null && Existing is null) return NotFound();
+        if (Form.TerritoryId is not null && Territories.All(t => t.Id != Form.TerritoryId))
+            ModelState.AddModelError("Form.TerritoryId", "Ce territoire n'existe pas.");
+        if (!ModelState.IsValid) return Page();
+        var org = tenant.Organization;
+        var (info, contrib, synth) = (org.ToUtc(Form.InformationStartsAt!.Value), org.ToUtc(Form.ContributionsStartAt!.Value), org.ToUtc(Form.SynthesisStartsAt!.Value));
+        var scheduleError = Consultation.ValidateSchedule(info, contrib, synth);
+        if (scheduleError is not null)
+        {
+            ModelState.AddModelError("Form.ContributionsStartAt", scheduleError);
+            return Page();
+        }
+        var c = Existing ?? new Consultation { Title = Form.Title };
+        c.Title = Form.Title.Trim();
+        c.Summary = Form.Summary?.Trim() ?? "";
+        c.BodyMarkdown = Form.Body ?? "";
+        c.ProjectName = string.IsNullOrWhiteSpace(Form.ProjectName) ? null : Form.ProjectName.Trim();
+        c.TerritoryId = Form.TerritoryId!.Value;
+        c.LegalFrame = Form.LegalFrame;
+        c.ObjectivesMarkdown = string.IsNullOrWhiteSpace(Form.Objectives) ? null : Form.Objectives;
+        (c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt) = (info, contrib, synth);
+        c.Rules.Contribute = Form.ContributeLevel;
+        c.Rules.DisplayIdentity = Form.DisplayIdentity;
+        c.Rules.PreModeration = Form.PreModeration;
+        if (Existing is null) db.Consultations.Add(c);
+        await db.SaveChangesAsync();
+        audit.Record(Existing is null ? "consultation.create" : "consultation.update", nameof(Consultation), c.Id, c.Title);
+        await db.SaveChangesAsync();
+        TempData["Message"] = "Concertation enregistrée.";
+        return Redirect($"/admin/concertations/{c.Id}");
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(int id)
+    {
+        await LoadAsync(id);
+        if (Existing is null) return NotFound();
+        try
+        {
+            Existing.Publish(clock.GetUtcNow().UtcDateTime);
+            audit.Record("consultation.publish", nameof(Consultation), id, Existing.Title);
+            await db.SaveChangesAsync();
+            TempData["Message"] = "Concertation publiée.";
+            return Redirect($"/admin/concertations/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return await OnGetAsync(id);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAddQuestionAsync(int id)
+    {
+        await LoadAsync(id);
+        if (Existing is null) return NotFound();
+        if (string.IsNullOrWhiteSpace(NewQuestion) || NewQuestion.Length > 500)
+        {
+            ModelState.AddModelError("NewQuestion", "La question doit compter de 1 à 500 caractères.");
+            return await OnGetAsync(id);
+        }
+        Existing.Questions.Add(new Question { Text = NewQuestion.Trim(), Position = Existing.Questions.Count + 1 });
+        audit.Record("question.add", nameof(Consultation), id, NewQuestion.Trim());
+        await db.SaveChangesAsync();
+        TempData["Message"] = "Question ajoutée.";
+        return Redirect($"/admin/concertations/{id}");
+    }
+
+    private async Task LoadAsync(int? id)
+    {
+        Territories = await TerritoryTree.OptionsAsync(db);
+        if (id is not null) Existing = await db.Consultations.Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id);
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+
+namespace Parvis.Features.Consultations;
+
+public sealed record ConsultationCard(int Id, string Title, string Summary, string Territory, LegalFrame Frame, ConsultationPhase Phase, DateTime SynthesisStartsAt);
+
+public enum ContributionSort { Recent, Supported, Discussed, Random }
+
+public sealed record ContributionFilter(int? TerritoryId, int? QuestionId, bool? Answered, ContributionSort Sort, int Seed, int Page);
+
+public sealed record ContributionRow(int Id, string? Title, string Body, string Author, Channel Channel, int? RegisterNumber,
+    DateTime CreatedAt, int Agree, int Disagree, int Comments, bool Answered);
+
+/// <summary>Read side shared by the consultation pages.</summary>
+public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    public async Task<IReadOnlyList<ConsultationCard>> PublishedAsync(int? territoryId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null);
+        if (territoryId is not null)
+        {
+            var ids = await TerritoryTree.SelfAndDescendantsAsync(db, territoryId.Value);
+            query = query.Where(c => ids.Contains(c.TerritoryId));
+        }
+        var rows = await query.OrderByDescending(c => c.ContributionsStartAt)
+            .Select(c => new { c.Id, c.Title, c.Summary, Territory = c.Territory!.Name, c.LegalFrame, c.PublishedAt, c.ClosedAt, c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt })
+            .Take(200).ToListAsync();
+        return rows.Select(r => new ConsultationCard(r.Id, r.Title, r.Summary, r.Territory, r.LegalFrame,
+            new Consultation { Title = r.Title, PublishedAt = r.PublishedAt, ClosedAt = r.ClosedAt, InformationStartsAt = r.InformationStartsAt, ContributionsStartAt = r.ContributionsStartAt, SynthesisStartsAt = r.SynthesisStartsAt }.PhaseAt(now),
+            r.SynthesisStartsAt)).ToList();
+    }
+
+    public async Task<(IReadOnlyList<ContributionRow> Rows, int Total)> ContributionsAsync(Consultation consultation, ContributionFilter filter)
+    {
+        var query = db.Contributions.AsNoTracking()
+            .Where(c => c.ConsultationId == consultation.Id && c.State == ModerationState.Published);
+        if (filter.TerritoryId is not null)
+        {
+            var ids = await TerritoryTree.SelfAndDescendantsAsync(db, filter.TerritoryId.Value);
+            query = query.Where(c => ids.Contains(c.TerritoryId));
+        }
+        if (filter.QuestionId is not null) query = query.Where(c => c.QuestionId == filter.QuestionId);
+        if (filter.Answered == true) query = query.Where(c => c.FirstAnsweredAt != null);
+        if (filter.Answered == false) query = query.Where(c => c.FirstAnsweredAt == null);
+        var total = await query.CountAsync();
+        query = filter.Sort switch
+        {
+            ContributionSort.Supported => query.OrderByDescending(c => c.AgreeCount).ThenByDescending(c => c.Id),
+            ContributionSort.Discussed => query.OrderByDescending(c => c.CommentCount).ThenByDescending(c => c.Id),
+            // A shuffle that stays the same for one visitor's seed, so paging neither repeats nor skips.
+            ContributionSort.Random => query.OrderBy(c => (c.Id * (long)filter.Seed) % 1_000_003).ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        };
+        var mode = consultation.Rules.DisplayIdentity;
+        var page = Math.Max(1, filter.Page);
+        var rows = await query.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(c => new
+            {
+                c.Id, c.Title, c.Body, c.Channel, c.RegisterNumber, c.CreatedAt, c.AgreeCount, c.DisagreeCount, c.CommentCount, c.FirstAnsweredAt, c.OfflineAuthorName,
+                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault(),
+            }).ToListAsync();
+        return (rows.Select(r => new ContributionRow(r.Id, r.Title, r.Body,
+            r.Author is null ? r.OfflineAuthorName ?? "Anonyme" : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
+            r.Channel, r.RegisterNumber, r.CreatedAt, r.AgreeCount, r.DisagreeCount, r.CommentCount, r.FirstAnsweredAt != null)).ToList(), total);
+    }
+}
+
+public static class TerritoryTree
+{
+    /// <summary>The territory and every territory under it; trees are small, so one read and a walk in memory.</summary>
+    public static async Task<List<int>> SelfAndDescendantsAsync(ParvisDbContext db, int territoryId)
+    {
+        var all = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId }).ToListAsync();
+        var result = new List<int>();
+        if (all.All(t => t.Id != territoryId)) return result;
+        var frontier = new Queue<int>([territoryId]);
+        while (frontier.Count > 0)
+        {
+            var id = frontier.Dequeue();
+            result.Add(id);
+            foreach (var child in all.Where(t => t.ParentId == id)) frontier.Enqueue(child.Id);
+        }
+        return result;
+    }
+
+    public static async Task<List<(int Id, string Label)>> OptionsAsync(ParvisDbContext db)
+    {
+        var all = await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.ParentId, t.Name }).ToListAsync();
+        var result = new List<(int, string)>();
+        void Walk(int? parent, int depth)
+        {
+            foreach (var t in all.Where(t => t.ParentId == parent))
+            {
+                result.Add((t.Id, new string('\u00A0', depth * 3) + t.Name));
+                Walk(t.Id, depth + 1);
+            }
+        }
+        Walk(null, 0);
+        return result;
+    }
+}
+
+public static class Labels
+{
+    public static string Of(ConsultationPhase phase) => phase switch
+    {
+        ConsultationPhase.Draft => "Brouillon",
+        ConsultationPhase.Upcoming => "À venir",
+        ConsultationPhase.Information => "Information",
+        ConsultationPhase.Contributions => "Contributions ouvertes",
+        ConsultationPhase.Synthesis => "Synthèse en cours",
+        _ => "Close",
+    };
+
+    public static string Of(LegalFrame frame) => frame switch
+    {
+        LegalFrame.PriorConcertation => "Concertation préalable (art. L103-2 du code de l'urbanisme)",
+        LegalFrame.PublicInquiry => "Enquête publique (code de l'environnement)",
+        _ => "Concertation volontaire",
+    };
+
+    public static string Of(Channel channel) => channel switch
+    {
+        Channel.PaperRegister => "registre papier",
+        Channel.Meeting => "réunion",
+        Channel.Mail => "courrier",
+        Channel.Phone => "téléphone",
+        Channel.Oral => "oral",
+        _ => "en ligne",
+    };
+
+    public static string Of(Stance stance) => stance switch
+    {
+        Stance.For => "Pour",
+        Stance.Against => "Contre",
+        _ => "Neutre",
+    };
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Consultations;
+
+[EnableRateLimiting(RateLimits.Posting)]
+public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public Consultation Consultation { get; private set; } = null!;
+    public ConsultationPhase Phase { get; private set; }
+    public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
+    public int Total { get; private set; }
+    public List<(int Id, string Label)> Territories { get; private set; } = [];
+    public bool CanContribute { get; private set; }
+    public string? ContributeBlockedReason { get; private set; }
+    public bool IsAgent { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "tri")] public ContributionSort Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "territoire")] public int? TerritoryFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "question")] public int? QuestionFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "reponse")] public bool? AnsweredFilter { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "graine")] public int Seed { get; set; }
+
+    [BindProperty] public ContributeInput Input { get; set; } = new(null, null, null, null);
+    [BindProperty] public OfflineInput Offline { get; set; } = new(null, null, Channel.PaperRegister, null);
+
+    public int PageCount => Math.Max(1, (Total + ConsultationQueries.PageSize - 1) / ConsultationQueries.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostContributeAsync(int id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        try
+        {
+            var contribution = await commands.ContributeAsync(User, Consultation, Input);
+            TempData["Message"] = contribution.IsVisible
+                ? "Merci, votre contribution est publiée."
+                : "Merci, votre contribution sera publiée après validation par la modération.";
+            return contribution.IsVisible ? Redirect($"/contributions/{contribution.Id}") : Redirect($"/concertations/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Input", e.Message);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostOfflineAsync(int id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        if (!IsAgent) return Forbid();
+        try
+        {
+            var contribution = await commands.EnterOfflineAsync(User, Consultation, Offline);
+            TempData["Message"] = "La contribution reçue hors ligne est enregistrée.";
+            return Redirect($"/contributions/{contribution.Id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError("Offline", e.Message);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var consultation = await db.Consultations.Include(c => c.Questions).Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id);
+        IsAgent = (await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded;
+        var isAdmin = (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded;
+        if (consultation is null || (consultation.PublishedAt is null && !isAdmin)) return false;
+        Consultation = consultation;
+        Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));
+        Phase = consultation.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        if (Seed == 0) Seed = Random.Shared.Next(1, 1_000_000);
+        Territories = await TerritoryTree.OptionsAsync(db);
+        (Contributions, Total) = await queries.ContributionsAsync(consultation,
+            new ContributionFilter(TerritoryFilter, QuestionFilter, AnsweredFilter, Sort, Seed, PageNumber));
+        try
+        {
+            await commands.EnsureAllowedAsync(User, consultation, ParticipationAction.Contribute);
+            CanContribute = true;
+        }
+        catch (DomainException e)
+        {
+            ContributeBlockedReason = e.Message;
+        }
+        return true;
+    }
+
+    public string PageLink(int page) => QueryLink(new() { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public string QueryLink(Dictionary<string, string?> overrides)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["tri"] = Sort.ToString(), ["territoire"] = TerritoryFilter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["question"] = QuestionFilter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reponse"] = AnsweredFilter?.ToString(), ["graine"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (k, v) in overrides) values[k] = v;
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/concertations/{Consultation.Id}",
+            values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+}

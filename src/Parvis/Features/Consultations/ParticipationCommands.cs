@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Consultations;
+
+public sealed record ContributeInput(int? QuestionId, int? TerritoryId, string? Title, string? Body);
+
+public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel Channel, string? Body);
+
+/// <summary>
+/// Every citizen action on a consultation: one method, one transaction, the space's rules checked
+/// through the authorization handler and the phase through the domain.
+/// </summary>
+public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task EnsureAllowedAsync(ClaimsPrincipal user, Consultation consultation, ParticipationAction action)
+    {
+        var result = await authorization.AuthorizeAsync(user, consultation, new ParticipationRequirement(action));
+        if (!result.Succeeded)
+            throw new DomainException(result.Failure?.FailureReasons.FirstOrDefault()?.Message ?? "Vous ne pouvez pas participer ici.");
+        consultation.EnsureOpenFor(action, Now);
+    }
+
+    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input)
+    {
+        await EnsureAllowedAsync(user, consultation, ParticipationAction.Contribute);
+        var error = Contribution.Validate(input.Title, input.Body);
+        if (error is not null) throw new DomainException(error);
+        var contribution = new Contribution
+        {
+            ConsultationId = consultation.Id,
+            QuestionId = await ValidQuestionAsync(consultation, input.QuestionId),
+            TerritoryId = await ValidTerritoryAsync(consultation, input.TerritoryId),
+            AuthorId = user.UserId(),
+            Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
+            Body = input.Body!.Trim(),
+            Channel = Channel.Online,
+            CreatedAt = Now,
+            State = consultation.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
+            ModerationReason = consultation.Rules.PreModeration ? "En attente de validation par la modération." : null,
+        };
+        return await AddNumberedAsync(consultation, contribution);
+    }
+
+    /// <summary>An agent enters what was received on paper, by mail, by phone or at a meeting; it counts like the others.</summary>
+    public async Task<Contribution> EnterOfflineAsync(ClaimsPrincipal agent, Consultation consultation, OfflineInput input)
+    {
+        consultation.EnsureOpenFor(ParticipationAction.Contribute, Now);
+        var error = Contribution.Validate(null, input.Body);
+        if (error is not null) throw new DomainException(error);
+        if (input.Channel == Channel.Online) throw new DomainException("Choisissez le canal par lequel la contribution a été reçue.");
+        if (input.AuthorName is { Length: > 200 }) throw new DomainException("Le nom de l'auteur est trop long.");
+        var contribution = new Contribution
+        {
+            ConsultationId = consultation.Id,
+            QuestionId = await ValidQuestionAsync(consultation, input.QuestionId),
+            TerritoryId = consultation.TerritoryId,
+            OfflineAuthorName = string.IsNullOrWhiteSpace(input.AuthorName) ? null : input.AuthorName.Trim(),
+            EnteredById = agent.UserId(),
+            Body = input.Body!.Trim(),
+            Channel = input.Channel,
+            CreatedAt = Now,
+            State = ModerationState.Published,
+        };
+        contribution = await AddNumberedAsync(consultation, contribution, () =>
+            audit.Record("contribution.enter-offline", nameof(Contribution), "nouvelle", $"Canal : {Labels.Of(input.Channel)}"));
+        return contribution;
+    }
+
+    // In a public inquiry every observation gets the next register number; a concurrent writer makes us retry.
+    private async Task<Contribution> AddNumberedAsync(Consultation consultation, Contribution contribution, Action? beforeSave = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (consultation.LegalFrame == LegalFrame.PublicInquiry) contribution.RegisterNumber = consultation.NextRegisterNumber();
+            db.Contributions.Add(contribution);
+            beforeSave?.Invoke();
+            try
+            {
+                await db.SaveChangesAsync();
+                return contribution;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                consultation = await db.Consultations.FirstAsync(c => c.Id == consultation.Id);
+                contribution.Id = 0;
+            }
+        }
+    }
+
+    private async Task<int?> ValidQuestionAsync(Consultation consultation, int? questionId)
+    {
+        if (questionId is null) return null;
+        var exists = await db.Questions.AnyAsync(q => q.Id == questionId && q.ConsultationId == consultation.Id);
+        return exists ? questionId : throw new DomainException("Cette question n'appartient pas à la concertation.");
+    }
+
+    private async Task<int> ValidTerritoryAsync(Consultation consultation, int? territoryId)
+    {
+        if (territoryId is null) return consultation.TerritoryId;
+        var allowed = await TerritoryTree.SelfAndDescendantsAsync(db, consultation.TerritoryId);
+        return allowed.Contains(territoryId.Value) ? territoryId.Value : throw new DomainException("Ce territoire n'est pas couvert par la concertation.");
+    }
+
+    public async Task<Contribution> VisibleContributionAsync(int id) =>
+        await db.Contributions.Include(c => c.Consultation).FirstOrDefaultAsync(c => c.Id == id && c.State == ModerationState.Published)
+        ?? throw new DomainException("Cette contribution n'existe pas ou n'est plus visible.");
+
+    /// <summary>Agree or disagree; the same choice again withdraws it. One reaction per person, enforced by a unique index.</summary>
+    public async Task ReactAsync(ClaimsPrincipal user, int contributionId, ReactionKind kind)
+    {
+        var contribution = await VisibleContributionAsync(contributionId);
+        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour réagir.");
+        await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.React);
+        var existing = await db.Reactions.FirstOrDefaultAsync(r => r.ContributionId == contributionId && r.UserId == userId);
+        var previous = existing?.Kind;
+        ReactionKind? next = previous == kind ? null : kind;
+        if (existing is null) db.Reactions.Add(new Reaction { ContributionId = contributionId, UserId = userId, Kind = kind, CreatedAt = Now });
+        else if (next is null) db.Reactions.Remove(existing);
+        else existing.Kind = kind;
+        contribution.ApplyReaction(previous, next);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // A second click that raced the first: the unique index kept one reaction, which is what the person wanted.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<Comment> CommentAsync(ClaimsPrincipal user, int contributionId, long? parentId, string? body, Stance stance)
+    {
+        var contribution = await VisibleContributionAsync(contributionId);
+        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour commenter.");
+        await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.Comment);
+        var error = Comment.Validate(body);
+        if (error is not null) throw new DomainException(error);
+        Comment? parent = null;
+        if (parentId is not null)
+        {
+            parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.ContributionId == contributionId)
+                ?? throw new DomainException("Le commentaire auquel vous répondez n'existe plus.");
+        }
+        var comment = new Comment
+        {
+            ContributionId = contributionId, ParentId = parentId, Depth = Comment.DepthUnder(parent),
+            AuthorId = userId, Body = body!.Trim(), Stance = stance, CreatedAt = Now,
+        };
+        db.Comments.Add(comment);
+        contribution.CommentCount++;
+        await db.SaveChangesAsync();
+        return comment;
+    }
+
+    public async Task EditCommentAsync(ClaimsPrincipal user, long commentId, string? body)
+    {
+        var error = Comment.Validate(body);
+        if (error is not null) throw new DomainException(error);
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId) ?? throw new DomainException("Ce commentaire n'existe pas.");
+        comment.Edit(user.UserId() ?? Guid.Empty, body!, Now);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DeleteCommentAsync(ClaimsPrincipal user, long commentId)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId) ?? throw new DomainException("Ce commentaire n'existe pas.");
+        comment.SoftDelete(user.UserId() ?? Guid.Empty, Now);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task FlagAsync(ClaimsPrincipal user, int contributionId, string? reason)
+    {
+        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
+        if (reason.Length > Flag.MaxReason) throw new DomainException($"Le motif dépasse {Flag.MaxReason} caractères.");
+        var contribution = await VisibleContributionAsync(contributionId);
+        if (await db.Flags.AnyAsync(f => f.ContributionId == contributionId && f.UserId == userId))
+            throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
+        db.Flags.Add(new Flag { ContributionId = contributionId, UserId = userId, Reason = reason.Trim(), CreatedAt = Now });
+        contribution.RegisterFlag(tenant.Organization.FlagThreshold);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+
+namespace Parvis.Features.Contributions;
+
+public sealed record CommentNode(long Id, long? ParentId, int Depth, Guid AuthorId, string Author, string? Body, Stance Stance, DateTime CreatedAt, bool Edited, bool Deleted)
+{
+    public List<CommentNode> Replies { get; } = [];
+}
+
+public sealed record ResponseView(int Id, string Body, string Signature, ResponseStatus Status, DateTime DraftedAt, DateTime? PublishedAt);
+
+public sealed class ContributionQueries(ParvisDbContext db)
+{
+    /// <summary>The thread as a tree; deleted comments keep their place so replies still make sense.</summary>
+    public async Task<List<CommentNode>> ThreadAsync(int contributionId, DisplayIdentity mode)
+    {
+        var rows = await db.Comments.AsNoTracking().Where(c => c.ContributionId == contributionId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParentId, c.Depth, c.AuthorId, c.Body, c.Stance, c.CreatedAt, c.EditedAt, c.DeletedAt,
+                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault() })
+            .ToListAsync();
+        var nodes = rows.Select(r => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId,
+            r.Author is null ? "Compte supprimé" : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
+            r.DeletedAt is null ? r.Body : null, r.Stance, r.CreatedAt, r.EditedAt is not null, r.DeletedAt is not null)).ToDictionary(n => n.Id);
+        var roots = new List<CommentNode>();
+        foreach (var node in nodes.Values)
+        {
+            if (node.ParentId is { } p && nodes.TryGetValue(p, out var parent)) parent.Replies.Add(node);
+            else roots.Add(node);
+        }
+        return roots;
+    }
+
+    public Task<List<ResponseView>> ResponsesAsync(int contributionId, bool includeDrafts) =>
+        db.OfficialResponses.AsNoTracking()
+            .Where(r => r.ContributionId == contributionId && (includeDrafts || r.Status == ResponseStatus.Published))
+            .OrderBy(r => r.DraftedAt)
+            .Select(r => new ResponseView(r.Id, r.Body, r.SignatureLabel, r.Status, r.DraftedAt, r.PublishedAt)).ToListAsync();
+}

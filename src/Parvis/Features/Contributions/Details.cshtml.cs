@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Features.Consultations;
+using Parvis.Features.Responses;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Contributions;
+
+[EnableRateLimiting(RateLimits.Posting)]
+public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
+    IAuthorizationService authorization) : PageModel
+{
+    public Contribution Contribution { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
+    public string Author { get; private set; } = "";
+    public ReactionKind? MyReaction { get; private set; }
+    public List<CommentNode> Thread { get; private set; } = [];
+    public List<ResponseView> Responses { get; private set; } = [];
+    public bool IsAgent { get; private set; }
+    public bool IsModerator { get; private set; }
+    public Guid? Me => User.UserId();
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostReactAsync(int id, ReactionKind kind) =>
+        Act(id, () => commands.ReactAsync(User, id, kind), "Votre réaction est enregistrée.", "reactions");
+
+    public Task<IActionResult> OnPostCommentAsync(int id, long? parentId, string? body, Stance stance) =>
+        Act(id, () => commands.CommentAsync(User, id, parentId, body, stance), "Votre commentaire est publié.", "commentaires");
+
+    public Task<IActionResult> OnPostEditCommentAsync(int id, long commentId, string? body) =>
+        Act(id, () => commands.EditCommentAsync(User, commentId, body), "Votre commentaire est modifié.", "commentaires");
+
+    public Task<IActionResult> OnPostDeleteCommentAsync(int id, long commentId) =>
+        Act(id, () => commands.DeleteCommentAsync(User, commentId), "Votre commentaire est supprimé.", "commentaires");
+
+    // After a flag the item may be hidden already, so the person goes back to the consultation.
+    public async Task<IActionResult> OnPostFlagAsync(int id, string? reason)
+    {
+        var consultationId = await db.Contributions.Where(c => c.Id == id).Select(c => c.ConsultationId).FirstOrDefaultAsync();
+        return await Act(id, () => commands.FlagAsync(User, id, reason), "Merci : la modération examinera ce signalement.", null, $"/concertations/{consultationId}");
+    }
+
+    public async Task<IActionResult> OnPostDraftResponseAsync(int id, string? body)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded) return Forbid();
+        return await Act(id, () => responses.DraftAsync(User, id, body), "La réponse est enregistrée en brouillon : un élu ou un validateur doit l'approuver.", "reponse");
+    }
+
+    private async Task<IActionResult> Act(int id, Func<Task> action, string success, string? anchor, string? redirect = null)
+    {
+        ModelState.Clear();
+        try
+        {
+            await action();
+            TempData["Message"] = success;
+            return Redirect(redirect ?? $"/contributions/{id}" + (anchor is null ? "" : "#" + anchor));
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            if (!await LoadAsync(id)) return NotFound();
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        IsAgent = (await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded;
+        IsModerator = (await authorization.AuthorizeAsync(User, Policies.Moderate)).Succeeded;
+        var contribution = await db.Contributions.AsNoTracking().Include(c => c.Consultation).FirstOrDefaultAsync(c => c.Id == id);
+        if (contribution?.Consultation is null) return false;
+        var mine = contribution.AuthorId is not null && contribution.AuthorId == Me;
+        if (!contribution.IsVisible && !mine && !IsModerator) return false;
+        Contribution = contribution;
+        Consultation = contribution.Consultation;
+        var mode = Consultation.Rules.DisplayIdentity;
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == contribution.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefaultAsync();
+        Author = author is null ? contribution.OfflineAuthorName ?? "Anonyme" : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
+        if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
+        Thread = await queries.ThreadAsync(id, mode);
+        Responses = await queries.ResponsesAsync(id, includeDrafts: IsAgent);
+        ViewData["NoIndex"] = mode != DisplayIdentity.Pseudonym;
+        return true;
+    }
+}

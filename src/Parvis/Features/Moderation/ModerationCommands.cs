@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Features.Consultations;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Moderation;
+
+public sealed record QueueItem(int Id, int ConsultationId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags, List<string> FlagReasons, Guid? AuthorId);
+
+public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserManager<ParvisUser> users, TimeProvider clock)
+{
+    /// <summary>The territories a moderator may act on; null means everywhere (administrators, unscoped moderators).</summary>
+    public async Task<List<int>?> ScopeAsync(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(nameof(StaffRole.Administrator))) return null;
+        var userId = user.UserId();
+        var roots = await db.RoleAssignments.Where(r => r.UserId == userId && r.Role == StaffRole.Moderator).Select(r => r.TerritoryId).ToListAsync();
+        if (roots.Any(r => r is null)) return null;
+        var scope = new List<int>();
+        foreach (var root in roots) scope.AddRange(await TerritoryTree.SelfAndDescendantsAsync(db, root!.Value));
+        return scope;
+    }
+
+    public async Task<List<QueueItem>> QueueAsync(ClaimsPrincipal user)
+    {
+        var scope = await ScopeAsync(user);
+        var query = db.Contributions.AsNoTracking().Where(c => c.State == ModerationState.PendingReview || c.OpenFlagCount > 0);
+        if (scope is not null) query = query.Where(c => scope.Contains(c.TerritoryId));
+        var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).Take(100)
+            .Select(c => new { c.Id, c.ConsultationId, Consultation = c.Consultation!.Title, c.Body, c.State, c.ModerationReason, c.OpenFlagCount, c.AuthorId })
+            .ToListAsync();
+        var ids = items.Select(i => i.Id).ToList();
+        var reasons = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ContributionId) && f.ResolvedAt == null)
+            .Select(f => new { f.ContributionId, f.Reason }).ToListAsync();
+        return items.Select(i => new QueueItem(i.Id, i.ConsultationId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
+            reasons.Where(r => r.ContributionId == i.Id).Select(r => r.Reason).ToList(), i.AuthorId)).ToList();
+    }
+
+    private async Task<Contribution> InScopeAsync(ClaimsPrincipal user, int id)
+    {
+        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == id) ?? throw new DomainException("Cette contribution n'existe pas.");
+        var scope = await ScopeAsync(user);
+        if (scope is not null && !scope.Contains(contribution.TerritoryId))
+            throw new DomainException("Cette contribution est hors de votre périmètre de modération.");
+        return contribution;
+    }
+
+    private async Task ResolveFlagsAsync(int contributionId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var flag in await db.Flags.Where(f => f.ContributionId == contributionId && f.ResolvedAt == null).ToListAsync())
+            flag.ResolvedAt = now;
+    }
+
+    public async Task HideAsync(ClaimsPrincipal user, int id, string? reason)
+    {
+        var contribution = await InScopeAsync(user, id);
+        contribution.Hide(reason ?? "");
+        await ResolveFlagsAsync(id);
+        audit.Record("contribution.hide", nameof(Contribution), id, reason);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Publishes a pre-moderated item, or puts back one that flags had hidden.</summary>
+    public async Task RestoreAsync(ClaimsPrincipal user, int id, string? reason)
+    {
+        var contribution = await InScopeAsync(user, id);
+        contribution.Restore();
+        await ResolveFlagsAsync(id);
+        audit.Record("contribution.restore", nameof(Contribution), id, reason);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DismissFlagsAsync(ClaimsPrincipal user, int id, string? reason)
+    {
+        var contribution = await InScopeAsync(user, id);
+        if (contribution.State == ModerationState.PendingReview && contribution.ModerationReason?.StartsWith("Masquée automatiquement", StringComparison.Ordinal) == true)
+            contribution.Restore();
+        contribution.OpenFlagCount = 0;
+        await ResolveFlagsAsync(id);
+        audit.Record("flags.dismiss", nameof(Contribution), id, reason);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task BlockAuthorAsync(ClaimsPrincipal user, int contributionId, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du blocage.");
+        var contribution = await InScopeAsync(user, contributionId);
+        var author = contribution.AuthorId is null ? null : await users.FindByIdAsync(contribution.AuthorId.Value.ToString());
+        if (author is null) throw new DomainException("Cette contribution n'a pas de compte auteur à bloquer.");
+        author.BlockedAt = clock.GetUtcNow().UtcDateTime;
+        author.BlockedReason = reason.Trim();
+        // Identity's lockout refuses the next sign-in; the new security stamp ends open sessions.
+        author.LockoutEnabled = true;
+        author.LockoutEnd = DateTimeOffset.MaxValue;
+        audit.Record("user.block", "User", author.Id, reason);
+        await users.UpdateSecurityStampAsync(author);
+    }
+}

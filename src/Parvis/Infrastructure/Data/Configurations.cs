@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Parvis.Domain;
+using Parvis.Infrastructure.Email;
+
+namespace Parvis.Infrastructure.Data;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.PrimaryColor).HasMaxLength(7);
+        b.Property(o => o.TimeZoneId).HasMaxLength(64);
+        b.Property(o => o.ContactEmail).HasMaxLength(256);
+        b.HasMany(o => o.Hosts).WithOne().HasForeignKey(h => h.OrganizationId);
+    }
+}
+
+internal sealed class OrganizationHostConfiguration : IEntityTypeConfiguration<OrganizationHost>
+{
+    public void Configure(EntityTypeBuilder<OrganizationHost> b)
+    {
+        b.Property(h => h.HostName).HasMaxLength(253);
+        b.HasIndex(h => h.HostName).IsUnique();
+    }
+}
+
+internal sealed class TerritoryConfiguration : IEntityTypeConfiguration<Territory>
+{
+    public void Configure(EntityTypeBuilder<Territory> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(200);
+        b.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(t => new { t.OrganizationId, t.ParentId });
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> b)
+    {
+        b.Property(r => r.ServiceName).HasMaxLength(200);
+        b.HasIndex(r => new { r.OrganizationId, r.UserId, r.Role }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.ActorName).HasMaxLength(200);
+        b.Property(a => a.Action).HasMaxLength(80);
+        b.Property(a => a.TargetType).HasMaxLength(80);
+        b.Property(a => a.TargetId).HasMaxLength(80);
+        b.HasIndex(a => new { a.OrganizationId, a.At });
+    }
+}
+
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
+{
+    public void Configure(EntityTypeBuilder<Consultation> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(200);
+        b.Property(c => c.Summary).HasMaxLength(1000);
+        b.Property(c => c.ProjectName).HasMaxLength(200);
+        b.HasOne(c => c.Territory).WithMany().HasForeignKey(c => c.TerritoryId).OnDelete(DeleteBehavior.Restrict);
+        b.OwnsOne(c => c.Rules);
+        b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ConsultationId);
+        // Optimistic concurrency on the register counter: two observations never get one number.
+        b.Property(c => c.LastRegisterNumber).IsConcurrencyToken();
+    }
+}
+
+internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> b) => b.Property(q => q.Text).HasMaxLength(500);
+}
+
+internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+{
+    public void Configure(EntityTypeBuilder<Contribution> b)
+    {
+        b.Property(c => c.Title).HasMaxLength(Contribution.MaxTitle);
+        b.Property(c => c.Body).HasMaxLength(Contribution.MaxBody);
+        b.Property(c => c.OfflineAuthorName).HasMaxLength(200);
+        b.Property(c => c.ModerationReason).HasMaxLength(1000);
+        b.HasOne(c => c.Consultation).WithMany().HasForeignKey(c => c.ConsultationId);
+        b.HasIndex(c => new { c.ConsultationId, c.RegisterNumber }).IsUnique();
+        // One index per list order, each starting with the consultation and visibility: a page is a range scan.
+        b.HasIndex(c => new { c.ConsultationId, c.State, c.CreatedAt });
+        b.HasIndex(c => new { c.ConsultationId, c.State, c.AgreeCount });
+        b.HasIndex(c => new { c.ConsultationId, c.State, c.CommentCount });
+        b.HasIndex(c => new { c.OrganizationId, c.State, c.OpenFlagCount });
+    }
+}
+
+internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
+{
+    public void Configure(EntityTypeBuilder<Reaction> b) =>
+        b.HasIndex(r => new { r.ContributionId, r.UserId }).IsUnique();
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> b)
+    {
+        b.Property(c => c.Body).HasMaxLength(Comment.MaxBody);
+        b.HasIndex(c => new { c.ContributionId, c.CreatedAt });
+    }
+}
+
+internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
+{
+    public void Configure(EntityTypeBuilder<Flag> b)
+    {
+        b.Property(f => f.Reason).HasMaxLength(Flag.MaxReason);
+        b.HasIndex(f => new { f.ContributionId, f.UserId }).IsUnique();
+    }
+}
+
+internal sealed class OfficialResponseConfiguration : IEntityTypeConfiguration<OfficialResponse>
+{
+    public void Configure(EntityTypeBuilder<OfficialResponse> b)
+    {
+        b.Property(r => r.Body).HasMaxLength(OfficialResponse.MaxBody);
+        b.Property(r => r.SignatureLabel).HasMaxLength(200);
+        b.HasIndex(r => new { r.ContributionId, r.Status });
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.Property(m => m.To).HasMaxLength(256);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}

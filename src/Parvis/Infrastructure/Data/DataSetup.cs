@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Parvis.Infrastructure.Data;
+
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddParvisData(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var connection = builder.Configuration.GetConnectionString("Parvis");
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Parvis is empty.");
+            builder.Services.AddDbContext<ParvisDbContext, PostgresParvisDbContext>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connection)) connection = "Data Source=" + Path.Combine(builder.Environment.ContentRootPath, "data", "parvis.db");
+            var dataSource = new SqliteConnectionStringBuilder(connection).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            builder.Services.AddDbContext<ParvisDbContext, SqliteParvisDbContext>(o => o.UseSqlite(connection));
+        }
+        return builder;
+    }
+
+    public static async Task MigrateAsync(this IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while one writer writes.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+
+namespace Parvis.Infrastructure.Data;
+
+public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
+    : IdentityUserContext<ParvisUser, Guid>(options), IDataProtectionKeyContext
+{
+    // Read by the global query filters; EF Core evaluates it per context instance.
+    public int TenantId => tenant.OrganizationId;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationHost> OrganizationHosts => Set<OrganizationHost>();
+    public DbSet<Territory> Territories => Set<Territory>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<OfficialResponse> OfficialResponses => Set<OfficialResponse>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ParvisDbContext).Assembly);
+
+        // Identity's user name index is global; accounts are per organization.
+        builder.Entity<ParvisUser>(b =>
+        {
+            var globalIndex = b.Metadata.GetIndexes().Single(i => i.GetDatabaseName() == "UserNameIndex");
+            b.Metadata.RemoveIndex(globalIndex);
+            b.HasIndex(u => new { u.OrganizationId, u.NormalizedUserName }).IsUnique().HasDatabaseName("UserNameIndex");
+            b.Property(u => u.Pseudonym).HasMaxLength(60);
+            b.Property(u => u.FirstName).HasMaxLength(100);
+            b.Property(u => u.LastName).HasMaxLength(100);
+        });
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<ParvisUser>().ToTable("Users");
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+        {
+            typeof(ParvisDbContext).GetMethod(nameof(FilterByTenant), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void FilterByTenant<T>(ModelBuilder builder) where T : class, ITenantOwned =>
+        builder.Entity<T>().HasQueryFilter(e => e.OrganizationId == TenantId);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        var builder = configurationBuilder;
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    public override int SaveChanges()
+    {
+        StampTenant();
+        return base.SaveChanges();
+    }
+
+    // New rows join the current organization; a row of another organization is never written here.
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.OrganizationId == 0)
+                entry.Entity.OrganizationId = TenantId;
+            else if (entry.State is EntityState.Added or EntityState.Modified && TenantId != 0 && entry.Entity.OrganizationId != TenantId)
+                throw new InvalidOperationException($"Refusing to write a {entry.Entity.GetType().Name} of another organization.");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace Parvis.Infrastructure.Email;
+
+/// <summary>
+/// A message waiting to be sent. Written in the same transaction as the action that causes it,
+/// so an SMTP outage never fails the action and never loses the message.
+/// </summary>
+public class OutboxMessage
+{
+    public long Id { get; set; }
+    public int OrganizationId { get; set; }
+    public required string To { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+/// <summary>Wakes the outbox worker as soon as a message is committed instead of waiting for its next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0) _signal.Release();
+    }
+
+    public void Dispose() => _signal.Dispose();
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken token) => _signal.WaitAsync(timeout, token);
+}

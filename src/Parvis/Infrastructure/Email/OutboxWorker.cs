@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Parvis.Infrastructure.Data;
+
+namespace Parvis.Infrastructure.Email;
+
+/// <summary>Sends queued messages with retries and back-off.</summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender, OutboxSignal signal,
+    IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private const int MaxAttempts = 10;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+                await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox pass failed; retrying.");
+                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
+            }
+        }
+    }
+
+    public async Task SendDueAsync(CancellationToken token)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts && m.NextAttemptAt <= now)
+            .OrderBy(m => m.Id).Take(50).ToListAsync(token);
+        foreach (var message in due)
+        {
+            try
+            {
+                var mime = new MimeMessage();
+                mime.From.Add(MailboxAddress.Parse(options.Value.From));
+                mime.To.Add(MailboxAddress.Parse(message.To));
+                mime.Subject = message.Subject;
+                mime.Body = new TextPart("plain") { Text = message.TextBody };
+                await sender.SendAsync(mime, token);
+                message.SentAt = clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = e.GetType().Name;
+                message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Pow(2, message.Attempts) * 5);
+                logger.LogWarning("Outbox message {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
+            }
+            await db.SaveChangesAsync(token);
+        }
+    }
+}
+
+/// <summary>Queues a message in the current unit of work; it leaves when the action commits.</summary>
+public sealed class EmailQueue(ParvisDbContext db, TimeProvider clock, OutboxSignal signal)
+{
+    public void Enqueue(string to, string subject, string textBody)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Outbox.Add(new OutboxMessage
+        {
+            OrganizationId = db.TenantId, To = to, Subject = subject, TextBody = textBody, CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>Call after SaveChanges so the worker sends without waiting for its poll.</summary>
+    public void Flush() => signal.Notify();
+}
+
+public static class EmailSetup
+{
+    public static WebApplicationBuilder AddParvisEmail(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        var smtp = builder.Configuration["Email:SmtpHost"];
+        if (string.IsNullOrWhiteSpace(smtp)) builder.Services.AddSingleton<IMailSender, PickupFolderMailSender>();
+        else builder.Services.AddSingleton<IMailSender, SmtpMailSender>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddScoped<EmailQueue>();
+        builder.Services.AddHostedService<OutboxWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Infrastructure.Identity;
+
+public static class Policies
+{
+    public const string Administer = "administer";
+    public const string Moderate = "moderate";
+    public const string Answer = "answer";
+    public const string Validate = "validate";
+}
+
+/// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
+public sealed class ParvisClaimsFactory(UserManager<ParvisUser> users, IOptions<IdentityOptions> options, ParvisDbContext db)
+    : UserClaimsPrincipalFactory<ParvisUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ParvisUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(TenantMiddleware.OrganizationClaim, user.OrganizationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ParvisClaims.DisplayName, user.Pseudonym));
+        var roles = await db.RoleAssignments.Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync();
+        foreach (var role in roles.Distinct()) identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+        return identity;
+    }
+}
+
+public static class IdentitySetup
+{
+    public static WebApplicationBuilder AddParvisIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddIdentityCore<ParvisUser>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddEntityFrameworkStores<ParvisDbContext>()
+            .AddClaimsPrincipalFactory<ParvisClaimsFactory>()
+            .AddErrorDescriber<FrenchIdentityErrors>();
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/compte/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/compte/acces-refuse";
+            o.Cookie.Name = "parvis.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Administer, p => p.RequireRole(nameof(StaffRole.Administrator)))
+            .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)))
+            .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)))
+            .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)));
+        builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
+        return builder;
+    }
+}
+
+/// <summary>The one place where a space's participation rules are checked against the person.</summary>
+public sealed record ParticipationRequirement(ParticipationAction Action) : IAuthorizationRequirement;
+
+public sealed class ParticipationHandler : AuthorizationHandler<ParticipationRequirement, Consultation>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ParticipationRequirement requirement, Consultation resource)
+    {
+        var level = resource.Rules.LevelFor(requirement.Action);
+        var signedIn = context.User.Identity?.IsAuthenticated == true;
+        // Sign-in requires a confirmed e-mail, so a signed-in person has a confirmed account.
+        if (level == ParticipationLevel.Anyone || signedIn) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, "Connectez-vous (ou créez un compte) pour participer."));
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class FrenchIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = "Un compte existe déjà avec cette adresse e-mail." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "Un compte existe déjà avec cette adresse e-mail." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "L'adresse e-mail n'est pas valide." };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Le mot de passe doit compter au moins {length} caractères." };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Le mot de passe doit contenir au moins {uniqueChars} caractères différents." };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Ce lien n'est plus valable : demandez-en un nouveau." };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Une erreur est survenue." };
+}

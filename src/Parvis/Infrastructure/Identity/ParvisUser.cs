@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using Parvis.Domain;
+
+namespace Parvis.Infrastructure.Identity;
+
+/// <summary>An account belongs to one organization: the same e-mail may hold accounts in two.</summary>
+public class ParvisUser : IdentityUser<Guid>, ITenantOwned
+{
+    public int OrganizationId { get; set; }
+    public required string Pseudonym { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? BlockedAt { get; set; }
+    public string? BlockedReason { get; set; }
+
+    public string DisplayName(DisplayIdentity mode) => AuthorName.Format(mode, Pseudonym, FirstName, LastName);
+}

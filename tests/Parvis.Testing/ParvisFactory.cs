@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Domain;
+using Parvis.Features.Demo;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+
+namespace Parvis.Testing;
+
+/// <summary>
+/// The real application over its real database and a real SMTP server. Two organizations are seeded
+/// with the demo data: "Ville A" at a.test and "Ville B" at b.test, so every test can check isolation.
+/// </summary>
+public class ParvisFactory : WebApplicationFactory<Program>
+{
+    public const string HostA = "a.test";
+    public const string HostB = "b.test";
+    public const string DomainA = "a.test";
+    public const string DomainB = "b.test";
+    public const string Password = DemoSeeder.Password;
+
+    public TestDatabase Database { get; } = new();
+    public TestSmtpServer Smtp { get; } = new();
+    protected virtual Dictionary<string, string?> Settings => [];
+    protected virtual string[] HostsA => [HostA];
+
+    private Organization? _a;
+    private Organization? _b;
+    public Organization OrganizationA => _a ?? throw new InvalidOperationException("Call InitializeAsync first.");
+    public Organization OrganizationB => _b ?? throw new InvalidOperationException("Call InitializeAsync first.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Provider,
+            ["ConnectionStrings:Parvis"] = Database.ConnectionString,
+            ["Email:SmtpHost"] = "127.0.0.1",
+            ["Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Security"] = "None",
+            ["Email:PollSeconds"] = "0.2",
+            ["Demo:Seed"] = "false",
+            ["RateLimits:SignUpPerHour"] = "10000",
+            ["RateLimits:LoginPerMinute"] = "10000",
+            ["RateLimits:PostsPerMinute"] = "10000",
+        };
+        foreach (var (k, v) in Settings) settings[k] = v;
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+    }
+
+    /// <summary>Starts the host and seeds both organizations once.</summary>
+    public async Task InitializeAsync()
+    {
+        _ = Services;
+        if (_a is not null) return;
+        _a = await SeedAsync("Ville A", HostsA, DomainA);
+        _b = await SeedAsync("Ville B", [HostB], DomainB);
+    }
+
+    private async Task<Organization> SeedAsync(string name, string[] hosts, string domain)
+    {
+        using var scope = Services.CreateScope();
+        return await DemoSeeder.SeedAsync(scope.ServiceProvider, DateTime.UtcNow, name, hosts, domain);
+    }
+
+    public HttpClient ClientFor(string host) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}"), AllowAutoRedirect = false });
+
+    /// <summary>A unit of work inside one organization, to arrange data or to check what was saved.</summary>
+    public async Task<T> InOrganizationAsync<T>(Organization organization, Func<ParvisDbContext, IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
+        return await work(scope.ServiceProvider.GetRequiredService<ParvisDbContext>(), scope.ServiceProvider);
+    }
+
+    /// <summary>A fresh confirmed citizen of organization A (or the given one), so tests never share a person.</summary>
+    public Task<string> NewCitizenAsync(Organization? organization = null, string? firstName = "Camille", string? lastName = "Dupont") =>
+        InOrganizationAsync(organization ?? OrganizationA, async (db, services) =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Parvis.Infrastructure.Identity.ParvisUser>>();
+            var email = $"citoyen-{Guid.NewGuid():N}@example.org";
+            var user = new Parvis.Infrastructure.Identity.ParvisUser
+            {
+                OrganizationId = (organization ?? OrganizationA).Id, UserName = email, Email = email, EmailConfirmed = true,
+                Pseudonym = "Pseudo" + email[8..14], FirstName = firstName, LastName = lastName, CreatedAt = DateTime.UtcNow,
+            };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            return email;
+        });
+
+    /// <summary>A client signed in as a fresh citizen of organization A.</summary>
+    public async Task<(HttpClient Client, string Email)> CitizenClientAsync()
+    {
+        var email = await NewCitizenAsync();
+        var client = ClientFor(HostA);
+        await client.LoginAsync(email);
+        return (client, email);
+    }
+
+    public async Task<HttpClient> SignedInAsync(string localPart, string host = HostA)
+    {
+        var client = ClientFor(host);
+        await client.LoginAsync($"{localPart}@{(host == HostA ? DomainA : DomainB)}");
+        return client;
+    }
+
+    public Task<T> InAAsync<T>(Func<ParvisDbContext, Task<T>> work) => InOrganizationAsync(OrganizationA, (db, _) => work(db));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        Database.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

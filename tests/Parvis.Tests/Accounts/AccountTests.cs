@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Testing;
+
+namespace Parvis.Tests.Accounts;
+
+[Collection(AppCollection.Name)]
+public class AccountTests(AppFixture fixture)
+{
+    private readonly ParvisFactory _app = fixture.App;
+
+    private static Dictionary<string, string?> SignUpForm(string email, string password = "un mot de passe long") => new()
+    {
+        ["Form.Email"] = email, ["Form.Pseudonym"] = "Nouvelle", ["Form.FirstName"] = "Nadia", ["Form.LastName"] = "Nouri",
+        ["Form.Password"] = password, ["Form.AcceptCharter"] = "true",
+    };
+
+    private static string LinkIn(MimeKit.MimeMessage message) =>
+        System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+").Value;
+
+    [Fact]
+    public async Task Sign_up_sends_a_confirmation_link_by_smtp_and_the_link_opens_the_account()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var email = $"nadia-{Guid.NewGuid():N}@example.org";
+        var page = await client.SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email));
+        Assert.Contains("e-mail de confirmation", page.QuerySelector(".notice")!.TextContent);
+
+        var early = await client.SubmitAsync("/compte/connexion", "main form", new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = "un mot de passe long" });
+        Assert.Contains("Confirmez d'abord", await early.TextAsync());
+
+        var message = await _app.Smtp.WaitForAsync(email);
+        Assert.Contains("Ville A", message.Subject);
+        var link = new Uri(LinkIn(message));
+        Assert.Equal(ParvisFactory.HostA, link.Host);
+        var confirmed = await client.GetDocumentAsync(link.PathAndQuery);
+        Assert.Contains("est confirmée", confirmed.QuerySelector("main")!.TextContent);
+
+        await client.LoginAsync(email, "un mot de passe long");
+        var home = await client.GetDocumentAsync("/");
+        Assert.Contains("Se déconnecter (Nouvelle)", home.QuerySelector("header")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("", "un mot de passe long", "Indiquez votre adresse e-mail.")]
+    [InlineData("pas-une-adresse", "un mot de passe long", "L'adresse e-mail n'est pas valide.")]
+    [InlineData("court@example.org", "court", "au moins 10 caractères")]
+    public async Task Bad_sign_up_input_gets_a_french_message_and_creates_nothing(string email, string password, string expected)
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var before = await _app.InAAsync(db => db.Users.CountAsync());
+        var page = await client.SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email, password));
+        Assert.Contains(page.Errors(), e => e.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(before, await _app.InAAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_charter_must_be_accepted()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var form = SignUpForm($"charte-{Guid.NewGuid():N}@example.org");
+        form["Form.AcceptCharter"] = "false";
+        var page = await client.SubmitAndReadAsync("/compte/inscription", "main form", form);
+        Assert.Contains(page.Errors(), e => e.Contains("charte", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_existing_email_is_refused_in_the_same_organization_but_free_in_another()
+    {
+        var email = "habitant@" + ParvisFactory.DomainA;
+        var a = await _app.ClientFor(ParvisFactory.HostA).SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email));
+        Assert.Contains("Un compte existe déjà avec cette adresse e-mail.", a.Errors());
+        var b = await _app.ClientFor(ParvisFactory.HostB).SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email));
+        Assert.Empty(b.Errors());
+        Assert.Contains("e-mail de confirmation", b.QuerySelector(".notice")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Password_reset_by_email_link()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var email = await _app.NewCitizenAsync();
+        var page = await client.SubmitAndReadAsync("/compte/mot-de-passe-oublie", "main form", new Dictionary<string, string?> { ["Email"] = email });
+        Assert.Contains("Si un compte existe", page.QuerySelector(".notice")!.TextContent);
+        var message = await _app.Smtp.WaitForAsync(email, m => m.Subject?.Contains("mot de passe", StringComparison.Ordinal) == true);
+        var link = new Uri(LinkIn(message));
+        await client.SubmitAndReadAsync(link.PathAndQuery, "main form", new Dictionary<string, string?> { ["Password"] = "nouveau mot de passe sûr" });
+        await client.LoginAsync(email, "nouveau mot de passe sûr");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var email = await _app.NewCitizenAsync();
+        for (var i = 0; i < 5; i++)
+            await client.SubmitAsync("/compte/connexion", "main form", new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = "mauvais mot de passe" });
+        var response = await client.SubmitAsync("/compte/connexion", "main form", new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = ParvisFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("temporairement bloqué", await response.TextAsync());
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var before = await _app.InAAsync(db => db.Users.CountAsync());
+        var response = await client.PostAsync("/compte/inscription", new FormUrlEncodedContent(SignUpForm($"forge-{Guid.NewGuid():N}@example.org")!));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Requête invalide", await response.TextAsync());
+        Assert.Equal(before, await _app.InAAsync(db => db.Users.CountAsync()));
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Testing;
+using Parvis.Tests.Consultations;
+
+namespace Parvis.Tests.Moderation;
+
+[Collection(AppCollection.Name)]
+public class ModerationTests(AppFixture fixture)
+{
+    private readonly ParvisFactory _app = fixture.App;
+
+    private async Task<int> PublishedContributionAsync(string text = "Contenu litigieux")
+    {
+        var id = await _app.NewOpenConsultationAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        await client.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = text });
+        return await _app.InAAsync(db => db.Contributions.Where(c => c.ConsultationId == id).Select(c => c.Id).SingleAsync());
+    }
+
+    private async Task FlagAsync(int contributionId)
+    {
+        var (client, _) = await _app.CitizenClientAsync();
+        var page = await client.SubmitAndReadAsync($"/contributions/{contributionId}", "form[action*=Flag]", new Dictionary<string, string?> { ["reason"] = "Propos injurieux" });
+        Assert.Contains("la modération examinera", page.QuerySelector(".notice")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Three_flags_hide_an_item_then_a_moderator_hides_it_for_good_with_an_audit_entry()
+    {
+        var contributionId = await PublishedContributionAsync();
+        var anonymous = _app.ClientFor(ParvisFactory.HostA);
+        for (var i = 0; i < 3; i++) await FlagAsync(contributionId);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/contributions/{contributionId}")).StatusCode);
+
+        var moderator = await _app.SignedInAsync("moderation");
+        var queue = await moderator.GetDocumentAsync("/moderation");
+        var item = queue.QuerySelector($"li:has(a[href='/contributions/{contributionId}'])")!;
+        Assert.Contains("3 signalement(s)", item.TextContent);
+        Assert.Contains("Propos injurieux", item.TextContent);
+        await moderator.SubmitAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "Injures" }, "/moderation?handler=Hide");
+
+        var (state, reason) = await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => ValueTuple.Create(c.State, c.ModerationReason)).SingleAsync());
+        Assert.Equal(ModerationState.Hidden, state);
+        Assert.Equal("Injures", reason);
+        var audit = await _app.InAAsync(db => db.AuditEntries.Where(a => a.Action == "contribution.hide" && a.TargetId == contributionId.ToString()).SingleAsync());
+        Assert.Equal("Modération", audit.ActorName);
+        Assert.DoesNotContain($"/contributions/{contributionId}", (await moderator.GetDocumentAsync("/moderation")).QuerySelector("main")!.InnerHtml);
+    }
+
+    [Fact]
+    public async Task Hiding_needs_a_reason()
+    {
+        var contributionId = await PublishedContributionAsync();
+        await FlagAsync(contributionId);
+        var moderator = await _app.SignedInAsync("moderation");
+        var page = await moderator.SubmitAndReadAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "" }, "/moderation?handler=Hide");
+        Assert.Contains("Indiquez le motif du masquage.", page.Errors());
+        Assert.Equal(ModerationState.Published, await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_person_flags_an_item_once()
+    {
+        var contributionId = await PublishedContributionAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        await client.SubmitAsync($"/contributions/{contributionId}", "form[action*=Flag]", new Dictionary<string, string?> { ["reason"] = "Spam" });
+        var page = await client.SubmitAndReadAsync($"/contributions/{contributionId}", "form[action*=Flag]", new Dictionary<string, string?> { ["reason"] = "Spam encore" });
+        Assert.Contains(page.Errors(), e => e.Contains("déjà signalé", StringComparison.Ordinal));
+        Assert.Equal(1, await _app.InAAsync(db => db.Flags.CountAsync(f => f.ContributionId == contributionId)));
+    }
+
+    [Fact]
+    public async Task A_moderator_scoped_to_a_territory_sees_only_that_territory()
+    {
+        var contributionId = await PublishedContributionAsync("Hors périmètre");
+        await FlagAsync(contributionId);
+        var email = await _app.NewCitizenAsync();
+        await _app.InAAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var rives = await db.Territories.SingleAsync(t => t.Name == "Les Rives");
+            db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = StaffRole.Moderator, TerritoryId = rives.Id, GrantedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        var scoped = _app.ClientFor(ParvisFactory.HostA);
+        await scoped.LoginAsync(email);
+        var queue = await scoped.GetDocumentAsync("/moderation");
+        Assert.Null(queue.QuerySelector($"a[href='/contributions/{contributionId}']"));
+        var page = await scoped.SubmitAndReadAsync("/moderation", "header form", new Dictionary<string, string?> { ["id"] = contributionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = "x" }, "/moderation?handler=Hide");
+        Assert.Contains(page.Errors(), e => e.Contains("hors de votre périmètre", StringComparison.Ordinal));
+        Assert.NotNull((await (await _app.SignedInAsync("moderation")).GetDocumentAsync("/moderation")).QuerySelector($"a[href='/contributions/{contributionId}']"));
+    }
+
+    [Fact]
+    public async Task A_blocked_author_can_no_longer_sign_in()
+    {
+        var id = await _app.NewOpenConsultationAsync();
+        var (author, email) = await _app.CitizenClientAsync();
+        await author.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "Spam spam spam" });
+        var contributionId = await _app.InAAsync(db => db.Contributions.Where(c => c.ConsultationId == id).Select(c => c.Id).SingleAsync());
+        await FlagAsync(contributionId);
+        var moderator = await _app.SignedInAsync("moderation");
+        await moderator.SubmitAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "Spam répété" }, "/moderation?handler=Block");
+        var response = await _app.ClientFor(ParvisFactory.HostA).SubmitAsync("/compte/connexion", "main form", new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = ParvisFactory.Password });
+        Assert.Contains("suspendu par la modération", await response.TextAsync());
+        Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "user.block")));
+    }
+
+    [Fact]
+    public async Task A_citizen_cannot_open_the_moderation_queue()
+    {
+        var (client, _) = await _app.CitizenClientAsync();
+        var response = await client.GetAsync("/moderation");
+        Assert.StartsWith("/compte/acces-refuse", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
