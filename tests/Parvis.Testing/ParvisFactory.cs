@@ -84,8 +84,14 @@ public class ParvisFactory : WebApplicationFactory<Program>
             var email = $"citoyen-{Guid.NewGuid():N}@example.org";
             var user = new Parvis.Infrastructure.Identity.ParvisUser
             {
-                OrganizationId = (organization ?? OrganizationA).Id, UserName = email, Email = email, EmailConfirmed = true,
-                Pseudonym = "Pseudo" + email[8..14], FirstName = firstName, LastName = lastName, CreatedAt = DateTime.UtcNow,
+                OrganizationId = (organization ?? OrganizationA).Id,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                Pseudonym = "Pseudo" + email[8..14],
+                FirstName = firstName,
+                LastName = lastName,
+                CreatedAt = DateTime.UtcNow,
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

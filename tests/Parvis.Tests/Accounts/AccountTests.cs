@@ -11,8 +11,12 @@ public class AccountTests(AppFixture fixture)
 
     private static Dictionary<string, string?> SignUpForm(string email, string password = "un mot de passe long") => new()
     {
-        ["Form.Email"] = email, ["Form.Pseudonym"] = "Nouvelle", ["Form.FirstName"] = "Nadia", ["Form.LastName"] = "Nouri",
-        ["Form.Password"] = password, ["Form.AcceptCharter"] = "true",
+        ["Form.Email"] = email,
+        ["Form.Pseudonym"] = "Nouvelle",
+        ["Form.FirstName"] = "Nadia",
+        ["Form.LastName"] = "Nouri",
+        ["Form.Password"] = password,
+        ["Form.AcceptCharter"] = "true",
     };
 
     private static string LinkIn(MimeKit.MimeMessage message) =>

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Testing;
-using Parvis.Tests.Consultations;
 
 namespace Parvis.Tests.Admin;
 
@@ -16,9 +15,15 @@ public class AdminTests(AppFixture fixture)
 
     private async Task<Dictionary<string, string?>> FormAsync(string title, LegalFrame frame, string? objectives = null) => new()
     {
-        ["Form.Title"] = title, ["Form.Summary"] = "Résumé", ["Form.Body"] = "Présentation", ["Form.TerritoryId"] = (await TerritoryIdAsync("Centre-ville")).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Form.LegalFrame"] = frame.ToString(), ["Form.Objectives"] = objectives,
-        ["Form.InformationStartsAt"] = "2026-01-01T09:00", ["Form.ContributionsStartAt"] = "2026-01-10T09:00", ["Form.SynthesisStartsAt"] = "2030-01-01T09:00",
+        ["Form.Title"] = title,
+        ["Form.Summary"] = "Résumé",
+        ["Form.Body"] = "Présentation",
+        ["Form.TerritoryId"] = (await TerritoryIdAsync("Centre-ville")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Form.LegalFrame"] = frame.ToString(),
+        ["Form.Objectives"] = objectives,
+        ["Form.InformationStartsAt"] = "2026-01-01T09:00",
+        ["Form.ContributionsStartAt"] = "2026-01-10T09:00",
+        ["Form.SynthesisStartsAt"] = "2030-01-01T09:00",
     };
 
     [Fact]
@@ -93,7 +98,7 @@ public class AdminTests(AppFixture fixture)
         Assert.StartsWith("type;id;parent;auteur", csv, StringComparison.Ordinal);
         Assert.Contains("\"contribution\"", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("Arnaud_gare", csv, StringComparison.Ordinal);
-        Assert.Equal(2, await _app.InAAsync(db => db.AuditEntries.CountAsync(a => a.Action == "consultation.export" && a.TargetId == id.ToString())) );
+        Assert.Equal(2, await _app.InAAsync(db => db.AuditEntries.CountAsync(a => a.Action == "consultation.export" && a.TargetId == id.ToString())));
 
         var (citizen, _) = await _app.CitizenClientAsync();
         Assert.NotEqual(HttpStatusCode.OK, (await citizen.GetAsync($"/admin/concertations/{id}/export.json")).StatusCode);

@@ -138,7 +138,9 @@ public class ContributeTests(AppFixture fixture)
         var agent = await _app.SignedInAsync("agent");
         var page = await agent.SubmitAndReadAsync($"/concertations/{id}", "form[action*=Offline]", new Dictionary<string, string?>
         {
-            ["Offline.Channel"] = "PaperRegister", ["Offline.AuthorName"] = "M. Germain", ["Offline.Body"] = "Écrit au registre : plus de bancs.",
+            ["Offline.Channel"] = "PaperRegister",
+            ["Offline.AuthorName"] = "M. Germain",
+            ["Offline.Body"] = "Écrit au registre : plus de bancs.",
         });
         Assert.Contains("M. Germain", page.QuerySelector("main")!.TextContent);
         Assert.Contains("reçue par registre papier", page.QuerySelector("main")!.TextContent);

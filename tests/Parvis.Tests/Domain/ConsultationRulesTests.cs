@@ -8,8 +8,12 @@ public class ConsultationRulesTests
 
     private static Consultation Scheduled(LegalFrame frame = LegalFrame.Voluntary) => new()
     {
-        Title = "Test", LegalFrame = frame, PublishedAt = Now.AddDays(-20),
-        InformationStartsAt = Now.AddDays(-10), ContributionsStartAt = Now.AddDays(-5), SynthesisStartsAt = Now.AddDays(5),
+        Title = "Test",
+        LegalFrame = frame,
+        PublishedAt = Now.AddDays(-20),
+        InformationStartsAt = Now.AddDays(-10),
+        ContributionsStartAt = Now.AddDays(-5),
+        SynthesisStartsAt = Now.AddDays(5),
     };
 
     [Fact]

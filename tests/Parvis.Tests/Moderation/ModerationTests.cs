@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Testing;
-using Parvis.Tests.Consultations;
 
 namespace Parvis.Tests.Moderation;
 
@@ -40,9 +39,9 @@ public class ModerationTests(AppFixture fixture)
         Assert.Contains("Propos injurieux", item.TextContent);
         await moderator.SubmitAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "Injures" }, "/moderation?handler=Hide");
 
-        var (state, reason) = await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => ValueTuple.Create(c.State, c.ModerationReason)).SingleAsync());
-        Assert.Equal(ModerationState.Hidden, state);
-        Assert.Equal("Injures", reason);
+        var hidden = await _app.InAAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.Id == contributionId));
+        Assert.Equal(ModerationState.Hidden, hidden.State);
+        Assert.Equal("Injures", hidden.ModerationReason);
         var audit = await _app.InAAsync(db => db.AuditEntries.Where(a => a.Action == "contribution.hide" && a.TargetId == contributionId.ToString()).SingleAsync());
         Assert.Equal("Modération", audit.ActorName);
         Assert.DoesNotContain($"/contributions/{contributionId}", (await moderator.GetDocumentAsync("/moderation")).QuerySelector("main")!.InnerHtml);

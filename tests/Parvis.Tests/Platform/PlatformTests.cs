@@ -37,7 +37,7 @@ public class PlatformTests(AppFixture fixture)
         Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
 
-        var id = await Consultations.ConsultationData.NewOpenConsultationAsync(_app);
+        var id = await ConsultationData.NewOpenConsultationAsync(_app);
         var (client, _) = await _app.CitizenClientAsync();
         var page = await client.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "<script>alert('x')</script> texte" });
         var shown = await client.GetStringAsync(page.Headers.Location!.OriginalString);
@@ -99,7 +99,7 @@ public class PlatformTests(AppFixture fixture)
     [Fact]
     public async Task Profile_and_partial_name_pages_are_not_indexed()
     {
-        var id = await Consultations.ConsultationData.NewOpenConsultationAsync(_app, c => c.Rules.DisplayIdentity = DisplayIdentity.PartialName);
+        var id = await ConsultationData.NewOpenConsultationAsync(_app, c => c.Rules.DisplayIdentity = DisplayIdentity.PartialName);
         var (client, _) = await _app.CitizenClientAsync();
         var response = await client.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "Avec mon nom partiel" });
         var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Testing;
-using Parvis.Tests.Consultations;
 
 namespace Parvis.Tests.Tenancy;
 
@@ -81,7 +80,9 @@ public class TenantIsolationTests(AppFixture fixture)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Form.Email"] = "admin@" + ParvisFactory.DomainA, ["Form.Password"] = ParvisFactory.Password, ["__RequestVerificationToken"] = token,
+                ["Form.Email"] = "admin@" + ParvisFactory.DomainA,
+                ["Form.Password"] = ParvisFactory.Password,
+                ["__RequestVerificationToken"] = token,
             }),
         };
         request.Headers.Add("Cookie", antiforgeryCookie);

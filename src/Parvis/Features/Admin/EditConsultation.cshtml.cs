@@ -53,11 +53,19 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
             var org = tenant.Organization;
             Form = new ConsultationForm
             {
-                Title = c.Title, Summary = c.Summary, Body = c.BodyMarkdown, ProjectName = c.ProjectName, TerritoryId = c.TerritoryId,
-                LegalFrame = c.LegalFrame, Objectives = c.ObjectivesMarkdown,
-                InformationStartsAt = org.ToLocal(c.InformationStartsAt), ContributionsStartAt = org.ToLocal(c.ContributionsStartAt),
-                SynthesisStartsAt = org.ToLocal(c.SynthesisStartsAt), ContributeLevel = c.Rules.Contribute,
-                DisplayIdentity = c.Rules.DisplayIdentity, PreModeration = c.Rules.PreModeration,
+                Title = c.Title,
+                Summary = c.Summary,
+                Body = c.BodyMarkdown,
+                ProjectName = c.ProjectName,
+                TerritoryId = c.TerritoryId,
+                LegalFrame = c.LegalFrame,
+                Objectives = c.ObjectivesMarkdown,
+                InformationStartsAt = org.ToLocal(c.InformationStartsAt),
+                ContributionsStartAt = org.ToLocal(c.ContributionsStartAt),
+                SynthesisStartsAt = org.ToLocal(c.SynthesisStartsAt),
+                ContributeLevel = c.Rules.Contribute,
+                DisplayIdentity = c.Rules.DisplayIdentity,
+                PreModeration = c.Rules.PreModeration,
             };
         }
         else

@@ -43,7 +43,9 @@ public class RolesModel(ParvisDbContext db, UserManager<ParvisUser> users, Audit
         }
         db.RoleAssignments.Add(new RoleAssignment
         {
-            UserId = user!.Id, Role = role, TerritoryId = role == StaffRole.Moderator ? territoryId : null,
+            UserId = user!.Id,
+            Role = role,
+            TerritoryId = role == StaffRole.Moderator ? territoryId : null,
             ServiceName = role == StaffRole.Agent && !string.IsNullOrWhiteSpace(serviceName) ? serviceName.Trim() : null,
             GrantedAt = clock.GetUtcNow().UtcDateTime,
         });

@@ -61,7 +61,17 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock)
         var rows = await query.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new
             {
-                c.Id, c.Title, c.Body, c.Channel, c.RegisterNumber, c.CreatedAt, c.AgreeCount, c.DisagreeCount, c.CommentCount, c.FirstAnsweredAt, c.OfflineAuthorName,
+                c.Id,
+                c.Title,
+                c.Body,
+                c.Channel,
+                c.RegisterNumber,
+                c.CreatedAt,
+                c.AgreeCount,
+                c.DisagreeCount,
+                c.CommentCount,
+                c.FirstAnsweredAt,
+                c.OfflineAuthorName,
                 Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault(),
             }).ToListAsync();
         return (rows.Select(r => new ContributionRow(r.Id, r.Title, r.Body,

@@ -108,9 +108,11 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     {
         var values = new Dictionary<string, string?>
         {
-            ["tri"] = Sort.ToString(), ["territoire"] = TerritoryFilter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tri"] = Sort.ToString(),
+            ["territoire"] = TerritoryFilter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["question"] = QuestionFilter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["reponse"] = AnsweredFilter?.ToString(), ["graine"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["reponse"] = AnsweredFilter?.ToString(),
+            ["graine"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (k, v) in overrides) values[k] = v;
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/concertations/{Consultation.Id}",

@@ -154,8 +154,13 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         }
         var comment = new Comment
         {
-            ContributionId = contributionId, ParentId = parentId, Depth = Comment.DepthUnder(parent),
-            AuthorId = userId, Body = body!.Trim(), Stance = stance, CreatedAt = Now,
+            ContributionId = contributionId,
+            ParentId = parentId,
+            Depth = Comment.DepthUnder(parent),
+            AuthorId = userId,
+            Body = body!.Trim(),
+            Stance = stance,
+            CreatedAt = Now,
         };
         db.Comments.Add(comment);
         contribution.CommentCount++;

@@ -17,8 +17,19 @@ public sealed class ContributionQueries(ParvisDbContext db)
     public async Task<List<CommentNode>> ThreadAsync(int contributionId, DisplayIdentity mode)
     {
         var rows = await db.Comments.AsNoTracking().Where(c => c.ContributionId == contributionId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParentId, c.Depth, c.AuthorId, c.Body, c.Stance, c.CreatedAt, c.EditedAt, c.DeletedAt,
-                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault() })
+            .Select(c => new
+            {
+                c.Id,
+                c.ParentId,
+                c.Depth,
+                c.AuthorId,
+                c.Body,
+                c.Stance,
+                c.CreatedAt,
+                c.EditedAt,
+                c.DeletedAt,
+                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault()
+            })
             .ToListAsync();
         var nodes = rows.Select(r => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId,
             r.Author is null ? "Compte supprimé" : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),

@@ -20,9 +20,15 @@ public static partial class DemoSeeder
     {
         Consultation Make(string title, string summary, Territory t, LegalFrame frame, int infoDays, int contribDays, int synthDays, string? objectives = null) => new()
         {
-            Title = title, Summary = summary, TerritoryId = t.Id, LegalFrame = frame, ObjectivesMarkdown = objectives,
+            Title = title,
+            Summary = summary,
+            TerritoryId = t.Id,
+            LegalFrame = frame,
+            ObjectivesMarkdown = objectives,
             BodyMarkdown = $"## Le projet\n\n{summary}\n\nLes documents du dossier sont consultables en mairie aux heures d'ouverture.",
-            InformationStartsAt = now.AddDays(infoDays), ContributionsStartAt = now.AddDays(contribDays), SynthesisStartsAt = now.AddDays(synthDays),
+            InformationStartsAt = now.AddDays(infoDays),
+            ContributionsStartAt = now.AddDays(contribDays),
+            SynthesisStartsAt = now.AddDays(synthDays),
             PublishedAt = now.AddDays(Math.Min(infoDays, -1)),
         };
 
@@ -54,22 +60,42 @@ public static partial class DemoSeeder
         {
             contributions.Add(new Contribution
             {
-                ConsultationId = gareSquare.Id, QuestionId = gareSquare.Questions[i % 2].Id, TerritoryId = gare.Id, AuthorId = citizens[i % citizens.Count].Id,
-                Title = texts[i].Item1, Body = texts[i].Item2, Channel = Channel.Online, CreatedAt = now.AddDays(-9 + i), State = ModerationState.Published,
+                ConsultationId = gareSquare.Id,
+                QuestionId = gareSquare.Questions[i % 2].Id,
+                TerritoryId = gare.Id,
+                AuthorId = citizens[i % citizens.Count].Id,
+                Title = texts[i].Item1,
+                Body = texts[i].Item2,
+                Channel = Channel.Online,
+                CreatedAt = now.AddDays(-9 + i),
+                State = ModerationState.Published,
             });
         }
         contributions.Add(new Contribution
         {
-            ConsultationId = gareSquare.Id, TerritoryId = gare.Id, OfflineAuthorName = "Mme Lefèvre", EnteredById = agent.Id, Channel = Channel.PaperRegister,
-            Body = "Inscrit au registre de la mairie annexe : il manque un abri pour attendre le bus.", CreatedAt = now.AddDays(-4), State = ModerationState.Published,
+            ConsultationId = gareSquare.Id,
+            TerritoryId = gare.Id,
+            OfflineAuthorName = "Mme Lefèvre",
+            EnteredById = agent.Id,
+            Channel = Channel.PaperRegister,
+            Body = "Inscrit au registre de la mairie annexe : il manque un abri pour attendre le bus.",
+            CreatedAt = now.AddDays(-4),
+            State = ModerationState.Published,
         });
         foreach (var (body, channel) in new[] { ("Je m'oppose à la hauteur des immeubles prévus le long du canal.", Channel.Online), ("Observation déposée au registre : demande de préserver le chemin de halage.", Channel.PaperRegister), ("Courrier de l'association des riverains.", Channel.Mail) })
         {
             contributions.Add(new Contribution
             {
-                ConsultationId = plu.Id, TerritoryId = rives.Id, AuthorId = channel == Channel.Online ? citizens[1].Id : null,
-                OfflineAuthorName = channel == Channel.Online ? null : "Association des riverains des Rives", EnteredById = channel == Channel.Online ? null : agent.Id,
-                Body = body, Channel = channel, RegisterNumber = plu.NextRegisterNumber(), CreatedAt = now.AddDays(-14 + contributions.Count), State = ModerationState.Published,
+                ConsultationId = plu.Id,
+                TerritoryId = rives.Id,
+                AuthorId = channel == Channel.Online ? citizens[1].Id : null,
+                OfflineAuthorName = channel == Channel.Online ? null : "Association des riverains des Rives",
+                EnteredById = channel == Channel.Online ? null : agent.Id,
+                Body = body,
+                Channel = channel,
+                RegisterNumber = plu.NextRegisterNumber(),
+                CreatedAt = now.AddDays(-14 + contributions.Count),
+                State = ModerationState.Published,
             });
         }
         contributions.Add(new Contribution { ConsultationId = schoolyard.Id, TerritoryId = centre.Id, AuthorId = citizens[3].Id, Body = "Des jeux d'eau pour l'été !", CreatedAt = now.AddDays(-30), State = ModerationState.Published });
@@ -98,14 +124,22 @@ public static partial class DemoSeeder
 
         var answer = new OfficialResponse
         {
-            ContributionId = contributions[0].Id, SignatureLabel = "Service urbanisme", DraftedById = agent.Id, DraftedAt = now.AddDays(-2), Status = ResponseStatus.Draft,
+            ContributionId = contributions[0].Id,
+            SignatureLabel = "Service urbanisme",
+            DraftedById = agent.Id,
+            DraftedAt = now.AddDays(-2),
+            Status = ResponseStatus.Draft,
             Body = "Merci pour cette proposition. Le projet prévoit 120 places de stationnement vélo abritées, dont 20 pour les vélos cargo.",
         };
         answer.Publish(agent.Id, contributions[0], now.AddDays(-1));
         db.OfficialResponses.Add(answer);
         db.OfficialResponses.Add(new OfficialResponse
         {
-            ContributionId = contributions[3].Id, SignatureLabel = "Service urbanisme", DraftedById = agent.Id, DraftedAt = now.AddHours(-5), Status = ResponseStatus.Draft,
+            ContributionId = contributions[3].Id,
+            SignatureLabel = "Service urbanisme",
+            DraftedById = agent.Id,
+            DraftedAt = now.AddHours(-5),
+            Status = ResponseStatus.Draft,
             Body = "Une dépose-minute de six places est à l'étude côté nord.",
         });
 

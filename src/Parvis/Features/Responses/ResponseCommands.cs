@@ -21,8 +21,12 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
             .Select(r => r.ServiceName).FirstOrDefaultAsync();
         var response = new OfficialResponse
         {
-            ContributionId = contributionId, Body = body!.Trim(), SignatureLabel = service ?? DefaultSignature,
-            DraftedById = agentId, DraftedAt = clock.GetUtcNow().UtcDateTime, Status = ResponseStatus.Draft,
+            ContributionId = contributionId,
+            Body = body!.Trim(),
+            SignatureLabel = service ?? DefaultSignature,
+            DraftedById = agentId,
+            DraftedAt = clock.GetUtcNow().UtcDateTime,
+            Status = ResponseStatus.Draft,
         };
         db.OfficialResponses.Add(response);
         audit.Record("response.draft", nameof(Contribution), contributionId);

@@ -72,7 +72,12 @@ public sealed class EmailQueue(ParvisDbContext db, TimeProvider clock, OutboxSig
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
         {
-            OrganizationId = db.TenantId, To = to, Subject = subject, TextBody = textBody, CreatedAt = now, NextAttemptAt = now,
+            OrganizationId = db.TenantId,
+            To = to,
+            Subject = subject,
+            TextBody = textBody,
+            CreatedAt = now,
+            NextAttemptAt = now,
         });
     }
 

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
-using Parvis.Testing;
-
-namespace Parvis.Tests.Consultations;
+namespace Parvis.Testing;
 
 /// <summary>Finds the demo consultations by title and sets up variants for a test.</summary>
-internal static class ConsultationData
+public static class ConsultationData
 {
     public const string Open = "Réaménagement de la place de la Gare";
     public const string Upcoming = "Plan vélo 2027";
@@ -16,15 +14,19 @@ internal static class ConsultationData
         app.InOrganizationAsync(organization ?? app.OrganizationA, (db, _) => db.Consultations.Where(c => c.Title == title).Select(c => c.Id).FirstAsync());
 
     /// <summary>A new consultation open for contributions, copied from the open demo one, with its rules adjusted.</summary>
-    public static Task<int> NewOpenConsultationAsync(this ParvisFactory app, Action<Consultation>? adjust = null) =>
+    public static Task<int> NewOpenConsultationAsync(this ParvisFactory app, Action<Consultation>? adjust = null, string? title = null) =>
         app.InAAsync(async db =>
         {
             var template = await db.Consultations.AsNoTracking().FirstAsync(c => c.Title == Open);
             var c = new Consultation
             {
-                Title = "Test " + Guid.NewGuid().ToString("N")[..8], TerritoryId = template.TerritoryId, LegalFrame = LegalFrame.Voluntary,
-                PublishedAt = template.PublishedAt, InformationStartsAt = template.InformationStartsAt,
-                ContributionsStartAt = template.ContributionsStartAt, SynthesisStartsAt = template.SynthesisStartsAt,
+                Title = title ?? "Test " + Guid.NewGuid().ToString("N")[..8],
+                TerritoryId = template.TerritoryId,
+                LegalFrame = LegalFrame.Voluntary,
+                PublishedAt = template.PublishedAt,
+                InformationStartsAt = template.InformationStartsAt,
+                ContributionsStartAt = template.ContributionsStartAt,
+                SynthesisStartsAt = template.SynthesisStartsAt,
             };
             c.Questions.Add(new Question { Text = "Première question ?", Position = 1 });
             c.Questions.Add(new Question { Text = "Deuxième question ?", Position = 2 });

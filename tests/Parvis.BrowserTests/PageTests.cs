@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Parvis.Testing;
+
+namespace Parvis.BrowserTests;
+
+/// <summary>Every page: zero axe violations, usable at 360 px, usable with the keyboard and without JavaScript.</summary>
+[Collection(BrowserCollection.Name)]
+public class PageTests(BrowserFixture fixture)
+{
+    private readonly ParvisFactory _app = fixture.App;
+
+    private async Task<List<string>> PublicPagesAsync()
+    {
+        var consultations = await _app.InAAsync(db => db.Consultations.Where(c => c.PublishedAt != null).Select(c => c.Id).ToListAsync());
+        var contribution = await _app.InAAsync(db => db.Contributions.Where(c => c.CommentCount > 0).Select(c => c.Id).FirstAsync());
+        return ["/", "/concertations", "/charte", "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie",
+            "/compte/deconnexion", "/compte/acces-refuse", "/nulle-part", $"/contributions/{contribution}",
+            .. consultations.Select(id => $"/concertations/{id}")];
+    }
+
+    [Fact]
+    public async Task Public_pages_have_no_accessibility_violations_and_fit_a_360px_phone()
+    {
+        var page = await fixture.NewPageAsync(width: 360);
+        foreach (var url in await PublicPagesAsync())
+        {
+            await page.GotoAsync(url);
+            await page.AssertAccessibleAsync();
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+            Assert.False(overflow, $"{url} scrolls sideways at 360 px");
+        }
+    }
+
+    [Fact]
+    public async Task Staff_pages_have_no_accessibility_violations()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync("admin@" + ParvisFactory.DomainA);
+        var consultation = await _app.InAAsync(db => db.Consultations.Select(c => c.Id).FirstAsync());
+        foreach (var url in new[] { "/admin", "/admin/concertations", $"/admin/concertations/{consultation}", $"/admin/concertations/{consultation}/cloture",
+                     "/admin/journal", "/admin/roles", "/moderation", "/reponses" })
+        {
+            await page.GotoAsync(url);
+            await page.AssertAccessibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_keyboard_reaches_the_skip_link_first_and_submits_a_form()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Aller au contenu", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        // Tabbing from the main content lands on the e-mail field; typing and Enter signs in.
+        for (var i = 0; i < 5 && await page.EvaluateAsync<string>("() => document.activeElement.name") != "Form.Email"; i++) await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(await _app.NewCitizenAsync());
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(ParvisFactory.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Se déconnecter") })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Contributing_works_without_javascript()
+    {
+        var page = await fixture.NewPageAsync(javaScript: false);
+        await page.LoginAsync(await _app.NewCitizenAsync());
+        var id = await _app.InAAsync(db => db.Consultations.Where(c => c.Title == "Réaménagement de la place de la Gare").Select(c => c.Id).FirstAsync());
+        await page.GotoAsync($"/concertations/{id}");
+        await page.GetByLabel("Votre contribution").FillAsync("Sans JavaScript, tout fonctionne.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier ma contribution" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".contribution-body")).ToContainTextAsync("Sans JavaScript");
+        // Replying opens with <details>, not with a script.
+        await page.GetByLabel("Votre commentaire").FillAsync("Premier commentaire");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commenter" }).ClickAsync();
+        await page.Locator(".comment summary").First.ClickAsync();
+        await page.GetByLabel("Votre réponse").FillAsync("Une réponse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Répondre", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".comments .comments .comment")).ToContainTextAsync("Une réponse");
+    }
+}
