@@ -114,6 +114,10 @@ public class ParvisFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Drops the cached organization of a host after a test changed its settings in the database.</summary>
+    public void ForgetOrganizationCache(string host) =>
+        Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>().Remove("tenant:" + host);
+
     public Task<T> InAAsync<T>(Func<ParvisDbContext, Task<T>> work) => InOrganizationAsync(OrganizationA, (db, _) => work(db));
 
     public override async ValueTask DisposeAsync()

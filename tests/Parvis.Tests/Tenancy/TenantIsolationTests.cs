@@ -16,7 +16,8 @@ public class TenantIsolationTests(AppFixture fixture)
         var a = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync("/");
         var b = await _app.ClientFor(ParvisFactory.HostB).GetDocumentAsync("/");
         Assert.Equal("Ville A", a.QuerySelector(".brand")!.TextContent.Trim());
-        Assert.Equal("Ville B", b.QuerySelector(".brand")!.TextContent.Trim());
+        // Another test renames B; either name is B's, and neither is A's.
+        Assert.StartsWith("Ville B", b.QuerySelector(".brand")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public class LoginModel(SignInManager<ParvisUser> signIn, UserManager<ParvisUser
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/LoginTwoFactor", new { ReturnUrl });
         ModelState.AddModelError("", result.IsLockedOut
             ? "Ce compte est temporairement bloqué après trop d'essais, ou suspendu par la modération."
             : "Adresse e-mail ou mot de passe incorrect.");

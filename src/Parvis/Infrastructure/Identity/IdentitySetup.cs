@@ -29,6 +29,7 @@ public sealed class ParvisClaimsFactory(UserManager<ParvisUser> users, IOptions<
         identity.AddClaim(new Claim(ParvisClaims.DisplayName, user.Pseudonym));
         var roles = await db.RoleAssignments.Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync();
         foreach (var role in roles.Distinct()) identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(ParvisClaims.TwoFactor, "true"));
         return identity;
     }
 }
@@ -66,11 +67,12 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Administer, p => p.RequireRole(nameof(StaffRole.Administrator)))
-            .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)))
-            .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)))
-            .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         return builder;
     }
 }
@@ -87,6 +89,22 @@ public sealed class ParticipationHandler : AuthorizationHandler<ParticipationReq
         // Sign-in requires a confirmed e-mail, so a signed-in person has a confirmed account.
         if (level == ParticipationLevel.Anyone || signedIn) context.Succeed(requirement);
         else context.Fail(new AuthorizationFailureReason(this, "Connectez-vous (ou créez un compte) pour participer."));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Staff powers need a second factor when the organization says so.</summary>
+public sealed class StaffTwoFactorRequirement : IAuthorizationRequirement
+{
+    public static readonly StaffTwoFactorRequirement Instance = new();
+}
+
+public sealed class StaffTwoFactorHandler(TenantContext tenant) : AuthorizationHandler<StaffTwoFactorRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffTwoFactorRequirement requirement)
+    {
+        if (!tenant.Organization.RequireTwoFactorForStaff || context.User.HasClaim(ParvisClaims.TwoFactor, "true")) context.Succeed(requirement);
+        else context.Fail(new AuthorizationFailureReason(this, "Activez la double authentification."));
         return Task.CompletedTask;
     }
 }

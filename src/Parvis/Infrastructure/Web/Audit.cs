@@ -27,10 +27,10 @@ public sealed class AuditLog(ParvisDbContext db, IHttpContextAccessor http, Time
 public static class ParvisClaims
 {
     public const string DisplayName = "parvis:name";
+    public const string TwoFactor = "parvis:2fa";
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public static bool Has(this ClaimsPrincipal user, StaffRole role) =>
-        user.IsInRole(role.ToString()) || user.IsInRole(nameof(StaffRole.Administrator));
+    public static bool IsStaff(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == ClaimTypes.Role);
 }

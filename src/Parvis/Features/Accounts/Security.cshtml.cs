@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Accounts;
+
+/// <summary>Two-factor authentication with an authenticator app (TOTP), and its recovery codes.</summary>
+[Authorize]
+public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, TenantContext tenant) : PageModel
+{
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string AuthenticatorUri { get; private set; } = "";
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+    public bool RequiredForMe { get; private set; }
+
+    [BindProperty] public string? Code { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length is < 6 or > 8 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError(nameof(Code), "Ce code ne correspond pas : vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.");
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
+        await LoadAsync(user);
+        TempData["Message"] = "La double authentification est activée.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await LoadAsync(user);
+        if (RequiredForMe)
+        {
+            ModelState.AddModelError("", "Votre collectivité exige la double authentification pour le personnel : elle ne peut pas être désactivée.");
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "La double authentification est désactivée.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(ParvisUser user)
+    {
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        RequiredForMe = tenant.Organization.RequireTwoFactorForStaff && User.IsStaff();
+        if (Enabled) return;
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString(tenant.Organization.Name)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(tenant.Organization.Name)}&digits=6";
+    }
+}
