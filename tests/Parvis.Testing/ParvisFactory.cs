@@ -22,6 +22,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; } = new();
     public TestSmtpServer Smtp { get; } = new();
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), $"parvis-files-{Guid.NewGuid():N}");
     protected virtual Dictionary<string, string?> Settings => [];
     protected virtual string[] HostsA => [HostA];
 
@@ -42,6 +43,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["Email:Security"] = "None",
             ["Email:PollSeconds"] = "0.2",
             ["Demo:Seed"] = "false",
+            ["Files:Root"] = FilesRoot,
             ["RateLimits:SignUpPerHour"] = "10000",
             ["RateLimits:LoginPerMinute"] = "10000",
             ["RateLimits:PostsPerMinute"] = "10000",
@@ -125,6 +127,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
         Database.Dispose();
+        if (Directory.Exists(FilesRoot)) Directory.Delete(FilesRoot, recursive: true);
         GC.SuppressFinalize(this);
     }
 }

@@ -17,12 +17,16 @@ public static class FeatureSetup
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<TerritoryImporter>();
+        builder.Services.AddScoped<Files.FileCommands>();
+        builder.Services.Configure<Infrastructure.Files.FileOptions>(builder.Configuration.GetSection("Files"));
+        builder.Services.AddSingleton<Infrastructure.Files.IFileStorage, Infrastructure.Files.LocalFileStorage>();
         return builder;
     }
 
     public static WebApplication MapParvisEndpoints(this WebApplication app)
     {
         app.MapConsultationExports();
+        Files.FileEndpoints.MapFiles(app);
         return app;
     }
 }

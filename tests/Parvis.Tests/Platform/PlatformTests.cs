@@ -108,6 +108,11 @@ public class PlatformTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_migrations_of_the_provider_under_test_match_the_model() =>
+        Assert.False(await _app.InAAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
+            "The model changed without a migration: add one for both providers (docs/ARCHITECTURE.md).");
+
+    [Fact]
     public async Task Unknown_pages_get_a_french_404_page()
     {
         var response = await _app.ClientFor(ParvisFactory.HostA).GetAsync("/nulle-part");

@@ -4,18 +4,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Consultations;
+using Parvis.Features.Files;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Admin;
 
-public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock) : PageModel
+public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock, FileCommands files) : PageModel
 {
     [BindProperty] public ConsultationForm Form { get; set; } = new();
     [BindProperty] public string? NewQuestion { get; set; }
     public Consultation? Existing { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
+    public List<FileView> Files { get; private set; } = [];
 
     public sealed class ConsultationForm
     {
@@ -148,9 +150,37 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         return Redirect($"/admin/concertations/{id}");
     }
 
+    public Task<IActionResult> OnPostUploadCoverAsync(int id, IFormFile? file) =>
+        FileActionAsync(id, () => files.UploadAsync(id, Domain.FileKind.Cover, file, null), "Image de couverture enregistrée.");
+
+    public Task<IActionResult> OnPostUploadDocumentAsync(int id, IFormFile? file, string? documentTitle) =>
+        FileActionAsync(id, () => files.UploadAsync(id, Domain.FileKind.Document, file, documentTitle), "Document ajouté au dossier.");
+
+    public Task<IActionResult> OnPostDeleteDocumentAsync(int id, Guid fileId) =>
+        FileActionAsync(id, () => files.DeleteAsync(id, fileId), "Document retiré du dossier.");
+
+    private async Task<IActionResult> FileActionAsync(int id, Func<Task> action, string success)
+    {
+        await LoadAsync(id);
+        if (Existing is null) return NotFound();
+        try
+        {
+            await action();
+            TempData["Message"] = success;
+            return Redirect($"/admin/concertations/{id}");
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("file", e.Message);
+            return await OnGetAsync(id);
+        }
+    }
+
     private async Task LoadAsync(int? id)
     {
         Territories = await TerritoryTree.OptionsAsync(db);
         if (id is not null) Existing = await db.Consultations.Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id);
+        if (Existing is not null) Files = await files.ForConsultationAsync(Existing.Id);
     }
 }

@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Consultations;
 
 [EnableRateLimiting(RateLimits.Posting)]
-public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, Files.FileCommands files) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public ConsultationPhase Phase { get; private set; }
@@ -21,6 +21,8 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     public bool CanContribute { get; private set; }
     public string? ContributeBlockedReason { get; private set; }
     public bool IsAgent { get; private set; }
+    public Files.FileView? Cover { get; private set; }
+    public List<Files.FileView> Dossier { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "tri")] public ContributionSort Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "territoire")] public int? TerritoryFilter { get; set; }
@@ -86,6 +88,10 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         Consultation = consultation;
         Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));
         Phase = consultation.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        var attached = await files.ForConsultationAsync(consultation.Id);
+        var coverId = await db.StoredFiles.Where(f => f.ConsultationId == consultation.Id && f.Kind == FileKind.Cover).Select(f => (Guid?)f.Id).FirstOrDefaultAsync();
+        Cover = attached.FirstOrDefault(f => f.Id == coverId);
+        Dossier = attached.Where(f => f.Id != coverId).ToList();
         if (Seed == 0) Seed = Random.Shared.Next(1, 1_000_000);
         Territories = await TerritoryTree.OptionsAsync(db);
         (Contributions, Total) = await queries.ContributionsAsync(consultation,

@@ -129,6 +129,18 @@ internal sealed class OfficialResponseConfiguration : IEntityTypeConfiguration<O
     }
 }
 
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> b)
+    {
+        b.Property(f => f.Title).HasMaxLength(200);
+        b.Property(f => f.FileName).HasMaxLength(260);
+        b.Property(f => f.ContentType).HasMaxLength(100);
+        b.Property(f => f.StorageKey).HasMaxLength(300);
+        b.HasIndex(f => new { f.ConsultationId, f.Kind });
+    }
+}
+
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)

@@ -28,6 +28,7 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<OfficialResponse> OfficialResponses => Set<OfficialResponse>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

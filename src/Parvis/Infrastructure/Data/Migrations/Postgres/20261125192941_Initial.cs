@@ -184,6 +184,26 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Territories",
                 columns: table => new
                 {
@@ -503,6 +523,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_ConsultationId_Kind",
+                table: "StoredFiles",
+                columns: new[] { "ConsultationId", "Kind" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Territories_OrganizationId_ParentId",
                 table: "Territories",
                 columns: new[] { "OrganizationId", "ParentId" });
@@ -569,6 +594,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RoleAssignments");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "UserClaims");

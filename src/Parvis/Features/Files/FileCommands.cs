@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Files;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Files;
+
+public sealed record FileView(Guid Id, string Title, string ContentType, long Size)
+{
+    public string Url => $"/fichiers/{Id}";
+
+    public string SizeLabel => Size < 1024 * 1024 ? $"{Math.Max(1, Size / 1024)} Ko" : $"{Size / (1024.0 * 1024):0.#} Mo";
+
+    public string TypeLabel => ContentType == "application/pdf" ? "PDF" : ContentType == "image/png" ? "PNG" : "JPEG";
+}
+
+/// <summary>Uploads of a consultation's cover image and dossier documents, checked by content.</summary>
+public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, AuditLog audit, TimeProvider clock)
+{
+    public async Task<StoredFile> UploadAsync(int consultationId, FileKind kind, IFormFile? upload, string? title)
+    {
+        if (upload is null || upload.Length == 0) throw new DomainException("Choisissez un fichier.");
+        var limit = kind == FileKind.Document ? FileInspector.MaxDocumentBytes : FileInspector.MaxImageBytes;
+        if (upload.Length > limit) throw new DomainException($"Le fichier dépasse {limit / (1024 * 1024)} Mo.");
+        if (title is { Length: > 200 }) throw new DomainException("Le titre du document dépasse 200 caractères.");
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer);
+        var inspected = kind == FileKind.Document ? FileInspector.Document(buffer.ToArray()) : FileInspector.Image(buffer.ToArray());
+        if (inspected is null)
+            throw new DomainException(kind == FileKind.Document ? "Seuls les PDF et les images PNG ou JPEG sont acceptés." : "Seules les images PNG ou JPEG sont acceptées.");
+
+        var id = Guid.NewGuid();
+        var file = new StoredFile
+        {
+            Id = id,
+            ConsultationId = consultationId,
+            Kind = kind,
+            Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(upload.FileName) : title.Trim(),
+            FileName = Path.GetFileNameWithoutExtension(upload.FileName) + inspected.Extension,
+            ContentType = inspected.ContentType,
+            Size = inspected.Content.LongLength,
+            StorageKey = $"{db.TenantId}/{id:N}{inspected.Extension}",
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await storage.SaveAsync(file.StorageKey, inspected.Content);
+        if (kind == FileKind.Cover)
+        {
+            foreach (var old in await db.StoredFiles.Where(f => f.ConsultationId == consultationId && f.Kind == FileKind.Cover).ToListAsync())
+            {
+                db.StoredFiles.Remove(old);
+                await storage.DeleteAsync(old.StorageKey);
+            }
+        }
+        db.StoredFiles.Add(file);
+        audit.Record(kind == FileKind.Cover ? "consultation.cover" : "consultation.document.add", nameof(Consultation), consultationId, file.Title);
+        await db.SaveChangesAsync();
+        return file;
+    }
+
+    public async Task DeleteAsync(int consultationId, Guid fileId)
+    {
+        var file = await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.ConsultationId == consultationId)
+            ?? throw new DomainException("Ce document n'existe pas.");
+        db.StoredFiles.Remove(file);
+        audit.Record("consultation.document.remove", nameof(Consultation), consultationId, file.Title);
+        await db.SaveChangesAsync();
+        await storage.DeleteAsync(file.StorageKey);
+    }
+
+    public Task<List<FileView>> ForConsultationAsync(int consultationId) =>
+        db.StoredFiles.AsNoTracking().Where(f => f.ConsultationId == consultationId).OrderBy(f => f.UploadedAt)
+            .Select(f => new FileView(f.Id, f.Title, f.ContentType, f.Size)).ToListAsync();
+}
+
+public static class FileEndpoints
+{
+    public static void MapFiles(this IEndpointRouteBuilder app) =>
+        app.MapGet("/fichiers/{id:guid}", async (Guid id, ParvisDbContext db, IFileStorage storage, HttpContext http) =>
+        {
+            // The tenant filter makes another organization's file simply not exist here.
+            var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id);
+            var published = file?.ConsultationId is null
+                || await db.Consultations.AnyAsync(c => c.Id == file.ConsultationId && c.PublishedAt != null)
+                || http.User.IsInRole(nameof(StaffRole.Administrator));
+            var stream = file is null || !published ? null : await storage.OpenAsync(file.StorageKey);
+            if (stream is null) return Results.NotFound();
+            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+            return Results.File(stream, file!.ContentType, file.FileName, enableRangeProcessing: true);
+        });
+}
