@@ -25,6 +25,8 @@ public class ParvisFactory : WebApplicationFactory<Program>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), $"parvis-files-{Guid.NewGuid():N}");
     protected virtual Dictionary<string, string?> Settings => [];
     protected virtual string[] HostsA => [HostA];
+    /// <summary>The SMTP port the application sends to; a test of an outage points it where nothing listens.</summary>
+    protected virtual int SmtpPort => Smtp.Port;
 
     private Organization? _a;
     private Organization? _b;
@@ -39,7 +41,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Database.Provider,
             ["ConnectionStrings:Parvis"] = Database.ConnectionString,
             ["Email:SmtpHost"] = "127.0.0.1",
-            ["Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:SmtpPort"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Email:Security"] = "None",
             ["Email:PollSeconds"] = "0.2",
             ["Demo:Seed"] = "false",

@@ -18,9 +18,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public TestSmtpServer()
+    public TestSmtpServer(int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false)).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
