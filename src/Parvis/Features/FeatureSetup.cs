@@ -17,6 +17,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<TerritoryImporter>();
+        builder.Services.AddScoped<Platform.OrganizationCreator>();
         builder.Services.AddScoped<Files.FileCommands>();
         builder.Services.Configure<Infrastructure.Files.FileOptions>(builder.Configuration.GetSection("Files"));
         builder.Services.AddSingleton<Infrastructure.Files.IFileStorage, Infrastructure.Files.LocalFileStorage>();

@@ -54,7 +54,9 @@ public static partial class DemoSeeder
             if (role is not null) db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role.Value, ServiceName = service, GrantedAt = now });
             return user;
         }
-        await Account("admin@" + emailDomain, "Administration", "Claire", "Martin", StaffRole.Administrator);
+        var admin = await Account("admin@" + emailDomain, "Administration", "Claire", "Martin", StaffRole.Administrator);
+        admin.IsPlatformOperator = true;
+        await users.UpdateAsync(admin);
         await Account("moderation@" + emailDomain, "Modération", "Hugo", "Bernard", StaffRole.Moderator);
         var agent = await Account("agent@" + emailDomain, "Agent urbanisme", "Sofia", "Petit", StaffRole.Agent, "Service urbanisme");
         await Account("elu@" + emailDomain, "Adjoint à la participation", "Marc", "Durand", StaffRole.ElectedOfficial);

@@ -16,6 +16,7 @@ public static class Policies
     public const string Moderate = "moderate";
     public const string Answer = "answer";
     public const string Validate = "validate";
+    public const string OperatePlatform = "operate-platform";
 }
 
 /// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
@@ -30,6 +31,7 @@ public sealed class ParvisClaimsFactory(UserManager<ParvisUser> users, IOptions<
         var roles = await db.RoleAssignments.Where(r => r.UserId == user.Id).Select(r => r.Role).ToListAsync();
         foreach (var role in roles.Distinct()) identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
         if (user.TwoFactorEnabled) identity.AddClaim(new Claim(ParvisClaims.TwoFactor, "true"));
+        if (user.IsPlatformOperator) identity.AddClaim(new Claim(ParvisClaims.PlatformOperator, "true"));
         return identity;
     }
 }
@@ -70,7 +72,8 @@ public static class IdentitySetup
             .AddPolicy(Policies.Administer, p => p.RequireRole(nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
-            .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance));
+            .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true"));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         return builder;

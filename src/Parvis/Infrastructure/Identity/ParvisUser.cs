@@ -13,6 +13,8 @@ public class ParvisUser : IdentityUser<Guid>, ITenantOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? BlockedAt { get; set; }
     public string? BlockedReason { get; set; }
+    /// <summary>Runs the installation: creates organizations and binds their host names.</summary>
+    public bool IsPlatformOperator { get; set; }
 
     public string DisplayName(DisplayIdentity mode) => AuthorName.Format(mode, Pseudonym, FirstName, LastName);
 }

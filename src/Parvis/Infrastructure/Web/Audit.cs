@@ -28,6 +28,7 @@ public static class ParvisClaims
 {
     public const string DisplayName = "parvis:name";
     public const string TwoFactor = "parvis:2fa";
+    public const string PlatformOperator = "parvis:operator";
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;

@@ -238,6 +238,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     BlockedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     BlockedReason = table.Column<string>(type: "text", nullable: true),
+                    IsPlatformOperator = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),

@@ -237,6 +237,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     BlockedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     BlockedReason = table.Column<string>(type: "TEXT", nullable: true),
+                    IsPlatformOperator = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
