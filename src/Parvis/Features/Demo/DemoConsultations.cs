@@ -1,5 +1,6 @@
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Files;
 using Parvis.Infrastructure.Identity;
 
 namespace Parvis.Features.Demo;
@@ -15,7 +16,7 @@ public static partial class DemoSeeder
         4. **Données** : vos données ne servent qu'à la participation ; les exports sont pseudonymisés.
         """;
 
-    private static async Task SeedConsultationsAsync(ParvisDbContext db, DateTime now, Territory commune, Territory gare, Territory centre, Territory rives,
+    private static async Task SeedConsultationsAsync(ParvisDbContext db, IFileStorage storage, DateTime now, Territory commune, Territory gare, Territory centre, Territory rives,
         List<ParvisUser> citizens, ParvisUser agent)
     {
         Consultation Make(string title, string summary, Territory t, LegalFrame frame, int infoDays, int contribDays, int synthDays, string? objectives = null) => new()
@@ -143,6 +144,7 @@ public static partial class DemoSeeder
             Body = "Une dépose-minute de six places est à l'étude côté nord.",
         });
 
+        await AttachDemoFilesAsync(db, storage, gareSquare, now);
         schoolyard.SynthesisStartsAt = now.AddDays(-5);
         park.Close($"""
             ## Bilan de la concertation sur le parc des Rives
@@ -154,5 +156,34 @@ public static partial class DemoSeeder
             Ce qui est **modifié** : le parking est réduit de moitié. Ce qui est **abandonné** : le kiosque, faute de budget.
             """, now.AddDays(-100));
         await db.SaveChangesAsync();
+    }
+
+    private static async Task AttachDemoFilesAsync(ParvisDbContext db, IFileStorage storage, Consultation consultation, DateTime now)
+    {
+        var files = new (FileKind Kind, string Title, string Name, string Type, byte[] Content)[]
+        {
+            (FileKind.Cover, "Place de la Gare", "place-de-la-gare.png", "image/png", DemoFiles.Banner()),
+            (FileKind.Document, "Notice de présentation du projet", "notice.pdf", "application/pdf", DemoFiles.Pdf("Place de la Gare : notice de presentation",
+                ["Objectifs : apaiser la circulation, vegetaliser, faciliter l'acces au train.", "Calendrier : concertation cet automne, travaux en 2028.", "Budget previsionnel : 4,2 millions d'euros."])),
+            (FileKind.Document, "Plan de la place (esquisse)", "esquisse.pdf", "application/pdf", DemoFiles.Pdf("Esquisse de la place", ["Parvis pieton, 40 arbres, 120 places velo abritees.", "Depose-minute cote nord."])),
+        };
+        foreach (var f in files)
+        {
+            var id = Guid.NewGuid();
+            var key = $"{consultation.OrganizationId}/{id:N}{Path.GetExtension(f.Name)}";
+            await storage.SaveAsync(key, f.Content);
+            db.StoredFiles.Add(new StoredFile
+            {
+                Id = id,
+                ConsultationId = consultation.Id,
+                Kind = f.Kind,
+                Title = f.Title,
+                FileName = f.Name,
+                ContentType = f.Type,
+                Size = f.Content.Length,
+                StorageKey = key,
+                UploadedAt = now,
+            });
+        }
     }
 }

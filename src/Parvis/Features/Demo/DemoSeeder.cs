@@ -68,7 +68,7 @@ public static partial class DemoSeeder
             await Account("jeanne@" + emailDomain, "Jeanne B.", "Jeanne", "Blanc"),
         };
         await db.SaveChangesAsync();
-        await SeedConsultationsAsync(db, now, commune, gare, centre, rives, citizens, agent);
+        await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent);
         return org;
     }
 
