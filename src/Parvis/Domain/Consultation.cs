@@ -67,12 +67,12 @@ public class Consultation : ITenantOwned
             _ => phase is ConsultationPhase.Contributions or ConsultationPhase.Synthesis or ConsultationPhase.Closed,
         };
         if (open) return;
-        throw new DomainException(phase switch
+        throw phase switch
         {
             ConsultationPhase.Draft or ConsultationPhase.Upcoming or ConsultationPhase.Information =>
-                $"Les contributions ouvrent le {ContributionsStartAt:dd/MM/yyyy} : il n'est pas encore possible de participer.",
-            _ => "La phase de contributions est terminée : il n'est plus possible de participer.",
-        });
+                DomainException.WithValues("Les contributions ouvrent le {0:dd/MM/yyyy} : il n'est pas encore possible de participer.", ContributionsStartAt),
+            _ => new DomainException("La phase de contributions est terminée : il n'est plus possible de participer."),
+        };
     }
 
     public int NextRegisterNumber() => ++LastRegisterNumber;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Web;
 
@@ -35,7 +36,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(nameof(Report), e.Message);
+            ModelState.AddDomainError(nameof(Report), e);
             return Page();
         }
         audit.Record("consultation.close", nameof(Consultation), id, Consultation.ClosingReportMarkdown is null ? "sans bilan" : "avec bilan publié");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Consultations;
 using Parvis.Features.Files;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
@@ -129,7 +130,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddDomainError("", e);
             return await OnGetAsync(id);
         }
     }
@@ -172,7 +173,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("file", e.Message);
+            ModelState.AddDomainError("file", e);
             return await OnGetAsync(id);
         }
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
+using Parvis.Resources;
 
 namespace Parvis.Features.Consultations;
 
@@ -14,7 +16,7 @@ public sealed record ContributionRow(int Id, string? Title, string Body, string 
     DateTime CreatedAt, int Agree, int Disagree, int Comments, bool Answered);
 
 /// <summary>Read side shared by the consultation pages.</summary>
-public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock)
+public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int PageSize = 20;
 
@@ -75,7 +77,7 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock)
                 Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault(),
             }).ToListAsync();
         return (rows.Select(r => new ContributionRow(r.Id, r.Title, r.Body,
-            r.Author is null ? r.OfflineAuthorName ?? "Anonyme" : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
+            r.Author is null ? r.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
             r.Channel, r.RegisterNumber, r.CreatedAt, r.AgreeCount, r.DisagreeCount, r.CommentCount, r.FirstAnsweredAt != null)).ToList(), total);
     }
 }
@@ -115,6 +117,7 @@ public static class TerritoryTree
     }
 }
 
+/// <summary>French labels of the domain's values; views show them through the localizer (<c>L.Text(Labels.Of(x))</c>).</summary>
 public static class Labels
 {
     public static string Of(ConsultationPhase phase) => phase switch
@@ -142,6 +145,14 @@ public static class Labels
         Channel.Phone => "téléphone",
         Channel.Oral => "oral",
         _ => "en ligne",
+    };
+
+    public static string Of(TerritoryKind kind) => kind switch
+    {
+        TerritoryKind.Agglomeration => "Agglomération",
+        TerritoryKind.Commune => "Commune",
+        TerritoryKind.Quartier => "Quartier",
+        _ => "Autre",
     };
 
     public static string Of(Stance stance) => stance switch

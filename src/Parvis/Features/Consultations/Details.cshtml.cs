@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
@@ -19,7 +20,8 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     public int Total { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
     public bool CanContribute { get; private set; }
-    public string? ContributeBlockedReason { get; private set; }
+    /// <summary>Why the person cannot contribute now; the view translates it.</summary>
+    public DomainException? ContributeBlocked { get; private set; }
     public bool IsAgent { get; private set; }
     public Files.FileView? Cover { get; private set; }
     public List<Files.FileView> Dossier { get; private set; } = [];
@@ -56,7 +58,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("Input", e.Message);
+            ModelState.AddDomainError("Input", e);
             return Page();
         }
     }
@@ -74,7 +76,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("Offline", e.Message);
+            ModelState.AddDomainError("Offline", e);
             return Page();
         }
     }
@@ -103,7 +105,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         }
         catch (DomainException e)
         {
-            ContributeBlockedReason = e.Message;
+            ContributeBlocked = e;
         }
         return true;
     }

@@ -188,7 +188,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
     {
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
-        if (reason.Length > Flag.MaxReason) throw new DomainException($"Le motif dépasse {Flag.MaxReason} caractères.");
+        if (reason.Length > Flag.MaxReason) throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason);
         var contribution = await VisibleContributionAsync(contributionId);
         if (await db.Flags.AnyAsync(f => f.ContributionId == contributionId && f.UserId == userId))
             throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
+using Parvis.Resources;
 
 namespace Parvis.Features.Contributions;
 
@@ -11,7 +13,7 @@ public sealed record CommentNode(long Id, long? ParentId, int Depth, Guid Author
 
 public sealed record ResponseView(int Id, string Body, string Signature, ResponseStatus Status, DateTime DraftedAt, DateTime? PublishedAt);
 
-public sealed class ContributionQueries(ParvisDbContext db)
+public sealed class ContributionQueries(ParvisDbContext db, IStringLocalizer<SharedResource> text)
 {
     /// <summary>The thread as a tree; deleted comments keep their place so replies still make sense.</summary>
     public async Task<List<CommentNode>> ThreadAsync(int contributionId, DisplayIdentity mode)
@@ -32,7 +34,7 @@ public sealed class ContributionQueries(ParvisDbContext db)
             })
             .ToListAsync();
         var nodes = rows.Select(r => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId,
-            r.Author is null ? "Compte supprimé" : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
+            r.Author is null ? text["Compte supprimé"].Value : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
             r.DeletedAt is null ? r.Body : null, r.Stance, r.CreatedAt, r.EditedAt is not null, r.DeletedAt is not null)).ToDictionary(n => n.Id);
         var roots = new List<CommentNode>();
         foreach (var node in nodes.Values)

@@ -3,18 +3,21 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Domain;
 using Parvis.Features.Consultations;
 using Parvis.Features.Responses;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
+using Parvis.Resources;
 
 namespace Parvis.Features.Contributions;
 
 [EnableRateLimiting(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
-    IAuthorizationService authorization) : PageModel
+    IAuthorizationService authorization, IStringLocalizer<SharedResource> text) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
     public Consultation Consultation { get; private set; } = null!;
@@ -66,7 +69,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         {
             db.ChangeTracker.Clear();
             if (!await LoadAsync(id)) return NotFound();
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddDomainError("", e);
             return Page();
         }
     }
@@ -83,7 +86,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         Consultation = contribution.Consultation;
         var mode = Consultation.Rules.DisplayIdentity;
         var author = await db.Users.AsNoTracking().Where(u => u.Id == contribution.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefaultAsync();
-        Author = author is null ? contribution.OfflineAuthorName ?? "Anonyme" : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
+        Author = author is null ? contribution.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
         if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
         Thread = await queries.ThreadAsync(id, mode);
         Responses = await queries.ResponsesAsync(id, includeDrafts: IsAgent);

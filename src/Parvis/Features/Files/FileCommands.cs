@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
@@ -10,7 +11,10 @@ public sealed record FileView(Guid Id, string Title, string ContentType, long Si
 {
     public string Url => $"/fichiers/{Id}";
 
-    public string SizeLabel => Size < 1024 * 1024 ? $"{Math.Max(1, Size / 1024)} Ko" : $"{Size / (1024.0 * 1024):0.#} Mo";
+    /// <summary>The size with its unit in the current language (Ko/Mo in French).</summary>
+    public string SizeLabel(IHtmlLocalizer text) => Size < 1024 * 1024
+        ? text.GetString("{0} Ko", Math.Max(1, Size / 1024))
+        : text.GetString("{0:0.#} Mo", Size / (1024.0 * 1024));
 
     public string TypeLabel => ContentType == "application/pdf" ? "PDF" : ContentType == "image/png" ? "PNG" : "JPEG";
 }
@@ -22,7 +26,7 @@ public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, Audit
     {
         if (upload is null || upload.Length == 0) throw new DomainException("Choisissez un fichier.");
         var limit = kind == FileKind.Document ? FileInspector.MaxDocumentBytes : FileInspector.MaxImageBytes;
-        if (upload.Length > limit) throw new DomainException($"Le fichier dépasse {limit / (1024 * 1024)} Mo.");
+        if (upload.Length > limit) throw DomainException.WithValues("Le fichier dépasse {0} Mo.", limit / (1024 * 1024));
         if (title is { Length: > 200 }) throw new DomainException("Le titre du document dépasse 200 caractères.");
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 
 namespace Parvis.Features.Moderation;
 
@@ -28,7 +29,7 @@ public class IndexModel(ModerationCommands commands) : PageModel
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddDomainError("", e);
             Items = await commands.QueueAsync(User);
             return Page();
         }

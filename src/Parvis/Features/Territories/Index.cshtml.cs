@@ -2,16 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parvis.Domain;
 using Parvis.Features.Consultations;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
+using Parvis.Resources;
 
 namespace Parvis.Features.Territories;
 
 [Authorize(Policy = Policies.Administer)]
-public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog audit) : PageModel
+public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
@@ -57,13 +60,14 @@ public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog
                 var result = await importer.ImportAsync(stream);
                 audit.Record("territory.import", nameof(Territory), "geojson", $"{result.Created} créés, {result.Updated} mis à jour");
                 await db.SaveChangesAsync();
-                TempData["Message"] = $"Import terminé : {result.Created} territoire(s) créé(s), {result.Updated} mis à jour.";
+                // A notice with values is translated here; the layout translates the fixed ones.
+                TempData["Message"] = text["Import terminé : {0} territoire(s) créé(s), {1} mis à jour.", result.Created, result.Updated].Value;
                 return RedirectToPage();
             }
             catch (DomainException e)
             {
                 db.ChangeTracker.Clear();
-                ModelState.AddModelError("file", e.Message);
+                ModelState.AddDomainError("file", e);
             }
         }
         await OnGetAsync();

@@ -32,14 +32,14 @@ public sealed class TerritoryImporter(ParvisDbContext db)
                     || !props.TryGetProperty("name", out var nameEl) || nameEl.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(nameEl.GetString()))
                     throw new DomainException("Chaque territoire doit avoir une propriété « name ».");
                 var name = nameEl.GetString()!.Trim();
-                if (name.Length > 200) throw new DomainException($"Le nom « {name[..40]}… » dépasse 200 caractères.");
+                if (name.Length > 200) throw DomainException.WithValues("Le nom « {0}… » dépasse 200 caractères.", name[..40]);
                 var kind = props.TryGetProperty("kind", out var k) && Enum.TryParse<TerritoryKind>(k.GetString(), true, out var parsed) ? parsed : TerritoryKind.Other;
                 var parent = props.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
                 string? geometry = null;
                 if (f.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object)
                 {
                     var type = g.TryGetProperty("type", out var t) ? t.GetString() : null;
-                    if (type is not ("Polygon" or "MultiPolygon")) throw new DomainException($"Le contour de « {name} » doit être un Polygon ou un MultiPolygon.");
+                    if (type is not ("Polygon" or "MultiPolygon")) throw DomainException.WithValues("Le contour de « {0} » doit être un Polygon ou un MultiPolygon.", name);
                     geometry = g.GetRawText();
                 }
                 items.Add((name, kind, parent, geometry));
@@ -64,9 +64,9 @@ public sealed class TerritoryImporter(ParvisDbContext db)
             foreach (var item in items.Where(i => i.Parent is not null))
             {
                 var parent = existing.FirstOrDefault(e => e.Name == item.Parent)
-                    ?? throw new DomainException($"Le parent « {item.Parent} » de « {item.Name} » est introuvable.");
+                    ?? throw DomainException.WithValues("Le parent « {0} » de « {1} » est introuvable.", item.Parent, item.Name);
                 var child = existing.First(e => e.Name == item.Name);
-                if (ReferenceEquals(parent, child)) throw new DomainException($"« {item.Name} » ne peut pas être son propre parent.");
+                if (ReferenceEquals(parent, child)) throw DomainException.WithValues("« {0} » ne peut pas être son propre parent.", item.Name);
                 child.Parent = parent;
             }
             await db.SaveChangesAsync(token);

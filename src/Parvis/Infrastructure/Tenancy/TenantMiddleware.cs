@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Localization;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
+using Parvis.Resources;
 
 namespace Parvis.Infrastructure.Tenancy;
 
@@ -11,7 +13,7 @@ public sealed class TenantMiddleware(RequestDelegate next, IMemoryCache cache)
 {
     public const string OrganizationClaim = "parvis:org";
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant, ParvisDbContext db)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant, ParvisDbContext db, IStringLocalizer<SharedResource> text)
     {
         var host = context.Request.Host.Host.ToLowerInvariant();
         var organization = await cache.GetOrCreateAsync("tenant:" + host, async entry =>
@@ -29,7 +31,7 @@ public sealed class TenantMiddleware(RequestDelegate next, IMemoryCache cache)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("Aucune collectivité n'est servie à cette adresse.");
+            await context.Response.WriteAsync(text["Aucune collectivité n'est servie à cette adresse."]);
             return;
         }
         tenant.Set(organization);

@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Parvis.Infrastructure.Tenancy;
+using Parvis.Resources;
 
 namespace Parvis.Infrastructure.Web;
 
@@ -14,16 +18,30 @@ public static class RateLimits
     public const string Posting = "posting";
 }
 
+public static class Cultures
+{
+    public const string French = "fr-FR";
+    public const string English = "en";
+}
+
 public static class WebSetup
 {
     public static WebApplicationBuilder AddParvisWeb(this WebApplicationBuilder builder)
     {
+        // Interface strings: the French text is the key, Resources/SharedResource.en.resx the English.
+        // With no ResourcesPath, SharedResource (namespace Parvis.Resources) is looked up as
+        // "Parvis.Resources.SharedResource", the name of the embedded Resources/SharedResource.en.resx.
+        builder.Services.AddLocalization();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", Identity.Policies.Administer);
             o.Conventions.AuthorizeFolder("/Moderation", Identity.Policies.Moderate);
-        }).AddMvcOptions(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        }).AddMvcOptions(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // The views use one IHtmlLocalizer<SharedResource> (no per-view resources, so no AddViewLocalization).
+        builder.Services.TryAddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
+        builder.Services.TryAddTransient(typeof(IHtmlLocalizer<>), typeof(HtmlLocalizer<>));
         // French text stays readable in the HTML instead of being escaped character by character.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -43,7 +61,8 @@ public static class WebSetup
             o.OnRejected = async (ctx, token) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync("Trop de tentatives en peu de temps : patientez une minute avant de réessayer.", token);
+                var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                await ctx.HttpContext.Response.WriteAsync(text["Trop de tentatives en peu de temps : patientez une minute avant de réessayer."], token);
             };
             AddPerIp(o, RateLimits.SignUp, limits.GetValue("SignUpPerHour", 10), TimeSpan.FromHours(1));
             AddPerIp(o, RateLimits.Login, limits.GetValue("LoginPerMinute", 10), TimeSpan.FromMinutes(1));
@@ -52,11 +71,14 @@ public static class WebSetup
 
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
-            // English joins once the interface strings move to resource files (see docs/ARCHITECTURE.md).
-            var cultures = new[] { new CultureInfo("fr-FR") };
-            o.DefaultRequestCulture = new RequestCulture("fr-FR");
+            var cultures = new[] { new CultureInfo(Cultures.French), new CultureInfo(Cultures.English) };
+            o.DefaultRequestCulture = new RequestCulture(Cultures.French);
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
+            // French unless the person chose otherwise (?culture=en, then the cookie written by the
+            // language switch). Accept-Language is deliberately not read: a browser set to English
+            // still gets the French reference text until the person asks for English.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         return builder;
     }

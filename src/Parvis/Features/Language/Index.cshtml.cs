@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Language;
+
+/// <summary>
+/// The language switch of the footer: a form (antiforgery checked by the global filter) that stores the
+/// choice in the standard culture cookie and goes back to the page the person was reading.
+/// </summary>
+public class IndexModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = culture switch
+        {
+            "en" => Cultures.English,
+            "fr" or Cultures.French => Cultures.French,
+            _ => null,
+        };
+        if (chosen is null) return BadRequest();
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
+            });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? WithoutCulture(returnUrl) : "/");
+    }
+
+    /// <summary>A culture left in the query string would win over the new cookie on the way back.</summary>
+    private static string WithoutCulture(string url)
+    {
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        var fragment = hash < 0 ? "" : url[hash..];
+        var rest = hash < 0 ? url : url[..hash];
+        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        if (question < 0) return url;
+        var kept = QueryHelpers.ParseQuery(rest[question..])
+            .Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        return QueryHelpers.AddQueryString(rest[..question], kept) + fragment;
+    }
+}
