@@ -25,6 +25,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), $"parvis-files-{Guid.NewGuid():N}");
     protected virtual Dictionary<string, string?> Settings => [];
     protected virtual string[] HostsA => [HostA];
+    protected virtual bool SecondOrganization => true;
     /// <summary>The SMTP port the application sends to; a test of an outage points it where nothing listens.</summary>
     protected virtual int SmtpPort => Smtp.Port;
 
@@ -60,7 +61,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
         _ = Services;
         if (_a is not null) return;
         _a = await SeedAsync("Ville A", HostsA, DomainA);
-        _b = await SeedAsync("Ville B", [HostB], DomainB);
+        if (SecondOrganization) _b = await SeedAsync("Ville B", [HostB], DomainB);
     }
 
     private async Task<Organization> SeedAsync(string name, string[] hosts, string domain)

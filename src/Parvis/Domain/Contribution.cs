@@ -48,26 +48,15 @@ public class Contribution : ITenantOwned
         return null;
     }
 
-    public void ApplyReaction(ReactionKind? previous, ReactionKind? next)
-    {
-        if (previous == ReactionKind.Agree) AgreeCount--;
-        if (previous == ReactionKind.Disagree) DisagreeCount--;
-        if (next == ReactionKind.Agree) AgreeCount++;
-        if (next == ReactionKind.Disagree) DisagreeCount++;
-    }
+    /// <summary>How the agree / disagree counts move when a person's reaction goes from one state to another.</summary>
+    public static (int Agree, int Disagree) ReactionDelta(ReactionKind? previous, ReactionKind? next) =>
+        ((next == ReactionKind.Agree ? 1 : 0) - (previous == ReactionKind.Agree ? 1 : 0),
+         (next == ReactionKind.Disagree ? 1 : 0) - (previous == ReactionKind.Disagree ? 1 : 0));
 
-    /// <summary>Counts a new flag; returns true when this flag hides the item pending review.</summary>
-    public bool RegisterFlag(int threshold)
-    {
-        OpenFlagCount++;
-        if (State == ModerationState.Published && OpenFlagCount >= threshold)
-        {
-            State = ModerationState.PendingReview;
-            ModerationReason = "Masquée automatiquement après signalements, en attente de modération.";
-            return true;
-        }
-        return false;
-    }
+    public const string AutoHiddenReason = "Masquée automatiquement après signalements, en attente de modération.";
+
+    /// <summary>A published item is hidden pending review once its open flags reach the organization's threshold.</summary>
+    public static bool HidesAt(int openFlags, int threshold) => openFlags >= threshold;
 
     public void Hide(string reason)
     {

@@ -22,7 +22,7 @@ public class PlatformOperatorTests(AppFixture fixture)
             ["HostNames"] = host,
             ["AdministratorEmail"] = adminEmail,
         });
-        Assert.Contains("« Ville Nouvelle » est créée", page.QuerySelector(".notice")!.TextContent);
+        Assert.Contains("La collectivité est créée", page.QuerySelector(".notice")!.TextContent);
         Assert.Contains(page.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains(host, StringComparison.Ordinal));
 
         var message = await _app.Smtp.WaitForAsync(adminEmail);

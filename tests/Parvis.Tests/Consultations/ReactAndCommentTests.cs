@@ -39,6 +39,19 @@ public class ReactAndCommentTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Simultaneous_reactions_are_all_counted()
+    {
+        var (_, contributionId) = await ContributionAsync();
+        var url = $"/contributions/{contributionId}";
+        var people = new List<HttpClient>();
+        for (var i = 0; i < 8; i++) people.Add((await _app.CitizenClientAsync()).Client);
+        await Task.WhenAll(people.Select(p => p.SubmitAsync(url, "form[action*=React]", new Dictionary<string, string?>(), $"{url}?handler=React&kind=Agree")));
+        var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync(url);
+        Assert.Equal("D'accord (8)", Button(page, "Agree"));
+        Assert.Equal(8, await _app.InAAsync(db => db.Reactions.CountAsync(r => r.ContributionId == contributionId)));
+    }
+
+    [Fact]
     public async Task The_database_refuses_a_second_reaction_of_the_same_person()
     {
         var (_, contributionId) = await ContributionAsync();

@@ -73,12 +73,16 @@ public class ConsultationRulesTests
     [Fact]
     public void Flags_hide_an_item_at_the_threshold()
     {
-        var c = new Contribution { Body = "x", State = ModerationState.Published };
-        Assert.False(c.RegisterFlag(3));
-        Assert.False(c.RegisterFlag(3));
-        Assert.True(c.RegisterFlag(3));
-        Assert.Equal(ModerationState.PendingReview, c.State);
+        Assert.False(Contribution.HidesAt(2, 3));
+        Assert.True(Contribution.HidesAt(3, 3));
     }
+
+    [Theory]
+    [InlineData(null, ReactionKind.Agree, 1, 0)]
+    [InlineData(ReactionKind.Agree, null, -1, 0)]
+    [InlineData(ReactionKind.Agree, ReactionKind.Disagree, -1, 1)]
+    public void A_changed_reaction_moves_both_counts(ReactionKind? previous, ReactionKind? next, int agree, int disagree) =>
+        Assert.Equal((agree, disagree), Contribution.ReactionDelta(previous, next));
 
     [Fact]
     public void Comments_nest_three_deep_and_can_be_edited_for_fifteen_minutes()

@@ -31,7 +31,7 @@ public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext 
         if (user is { EmailConfirmed: true })
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code = SignUpModel.Encode(token) }, Request.Scheme, Request.Host.Value)!;
+            var link = Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code = SignUpModel.Encode(token) }, Request.Scheme, tenant.PublicHost(Request))!;
             mail.Enqueue(user.Email!, $"{tenant.Organization.Name} : nouveau mot de passe",
                 $"Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.");
             await db.SaveChangesAsync();

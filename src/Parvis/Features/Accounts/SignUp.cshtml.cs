@@ -68,7 +68,7 @@ public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, Emai
             return Page();
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code = Encode(token) }, Request.Scheme, Request.Host.Value)!;
+        var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code = Encode(token) }, Request.Scheme, tenant.PublicHost(Request))!;
         mail.Enqueue(user.Email, $"{tenant.Organization.Name} : confirmez votre adresse e-mail",
             $"Bonjour {user.Pseudonym},\n\nPour activer votre compte, ouvrez ce lien :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.");
         await db.SaveChangesAsync();

@@ -121,13 +121,13 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var contribution = await VisibleContributionAsync(contributionId);
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour réagir.");
         await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.React);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var existing = await db.Reactions.FirstOrDefaultAsync(r => r.ContributionId == contributionId && r.UserId == userId);
         var previous = existing?.Kind;
         ReactionKind? next = previous == kind ? null : kind;
         if (existing is null) db.Reactions.Add(new Reaction { ContributionId = contributionId, UserId = userId, Kind = kind, CreatedAt = Now });
         else if (next is null) db.Reactions.Remove(existing);
         else existing.Kind = kind;
-        contribution.ApplyReaction(previous, next);
         try
         {
             await db.SaveChangesAsync();
@@ -136,7 +136,14 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         {
             // A second click that raced the first: the unique index kept one reaction, which is what the person wanted.
             db.ChangeTracker.Clear();
+            return;
         }
+        // Counters move in the database, not from a value read earlier: concurrent reactions never overwrite each other.
+        var (agree, disagree) = Contribution.ReactionDelta(previous, next);
+        await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.AgreeCount, c => c.AgreeCount + agree)
+            .SetProperty(c => c.DisagreeCount, c => c.DisagreeCount + disagree));
+        await transaction.CommitAsync();
     }
 
     public async Task<Comment> CommentAsync(ClaimsPrincipal user, int contributionId, long? parentId, string? body, Stance stance)
@@ -162,9 +169,11 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             Stance = stance,
             CreatedAt = Now,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Comments.Add(comment);
-        contribution.CommentCount++;
         await db.SaveChangesAsync();
+        await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + 1));
+        await transaction.CommitAsync();
         return comment;
     }
 
@@ -192,8 +201,25 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var contribution = await VisibleContributionAsync(contributionId);
         if (await db.Flags.AnyAsync(f => f.ContributionId == contributionId && f.UserId == userId))
             throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
+        await using var transaction = await db.Database.BeginTransactionAsync();
         db.Flags.Add(new Flag { ContributionId = contributionId, UserId = userId, Reason = reason.Trim(), CreatedAt = Now });
-        contribution.RegisterFlag(tenant.Organization.FlagThreshold);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
+        }
+        var contributions = db.Contributions.Where(c => c.Id == contributionId);
+        await contributions.ExecuteUpdateAsync(s => s.SetProperty(c => c.OpenFlagCount, c => c.OpenFlagCount + 1));
+        var openFlags = await contributions.Select(c => c.OpenFlagCount).SingleAsync();
+        if (Contribution.HidesAt(openFlags, tenant.Organization.FlagThreshold))
+        {
+            await contributions.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, ModerationState.PendingReview)
+                .SetProperty(c => c.ModerationReason, Contribution.AutoHiddenReason));
+        }
+        await transaction.CommitAsync();
     }
 }

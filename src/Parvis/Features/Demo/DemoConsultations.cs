@@ -112,7 +112,9 @@ public static partial class DemoSeeder
             {
                 var kind = (i + user.Pseudonym.Length) % 4 == 0 ? ReactionKind.Disagree : ReactionKind.Agree;
                 db.Reactions.Add(new Reaction { ContributionId = contributions[i].Id, UserId = user.Id, Kind = kind, CreatedAt = now.AddDays(-3) });
-                contributions[i].ApplyReaction(null, kind);
+                var (agree, disagree) = Contribution.ReactionDelta(null, kind);
+                contributions[i].AgreeCount += agree;
+                contributions[i].DisagreeCount += disagree;
             }
         }
         var first = new Comment { ContributionId = contributions[0].Id, AuthorId = citizens[1].Id, Body = "Oui, et avec des casiers pour les vélos cargo.", Stance = Stance.For, CreatedAt = now.AddDays(-2) };

@@ -13,9 +13,11 @@ public static partial class DemoSeeder
     /// <summary>Demo organization only: written in the README so a newcomer can try every role.</summary>
     public const string Password = "demo-parvis-2026";
 
-    public static async Task SeedIfEmptyAsync(IServiceProvider services, IConfiguration configuration)
+    public static async Task SeedIfEmptyAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!configuration.GetValue("Demo:Seed", true)) return;
+        // Demo data (with its published passwords) only where asked for: by default in Development,
+        // which is what `dotnet run` starts; a production installation starts empty.
+        if (!configuration.GetValue("Demo:Seed", environment.IsDevelopment())) return;
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         if (await db.Organizations.AnyAsync()) return;

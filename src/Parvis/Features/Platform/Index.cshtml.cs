@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Accounts;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
@@ -39,12 +40,12 @@ public class IndexModel(ParvisDbContext db, OrganizationCreator creator) : PageM
             var organization = await creator.CreateAsync(new NewOrganization(Name, HostNames, AdministratorEmail),
                 User.FindFirst(ParvisClaims.DisplayName)?.Value ?? "opérateur",
                 (userId, token) => $"{Request.Scheme}://{HostNames!.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)[0].Trim().ToLowerInvariant()}{(Request.Host.Port is { } p ? ":" + p : "")}/compte/reinitialiser?userId={userId}&code={SignUpModel.Encode(token)}");
-            TempData["Message"] = $"La collectivité « {organization.Name} » est créée ; son administrateur a reçu un lien pour choisir son mot de passe.";
+            TempData["Message"] = "La collectivité est créée ; son administrateur a reçu un lien pour choisir son mot de passe.";
             return RedirectToPage();
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddDomainError("", e);
             await OnGetAsync();
             return Page();
         }

@@ -18,7 +18,8 @@ public sealed record NewOrganization(string? Name, string? HostNames, string? Ad
 /// </summary>
 public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, ParvisDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Organization> CreateAsync(NewOrganization input, string operatorName, Func<Guid, string, string> resetLink)
+    /// <param name="firstOperator">From the command line, on an empty installation: the administrator also runs the platform.</param>
+    public async Task<Organization> CreateAsync(NewOrganization input, string operatorName, Func<Guid, string, string> resetLink, bool firstOperator = false)
     {
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) throw new DomainException("Le nom doit compter de 1 à 200 caractères.");
@@ -26,9 +27,9 @@ public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, Par
             .Select(h => h.Trim().ToLowerInvariant()).Distinct().ToList();
         if (hosts.Count == 0) throw new DomainException("Indiquez au moins un nom d'hôte (par exemple participation.ville.fr).");
         var invalid = hosts.FirstOrDefault(h => h.Length > 253 || !HostPattern().IsMatch(h));
-        if (invalid is not null) throw new DomainException($"« {invalid} » n'est pas un nom d'hôte valide.");
+        if (invalid is not null) throw DomainException.WithValues("« {0} » n'est pas un nom d'hôte valide.", invalid);
         var taken = await db.OrganizationHosts.Where(h => hosts.Contains(h.HostName)).Select(h => h.HostName).FirstOrDefaultAsync();
-        if (taken is not null) throw new DomainException($"Le nom d'hôte « {taken} » est déjà utilisé par une collectivité.");
+        if (taken is not null) throw DomainException.WithValues("Le nom d'hôte « {0} » est déjà utilisé par une collectivité.", taken);
         var email = input.AdministratorEmail?.Trim() ?? "";
         if (email.Length is 0 or > 256 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
             throw new DomainException("L'adresse e-mail de l'administrateur n'est pas valide.");
@@ -51,6 +52,7 @@ public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, Par
             EmailConfirmed = true,
             Pseudonym = "Administration",
             CreatedAt = now,
+            IsPlatformOperator = firstOperator,
         };
         var created = await users.CreateAsync(admin);
         if (!created.Succeeded) throw new DomainException(string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -65,17 +67,22 @@ public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, Par
             At = now,
         });
         var token = await users.GeneratePasswordResetTokenAsync(admin);
+        LastInvitationLink = resetLink(admin.Id, token);
         scope.ServiceProvider.GetRequiredService<EmailQueue>().Enqueue(email, $"{name} : votre espace Parvis est ouvert",
-            $"Bonjour,\n\nL'espace de participation de {name} est ouvert et vous en êtes l'administrateur.\nChoisissez votre mot de passe en ouvrant ce lien :\n{resetLink(admin.Id, token)}\n");
+            $"Bonjour,\n\nL'espace de participation de {name} est ouvert et vous en êtes l'administrateur.\nChoisissez votre mot de passe en ouvrant ce lien :\n{LastInvitationLink}\n");
         await tenantDb.SaveChangesAsync();
         await transaction.CommitAsync();
         scope.ServiceProvider.GetRequiredService<EmailQueue>().Flush();
 
-        // The operator's own organization keeps a trace as well.
+        // The operator's own organization keeps a trace as well (none when run from the command line).
+        if (db.TenantId == 0) return organization;
         audit.Record("platform.organization.create", nameof(Organization), organization.Id, $"{name} ({string.Join(", ", hosts)})");
         await db.SaveChangesAsync();
         return organization;
     }
+
+    /// <summary>The link sent to the new administrator, for the command line to print.</summary>
+    public string? LastInvitationLink { get; private set; }
 
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")]
     private static partial Regex HostPattern();

@@ -38,5 +38,10 @@ public static class DataSetup
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync();
+        // Create the data-protection key now: created lazily, it would be inserted by a second
+        // connection while a command's transaction holds SQLite's write lock (sign-up makes a token
+        // inside its transaction), and wait for that lock until it times out.
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+            .CreateProtector("Parvis.Startup").Protect([1]);
     }
 }

@@ -73,7 +73,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
-            .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true"));
+            .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         return builder;

@@ -25,7 +25,7 @@ public sealed class TenantMiddleware(RequestDelegate next, IMemoryCache cache)
                 var ids = await db.Organizations.AsNoTracking().Select(o => o.Id).Take(2).ToListAsync();
                 if (ids.Count == 1) id = ids[0];
             }
-            return id is null ? null : await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == id);
+            return id is null ? null : await db.Organizations.AsNoTracking().Include(o => o.Hosts).FirstAsync(o => o.Id == id);
         });
         if (organization is null)
         {

@@ -1,0 +1,33 @@
+using Parvis.Domain;
+using Parvis.Features.Accounts;
+
+namespace Parvis.Features.Platform;
+
+/// <summary>
+/// <c>dotnet run --project src/Parvis -- create-organization "Ville de X" participation.x.fr dgs@x.fr</c>:
+/// opens an organization from the command line; its administrator also becomes platform operator
+/// and gets a link (printed here and queued by e-mail) to choose a password.
+/// </summary>
+public static class CreateOrganizationCommand
+{
+    public static async Task<bool> TryRunAsync(IServiceProvider services, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "create-organization") return false;
+        if (args.Length < 4) throw new ArgumentException("usage: create-organization NAME HOST[,HOST…] ADMIN_EMAIL");
+        using var scope = services.CreateScope();
+        var creator = scope.ServiceProvider.GetRequiredService<OrganizationCreator>();
+        var firstHost = args[2].Split(',')[0].Trim().ToLowerInvariant();
+        try
+        {
+            var organization = await creator.CreateAsync(new NewOrganization(args[1], args[2], args[3]), "ligne de commande",
+                (userId, token) => $"https://{firstHost}/compte/reinitialiser?userId={userId}&code={SignUpModel.Encode(token)}", firstOperator: true);
+            Console.WriteLine($"{organization.Name} created. The administrator chooses a password at:\n{creator.LastInvitationLink}");
+        }
+        catch (DomainException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.ExitCode = 1;
+        }
+        return true;
+    }
+}
