@@ -57,7 +57,8 @@ public class Consultation : ITenantOwned
     }
 
     /// <summary>The phase decides what may be done, whatever the view shows.</summary>
-    public void EnsureOpenFor(ParticipationAction action, DateTime now)
+    /// <param name="toLocal">Shows dates in the organization's time zone (times are stored in UTC).</param>
+    public void EnsureOpenFor(ParticipationAction action, DateTime now, Func<DateTime, DateTime>? toLocal = null)
     {
         var phase = PhaseAt(now);
         var open = action switch
@@ -70,12 +71,23 @@ public class Consultation : ITenantOwned
         throw phase switch
         {
             ConsultationPhase.Draft or ConsultationPhase.Upcoming or ConsultationPhase.Information =>
-                DomainException.WithValues("Les contributions ouvrent le {0:dd/MM/yyyy} : il n'est pas encore possible de participer.", ContributionsStartAt),
+                DomainException.WithValues("Les contributions ouvrent le {0:dd/MM/yyyy} : il n'est pas encore possible de participer.", toLocal?.Invoke(ContributionsStartAt) ?? ContributionsStartAt),
             _ => new DomainException("La phase de contributions est terminée : il n'est plus possible de participer."),
         };
     }
 
     public int NextRegisterNumber() => ++LastRegisterNumber;
+
+    /// <summary>The legal frame is chosen before publishing; once published, its obligations stay met.</summary>
+    public void SetFrame(LegalFrame frame, string? objectivesMarkdown)
+    {
+        if (PublishedAt is not null && frame != LegalFrame)
+            throw new DomainException("Le cadre juridique d'une concertation publiée ne peut plus changer.");
+        if (PublishedAt is not null && frame == LegalFrame.PriorConcertation && string.IsNullOrWhiteSpace(objectivesMarkdown))
+            throw new DomainException("Une concertation préalable (art. L103-2 du code de l'urbanisme) doit publier ses objectifs et ses modalités.");
+        LegalFrame = frame;
+        ObjectivesMarkdown = string.IsNullOrWhiteSpace(objectivesMarkdown) ? null : objectivesMarkdown;
+    }
 
     public void Close(string? reportMarkdown, DateTime now)
     {

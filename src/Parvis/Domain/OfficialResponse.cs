@@ -30,6 +30,7 @@ public class OfficialResponse : ITenantOwned
     public void Publish(Guid validatorId, Contribution contribution, DateTime now)
     {
         if (Status == ResponseStatus.Published) throw new DomainException("Cette réponse est déjà publiée.");
+        if (validatorId == DraftedById) throw new DomainException("Une réponse est validée par une autre personne que celle qui l'a rédigée.");
         Status = ResponseStatus.Published;
         ValidatedById = validatorId;
         PublishedAt = now;

@@ -27,7 +27,10 @@ public class Organization
     public DateTime ToUtc(DateTime local)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // A time skipped by the spring clock change (02:30 on the last Sunday of March) means the hour after.
+        if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
     }
 }
 

@@ -10,7 +10,7 @@ namespace Parvis.Features.Accounts;
 
 /// <summary>Two-factor authentication with an authenticator app (TOTP), and its recovery codes.</summary>
 [Authorize]
-public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, TenantContext tenant) : PageModel
+public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, TenantContext tenant, AuditLog audit) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -39,6 +39,8 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
             await LoadAsync(user);
             return Page();
         }
+        // A staff account's second factor is part of the organization's security: its changes are audited.
+        if (User.IsStaff()) audit.Record("user.2fa.enable", "User", user.Id);
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
@@ -57,6 +59,7 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
             ModelState.AddModelError("", "Votre collectivité exige la double authentification pour le personnel : elle ne peut pas être désactivée.");
             return Page();
         }
+        if (User.IsStaff()) audit.Record("user.2fa.disable", "User", user.Id);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

@@ -102,16 +102,27 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         c.BodyMarkdown = Form.Body ?? "";
         c.ProjectName = string.IsNullOrWhiteSpace(Form.ProjectName) ? null : Form.ProjectName.Trim();
         c.TerritoryId = Form.TerritoryId!.Value;
-        c.LegalFrame = Form.LegalFrame;
-        c.ObjectivesMarkdown = string.IsNullOrWhiteSpace(Form.Objectives) ? null : Form.Objectives;
+        try
+        {
+            c.SetFrame(Form.LegalFrame, Form.Objectives);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddDomainError("Form.LegalFrame", e);
+            return Page();
+        }
         (c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt) = (info, contrib, synth);
         c.Rules.Contribute = Form.ContributeLevel;
         c.Rules.DisplayIdentity = Form.DisplayIdentity;
         c.Rules.PreModeration = Form.PreModeration;
         if (Existing is null) db.Consultations.Add(c);
+        // One transaction: the consultation and its audit entry (which needs the new id) land together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
         audit.Record(Existing is null ? "consultation.create" : "consultation.update", nameof(Consultation), c.Id, c.Title);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData["Message"] = "Concertation enregistrée.";
         return Redirect($"/admin/concertations/{c.Id}");
     }

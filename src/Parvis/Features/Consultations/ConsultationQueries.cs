@@ -59,7 +59,7 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
             _ => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         };
         var mode = consultation.Rules.DisplayIdentity;
-        var page = Math.Max(1, filter.Page);
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await query.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new
             {
@@ -94,6 +94,7 @@ public static class TerritoryTree
         while (frontier.Count > 0)
         {
             var id = frontier.Dequeue();
+            if (result.Contains(id)) continue;
             result.Add(id);
             foreach (var child in all.Where(t => t.ParentId == id)) frontier.Enqueue(child.Id);
         }

@@ -26,7 +26,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var result = await authorization.AuthorizeAsync(user, consultation, new ParticipationRequirement(action));
         if (!result.Succeeded)
             throw new DomainException(result.Failure?.FailureReasons.FirstOrDefault()?.Message ?? "Vous ne pouvez pas participer ici.");
-        consultation.EnsureOpenFor(action, Now);
+        consultation.EnsureOpenFor(action, Now, tenant.Organization.ToLocal);
     }
 
     public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input)
@@ -53,7 +53,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
     /// <summary>An agent enters what was received on paper, by mail, by phone or at a meeting; it counts like the others.</summary>
     public async Task<Contribution> EnterOfflineAsync(ClaimsPrincipal agent, Consultation consultation, OfflineInput input)
     {
-        consultation.EnsureOpenFor(ParticipationAction.Contribute, Now);
+        consultation.EnsureOpenFor(ParticipationAction.Contribute, Now, tenant.Organization.ToLocal);
         var error = Contribution.Validate(null, input.Body);
         if (error is not null) throw new DomainException(error);
         if (input.Channel == Channel.Online) throw new DomainException("Choisissez le canal par lequel la contribution a été reçue.");
@@ -70,19 +70,21 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             CreatedAt = Now,
             State = ModerationState.Published,
         };
-        contribution = await AddNumberedAsync(consultation, contribution, () =>
-            audit.Record("contribution.enter-offline", nameof(Contribution), "nouvelle", $"Canal : {Labels.Of(input.Channel)}"));
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        contribution = await AddNumberedAsync(consultation, contribution);
+        audit.Record("contribution.enter-offline", nameof(Contribution), contribution.Id, $"Canal : {Labels.Of(input.Channel)}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return contribution;
     }
 
     // In a public inquiry every observation gets the next register number; a concurrent writer makes us retry.
-    private async Task<Contribution> AddNumberedAsync(Consultation consultation, Contribution contribution, Action? beforeSave = null)
+    private async Task<Contribution> AddNumberedAsync(Consultation consultation, Contribution contribution)
     {
         for (var attempt = 0; ; attempt++)
         {
             if (consultation.LegalFrame == LegalFrame.PublicInquiry) contribution.RegisterNumber = consultation.NextRegisterNumber();
             db.Contributions.Add(contribution);
-            beforeSave?.Invoke();
             try
             {
                 await db.SaveChangesAsync();

@@ -17,7 +17,7 @@ public static partial class DemoSeeder
         """;
 
     private static async Task SeedConsultationsAsync(ParvisDbContext db, IFileStorage storage, DateTime now, Territory commune, Territory gare, Territory centre, Territory rives,
-        List<ParvisUser> citizens, ParvisUser agent)
+        List<ParvisUser> citizens, ParvisUser agent, ParvisUser elected)
     {
         Consultation Make(string title, string summary, Territory t, LegalFrame frame, int infoDays, int contribDays, int synthDays, string? objectives = null) => new()
         {
@@ -134,7 +134,7 @@ public static partial class DemoSeeder
             Status = ResponseStatus.Draft,
             Body = "Merci pour cette proposition. Le projet prévoit 120 places de stationnement vélo abritées, dont 20 pour les vélos cargo.",
         };
-        answer.Publish(agent.Id, contributions[0], now.AddDays(-1));
+        answer.Publish(elected.Id, contributions[0], now.AddDays(-1));
         db.OfficialResponses.Add(answer);
         db.OfficialResponses.Add(new OfficialResponse
         {

@@ -61,7 +61,7 @@ public static partial class DemoSeeder
         await users.UpdateAsync(admin);
         await Account("moderation@" + emailDomain, "Modération", "Hugo", "Bernard", StaffRole.Moderator);
         var agent = await Account("agent@" + emailDomain, "Agent urbanisme", "Sofia", "Petit", StaffRole.Agent, "Service urbanisme");
-        await Account("elu@" + emailDomain, "Adjoint à la participation", "Marc", "Durand", StaffRole.ElectedOfficial);
+        var elected = await Account("elu@" + emailDomain, "Adjoint à la participation", "Marc", "Durand", StaffRole.ElectedOfficial);
         var citizens = new List<ParvisUser>
         {
             await Account("habitant@" + emailDomain, "Arnaud_gare", "Arnaud", "Roussel"),
@@ -70,7 +70,7 @@ public static partial class DemoSeeder
             await Account("jeanne@" + emailDomain, "Jeanne B.", "Jeanne", "Blanc"),
         };
         await db.SaveChangesAsync();
-        await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent);
+        await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent, elected);
         return org;
     }
 

@@ -48,17 +48,23 @@ public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, Audit
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         await storage.SaveAsync(file.StorageKey, inspected.Content);
-        if (kind == FileKind.Cover)
-        {
-            foreach (var old in await db.StoredFiles.Where(f => f.ConsultationId == consultationId && f.Kind == FileKind.Cover).ToListAsync())
-            {
-                db.StoredFiles.Remove(old);
-                await storage.DeleteAsync(old.StorageKey);
-            }
-        }
+        var replaced = kind == FileKind.Cover
+            ? await db.StoredFiles.Where(f => f.ConsultationId == consultationId && f.Kind == FileKind.Cover).ToListAsync()
+            : [];
+        db.StoredFiles.RemoveRange(replaced);
         db.StoredFiles.Add(file);
         audit.Record(kind == FileKind.Cover ? "consultation.cover" : "consultation.document.add", nameof(Consultation), consultationId, file.Title);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            await storage.DeleteAsync(file.StorageKey);
+            throw;
+        }
+        // Old bytes go only once the database no longer points at them.
+        foreach (var old in replaced) await storage.DeleteAsync(old.StorageKey);
         return file;
     }
 

@@ -92,6 +92,8 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
         var contribution = await InScopeAsync(user, contributionId);
         var author = contribution.AuthorId is null ? null : await users.FindByIdAsync(contribution.AuthorId.Value.ToString());
         if (author is null) throw new DomainException("Cette contribution n'a pas de compte auteur à bloquer.");
+        if (await db.RoleAssignments.AnyAsync(r => r.UserId == author.Id))
+            throw new DomainException("Un membre du personnel ne se bloque pas depuis la modération : un administrateur lui retire d'abord ses rôles.");
         author.BlockedAt = clock.GetUtcNow().UtcDateTime;
         author.BlockedReason = reason.Trim();
         // Identity's lockout refuses the next sign-in; the new security stamp ends open sessions.

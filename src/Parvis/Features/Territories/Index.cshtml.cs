@@ -41,9 +41,11 @@ public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog
         }
         var territory = new Territory { Name = name!.Trim(), Kind = kind, ParentId = parentId };
         db.Territories.Add(territory);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
         audit.Record("territory.create", nameof(Territory), territory.Id, territory.Name);
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData["Message"] = "Territoire ajouté.";
         return RedirectToPage();
     }

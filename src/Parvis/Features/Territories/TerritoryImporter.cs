@@ -28,17 +28,18 @@ public sealed class TerritoryImporter(ParvisDbContext db)
             var items = new List<(string Name, TerritoryKind Kind, string? Parent, string? Geometry)>();
             foreach (var f in features.EnumerateArray())
             {
-                if (!f.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object
+                if (f.ValueKind != JsonValueKind.Object || !f.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object
                     || !props.TryGetProperty("name", out var nameEl) || nameEl.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(nameEl.GetString()))
                     throw new DomainException("Chaque territoire doit avoir une propriété « name ».");
                 var name = nameEl.GetString()!.Trim();
                 if (name.Length > 200) throw DomainException.WithValues("Le nom « {0}… » dépasse 200 caractères.", name[..40]);
-                var kind = props.TryGetProperty("kind", out var k) && Enum.TryParse<TerritoryKind>(k.GetString(), true, out var parsed) ? parsed : TerritoryKind.Other;
+                var kind = props.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String
+                    && Enum.TryParse<TerritoryKind>(k.GetString(), true, out var parsed) && Enum.IsDefined(parsed) ? parsed : TerritoryKind.Other;
                 var parent = props.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
                 string? geometry = null;
                 if (f.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object)
                 {
-                    var type = g.TryGetProperty("type", out var t) ? t.GetString() : null;
+                    var type = g.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                     if (type is not ("Polygon" or "MultiPolygon")) throw DomainException.WithValues("Le contour de « {0} » doit être un Polygon ou un MultiPolygon.", name);
                     geometry = g.GetRawText();
                 }
@@ -68,6 +69,15 @@ public sealed class TerritoryImporter(ParvisDbContext db)
                 var child = existing.First(e => e.Name == item.Name);
                 if (ReferenceEquals(parent, child)) throw DomainException.WithValues("« {0} » ne peut pas être son propre parent.", item.Name);
                 child.Parent = parent;
+            }
+            // A loop in the tree (A under B under A) would make every walk up or down endless.
+            foreach (var t in existing)
+            {
+                var seen = new HashSet<Territory>(ReferenceEqualityComparer.Instance);
+                for (var up = t; up is not null; up = up.Parent ?? existing.FirstOrDefault(e => e.Id != 0 && e.Id == up.ParentId))
+                {
+                    if (!seen.Add(up)) throw DomainException.WithValues("Le fichier crée une boucle : « {0} » se retrouve sous lui-même.", t.Name);
+                }
             }
             await db.SaveChangesAsync(token);
             return new Result(created, updated);
