@@ -15,6 +15,8 @@ public class Consultation : ITenantOwned
     public string Summary { get; set; } = "";
     public string BodyMarkdown { get; set; } = "";
     public string? ProjectName { get; set; }
+    /// <summary>The service that carries the consultation: its agents manage it beside the administrators.</summary>
+    public string? ServiceName { get; set; }
     public LegalFrame LegalFrame { get; set; }
     /// <summary>For a concertation préalable (L103-2): the objectives and modalities, published.</summary>
     public string? ObjectivesMarkdown { get; set; }

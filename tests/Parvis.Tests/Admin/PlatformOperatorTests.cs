@@ -14,7 +14,7 @@ public class PlatformOperatorTests(AppFixture fixture)
     public async Task The_operator_opens_an_organization_whose_administrator_sets_a_password_and_administers_it()
     {
         var operatorClient = await _app.SignedInAsync("admin");
-        var host = $"ville-{Guid.NewGuid():N}"[..14] + ".test";
+        var host = $"nouvelle-{Guid.NewGuid():N}"[..17] + ".example";
         var adminEmail = $"dgs@{host}";
         var page = await operatorClient.SubmitAndReadAsync("/plateforme", "main form", new Dictionary<string, string?>
         {

@@ -23,6 +23,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     /// <summary>Why the person cannot contribute now; the view translates it.</summary>
     public DomainException? ContributeBlocked { get; private set; }
     public bool IsAgent { get; private set; }
+    public bool CanManage { get; private set; }
     public Files.FileView? Cover { get; private set; }
     public List<Files.FileView> Dossier { get; private set; } = [];
 
@@ -85,8 +86,8 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     {
         var consultation = await db.Consultations.Include(c => c.Questions).Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id);
         IsAgent = (await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded;
-        var isAdmin = (await authorization.AuthorizeAsync(User, Policies.Administer)).Succeeded;
-        if (consultation is null || (consultation.PublishedAt is null && !isAdmin)) return false;
+        CanManage = consultation is not null && IsAgent && (await authorization.AuthorizeAsync(User, consultation, ManageConsultationRequirement.Instance)).Succeeded;
+        if (consultation is null || (consultation.PublishedAt is null && !CanManage)) return false;
         Consultation = consultation;
         Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));
         Phase = consultation.PhaseAt(clock.GetUtcNow().UtcDateTime);

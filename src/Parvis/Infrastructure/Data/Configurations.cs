@@ -64,6 +64,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         b.Property(c => c.Title).HasMaxLength(200);
         b.Property(c => c.Summary).HasMaxLength(1000);
         b.Property(c => c.ProjectName).HasMaxLength(200);
+        b.Property(c => c.ServiceName).HasMaxLength(200);
         b.HasOne(c => c.Territory).WithMany().HasForeignKey(c => c.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsOne(c => c.Rules);
         b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ConsultationId);

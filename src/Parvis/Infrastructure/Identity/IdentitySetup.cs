@@ -17,6 +17,7 @@ public static class Policies
     public const string Answer = "answer";
     public const string Validate = "validate";
     public const string OperatePlatform = "operate-platform";
+    public const string ManageConsultations = "manage-consultations";
 }
 
 /// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
@@ -73,9 +74,11 @@ public static class IdentitySetup
             .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.ManageConsultations, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ManageConsultationHandler>();
         return builder;
     }
 }
@@ -109,6 +112,28 @@ public sealed class StaffTwoFactorHandler(TenantContext tenant) : AuthorizationH
         if (!tenant.Organization.RequireTwoFactorForStaff || context.User.HasClaim(ParvisClaims.TwoFactor, "true")) context.Succeed(requirement);
         else context.Fail(new AuthorizationFailureReason(this, "Activez la double authentification."));
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>Managing one consultation: administrators, and the agents of the service that carries it.</summary>
+public sealed class ManageConsultationRequirement : IAuthorizationRequirement
+{
+    public static readonly ManageConsultationRequirement Instance = new();
+}
+
+public sealed class ManageConsultationHandler(ParvisDbContext db) : AuthorizationHandler<ManageConsultationRequirement, Consultation>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ManageConsultationRequirement requirement, Consultation resource)
+    {
+        if (context.User.IsInRole(nameof(StaffRole.Administrator))) context.Succeed(requirement);
+        else if (context.User.IsInRole(nameof(StaffRole.Agent)) && resource.ServiceName is not null && await AgentServiceAsync(db, context.User) == resource.ServiceName)
+            context.Succeed(requirement);
+    }
+
+    public static Task<string?> AgentServiceAsync(ParvisDbContext db, ClaimsPrincipal user)
+    {
+        var userId = user.UserId();
+        return db.RoleAssignments.Where(r => r.UserId == userId && r.Role == StaffRole.Agent).Select(r => r.ServiceName).FirstOrDefaultAsync();
     }
 }
 

@@ -250,6 +250,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -235,6 +235,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(1000)

@@ -1,14 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
-namespace Parvis.Features.Admin;
+namespace Parvis.Features.Consultations.Manage;
 
-public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[Authorize(Policy = Policies.ManageConsultations)]
+public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public List<(int Id, string Excerpt)> Contributions { get; private set; } = [];
@@ -18,6 +21,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, Consultation, ManageConsultationRequirement.Instance)).Succeeded) return Forbid();
         Report = Consultation.ClosingReportMarkdown;
         return Page();
     }
@@ -25,6 +29,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, Consultation, ManageConsultationRequirement.Instance)).Succeeded) return Forbid();
         if (Report is { Length: > 100_000 })
         {
             ModelState.AddModelError(nameof(Report), "Le bilan dépasse 100 000 caractères.");

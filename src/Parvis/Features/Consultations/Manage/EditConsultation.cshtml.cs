@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,13 +8,19 @@ using Parvis.Features.Consultations;
 using Parvis.Features.Files;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
-namespace Parvis.Features.Admin;
+namespace Parvis.Features.Consultations.Manage;
 
-public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock, FileCommands files) : PageModel
+[Authorize(Policy = Policies.ManageConsultations)]
+public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock, FileCommands files, IAuthorizationService authorization) : PageModel
 {
+    public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
+    public List<string> Services { get; private set; } = [];
+    private bool _denied;
+
     [BindProperty] public ConsultationForm Form { get; set; } = new();
     [BindProperty] public string? NewQuestion { get; set; }
     public Consultation? Existing { get; private set; }
@@ -31,6 +38,8 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         public string? Body { get; set; }
         [StringLength(200, ErrorMessage = "Le nom du projet dépasse 200 caractères.")]
         public string? ProjectName { get; set; }
+        [StringLength(200, ErrorMessage = "Le nom du service dépasse 200 caractères.")]
+        public string? ServiceName { get; set; }
         [Required(ErrorMessage = "Choisissez un territoire.")]
         public int? TerritoryId { get; set; }
         public LegalFrame LegalFrame { get; set; }
@@ -50,7 +59,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     public async Task<IActionResult> OnGetAsync(int? id)
     {
         await LoadAsync(id);
-        if (id is not null && Existing is null) return NotFound();
+        if (Refusal(id) is { } refusal) return refusal;
         if (Existing is { } c)
         {
             var org = tenant.Organization;
@@ -60,6 +69,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
                 Summary = c.Summary,
                 Body = c.BodyMarkdown,
                 ProjectName = c.ProjectName,
+                ServiceName = c.ServiceName,
                 TerritoryId = c.TerritoryId,
                 LegalFrame = c.LegalFrame,
                 Objectives = c.ObjectivesMarkdown,
@@ -84,7 +94,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     public async Task<IActionResult> OnPostAsync(int? id)
     {
         await LoadAsync(id);
-        if (id is not null && Existing is null) return NotFound();
+        if (Refusal(id) is { } refusal) return refusal;
         if (Form.TerritoryId is not null && Territories.All(t => t.Id != Form.TerritoryId))
             ModelState.AddModelError("Form.TerritoryId", "Ce territoire n'existe pas.");
         if (!ModelState.IsValid) return Page();
@@ -101,6 +111,9 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         c.Summary = Form.Summary?.Trim() ?? "";
         c.BodyMarkdown = Form.Body ?? "";
         c.ProjectName = string.IsNullOrWhiteSpace(Form.ProjectName) ? null : Form.ProjectName.Trim();
+        // An agent's consultation always belongs to their own service; administrators choose.
+        if (IsAdministrator) c.ServiceName = string.IsNullOrWhiteSpace(Form.ServiceName) ? null : Form.ServiceName.Trim();
+        else if (Existing is null) c.ServiceName = await ManageConsultationHandler.AgentServiceAsync(db, User);
         c.TerritoryId = Form.TerritoryId!.Value;
         try
         {
@@ -130,10 +143,10 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     public async Task<IActionResult> OnPostPublishAsync(int id)
     {
         await LoadAsync(id);
-        if (Existing is null) return NotFound();
+        if (Refusal(id) is { } refusal) return refusal;
         try
         {
-            Existing.Publish(clock.GetUtcNow().UtcDateTime);
+            Existing!.Publish(clock.GetUtcNow().UtcDateTime);
             audit.Record("consultation.publish", nameof(Consultation), id, Existing.Title);
             await db.SaveChangesAsync();
             TempData["Message"] = "Concertation publiée.";
@@ -149,13 +162,13 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     public async Task<IActionResult> OnPostAddQuestionAsync(int id)
     {
         await LoadAsync(id);
-        if (Existing is null) return NotFound();
+        if (Refusal(id) is { } refusal) return refusal;
         if (string.IsNullOrWhiteSpace(NewQuestion) || NewQuestion.Length > 500)
         {
             ModelState.AddModelError("NewQuestion", "La question doit compter de 1 à 500 caractères.");
             return await OnGetAsync(id);
         }
-        Existing.Questions.Add(new Question { Text = NewQuestion.Trim(), Position = Existing.Questions.Count + 1 });
+        Existing!.Questions.Add(new Question { Text = NewQuestion.Trim(), Position = Existing.Questions.Count + 1 });
         audit.Record("question.add", nameof(Consultation), id, NewQuestion.Trim());
         await db.SaveChangesAsync();
         TempData["Message"] = "Question ajoutée.";
@@ -174,7 +187,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     private async Task<IActionResult> FileActionAsync(int id, Func<Task> action, string success)
     {
         await LoadAsync(id);
-        if (Existing is null) return NotFound();
+        if (Refusal(id) is { } refusal) return refusal;
         try
         {
             await action();
@@ -192,7 +205,12 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     private async Task LoadAsync(int? id)
     {
         Territories = await TerritoryTree.OptionsAsync(db);
+        Services = await db.RoleAssignments.Where(r => r.ServiceName != null).Select(r => r.ServiceName!).Distinct().OrderBy(n => n).ToListAsync();
         if (id is not null) Existing = await db.Consultations.Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id);
-        if (Existing is not null) Files = await files.ForConsultationAsync(Existing.Id);
+        if (Existing is null) return;
+        _denied = !(await authorization.AuthorizeAsync(User, Existing, ManageConsultationRequirement.Instance)).Succeeded;
+        Files = await files.ForConsultationAsync(Existing.Id);
     }
+
+    private IActionResult? Refusal(int? id) => id is not null && Existing is null ? NotFound() : _denied ? Forbid() : null;
 }

@@ -290,6 +290,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
                     ProjectName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LegalFrame = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ObjectivesMarkdown = table.Column<string>(type: "TEXT", nullable: true),
                     Rules_Contribute = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),

@@ -291,6 +291,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     BodyMarkdown = table.Column<string>(type: "text", nullable: false),
                     ProjectName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ServiceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LegalFrame = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ObjectivesMarkdown = table.Column<string>(type: "text", nullable: true),
                     Rules_Contribute = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),

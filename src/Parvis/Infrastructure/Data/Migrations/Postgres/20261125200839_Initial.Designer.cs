@@ -12,7 +12,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261125193448_Initial")]
+    [Migration("20261125200839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -252,6 +252,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Summary")
                         .IsRequired()

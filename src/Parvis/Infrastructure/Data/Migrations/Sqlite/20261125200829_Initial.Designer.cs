@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261125193436_Initial")]
+    [Migration("20261125200829_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -236,6 +236,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
