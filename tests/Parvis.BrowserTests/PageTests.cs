@@ -14,8 +14,9 @@ public class PageTests(BrowserFixture fixture)
     {
         var consultations = await _app.InAAsync(db => db.Consultations.Where(c => c.PublishedAt != null).Select(c => c.Id).ToListAsync());
         var contribution = await _app.InAAsync(db => db.Contributions.Where(c => c.CommentCount > 0).Select(c => c.Id).FirstAsync());
+        var citizen = await _app.InAAsync(db => db.Users.Where(u => u.Email == "habitant@" + ParvisFactory.DomainA).Select(u => u.Id).SingleAsync());
         return ["/", "/concertations", "/charte", "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie",
-            "/compte/deconnexion", "/compte/acces-refuse", "/nulle-part", $"/contributions/{contribution}",
+            "/compte/deconnexion", "/compte/acces-refuse", "/nulle-part", $"/contributions/{contribution}", $"/profils/{citizen}", "/?culture=en",
             .. consultations.Select(id => $"/concertations/{id}")];
     }
 

@@ -23,6 +23,8 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
     public Consultation Consultation { get; private set; } = null!;
     public string Author { get; private set; } = "";
     public ReactionKind? MyReaction { get; private set; }
+    /// <summary>Only where the space shows pseudonyms: a profile must not tie a pseudonym to a name.</summary>
+    public Guid? ProfileId { get; private set; }
     public List<CommentNode> Thread { get; private set; } = [];
     public List<ResponseView> Responses { get; private set; } = [];
     public bool IsAgent { get; private set; }
@@ -86,6 +88,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         Consultation = contribution.Consultation;
         var mode = Consultation.Rules.DisplayIdentity;
         var author = await db.Users.AsNoTracking().Where(u => u.Id == contribution.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefaultAsync();
+        ProfileId = author is not null && mode == DisplayIdentity.Pseudonym ? contribution.AuthorId : null;
         Author = author is null ? contribution.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
         if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
         Thread = await queries.ThreadAsync(id, mode);
