@@ -102,6 +102,31 @@ public class Comment : ITenantOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
+    public ModerationState State { get; set; }
+    public string? ModerationReason { get; set; }
+    public int OpenFlagCount { get; set; }
+
+    public bool IsVisible => State == ModerationState.Published;
+
+    public void Hide(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du masquage.");
+        State = ModerationState.Hidden;
+        ModerationReason = reason.Trim();
+        OpenFlagCount = 0;
+    }
+
+    /// <summary>Publishes a pre-moderated comment or puts back a hidden one; true when it is published for the first time.</summary>
+    public bool Restore()
+    {
+        var first = State == ModerationState.PendingReview && ModerationReason == PendingReason;
+        State = ModerationState.Published;
+        ModerationReason = null;
+        OpenFlagCount = 0;
+        return first;
+    }
+
+    public const string PendingReason = "En attente de validation par la modération.";
 
     public static string? Validate(string? body)
     {
@@ -131,6 +156,17 @@ public class Comment : ITenantOwned
         if (by != AuthorId) throw new DomainException("Seul l'auteur peut supprimer ce commentaire.");
         DeletedAt ??= now;
     }
+}
+
+public class CommentFlag : ITenantOwned
+{
+    public long Id { get; set; }
+    public int OrganizationId { get; set; }
+    public long CommentId { get; set; }
+    public Guid UserId { get; set; }
+    public required string Reason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
 }
 
 public class Flag : ITenantOwned

@@ -16,6 +16,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ContributionQueries>();
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<ModerationCommands>();
+        builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<TerritoryImporter>();
         builder.Services.AddScoped<Platform.OrganizationCreator>();
         builder.Services.AddScoped<Files.FileCommands>();

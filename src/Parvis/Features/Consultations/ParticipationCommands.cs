@@ -45,7 +45,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             Channel = Channel.Online,
             CreatedAt = Now,
             State = consultation.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
-            ModerationReason = consultation.Rules.PreModeration ? "En attente de validation par la modération." : null,
+            ModerationReason = consultation.Rules.PreModeration ? Comment.PendingReason : null,
         };
         return await AddNumberedAsync(consultation, contribution);
     }
@@ -158,7 +158,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         Comment? parent = null;
         if (parentId is not null)
         {
-            parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.ContributionId == contributionId)
+            parent = await db.Comments.FirstOrDefaultAsync(c => c.Id == parentId && c.ContributionId == contributionId && (c.State == ModerationState.Published || c.AuthorId == userId))
                 ?? throw new DomainException("Le commentaire auquel vous répondez n'existe plus.");
         }
         var comment = new Comment
@@ -170,11 +170,15 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             Body = body!.Trim(),
             Stance = stance,
             CreatedAt = Now,
+            State = contribution.Consultation!.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
+            ModerationReason = contribution.Consultation.Rules.PreModeration ? Comment.PendingReason : null,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Comments.Add(comment);
         await db.SaveChangesAsync();
-        await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + 1));
+        // The count is of published comments; a pre-moderated one counts when a moderator accepts it.
+        if (comment.IsVisible)
+            await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + 1));
         await transaction.CommitAsync();
         return comment;
     }
@@ -219,6 +223,36 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         if (Contribution.HidesAt(openFlags, tenant.Organization.FlagThreshold))
         {
             await contributions.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.State, ModerationState.PendingReview)
+                .SetProperty(c => c.ModerationReason, Contribution.AutoHiddenReason));
+        }
+        await transaction.CommitAsync();
+    }
+
+    public async Task FlagCommentAsync(ClaimsPrincipal user, long commentId, string? reason)
+    {
+        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
+        if (reason.Length > Flag.MaxReason) throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason);
+        var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.State == ModerationState.Published && c.DeletedAt == null)
+            ?? throw new DomainException("Ce commentaire n'existe pas ou n'est plus visible.");
+        await VisibleContributionAsync(comment.ContributionId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.CommentFlags.Add(new CommentFlag { CommentId = commentId, UserId = userId, Reason = reason.Trim(), CreatedAt = Now });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("Vous avez déjà signalé ce commentaire ; la modération va l'examiner.");
+        }
+        var comments = db.Comments.Where(c => c.Id == commentId);
+        await comments.ExecuteUpdateAsync(s => s.SetProperty(c => c.OpenFlagCount, c => c.OpenFlagCount + 1));
+        var openFlags = await comments.Select(c => c.OpenFlagCount).SingleAsync();
+        if (Contribution.HidesAt(openFlags, tenant.Organization.FlagThreshold))
+        {
+            await comments.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.State, ModerationState.PendingReview)
                 .SetProperty(c => c.ModerationReason, Contribution.AutoHiddenReason));
         }

@@ -6,7 +6,8 @@ using Parvis.Resources;
 
 namespace Parvis.Features.Contributions;
 
-public sealed record CommentNode(long Id, long? ParentId, int Depth, Guid AuthorId, string Author, string? Body, Stance Stance, DateTime CreatedAt, bool Edited, bool Deleted)
+public sealed record CommentNode(long Id, long? ParentId, int Depth, Guid AuthorId, string Author, string? Body, Stance Stance, DateTime CreatedAt, bool Edited, bool Deleted,
+    ModerationState State = ModerationState.Published)
 {
     public List<CommentNode> Replies { get; } = [];
 }
@@ -15,10 +16,15 @@ public sealed record ResponseView(int Id, string Body, string Signature, Respons
 
 public sealed class ContributionQueries(ParvisDbContext db, IStringLocalizer<SharedResource> text)
 {
-    /// <summary>The thread as a tree; deleted comments keep their place so replies still make sense.</summary>
-    public async Task<List<CommentNode>> ThreadAsync(int contributionId, DisplayIdentity mode)
+    /// <summary>
+    /// The thread as a tree; deleted and hidden comments keep their place (without their text) so replies
+    /// still make sense. Comments awaiting pre-moderation are shown to their author and to moderators only.
+    /// </summary>
+    public async Task<List<CommentNode>> ThreadAsync(int contributionId, DisplayIdentity mode, Guid? viewer, bool moderator)
     {
-        var rows = await db.Comments.AsNoTracking().Where(c => c.ContributionId == contributionId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        var rows = await db.Comments.AsNoTracking()
+            .Where(c => c.ContributionId == contributionId && (c.State != ModerationState.PendingReview || c.AuthorId == viewer || moderator))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new
             {
                 c.Id,
@@ -30,12 +36,14 @@ public sealed class ContributionQueries(ParvisDbContext db, IStringLocalizer<Sha
                 c.CreatedAt,
                 c.EditedAt,
                 c.DeletedAt,
+                c.State,
                 Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault()
             })
             .ToListAsync();
         var nodes = rows.Select(r => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId,
             r.Author is null ? text["Compte supprimé"].Value : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
-            r.DeletedAt is null ? r.Body : null, r.Stance, r.CreatedAt, r.EditedAt is not null, r.DeletedAt is not null)).ToDictionary(n => n.Id);
+            r.DeletedAt is null && (r.State != ModerationState.Hidden || moderator) ? r.Body : null, r.Stance, r.CreatedAt, r.EditedAt is not null, r.DeletedAt is not null, r.State))
+            .ToDictionary(n => n.Id);
         var roots = new List<CommentNode>();
         foreach (var node in nodes.Values)
         {

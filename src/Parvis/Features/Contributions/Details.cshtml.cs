@@ -46,6 +46,9 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         Act(id, () => commands.DeleteCommentAsync(User, commentId), "Votre commentaire est supprimé.", "commentaires");
 
     // After a flag the item may be hidden already, so the person goes back to the consultation.
+    public Task<IActionResult> OnPostFlagCommentAsync(int id, long commentId, string? reason) =>
+        Act(id, () => commands.FlagCommentAsync(User, commentId, reason), "Merci : la modération examinera ce signalement.", "commentaires");
+
     public async Task<IActionResult> OnPostFlagAsync(int id, string? reason)
     {
         var consultationId = await db.Contributions.Where(c => c.Id == id).Select(c => c.ConsultationId).FirstOrDefaultAsync();
@@ -91,7 +94,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         ProfileId = author is not null && mode == DisplayIdentity.Pseudonym ? contribution.AuthorId : null;
         Author = author is null ? contribution.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
         if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
-        Thread = await queries.ThreadAsync(id, mode);
+        Thread = await queries.ThreadAsync(id, mode, Me, IsModerator);
         Responses = await queries.ResponsesAsync(id, includeDrafts: IsAgent);
         ViewData["NoIndex"] = mode != DisplayIdentity.Pseudonym;
         return true;

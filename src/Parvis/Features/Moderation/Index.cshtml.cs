@@ -5,11 +5,22 @@ using Parvis.Features.Shared;
 
 namespace Parvis.Features.Moderation;
 
-public class IndexModel(ModerationCommands commands) : PageModel
+public class IndexModel(ModerationCommands commands, CommentModeration comments) : PageModel
 {
     public List<QueueItem> Items { get; private set; } = [];
+    public List<CommentQueueItem> Comments { get; private set; } = [];
 
-    public async Task OnGetAsync() => Items = await commands.QueueAsync(User);
+    public async Task OnGetAsync()
+    {
+        Items = await commands.QueueAsync(User);
+        Comments = await comments.QueueAsync(User);
+    }
+
+    public Task<IActionResult> OnPostHideCommentAsync(long commentId, string? reason) => Act(() => comments.HideAsync(User, commentId, reason), "Commentaire masqué.");
+
+    public Task<IActionResult> OnPostRestoreCommentAsync(long commentId, string? reason) => Act(() => comments.RestoreAsync(User, commentId, reason), "Commentaire publié.");
+
+    public Task<IActionResult> OnPostDismissCommentAsync(long commentId, string? reason) => Act(() => comments.DismissFlagsAsync(User, commentId, reason), "Signalements classés sans suite.");
 
     public Task<IActionResult> OnPostHideAsync(int id, string? reason) => Act(() => commands.HideAsync(User, id, reason), "Contribution masquée.");
 
@@ -30,7 +41,7 @@ public class IndexModel(ModerationCommands commands) : PageModel
         catch (DomainException e)
         {
             ModelState.AddDomainError("", e);
-            Items = await commands.QueueAsync(User);
+            await OnGetAsync();
             return Page();
         }
     }

@@ -107,7 +107,18 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     public void Configure(EntityTypeBuilder<Comment> b)
     {
         b.Property(c => c.Body).HasMaxLength(Comment.MaxBody);
+        b.Property(c => c.ModerationReason).HasMaxLength(1000);
         b.HasIndex(c => new { c.ContributionId, c.CreatedAt });
+        b.HasIndex(c => new { c.OrganizationId, c.State, c.OpenFlagCount });
+    }
+}
+
+internal sealed class CommentFlagConfiguration : IEntityTypeConfiguration<CommentFlag>
+{
+    public void Configure(EntityTypeBuilder<CommentFlag> b)
+    {
+        b.Property(f => f.Reason).HasMaxLength(Flag.MaxReason);
+        b.HasIndex(f => new { f.CommentId, f.UserId }).IsUnique();
     }
 }
 

@@ -26,6 +26,7 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();
     public DbSet<OfficialResponse> OfficialResponses => Set<OfficialResponse>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();

@@ -32,6 +32,24 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommentFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentFlags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Comments",
                 columns: table => new
                 {
@@ -46,7 +64,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     Stance = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EditedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ModerationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OpenFlagCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -444,9 +465,20 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "OrganizationId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentFlags_CommentId_UserId",
+                table: "CommentFlags",
+                columns: new[] { "CommentId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_ContributionId_CreatedAt",
                 table: "Comments",
                 columns: new[] { "ContributionId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_OrganizationId_State_OpenFlagCount",
+                table: "Comments",
+                columns: new[] { "OrganizationId", "State", "OpenFlagCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Consultations_TerritoryId",
@@ -565,6 +597,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CommentFlags");
 
             migrationBuilder.DropTable(
                 name: "Comments");

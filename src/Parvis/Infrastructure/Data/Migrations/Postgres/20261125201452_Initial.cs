@@ -33,6 +33,24 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommentFlags",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommentFlags", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Comments",
                 columns: table => new
                 {
@@ -47,7 +65,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     Stance = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     EditedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    DeletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ModerationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OpenFlagCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -445,9 +466,20 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "OrganizationId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommentFlags_CommentId_UserId",
+                table: "CommentFlags",
+                columns: new[] { "CommentId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_ContributionId_CreatedAt",
                 table: "Comments",
                 columns: new[] { "ContributionId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_OrganizationId_State_OpenFlagCount",
+                table: "Comments",
+                columns: new[] { "OrganizationId", "State", "OpenFlagCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Consultations_TerritoryId",
@@ -566,6 +598,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CommentFlags");
 
             migrationBuilder.DropTable(
                 name: "Comments");

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Moderation;
+
+public sealed record CommentQueueItem(long Id, int ContributionId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags, List<string> FlagReasons);
+
+/// <summary>Moderation of comments: the same queue, scope and decisions as for contributions.</summary>
+public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock)
+{
+    public async Task<List<CommentQueueItem>> QueueAsync(ClaimsPrincipal user)
+    {
+        var scope = await contributions.ScopeAsync(user);
+        var query = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (c.State == ModerationState.PendingReview || c.OpenFlagCount > 0));
+        if (scope is not null) query = query.Where(c => db.Contributions.Any(x => x.Id == c.ContributionId && scope.Contains(x.TerritoryId)));
+        var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).Take(100)
+            .Select(c => new
+            {
+                c.Id,
+                c.ContributionId,
+                Consultation = db.Contributions.Where(x => x.Id == c.ContributionId).Select(x => x.Consultation!.Title).First(),
+                c.Body,
+                c.State,
+                c.ModerationReason,
+                c.OpenFlagCount,
+            }).ToListAsync();
+        var ids = items.Select(i => i.Id).ToList();
+        var reasons = await db.CommentFlags.AsNoTracking().Where(f => ids.Contains(f.CommentId) && f.ResolvedAt == null).Select(f => new { f.CommentId, f.Reason }).ToListAsync();
+        return items.Select(i => new CommentQueueItem(i.Id, i.ContributionId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
+            reasons.Where(r => r.CommentId == i.Id).Select(r => r.Reason).ToList())).ToList();
+    }
+
+    private async Task<Comment> InScopeAsync(ClaimsPrincipal user, long id)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id) ?? throw new DomainException("Ce commentaire n'existe pas.");
+        var scope = await contributions.ScopeAsync(user);
+        var territory = await db.Contributions.Where(c => c.Id == comment.ContributionId).Select(c => c.TerritoryId).FirstAsync();
+        if (scope is not null && !scope.Contains(territory)) throw new DomainException("Ce commentaire est hors de votre périmètre de modération.");
+        return comment;
+    }
+
+    private async Task ResolveFlagsAsync(long commentId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.CommentFlags.Where(f => f.CommentId == commentId && f.ResolvedAt == null).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResolvedAt, now));
+    }
+
+    private async Task DecideAsync(ClaimsPrincipal user, long id, string action, string? reason, Func<Comment, bool> decide)
+    {
+        var comment = await InScopeAsync(user, id);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var firstPublication = decide(comment);
+        audit.Record(action, nameof(Comment), id, reason);
+        await db.SaveChangesAsync();
+        await ResolveFlagsAsync(id);
+        if (firstPublication)
+            await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + 1));
+        await transaction.CommitAsync();
+    }
+
+    public Task HideAsync(ClaimsPrincipal user, long id, string? reason) =>
+        DecideAsync(user, id, "comment.hide", reason, c =>
+        {
+            c.Hide(reason ?? "");
+            return false;
+        });
+
+    public Task RestoreAsync(ClaimsPrincipal user, long id, string? reason) =>
+        DecideAsync(user, id, "comment.restore", reason, c => c.Restore());
+
+    public Task DismissFlagsAsync(ClaimsPrincipal user, long id, string? reason) =>
+        DecideAsync(user, id, "comment.flags.dismiss", reason, c =>
+        {
+            if (c.ModerationReason == Contribution.AutoHiddenReason) c.Restore();
+            c.OpenFlagCount = 0;
+            return false;
+        });
+}
