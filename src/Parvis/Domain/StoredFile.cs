@@ -1,6 +1,6 @@
 namespace Parvis.Domain;
 
-public enum FileKind { Cover, Document, Logo }
+public enum FileKind { Cover, Document, Logo, Attachment }
 
 /// <summary>An uploaded file: its bytes are in the file storage under <see cref="StorageKey"/>.</summary>
 public class StoredFile : ITenantOwned
@@ -8,6 +8,8 @@ public class StoredFile : ITenantOwned
     public Guid Id { get; set; }
     public int OrganizationId { get; set; }
     public int? ConsultationId { get; set; }
+    /// <summary>For an attachment: the contribution it belongs to (shown only while the contribution is).</summary>
+    public int? ContributionId { get; set; }
     public FileKind Kind { get; set; }
     /// <summary>The title shown to people (for documents of the dossier).</summary>
     public required string Title { get; set; }

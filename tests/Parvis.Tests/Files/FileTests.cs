@@ -89,4 +89,53 @@ public class FileTests(AppFixture fixture)
         var adminB = await _app.SignedInAsync("admin", ParvisFactory.HostB);
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/fichiers/{fileId}")).StatusCode);
     }
+
+    private static async Task<HttpResponseMessage> PostWithFileAsync(HttpClient client, string pageUrl, string formSelector, string target,
+        Dictionary<string, string> fields, string fileField, byte[] content, string fileName, string contentType)
+    {
+        var page = await client.GetDocumentAsync(pageUrl);
+        var token = page.QuerySelector($"{formSelector} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new MultipartFormDataContent();
+        body.Add(new StringContent(token), "__RequestVerificationToken");
+        foreach (var (k, v) in fields) body.Add(new StringContent(v), k);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        body.Add(file, fileField, fileName);
+        return await client.PostAsync(target, body);
+    }
+
+    [Fact]
+    public async Task A_contribution_carries_an_attachment_and_a_disguised_one_saves_nothing()
+    {
+        var id = await _app.NewOpenConsultationAsync();
+        var (citizen, _) = await _app.CitizenClientAsync();
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4 pétition du quartier");
+        var response = await PostWithFileAsync(citizen, $"/concertations/{id}", "form[action*=Contribute]", $"/concertations/{id}?handler=Contribute",
+            new() { ["Input.Body"] = "Voir le document joint" }, "attachment", pdf, "petition.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await citizen.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        var link = page.QuerySelector(".attachments a")!;
+        Assert.Equal("petition", link.TextContent);
+        Assert.Equal(pdf, await _app.ClientFor(ParvisFactory.HostA).GetByteArrayAsync(link.GetAttribute("href")));
+
+        var files = await _app.InAAsync(db => db.StoredFiles.CountAsync());
+        var bad = await PostWithFileAsync(citizen, $"/concertations/{id}", "form[action*=Contribute]", $"/concertations/{id}?handler=Contribute",
+            new() { ["Input.Body"] = "Avec un faux PDF" }, "attachment", Encoding.UTF8.GetBytes("<script>alert(1)</script>"), "faux.pdf", "application/pdf");
+        Assert.Contains("Seuls les PDF et les images PNG ou JPEG sont acceptés.", HtmlClient.Parse(await bad.Content.ReadAsStringAsync()).Errors());
+        Assert.Equal(1, await _app.CountContributionsAsync(id));
+        Assert.Equal(files, await _app.InAAsync(db => db.StoredFiles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_organization_logo_appears_in_the_header_of_its_own_site_only()
+    {
+        var admin = await _app.SignedInAsync("admin", ParvisFactory.HostB);
+        var response = await PostWithFileAsync(admin, "/admin/organisation", "form[action*=Logo]", "/admin/organisation?handler=Logo", [], "logo", PngWithMetadata(), "logo.png", "image/png");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var header = (await _app.ClientFor(ParvisFactory.HostB).GetDocumentAsync("/")).QuerySelector(".brand img")!;
+        var logo = await _app.ClientFor(ParvisFactory.HostB).GetAsync(header.GetAttribute("src"));
+        Assert.Equal("image/png", logo.Content.Headers.ContentType!.MediaType);
+        Assert.Null((await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync("/")).QuerySelector(".brand img"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync(header.GetAttribute("src"))).StatusCode);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
@@ -11,8 +12,42 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Admin;
 
 /// <summary>Branding and rules of the organization: name, colour, time zone, contact, charter, moderation threshold, 2FA.</summary>
-public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, IMemoryCache cache) : PageModel
+public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, IMemoryCache cache, Files.FileCommands files) : PageModel
 {
+    public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo)
+    {
+        Domain.StoredFile file;
+        try
+        {
+            file = await files.StoreAsync(logo, Domain.FileKind.Logo, "Logo");
+        }
+        catch (Domain.DomainException e)
+        {
+            OnGet();
+            ModelState.AddDomainError("logo", e);
+            return Page();
+        }
+        var o = await db.Organizations.Include(x => x.Hosts).SingleAsync(x => x.Id == tenant.OrganizationId);
+        var previous = await db.StoredFiles.Where(f => f.Kind == Domain.FileKind.Logo).ToListAsync();
+        db.StoredFiles.RemoveRange(previous);
+        db.StoredFiles.Add(file);
+        o.LogoPath = $"/fichiers/{file.Id}";
+        audit.Record("organization.logo", nameof(Organization), o.Id, file.FileName);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch
+        {
+            await files.DiscardAsync(file);
+            throw;
+        }
+        foreach (var old in previous) await files.DiscardAsync(old);
+        TenantMiddleware.Forget(cache, o.HostNames());
+        TempData["Message"] = "Logo enregistré.";
+        return RedirectToPage();
+    }
+
     public static readonly string[] TimeZones =
         ["Europe/Paris", "America/Cayenne", "America/Guadeloupe", "America/Martinique", "Indian/Reunion", "Indian/Mayotte", "Pacific/Noumea", "Pacific/Tahiti", "America/Miquelon"];
 

@@ -45,13 +45,13 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         return Page();
     }
 
-    public async Task<IActionResult> OnPostContributeAsync(int id)
+    public async Task<IActionResult> OnPostContributeAsync(int id, IFormFile? attachment)
     {
         ModelState.Clear();
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            var contribution = await commands.ContributeAsync(User, Consultation, Input);
+            var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment);
             TempData["Message"] = contribution.IsVisible
                 ? "Merci, votre contribution est publiée."
                 : "Merci, votre contribution sera publiée après validation par la modération.";

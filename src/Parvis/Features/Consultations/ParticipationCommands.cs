@@ -17,7 +17,7 @@ public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel C
 /// Every citizen action on a consultation: one method, one transaction, the space's rules checked
 /// through the authorization handler and the phase through the domain.
 /// </summary>
-public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock)
+public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock, Files.FileCommands files)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -29,7 +29,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         consultation.EnsureOpenFor(action, Now, tenant.Organization.ToLocal);
     }
 
-    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input)
+    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input, IFormFile? attachment = null)
     {
         await EnsureAllowedAsync(user, consultation, ParticipationAction.Contribute);
         var error = Contribution.Validate(input.Title, input.Body);
@@ -47,7 +47,26 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             State = consultation.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
             ModerationReason = consultation.Rules.PreModeration ? Comment.PendingReason : null,
         };
-        return await AddNumberedAsync(consultation, contribution);
+        // The file is checked before anything is saved; its row lands with the contribution, or its bytes go.
+        var file = attachment is { Length: > 0 } ? await files.StoreAsync(attachment, FileKind.Attachment, null) : null;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            contribution = await AddNumberedAsync(consultation, contribution);
+            if (file is not null)
+            {
+                file.ContributionId = contribution.Id;
+                db.StoredFiles.Add(file);
+                await db.SaveChangesAsync();
+            }
+            await transaction.CommitAsync();
+            return contribution;
+        }
+        catch when (file is not null)
+        {
+            await files.DiscardAsync(file);
+            throw;
+        }
     }
 
     /// <summary>An agent enters what was received on paper, by mail, by phone or at a meeting; it counts like the others.</summary>

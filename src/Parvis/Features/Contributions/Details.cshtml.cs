@@ -17,7 +17,7 @@ namespace Parvis.Features.Contributions;
 
 [EnableRateLimiting(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
-    IAuthorizationService authorization, IStringLocalizer<SharedResource> text) : PageModel
+    IAuthorizationService authorization, IStringLocalizer<SharedResource> text, Files.FileCommands files) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
     public Consultation Consultation { get; private set; } = null!;
@@ -25,6 +25,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
     public ReactionKind? MyReaction { get; private set; }
     /// <summary>Only where the space shows pseudonyms: a profile must not tie a pseudonym to a name.</summary>
     public Guid? ProfileId { get; private set; }
+    public List<Files.FileView> Attachments { get; private set; } = [];
     public List<CommentNode> Thread { get; private set; } = [];
     public List<ResponseView> Responses { get; private set; } = [];
     public bool IsAgent { get; private set; }
@@ -94,6 +95,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         ProfileId = author is not null && mode == DisplayIdentity.Pseudonym ? contribution.AuthorId : null;
         Author = author is null ? contribution.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
         if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
+        Attachments = await files.ForContributionAsync(id);
         Thread = await queries.ThreadAsync(id, mode, Me, IsModerator);
         Responses = await queries.ResponsesAsync(id, includeDrafts: IsAgent);
         ViewData["NoIndex"] = mode != DisplayIdentity.Pseudonym;

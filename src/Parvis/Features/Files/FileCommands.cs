@@ -22,32 +22,43 @@ public sealed record FileView(Guid Id, string Title, string ContentType, long Si
 /// <summary>Uploads of a consultation's cover image and dossier documents, checked by content.</summary>
 public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, AuditLog audit, TimeProvider clock)
 {
-    public async Task<StoredFile> UploadAsync(int consultationId, FileKind kind, IFormFile? upload, string? title)
+    /// <summary>Checks an upload by its content and stores its bytes; the caller adds the returned row in its own transaction.</summary>
+    public async Task<StoredFile> StoreAsync(IFormFile? upload, FileKind kind, string? title)
     {
         if (upload is null || upload.Length == 0) throw new DomainException("Choisissez un fichier.");
-        var limit = kind == FileKind.Document ? FileInspector.MaxDocumentBytes : FileInspector.MaxImageBytes;
+        var limit = kind is FileKind.Document or FileKind.Attachment ? FileInspector.MaxDocumentBytes : FileInspector.MaxImageBytes;
         if (upload.Length > limit) throw DomainException.WithValues("Le fichier dépasse {0} Mo.", limit / (1024 * 1024));
         if (title is { Length: > 200 }) throw new DomainException("Le titre du document dépasse 200 caractères.");
         using var buffer = new MemoryStream();
         await upload.CopyToAsync(buffer);
-        var inspected = kind == FileKind.Document ? FileInspector.Document(buffer.ToArray()) : FileInspector.Image(buffer.ToArray());
+        var documents = kind is FileKind.Document or FileKind.Attachment;
+        var inspected = documents ? FileInspector.Document(buffer.ToArray()) : FileInspector.Image(buffer.ToArray());
         if (inspected is null)
-            throw new DomainException(kind == FileKind.Document ? "Seuls les PDF et les images PNG ou JPEG sont acceptés." : "Seules les images PNG ou JPEG sont acceptées.");
-
+            throw new DomainException(documents ? "Seuls les PDF et les images PNG ou JPEG sont acceptés." : "Seules les images PNG ou JPEG sont acceptées.");
         var id = Guid.NewGuid();
+        var name = Path.GetFileNameWithoutExtension(upload.FileName);
         var file = new StoredFile
         {
             Id = id,
-            ConsultationId = consultationId,
             Kind = kind,
-            Title = string.IsNullOrWhiteSpace(title) ? Path.GetFileNameWithoutExtension(upload.FileName) : title.Trim(),
-            FileName = Path.GetFileNameWithoutExtension(upload.FileName) + inspected.Extension,
+            Title = string.IsNullOrWhiteSpace(title) ? name : title.Trim(),
+            FileName = name + inspected.Extension,
             ContentType = inspected.ContentType,
             Size = inspected.Content.LongLength,
             StorageKey = $"{db.TenantId}/{id:N}{inspected.Extension}",
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
         await storage.SaveAsync(file.StorageKey, inspected.Content);
+        return file;
+    }
+
+    /// <summary>Removes the bytes of a file whose row was not saved.</summary>
+    public Task DiscardAsync(StoredFile file) => storage.DeleteAsync(file.StorageKey);
+
+    public async Task<StoredFile> UploadAsync(int consultationId, FileKind kind, IFormFile? upload, string? title)
+    {
+        var file = await StoreAsync(upload, kind, title);
+        file.ConsultationId = consultationId;
         var replaced = kind == FileKind.Cover
             ? await db.StoredFiles.Where(f => f.ConsultationId == consultationId && f.Kind == FileKind.Cover).ToListAsync()
             : [];
@@ -78,6 +89,10 @@ public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, Audit
         await storage.DeleteAsync(file.StorageKey);
     }
 
+    public Task<List<FileView>> ForContributionAsync(int contributionId) =>
+        db.StoredFiles.AsNoTracking().Where(f => f.ContributionId == contributionId).OrderBy(f => f.UploadedAt)
+            .Select(f => new FileView(f.Id, f.Title, f.ContentType, f.Size)).ToListAsync();
+
     public Task<List<FileView>> ForConsultationAsync(int consultationId) =>
         db.StoredFiles.AsNoTracking().Where(f => f.ConsultationId == consultationId).OrderBy(f => f.UploadedAt)
             .Select(f => new FileView(f.Id, f.Title, f.ContentType, f.Size)).ToListAsync();
@@ -90,9 +105,11 @@ public static class FileEndpoints
         {
             // The tenant filter makes another organization's file simply not exist here.
             var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id);
-            var published = file?.ConsultationId is null
-                || await db.Consultations.AnyAsync(c => c.Id == file.ConsultationId && c.PublishedAt != null)
-                || http.User.IsInRole(nameof(StaffRole.Administrator));
+            var published = file is not null && (
+                file.ContributionId is { } contributionId
+                    ? await db.Contributions.AnyAsync(c => c.Id == contributionId && c.State == ModerationState.Published)
+                    : file.ConsultationId is null || await db.Consultations.AnyAsync(c => c.Id == file.ConsultationId && c.PublishedAt != null));
+            published = published || (file is not null && http.User.IsStaff());
             var stream = file is null || !published ? null : await storage.OpenAsync(file.StorageKey);
             if (stream is null) return Results.NotFound();
             http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";

@@ -150,6 +150,7 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.Property(f => f.ContentType).HasMaxLength(100);
         b.Property(f => f.StorageKey).HasMaxLength(300);
         b.HasIndex(f => new { f.ConsultationId, f.Kind });
+        b.HasIndex(f => f.ContributionId);
     }
 }
 

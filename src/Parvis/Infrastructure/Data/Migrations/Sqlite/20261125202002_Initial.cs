@@ -210,6 +210,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
                     ConsultationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContributionId = table.Column<int>(type: "INTEGER", nullable: true),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
@@ -559,6 +560,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_StoredFiles_ConsultationId_Kind",
                 table: "StoredFiles",
                 columns: new[] { "ConsultationId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_ContributionId",
+                table: "StoredFiles",
+                column: "ContributionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Territories_OrganizationId_ParentId",

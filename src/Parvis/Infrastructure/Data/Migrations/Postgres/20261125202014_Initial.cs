@@ -211,6 +211,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     OrganizationId = table.Column<int>(type: "integer", nullable: false),
                     ConsultationId = table.Column<int>(type: "integer", nullable: true),
+                    ContributionId = table.Column<int>(type: "integer", nullable: true),
                     Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
@@ -560,6 +561,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "IX_StoredFiles_ConsultationId_Kind",
                 table: "StoredFiles",
                 columns: new[] { "ConsultationId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_ContributionId",
+                table: "StoredFiles",
+                column: "ContributionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Territories_OrganizationId_ParentId",
