@@ -88,7 +88,11 @@ public class ModerationTests(AppFixture fixture)
         Assert.Null(queue.QuerySelector($"a[href='/contributions/{contributionId}']"));
         var page = await scoped.SubmitAndReadAsync("/moderation", "header form", new Dictionary<string, string?> { ["id"] = contributionId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = "x" }, "/moderation?handler=Hide");
         Assert.Contains(page.Errors(), e => e.Contains("hors de votre périmètre", StringComparison.Ordinal));
-        Assert.NotNull((await (await _app.SignedInAsync("moderation")).GetDocumentAsync("/moderation")).QuerySelector($"a[href='/contributions/{contributionId}']"));
+        var global = await _app.SignedInAsync("moderation");
+        Assert.NotNull((await global.GetDocumentAsync("/moderation")).QuerySelector($"a[href='/contributions/{contributionId}']"));
+        await global.SubmitAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "Hors sujet" }, "/moderation?handler=Hide");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await global.GetAsync($"/contributions/{contributionId}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await scoped.GetAsync($"/contributions/{contributionId}")).StatusCode);
     }
 
     [Fact]

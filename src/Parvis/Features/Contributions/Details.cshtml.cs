@@ -17,7 +17,7 @@ namespace Parvis.Features.Contributions;
 
 [EnableRateLimiting(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
-    IAuthorizationService authorization, IStringLocalizer<SharedResource> text, Files.FileCommands files) : PageModel
+    IAuthorizationService authorization, IStringLocalizer<SharedResource> text, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
     public Consultation Consultation { get; private set; } = null!;
@@ -87,6 +87,8 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         var contribution = await db.Contributions.AsNoTracking().Include(c => c.Consultation).FirstOrDefaultAsync(c => c.Id == id);
         if (contribution?.Consultation is null) return false;
         var mine = contribution.AuthorId is not null && contribution.AuthorId == Me;
+        // A moderator sees what is hidden only within the territories they moderate.
+        if (IsModerator && await moderation.ScopeAsync(User) is { } scope && !scope.Contains(contribution.TerritoryId)) IsModerator = false;
         if (!contribution.IsVisible && !mine && !IsModerator) return false;
         Contribution = contribution;
         Consultation = contribution.Consultation;
