@@ -4,11 +4,41 @@ public enum Channel { Online, PaperRegister, Meeting, Mail, Phone, Oral }
 
 public enum ModerationState { Published, PendingReview, Hidden }
 
+/// <summary>What moderation decides about a contribution or a comment: visible, awaiting review, or hidden.</summary>
+public abstract class ModeratedItem
+{
+    public const string PendingReason = "En attente de validation par la modération.";
+
+    public ModerationState State { get; set; }
+    public string? ModerationReason { get; set; }
+    public int OpenFlagCount { get; set; }
+
+    public bool IsVisible => State == ModerationState.Published;
+
+    public void Hide(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du masquage.");
+        State = ModerationState.Hidden;
+        ModerationReason = reason.Trim();
+        OpenFlagCount = 0;
+    }
+
+    /// <summary>Publishes a pre-moderated item or puts back a hidden one; true when it is published for the first time.</summary>
+    public bool Restore()
+    {
+        var first = State == ModerationState.PendingReview && ModerationReason == PendingReason;
+        State = ModerationState.Published;
+        ModerationReason = null;
+        OpenFlagCount = 0;
+        return first;
+    }
+}
+
 public enum ReactionKind { Agree, Disagree }
 
 public enum Stance { For, Neutral, Against }
 
-public class Contribution : ITenantOwned
+public class Contribution : ModeratedItem, ITenantOwned
 {
     public const int MaxTitle = 200;
     public const int MaxBody = 10_000;
@@ -30,15 +60,11 @@ public class Contribution : ITenantOwned
     /// <summary>Public inquiry register number; null in other frames.</summary>
     public int? RegisterNumber { get; set; }
     public DateTime CreatedAt { get; set; }
-    public ModerationState State { get; set; }
-    public string? ModerationReason { get; set; }
     public int AgreeCount { get; set; }
     public int DisagreeCount { get; set; }
     public int CommentCount { get; set; }
-    public int OpenFlagCount { get; set; }
     public DateTime? FirstAnsweredAt { get; set; }
 
-    public bool IsVisible => State == ModerationState.Published;
 
     public static string? Validate(string? title, string? body)
     {
@@ -58,20 +84,6 @@ public class Contribution : ITenantOwned
     /// <summary>A published item is hidden pending review once its open flags reach the organization's threshold.</summary>
     public static bool HidesAt(int openFlags, int threshold) => openFlags >= threshold;
 
-    public void Hide(string reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du masquage.");
-        State = ModerationState.Hidden;
-        ModerationReason = reason.Trim();
-        OpenFlagCount = 0;
-    }
-
-    public void Restore()
-    {
-        State = ModerationState.Published;
-        ModerationReason = null;
-        OpenFlagCount = 0;
-    }
 }
 
 public class Reaction : ITenantOwned
@@ -84,7 +96,7 @@ public class Reaction : ITenantOwned
     public DateTime CreatedAt { get; set; }
 }
 
-public class Comment : ITenantOwned
+public class Comment : ModeratedItem, ITenantOwned
 {
     public const int MaxDepth = 3;
     public const int MaxBody = 5_000;
@@ -102,31 +114,6 @@ public class Comment : ITenantOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
-    public ModerationState State { get; set; }
-    public string? ModerationReason { get; set; }
-    public int OpenFlagCount { get; set; }
-
-    public bool IsVisible => State == ModerationState.Published;
-
-    public void Hide(string reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du masquage.");
-        State = ModerationState.Hidden;
-        ModerationReason = reason.Trim();
-        OpenFlagCount = 0;
-    }
-
-    /// <summary>Publishes a pre-moderated comment or puts back a hidden one; true when it is published for the first time.</summary>
-    public bool Restore()
-    {
-        var first = State == ModerationState.PendingReview && ModerationReason == PendingReason;
-        State = ModerationState.Published;
-        ModerationReason = null;
-        OpenFlagCount = 0;
-        return first;
-    }
-
-    public const string PendingReason = "En attente de validation par la modération.";
 
     public static string? Validate(string? body)
     {

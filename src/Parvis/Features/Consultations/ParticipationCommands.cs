@@ -45,7 +45,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             Channel = Channel.Online,
             CreatedAt = Now,
             State = consultation.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
-            ModerationReason = consultation.Rules.PreModeration ? Comment.PendingReason : null,
+            ModerationReason = consultation.Rules.PreModeration ? ModeratedItem.PendingReason : null,
         };
         // The file is checked before anything is saved; its row lands with the contribution, or its bytes go.
         var file = attachment is { Length: > 0 } ? await files.StoreAsync(attachment, FileKind.Attachment, null) : null;
@@ -190,7 +190,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             Stance = stance,
             CreatedAt = Now,
             State = contribution.Consultation!.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
-            ModerationReason = contribution.Consultation.Rules.PreModeration ? Comment.PendingReason : null,
+            ModerationReason = contribution.Consultation.Rules.PreModeration ? ModeratedItem.PendingReason : null,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Comments.Add(comment);
