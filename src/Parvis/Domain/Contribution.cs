@@ -23,14 +23,12 @@ public abstract class ModeratedItem
         OpenFlagCount = 0;
     }
 
-    /// <summary>Publishes a pre-moderated item or puts back a hidden one; true when it is published for the first time.</summary>
-    public bool Restore()
+    /// <summary>Publishes a pre-moderated item or puts back a hidden one.</summary>
+    public void Restore()
     {
-        var first = State == ModerationState.PendingReview && ModerationReason == PendingReason;
         State = ModerationState.Published;
         ModerationReason = null;
         OpenFlagCount = 0;
-        return first;
     }
 }
 

@@ -42,7 +42,7 @@ public class BadInputTests(AppFixture fixture)
     [Fact]
     public async Task An_empty_offline_entry_and_an_empty_question_are_refused()
     {
-        var id = await _app.NewOpenConsultationAsync();
+        var id = await _app.NewOpenConsultationAsync(c => c.ServiceName = "Service urbanisme");
         var agent = await _app.SignedInAsync("agent");
         var page = await agent.SubmitAndReadAsync($"/concertations/{id}", "form[action*=Offline]", new Dictionary<string, string?> { ["Offline.Body"] = "" });
         Assert.Contains(page.Errors(), e => e.Contains("le texte est vide", StringComparison.Ordinal));

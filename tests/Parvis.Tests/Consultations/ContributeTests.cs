@@ -134,7 +134,7 @@ public class ContributeTests(AppFixture fixture)
     [Fact]
     public async Task An_agent_enters_a_paper_contribution_that_counts_like_the_others()
     {
-        var id = await _app.NewOpenConsultationAsync();
+        var id = await _app.NewOpenConsultationAsync(c => c.ServiceName = "Service urbanisme");
         var agent = await _app.SignedInAsync("agent");
         var page = await agent.SubmitAndReadAsync($"/concertations/{id}", "form[action*=Offline]", new Dictionary<string, string?>
         {

@@ -99,10 +99,49 @@ public class HardeningTests(AppFixture fixture)
     [Fact]
     public async Task An_offline_entry_is_audited_with_the_contribution_it_created()
     {
-        var id = await _app.NewOpenConsultationAsync();
+        var id = await _app.NewOpenConsultationAsync(c => c.ServiceName = "Service urbanisme");
         var agent = await _app.SignedInAsync("agent");
         await agent.SubmitAsync($"/concertations/{id}", "form[action*=Offline]", new Dictionary<string, string?> { ["Offline.Channel"] = "Phone", ["Offline.Body"] = "Appel reçu" });
         var contributionId = await _app.InAAsync(db => db.Contributions.Where(c => c.ConsultationId == id).Select(c => c.Id).SingleAsync());
         Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "contribution.enter-offline" && a.TargetId == contributionId.ToString())));
+    }
+
+    [Fact]
+    public async Task An_agent_of_another_service_cannot_enter_contributions_on_someones_behalf()
+    {
+        var id = await _app.NewOpenConsultationAsync(c => c.ServiceName = "Service des sports");
+        var agent = await _app.SignedInAsync("agent");
+        Assert.Empty((await agent.GetDocumentAsync($"/concertations/{id}")).QuerySelectorAll("form[action*=Offline]"));
+        var response = await agent.SubmitAsync($"/concertations/{id}", "header form", new Dictionary<string, string?> { ["Offline.Channel"] = "Mail", ["Offline.Body"] = "Courrier" }, $"/concertations/{id}?handler=Offline");
+        Assert.StartsWith("/compte/acces-refuse", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(0, await _app.CountContributionsAsync(id));
+    }
+
+    [Fact]
+    public async Task Under_pre_moderation_an_edited_comment_goes_back_to_the_moderators_and_a_double_publish_counts_once()
+    {
+        var id = await _app.NewOpenConsultationAsync(c => c.Rules.PreModeration = true);
+        var contributionId = await _app.InAAsync(async db =>
+        {
+            var territory = await db.Consultations.Where(c => c.Id == id).Select(c => c.TerritoryId).SingleAsync();
+            var contribution = new Contribution { ConsultationId = id, TerritoryId = territory, Body = "Idée", CreatedAt = DateTime.UtcNow, State = ModerationState.Published };
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+            return contribution.Id;
+        });
+        var url = $"/contributions/{contributionId}";
+        var (author, _) = await _app.CitizenClientAsync();
+        await author.SubmitAsync(url, "form[action*='handler=Comment']:not(:has(input[name=parentId]))", new Dictionary<string, string?> { ["body"] = "Texte correct" });
+        var commentId = await _app.InAAsync(db => db.Comments.Where(c => c.ContributionId == contributionId).Select(c => c.Id).SingleAsync());
+        var moderator = await _app.SignedInAsync("moderation");
+        for (var i = 0; i < 2; i++)
+            await moderator.SubmitAsync("/moderation", "header form", new Dictionary<string, string?> { ["commentId"] = commentId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = "ok" }, "/moderation?handler=RestoreComment");
+        Assert.Equal(1, await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.CommentCount).SingleAsync()));
+
+        await author.SubmitAsync(url, $"#commentaire-{commentId} form[action*=EditComment]", new Dictionary<string, string?> { ["body"] = "Texte changé après validation" });
+        var visitor = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync(url);
+        Assert.DoesNotContain("Texte changé après validation", visitor.QuerySelector("main")!.TextContent);
+        Assert.Equal(0, await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.CommentCount).SingleAsync()));
+        Assert.Equal(ModerationState.PendingReview, await _app.InAAsync(db => db.Comments.Where(c => c.Id == commentId).Select(c => c.State).SingleAsync()));
     }
 }

@@ -55,7 +55,7 @@ public static class ExportEndpoints
             : "p-" + Convert.ToHexString(HMACSHA256.HashData(key, user.Value.ToByteArray()))[..12].ToLowerInvariant();
         var contributions = await db.Contributions.AsNoTracking().Where(c => c.ConsultationId == id && c.State == ModerationState.Published).OrderBy(c => c.Id).ToListAsync();
         var ids = contributions.Select(c => c.Id).ToList();
-        var comments = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.ContributionId)).OrderBy(c => c.Id).ToListAsync();
+        var comments = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.ContributionId) && c.State == ModerationState.Published).OrderBy(c => c.Id).ToListAsync();
         var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.ContributionId)).OrderBy(r => r.Id).ToListAsync();
         return new ExportData(id, consultation.Title,
             contributions.Select(c => new ExportContribution(c.Id, Alias(c.AuthorId, c.OfflineAuthorName), c.Channel.ToString(), c.RegisterNumber, c.CreatedAt, c.Title, c.Body, c.AgreeCount, c.DisagreeCount)).ToList(),

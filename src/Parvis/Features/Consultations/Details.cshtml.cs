@@ -68,7 +68,8 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     {
         ModelState.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        if (!IsAgent) return Forbid();
+        // Entering on someone's behalf belongs to those who run the consultation.
+        if (!CanManage) return Forbid();
         try
         {
             var contribution = await commands.EnterOfflineAsync(User, Consultation, Offline);

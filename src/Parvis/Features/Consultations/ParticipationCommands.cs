@@ -143,22 +143,33 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour réagir.");
         await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.React);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var existing = await db.Reactions.FirstOrDefaultAsync(r => r.ContributionId == contributionId && r.UserId == userId);
+        var existing = await db.Reactions.AsNoTracking().FirstOrDefaultAsync(r => r.ContributionId == contributionId && r.UserId == userId);
         var previous = existing?.Kind;
         ReactionKind? next = previous == kind ? null : kind;
-        if (existing is null) db.Reactions.Add(new Reaction { ContributionId = contributionId, UserId = userId, Kind = kind, CreatedAt = Now });
-        else if (next is null) db.Reactions.Remove(existing);
-        else existing.Kind = kind;
-        try
+        // Each change applies only to the state it was decided from; a second click racing the first
+        // finds that state gone (or the unique index taken) and changes nothing, counts included.
+        var changed = 0;
+        if (existing is null)
         {
-            await db.SaveChangesAsync();
+            db.Reactions.Add(new Reaction { ContributionId = contributionId, UserId = userId, Kind = kind, CreatedAt = Now });
+            try
+            {
+                changed = await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                return;
+            }
         }
-        catch (DbUpdateException)
+        else if (next is null)
         {
-            // A second click that raced the first: the unique index kept one reaction, which is what the person wanted.
-            db.ChangeTracker.Clear();
-            return;
+            changed = await db.Reactions.Where(r => r.Id == existing.Id && r.Kind == previous).ExecuteDeleteAsync();
         }
+        else
+        {
+            changed = await db.Reactions.Where(r => r.Id == existing.Id && r.Kind == previous).ExecuteUpdateAsync(s => s.SetProperty(r => r.Kind, kind));
+        }
+        if (changed != 1) return;
         // Counters move in the database, not from a value read earlier: concurrent reactions never overwrite each other.
         var (agree, disagree) = Contribution.ReactionDelta(previous, next);
         await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s
@@ -208,7 +219,19 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         if (error is not null) throw new DomainException(error);
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId) ?? throw new DomainException("Ce commentaire n'existe pas.");
         comment.Edit(user.UserId() ?? Guid.Empty, body!, Now);
+        // Under pre-moderation an edited text is a new text: it goes back to the moderators.
+        var preModerated = await db.Contributions.Where(c => c.Id == comment.ContributionId).Select(c => c.Consultation!.Rules.PreModeration).SingleAsync();
+        var unpublished = preModerated && comment.IsVisible;
+        if (unpublished)
+        {
+            comment.State = ModerationState.PendingReview;
+            comment.ModerationReason = ModeratedItem.PendingReason;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        if (unpublished)
+            await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount - 1));
+        await transaction.CommitAsync();
     }
 
     public async Task DeleteCommentAsync(ClaimsPrincipal user, long commentId)
@@ -271,9 +294,14 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var openFlags = await comments.Select(c => c.OpenFlagCount).SingleAsync();
         if (Contribution.HidesAt(openFlags, tenant.Organization.FlagThreshold))
         {
-            await comments.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
+            var hidden = await comments.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.State, ModerationState.PendingReview)
                 .SetProperty(c => c.ModerationReason, Contribution.AutoHiddenReason));
+            if (hidden == 1)
+            {
+                var contributionOfComment = await comments.Select(c => c.ContributionId).SingleAsync();
+                await db.Contributions.Where(c => c.Id == contributionOfComment).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount - 1));
+            }
         }
         await transaction.CommitAsync();
     }

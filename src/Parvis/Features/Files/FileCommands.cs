@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Files;
+using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Files;
@@ -37,6 +39,8 @@ public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, Audit
             throw new DomainException(documents ? "Seuls les PDF et les images PNG ou JPEG sont acceptés." : "Seules les images PNG ou JPEG sont acceptées.");
         var id = Guid.NewGuid();
         var name = Path.GetFileNameWithoutExtension(upload.FileName);
+        if (string.IsNullOrWhiteSpace(name)) name = "document";
+        if (name.Length > 200) name = name[..200];
         var file = new StoredFile
         {
             Id = id,
@@ -101,18 +105,36 @@ public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, Audit
 public static class FileEndpoints
 {
     public static void MapFiles(this IEndpointRouteBuilder app) =>
-        app.MapGet("/fichiers/{id:guid}", async (Guid id, ParvisDbContext db, IFileStorage storage, HttpContext http) =>
+        app.MapGet("/fichiers/{id:guid}", async (Guid id, ParvisDbContext db, IFileStorage storage, HttpContext http, IAuthorizationService authorization,
+            Moderation.ModerationCommands moderation) =>
         {
             // The tenant filter makes another organization's file simply not exist here.
             var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id);
-            var published = file is not null && (
-                file.ContributionId is { } contributionId
-                    ? await db.Contributions.AnyAsync(c => c.Id == contributionId && c.State == ModerationState.Published)
-                    : file.ConsultationId is null || await db.Consultations.AnyAsync(c => c.Id == file.ConsultationId && c.PublishedAt != null));
-            published = published || (file is not null && http.User.IsStaff());
-            var stream = file is null || !published ? null : await storage.OpenAsync(file.StorageKey);
+            if (file is null || !await MayReadAsync(file, db, http.User, authorization, moderation)) return Results.NotFound();
+            var stream = await storage.OpenAsync(file.StorageKey);
             if (stream is null) return Results.NotFound();
             http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-            return Results.File(stream, file!.ContentType, file.FileName, enableRangeProcessing: true);
+            return Results.File(stream, file.ContentType, file.FileName, enableRangeProcessing: true);
         });
+
+    // A file is public with what it belongs to: the published consultation, the visible contribution.
+    // Otherwise only those who may see that item anyway: its managers, its author, its moderators.
+    private static async Task<bool> MayReadAsync(StoredFile file, ParvisDbContext db, System.Security.Claims.ClaimsPrincipal user,
+        IAuthorizationService authorization, Moderation.ModerationCommands moderation)
+    {
+        if (file.ContributionId is { } contributionId)
+        {
+            var contribution = await db.Contributions.AsNoTracking().Where(c => c.Id == contributionId).Select(c => new { c.State, c.AuthorId, c.TerritoryId }).FirstOrDefaultAsync();
+            if (contribution is null) return false;
+            if (contribution.State == ModerationState.Published || (contribution.AuthorId is not null && contribution.AuthorId == user.UserId())) return true;
+            return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
+                && (await moderation.ScopeAsync(user) is not { } scope || scope.Contains(contribution.TerritoryId));
+        }
+        if (file.ConsultationId is null) return true;
+        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == file.ConsultationId);
+        if (consultation is null) return false;
+        return consultation.PublishedAt is not null
+            || ((await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded
+                && (await authorization.AuthorizeAsync(user, consultation, ManageConsultationRequirement.Instance)).Succeeded);
+    }
 }

@@ -48,25 +48,30 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
         await db.CommentFlags.Where(f => f.CommentId == commentId && f.ResolvedAt == null).ExecuteUpdateAsync(s => s.SetProperty(f => f.ResolvedAt, now));
     }
 
-    private async Task DecideAsync(ClaimsPrincipal user, long id, string action, string? reason, Func<Comment, bool> decide)
+    // The decision applies to the state the moderator saw: a double click, or two moderators at once,
+    // change the comment (and the published count) once.
+    private async Task DecideAsync(ClaimsPrincipal user, long id, string action, string? reason, Action<Comment> decide)
     {
         var comment = await InScopeAsync(user, id);
+        var (before, wasVisible) = (comment.State, comment.IsVisible);
+        decide(comment);
+        var (state, why, flags) = (comment.State, comment.ModerationReason, comment.OpenFlagCount);
+        db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var firstPublication = decide(comment);
+        var changed = await db.Comments.Where(c => c.Id == id && c.State == before).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.State, state).SetProperty(c => c.ModerationReason, why).SetProperty(c => c.OpenFlagCount, flags));
+        if (changed == 0) throw new DomainException("Ce commentaire vient d'être traité par une autre personne : rechargez la file.");
         audit.Record(action, nameof(Comment), id, reason);
         await db.SaveChangesAsync();
         await ResolveFlagsAsync(id);
-        if (firstPublication)
-            await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + 1));
+        var delta = (comment.IsVisible ? 1 : 0) - (wasVisible ? 1 : 0);
+        if (delta != 0)
+            await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + delta));
         await transaction.CommitAsync();
     }
 
     public Task HideAsync(ClaimsPrincipal user, long id, string? reason) =>
-        DecideAsync(user, id, "comment.hide", reason, c =>
-        {
-            c.Hide(reason ?? "");
-            return false;
-        });
+        DecideAsync(user, id, "comment.hide", reason, c => c.Hide(reason ?? ""));
 
     public Task RestoreAsync(ClaimsPrincipal user, long id, string? reason) =>
         DecideAsync(user, id, "comment.restore", reason, c => c.Restore());
@@ -76,6 +81,5 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
         {
             if (c.ModerationReason == Contribution.AutoHiddenReason) c.Restore();
             c.OpenFlagCount = 0;
-            return false;
         });
 }

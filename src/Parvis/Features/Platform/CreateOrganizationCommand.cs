@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Accounts;
 
@@ -5,8 +6,8 @@ namespace Parvis.Features.Platform;
 
 /// <summary>
 /// <c>dotnet run --project src/Parvis -- create-organization "Ville de X" participation.x.fr dgs@x.fr</c>:
-/// opens an organization from the command line; its administrator also becomes platform operator
-/// and gets a link (printed here and queued by e-mail) to choose a password.
+/// opens an organization from the command line; on an empty installation its administrator also becomes
+/// platform operator. The administrator gets a link (printed here and queued by e-mail) to choose a password.
 /// </summary>
 public static class CreateOrganizationCommand
 {
@@ -16,11 +17,13 @@ public static class CreateOrganizationCommand
         if (args.Length < 4) throw new ArgumentException("usage: create-organization NAME HOST[,HOST…] ADMIN_EMAIL");
         using var scope = services.CreateScope();
         var creator = scope.ServiceProvider.GetRequiredService<OrganizationCreator>();
-        var firstHost = args[2].Split(',')[0].Trim().ToLowerInvariant();
+        var firstHost = args[2].Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim().ToLowerInvariant() ?? "";
+        // Only the first organization of an installation gets an operator from the command line; later ones are opened from /plateforme.
+        var firstOperator = !await scope.ServiceProvider.GetRequiredService<Infrastructure.Data.ParvisDbContext>().Organizations.AnyAsync();
         try
         {
             var organization = await creator.CreateAsync(new NewOrganization(args[1], args[2], args[3]), "ligne de commande",
-                (userId, token) => $"https://{firstHost}/compte/reinitialiser?userId={userId}&code={SignUpModel.Encode(token)}", firstOperator: true);
+                (userId, token) => $"https://{firstHost}/compte/reinitialiser?userId={userId}&code={SignUpModel.Encode(token)}", firstOperator);
             Console.WriteLine($"{organization.Name} created. The administrator chooses a password at:\n{creator.LastInvitationLink}");
         }
         catch (DomainException e)

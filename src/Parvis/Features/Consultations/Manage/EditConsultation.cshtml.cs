@@ -113,7 +113,15 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         c.ProjectName = string.IsNullOrWhiteSpace(Form.ProjectName) ? null : Form.ProjectName.Trim();
         // An agent's consultation always belongs to their own service; administrators choose.
         if (IsAdministrator) c.ServiceName = string.IsNullOrWhiteSpace(Form.ServiceName) ? null : Form.ServiceName.Trim();
-        else if (Existing is null) c.ServiceName = await ManageConsultationHandler.AgentServiceAsync(db, User);
+        else if (Existing is null)
+        {
+            c.ServiceName = await ManageConsultationHandler.AgentServiceAsync(db, User);
+            if (c.ServiceName is null)
+            {
+                ModelState.AddModelError("", "Votre rôle d'agent n'est rattaché à aucun service : demandez à un administrateur de l'indiquer avant de créer une concertation.");
+                return Page();
+            }
+        }
         c.TerritoryId = Form.TerritoryId!.Value;
         try
         {
