@@ -11,6 +11,8 @@ public class RoleAssignment : ITenantOwned
     public StaffRole Role { get; set; }
     /// <summary>For moderators: the territory (and everything under it) they moderate; null is everywhere.</summary>
     public int? TerritoryId { get; set; }
+    /// <summary>For moderators: the one consultation (space) they moderate; null is not limited to a space.</summary>
+    public int? ConsultationId { get; set; }
     /// <summary>For agents: the service they answer for, shown as the signature of official responses.</summary>
     public string? ServiceName { get; set; }
     public DateTime GrantedAt { get; set; }

@@ -96,6 +96,33 @@ public class ModerationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_moderator_of_one_space_is_granted_from_the_roles_screen_and_sees_only_that_space()
+    {
+        var inSpace = await PublishedContributionAsync("Dans l'espace");
+        var elsewhere = await PublishedContributionAsync("Ailleurs");
+        await FlagAsync(inSpace);
+        await FlagAsync(elsewhere);
+        var space = await _app.InAAsync(db => db.Contributions.Where(c => c.Id == inSpace).Select(c => c.ConsultationId).SingleAsync());
+        var email = await _app.NewCitizenAsync();
+        var admin = await _app.SignedInAsync("admin");
+        var page = await admin.SubmitAndReadAsync("/admin/roles", "form[action*=Grant]", new Dictionary<string, string?>
+        {
+            ["email"] = email,
+            ["role"] = "Moderator",
+            ["consultationId"] = space.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Contains(page.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        var moderator = _app.ClientFor(ParvisFactory.HostA);
+        await moderator.LoginAsync(email);
+        var queue = await moderator.GetDocumentAsync("/moderation");
+        Assert.NotNull(queue.QuerySelector($"a[href='/contributions/{inSpace}']"));
+        Assert.Null(queue.QuerySelector($"a[href='/contributions/{elsewhere}']"));
+
+        page = await admin.SubmitAndReadAsync("/admin/roles", "form[action*=Grant]", new Dictionary<string, string?> { ["email"] = email, ["role"] = "99" });
+        Assert.Contains("La valeur « 99 » n'est pas valide.", page.Errors());
+    }
+
+    [Fact]
     public async Task A_blocked_author_can_no_longer_sign_in()
     {
         var id = await _app.NewOpenConsultationAsync();

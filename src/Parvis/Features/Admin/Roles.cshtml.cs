@@ -16,20 +16,29 @@ public class RolesModel(ParvisDbContext db, UserManager<ParvisUser> users, Audit
 
     public List<Row> Assignments { get; private set; } = [];
     public List<(int Id, string Label)> Territories { get; private set; } = [];
+    public List<(int Id, string Title)> Consultations { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         Territories = await TerritoryTree.OptionsAsync(db);
+        Consultations = (await db.Consultations.AsNoTracking().OrderBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync()).Select(c => (c.Id, c.Title)).ToList();
         Assignments = await db.RoleAssignments.AsNoTracking().OrderBy(r => r.Role)
             .Select(r => new Row(r.Id,
                 db.Users.Where(u => u.Id == r.UserId).Select(u => u.Email!).FirstOrDefault() ?? "?",
                 db.Users.Where(u => u.Id == r.UserId).Select(u => u.Pseudonym).FirstOrDefault() ?? "?",
-                r.Role, db.Territories.Where(t => t.Id == r.TerritoryId).Select(t => t.Name).FirstOrDefault(), r.ServiceName))
+                r.Role,
+                db.Territories.Where(t => t.Id == r.TerritoryId).Select(t => t.Name).FirstOrDefault()
+                    ?? db.Consultations.Where(c => c.Id == r.ConsultationId).Select(c => c.Title).FirstOrDefault(),
+                r.ServiceName))
             .ToListAsync();
     }
 
-    public async Task<IActionResult> OnPostGrantAsync(string? email, StaffRole role, int? territoryId, string? serviceName)
+    public async Task<IActionResult> OnPostGrantAsync(string? email, StaffRole role, int? territoryId, int? consultationId, string? serviceName)
     {
+        if (!Enum.IsDefined(role)) ModelState.AddModelError("role", "Choisissez un rôle de la liste.");
+        if (territoryId is not null && consultationId is not null)
+            ModelState.AddModelError("consultationId", "Un modérateur est limité à un territoire ou à une concertation, pas aux deux.");
+        if (consultationId is not null && !await db.Consultations.AnyAsync(c => c.Id == consultationId)) ModelState.AddModelError("consultationId", "Cette concertation n'existe pas.");
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null) ModelState.AddModelError("email", "Aucun compte de la collectivité n'a cette adresse e-mail.");
         if (serviceName is { Length: > 200 }) ModelState.AddModelError("serviceName", "Le nom du service dépasse 200 caractères.");
@@ -46,6 +55,7 @@ public class RolesModel(ParvisDbContext db, UserManager<ParvisUser> users, Audit
             UserId = user!.Id,
             Role = role,
             TerritoryId = role == StaffRole.Moderator ? territoryId : null,
+            ConsultationId = role == StaffRole.Moderator ? consultationId : null,
             ServiceName = role == StaffRole.Agent && !string.IsNullOrWhiteSpace(serviceName) ? serviceName.Trim() : null,
             GrantedAt = clock.GetUtcNow().UtcDateTime,
         });

@@ -88,7 +88,7 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         if (contribution?.Consultation is null) return false;
         var mine = contribution.AuthorId is not null && contribution.AuthorId == Me;
         // A moderator sees what is hidden only within the territories they moderate.
-        if (IsModerator && await moderation.ScopeAsync(User) is { } scope && !scope.Contains(contribution.TerritoryId)) IsModerator = false;
+        if (IsModerator && await moderation.ScopeAsync(User) is { } scope && !scope.Includes(contribution.TerritoryId, contribution.ConsultationId)) IsModerator = false;
         if (!contribution.IsVisible && !mine && !IsModerator) return false;
         Contribution = contribution;
         Consultation = contribution.Consultation;

@@ -124,11 +124,11 @@ public static class FileEndpoints
     {
         if (file.ContributionId is { } contributionId)
         {
-            var contribution = await db.Contributions.AsNoTracking().Where(c => c.Id == contributionId).Select(c => new { c.State, c.AuthorId, c.TerritoryId }).FirstOrDefaultAsync();
+            var contribution = await db.Contributions.AsNoTracking().Where(c => c.Id == contributionId).Select(c => new { c.State, c.AuthorId, c.TerritoryId, c.ConsultationId }).FirstOrDefaultAsync();
             if (contribution is null) return false;
             if (contribution.State == ModerationState.Published || (contribution.AuthorId is not null && contribution.AuthorId == user.UserId())) return true;
             return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
-                && (await moderation.ScopeAsync(user) is not { } scope || scope.Contains(contribution.TerritoryId));
+                && (await moderation.ScopeAsync(user) is not { } scope || scope.Includes(contribution.TerritoryId, contribution.ConsultationId));
         }
         if (file.ConsultationId is null) return true;
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == file.ConsultationId);

@@ -15,7 +15,7 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
     {
         var scope = await contributions.ScopeAsync(user);
         var query = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (c.State == ModerationState.PendingReview || c.OpenFlagCount > 0));
-        if (scope is not null) query = query.Where(c => db.Contributions.Any(x => x.Id == c.ContributionId && scope.Contains(x.TerritoryId)));
+        if (scope is not null) query = query.Where(c => db.Contributions.Any(x => x.Id == c.ContributionId && (scope.Territories.Contains(x.TerritoryId) || scope.Consultations.Contains(x.ConsultationId))));
         var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).Take(100)
             .Select(c => new
             {
@@ -37,8 +37,8 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id) ?? throw new DomainException("Ce commentaire n'existe pas.");
         var scope = await contributions.ScopeAsync(user);
-        var territory = await db.Contributions.Where(c => c.Id == comment.ContributionId).Select(c => c.TerritoryId).FirstAsync();
-        if (scope is not null && !scope.Contains(territory)) throw new DomainException("Ce commentaire est hors de votre périmètre de modération.");
+        var place = await db.Contributions.Where(c => c.Id == comment.ContributionId).Select(c => new { c.TerritoryId, c.ConsultationId }).FirstAsync();
+        if (scope is not null && !scope.Includes(place.TerritoryId, place.ConsultationId)) throw new DomainException("Ce commentaire est hors de votre périmètre de modération.");
         return comment;
     }
 

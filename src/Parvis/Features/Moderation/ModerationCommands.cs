@@ -11,25 +11,32 @@ namespace Parvis.Features.Moderation;
 
 public sealed record QueueItem(int Id, int ConsultationId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags, List<string> FlagReasons, Guid? AuthorId);
 
+/// <summary>What a scoped moderator moderates: territories (with everything under them) and single consultations.</summary>
+public sealed record ModerationScope(List<int> Territories, List<int> Consultations)
+{
+    public bool Includes(int territoryId, int consultationId) => Territories.Contains(territoryId) || Consultations.Contains(consultationId);
+}
+
 public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserManager<ParvisUser> users, TimeProvider clock)
 {
     /// <summary>The territories a moderator may act on; null means everywhere (administrators, unscoped moderators).</summary>
-    public async Task<List<int>?> ScopeAsync(ClaimsPrincipal user)
+    public async Task<ModerationScope?> ScopeAsync(ClaimsPrincipal user)
     {
         if (user.IsInRole(nameof(StaffRole.Administrator))) return null;
         var userId = user.UserId();
-        var roots = await db.RoleAssignments.Where(r => r.UserId == userId && r.Role == StaffRole.Moderator).Select(r => r.TerritoryId).ToListAsync();
-        if (roots.Any(r => r is null)) return null;
-        var scope = new List<int>();
-        foreach (var root in roots) scope.AddRange(await TerritoryTree.SelfAndDescendantsAsync(db, root!.Value));
-        return scope;
+        var grants = await db.RoleAssignments.Where(r => r.UserId == userId && r.Role == StaffRole.Moderator)
+            .Select(r => new { r.TerritoryId, r.ConsultationId }).ToListAsync();
+        if (grants.Any(g => g.TerritoryId is null && g.ConsultationId is null)) return null;
+        var territories = new List<int>();
+        foreach (var root in grants.Where(g => g.TerritoryId is not null)) territories.AddRange(await TerritoryTree.SelfAndDescendantsAsync(db, root.TerritoryId!.Value));
+        return new ModerationScope(territories, grants.Where(g => g.ConsultationId is not null).Select(g => g.ConsultationId!.Value).ToList());
     }
 
     public async Task<List<QueueItem>> QueueAsync(ClaimsPrincipal user)
     {
         var scope = await ScopeAsync(user);
         var query = db.Contributions.AsNoTracking().Where(c => c.State == ModerationState.PendingReview || c.OpenFlagCount > 0);
-        if (scope is not null) query = query.Where(c => scope.Contains(c.TerritoryId));
+        if (scope is not null) query = query.Where(c => scope.Territories.Contains(c.TerritoryId) || scope.Consultations.Contains(c.ConsultationId));
         var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).Take(100)
             .Select(c => new { c.Id, c.ConsultationId, Consultation = c.Consultation!.Title, c.Body, c.State, c.ModerationReason, c.OpenFlagCount, c.AuthorId })
             .ToListAsync();
@@ -44,7 +51,7 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
     {
         var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == id) ?? throw new DomainException("Cette contribution n'existe pas.");
         var scope = await ScopeAsync(user);
-        if (scope is not null && !scope.Contains(contribution.TerritoryId))
+        if (scope is not null && !scope.Includes(contribution.TerritoryId, contribution.ConsultationId))
             throw new DomainException("Cette contribution est hors de votre périmètre de modération.");
         return contribution;
     }

@@ -37,7 +37,21 @@ public static class WebSetup
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", Identity.Policies.Administer);
             o.Conventions.AuthorizeFolder("/Moderation", Identity.Policies.Moderate);
-        }).AddMvcOptions(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            // A value that does not fit its field (a letter in a number, a role not in the list) gets a French message too.
+            var messages = o.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");
+            messages.SetValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+            messages.SetValueMustBeANumberAccessor(_ => "Ce champ doit être un nombre.");
+            messages.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+            messages.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+            messages.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => "Ce champ doit être un nombre.");
+        })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // The views use one IHtmlLocalizer<SharedResource> (no per-view resources, so no AddViewLocalization).
         builder.Services.TryAddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();

@@ -642,6 +642,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("timestamp with time zone");
 

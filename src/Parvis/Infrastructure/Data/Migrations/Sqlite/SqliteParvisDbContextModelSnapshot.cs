@@ -609,6 +609,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261125202002_Initial")]
+    [Migration("20261125203157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -610,6 +610,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsultationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("GrantedAt")

@@ -12,7 +12,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261125202014_Initial")]
+    [Migration("20261125203237_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -644,6 +644,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("GrantedAt")
                         .HasColumnType("timestamp with time zone");

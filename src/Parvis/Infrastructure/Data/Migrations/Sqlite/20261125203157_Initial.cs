@@ -195,6 +195,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     UserId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     TerritoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: true),
                     ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     GrantedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -419,13 +420,13 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     RegisterNumber = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    ModerationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     AgreeCount = table.Column<int>(type: "INTEGER", nullable: false),
                     DisagreeCount = table.Column<int>(type: "INTEGER", nullable: false),
                     CommentCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenFlagCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstAnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    FirstAnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ModerationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OpenFlagCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -196,6 +196,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     TerritoryId = table.Column<int>(type: "integer", nullable: true),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: true),
                     ServiceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     GrantedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -420,13 +421,13 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RegisterNumber = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ModerationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     AgreeCount = table.Column<int>(type: "integer", nullable: false),
                     DisagreeCount = table.Column<int>(type: "integer", nullable: false),
                     CommentCount = table.Column<int>(type: "integer", nullable: false),
-                    OpenFlagCount = table.Column<int>(type: "integer", nullable: false),
-                    FirstAnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    FirstAnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ModerationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OpenFlagCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
