@@ -59,6 +59,18 @@ public class AccountTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_confirmation_email_is_written_in_the_language_of_the_sign_up()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var email = $"english-{Guid.NewGuid():N}@example.org";
+        await client.SubmitAsync("/compte/inscription?culture=en", "main form", SignUpForm(email), "/compte/inscription?culture=en");
+        var message = await _app.Smtp.WaitForAsync(email);
+        Assert.Equal("Ville A: confirm your email address", message.Subject);
+        Assert.StartsWith("Hello Nouvelle,", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("To activate your account, open this link:", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_charter_must_be_accepted()
     {
         var client = _app.ClientFor(ParvisFactory.HostA);

@@ -12,7 +12,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.Login)]
-public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant) : PageModel
+public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Indiquez votre adresse e-mail.")]
@@ -32,8 +32,8 @@ public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext 
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code = SignUpModel.Encode(token) }, Request.Scheme, tenant.PublicHost(Request))!;
-            mail.Enqueue(user.Email!, $"{tenant.Organization.Name} : nouveau mot de passe",
-                $"Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.");
+            mail.Enqueue(user.Email!, text["{0} : nouveau mot de passe", tenant.Organization.Name],
+                $"{text["Bonjour,"]}\n\n{text["Pour choisir un nouveau mot de passe, ouvrez ce lien :"]}\n{link}\n\n{text["Si vous n'avez rien demandé, ignorez ce message."]}");
             await db.SaveChangesAsync();
             mail.Flush();
         }

@@ -14,7 +14,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Accounts;
 
 [EnableRateLimiting(RateLimits.SignUp)]
-public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, TimeProvider clock) : PageModel
+public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
 {
     [BindProperty] public SignUpForm Form { get; set; } = new();
 
@@ -69,8 +69,9 @@ public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, Emai
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code = Encode(token) }, Request.Scheme, tenant.PublicHost(Request))!;
-        mail.Enqueue(user.Email, $"{tenant.Organization.Name} : confirmez votre adresse e-mail",
-            $"Bonjour {user.Pseudonym},\n\nPour activer votre compte, ouvrez ce lien :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message.");
+        // Written in the language the person used to sign up.
+        mail.Enqueue(user.Email, text["{0} : confirmez votre adresse e-mail", tenant.Organization.Name],
+            $"{text["Bonjour {0},", user.Pseudonym]}\n\n{text["Pour activer votre compte, ouvrez ce lien :"]}\n{link}\n\n{text["Si vous n'avez rien demandé, ignorez ce message."]}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         mail.Flush();

@@ -16,7 +16,8 @@ public sealed record NewOrganization(string? Name, string? HostNames, string? Ad
 /// Creates an organization with its host names, its root territory and its first administrator,
 /// who receives a link to choose a password. Runs in a scope of its own bound to the new tenant.
 /// </summary>
-public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, ParvisDbContext db, AuditLog audit, TimeProvider clock)
+public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, ParvisDbContext db, AuditLog audit, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text)
 {
     /// <param name="firstOperator">From the command line, on an empty installation: the administrator also runs the platform.</param>
     public async Task<Organization> CreateAsync(NewOrganization input, string operatorName, Func<Guid, string, string> resetLink, bool firstOperator = false)
@@ -68,8 +69,8 @@ public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, Par
         });
         var token = await users.GeneratePasswordResetTokenAsync(admin);
         LastInvitationLink = resetLink(admin.Id, token);
-        scope.ServiceProvider.GetRequiredService<EmailQueue>().Enqueue(email, $"{name} : votre espace Parvis est ouvert",
-            $"Bonjour,\n\nL'espace de participation de {name} est ouvert et vous en êtes l'administrateur.\nChoisissez votre mot de passe en ouvrant ce lien :\n{LastInvitationLink}\n");
+        scope.ServiceProvider.GetRequiredService<EmailQueue>().Enqueue(email, text["{0} : votre espace Parvis est ouvert", name],
+            $"{text["Bonjour,"]}\n\n{text["L'espace de participation de {0} est ouvert et vous en êtes l'administrateur.", name]}\n{text["Choisissez votre mot de passe en ouvrant ce lien :"]}\n{LastInvitationLink}\n");
         await tenantDb.SaveChangesAsync();
         await transaction.CommitAsync();
         scope.ServiceProvider.GetRequiredService<EmailQueue>().Flush();

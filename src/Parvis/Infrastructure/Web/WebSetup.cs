@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.RateLimiting;
@@ -59,6 +60,14 @@ public static class WebSetup
         // French text stays readable in the HTML instead of being escaped character by character.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Behind a reverse proxy (nginx) the client's address and scheme come from X-Forwarded-*,
+        // trusted only from loopback and the proxies listed in ReverseProxy:KnownProxies.
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -107,6 +116,7 @@ public static class WebSetup
 
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.Use(async (ctx, next) =>
