@@ -71,6 +71,22 @@ public class AccountTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_broken_confirmation_link_says_so_and_logout_ends_the_session()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var page = await client.GetDocumentAsync($"/compte/confirmer?userId={Guid.NewGuid()}&code=pas-un-code");
+        Assert.Contains("n'est pas valable", page.QuerySelector("main")!.TextContent);
+        page = await client.GetDocumentAsync("/compte/confirmer?userId=nimporte");
+        Assert.Contains("n'est pas valable", page.QuerySelector("main")!.TextContent);
+
+        var (citizen, _) = await _app.CitizenClientAsync();
+        Assert.NotNull((await citizen.GetDocumentAsync("/")).QuerySelector("header form[action='/compte/deconnexion']"));
+        await citizen.SubmitAsync("/", "header form[action='/compte/deconnexion']", new Dictionary<string, string?>());
+        Assert.Null((await citizen.GetDocumentAsync("/")).QuerySelector("header form[action='/compte/deconnexion']"));
+        Assert.StartsWith("/compte/connexion", (await citizen.GetAsync("/compte/securite")).Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_charter_must_be_accepted()
     {
         var client = _app.ClientFor(ParvisFactory.HostA);

@@ -73,6 +73,11 @@ public class FileTests(AppFixture fixture)
         var before = await _app.InAAsync(db => db.StoredFiles.CountAsync());
         var disguised = await UploadAsync(admin, id, "UploadDocument", Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "rapport.pdf", "application/pdf", "Faux PDF");
         Assert.Contains("Seuls les PDF et les images PNG ou JPEG sont acceptés.", HtmlClient.Parse(await disguised.Content.ReadAsStringAsync()).Errors());
+        var removed = await admin.SubmitAsync($"/admin/concertations/{id}", "form[action*=DeleteDocument]", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync(link.GetAttribute("href"))).StatusCode);
+        Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "consultation.document.remove" && a.TargetId == id.ToString())));
+        before = await _app.InAAsync(db => db.StoredFiles.CountAsync());
         var empty = await UploadAsync(admin, id, "UploadCover", [], "vide.png", "image/png");
         Assert.Contains("Choisissez un fichier.", HtmlClient.Parse(await empty.Content.ReadAsStringAsync()).Errors());
         Assert.Equal(before, await _app.InAAsync(db => db.StoredFiles.CountAsync()));

@@ -46,7 +46,9 @@ public sealed partial class PickupFolderMailSender(IOptions<EmailOptions> option
         var folder = Path.Combine(env.ContentRootPath, options.Value.PickupFolder);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, token);
+        // Written aside, then renamed: whoever watches the folder never reads half a message.
+        await message.WriteToAsync(path + ".part", token);
+        File.Move(path + ".part", path);
         foreach (System.Text.RegularExpressions.Match link in LinkPattern().Matches(message.TextBody ?? ""))
             logger.LogInformation("E-mail written to {Path}; link: {Link}", path, link.Value);
     }
