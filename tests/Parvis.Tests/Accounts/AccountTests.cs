@@ -55,6 +55,9 @@ public class AccountTests(AppFixture fixture)
         var before = await _app.InAAsync(db => db.Users.CountAsync());
         var page = await client.SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email, password));
         Assert.Contains(page.Errors(), e => e.Contains(expected, StringComparison.Ordinal));
+        // The refused field says so itself, for screen readers; an accepted one does not.
+        var emailRefused = email != "court@example.org";
+        Assert.Equal(emailRefused ? "true" : null, page.QuerySelector("#Form_Email")!.GetAttribute("aria-invalid"));
         Assert.Equal(before, await _app.InAAsync(db => db.Users.CountAsync()));
     }
 

@@ -17,8 +17,7 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
         var agentId = agent.UserId() ?? throw new DomainException("Connectez-vous.");
         if (!await db.Contributions.AnyAsync(c => c.Id == contributionId)) throw new DomainException("Cette contribution n'existe pas.");
         // Signed with the agent's service, never their name (droit de réserve).
-        var service = await db.RoleAssignments.Where(r => r.UserId == agentId && r.Role == StaffRole.Agent && r.ServiceName != null)
-            .Select(r => r.ServiceName).FirstOrDefaultAsync();
+        var service = await Infrastructure.Identity.ManageConsultationHandler.AgentServiceAsync(db, agent);
         var response = new OfficialResponse
         {
             ContributionId = contributionId,
