@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Parvis.Testing;
 
@@ -16,7 +17,7 @@ public class PageTests(BrowserFixture fixture)
         var contribution = await _app.InAAsync(db => db.Contributions.Where(c => c.CommentCount > 0).Select(c => c.Id).FirstAsync());
         var citizen = await _app.InAAsync(db => db.Users.Where(u => u.Email == "habitant@" + ParvisFactory.DomainA).Select(u => u.Id).SingleAsync());
         return ["/", "/concertations", "/charte", "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie",
-            "/compte/deconnexion", "/compte/acces-refuse", "/nulle-part", $"/contributions/{contribution}", $"/profils/{citizen}", "/?culture=en",
+            "/compte/deconnexion", "/compte/acces-refuse", "/compte/reinitialiser", "/nulle-part", $"/contributions/{contribution}", $"/profils/{citizen}", "/?culture=en",
             .. consultations.Select(id => $"/concertations/{id}")];
     }
 
@@ -45,6 +46,27 @@ public class PageTests(BrowserFixture fixture)
             await page.GotoAsync(url);
             await page.AssertAccessibleAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_second_factor_page_has_no_accessibility_violations()
+    {
+        var email = await _app.NewCitizenAsync();
+        await _app.InOrganizationAsync(_app.OrganizationA, async (_, services) =>
+        {
+            var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Parvis.Infrastructure.Identity.ParvisUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            return await users.SetTwoFactorEnabledAsync(user, true);
+        });
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(ParvisFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/compte/connexion-2fa", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Code de connexion");
+        await page.AssertAccessibleAsync();
     }
 
     [Fact]

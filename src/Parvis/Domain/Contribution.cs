@@ -8,6 +8,10 @@ public enum ModerationState { Published, PendingReview, Hidden }
 public abstract class ModeratedItem
 {
     public const string PendingReason = "En attente de validation par la modération.";
+    public const string AutoHiddenReason = "Masquée automatiquement après signalements, en attente de modération.";
+
+    /// <summary>A published item is hidden pending review once its open flags reach the organization's threshold.</summary>
+    public static bool HidesAt(int openFlags, int threshold) => openFlags >= threshold;
 
     public ModerationState State { get; set; }
     public string? ModerationReason { get; set; }
@@ -76,11 +80,6 @@ public class Contribution : ModeratedItem, ITenantOwned
     public static (int Agree, int Disagree) ReactionDelta(ReactionKind? previous, ReactionKind? next) =>
         ((next == ReactionKind.Agree ? 1 : 0) - (previous == ReactionKind.Agree ? 1 : 0),
          (next == ReactionKind.Disagree ? 1 : 0) - (previous == ReactionKind.Disagree ? 1 : 0));
-
-    public const string AutoHiddenReason = "Masquée automatiquement après signalements, en attente de modération.";
-
-    /// <summary>A published item is hidden pending review once its open flags reach the organization's threshold.</summary>
-    public static bool HidesAt(int openFlags, int threshold) => openFlags >= threshold;
 
 }
 

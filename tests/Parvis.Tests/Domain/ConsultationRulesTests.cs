@@ -73,8 +73,8 @@ public class ConsultationRulesTests
     [Fact]
     public void Flags_hide_an_item_at_the_threshold()
     {
-        Assert.False(Contribution.HidesAt(2, 3));
-        Assert.True(Contribution.HidesAt(3, 3));
+        Assert.False(ModeratedItem.HidesAt(2, 3));
+        Assert.True(ModeratedItem.HidesAt(3, 3));
     }
 
     [Theory]

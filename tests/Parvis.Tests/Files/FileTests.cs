@@ -135,6 +135,8 @@ public class FileTests(AppFixture fixture)
     public async Task The_organization_logo_appears_in_the_header_of_its_own_site_only()
     {
         var admin = await _app.SignedInAsync("admin", ParvisFactory.HostB);
+        var refused = await PostWithFileAsync(admin, "/admin/organisation", "form[action*=Logo]", "/admin/organisation?handler=Logo", [], "logo", Encoding.ASCII.GetBytes("%PDF-1.4"), "logo.png", "image/png");
+        Assert.Contains("Seules les images PNG ou JPEG sont acceptées.", HtmlClient.Parse(await refused.Content.ReadAsStringAsync()).Errors());
         var response = await PostWithFileAsync(admin, "/admin/organisation", "form[action*=Logo]", "/admin/organisation?handler=Logo", [], "logo", PngWithMetadata(), "logo.png", "image/png");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var header = (await _app.ClientFor(ParvisFactory.HostB).GetDocumentAsync("/")).QuerySelector(".brand img")!;

@@ -243,66 +243,61 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
 
     public async Task FlagAsync(ClaimsPrincipal user, int contributionId, string? reason)
     {
-        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
-        if (reason.Length > Flag.MaxReason) throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason);
-        var contribution = await VisibleContributionAsync(contributionId);
+        var (userId, why) = FlagReason(user, reason);
+        await VisibleContributionAsync(contributionId);
         if (await db.Flags.AnyAsync(f => f.ContributionId == contributionId && f.UserId == userId))
             throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Flags.Add(new Flag { ContributionId = contributionId, UserId = userId, Reason = reason.Trim(), CreatedAt = Now });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
-        }
-        var contributions = db.Contributions.Where(c => c.Id == contributionId);
-        await contributions.ExecuteUpdateAsync(s => s.SetProperty(c => c.OpenFlagCount, c => c.OpenFlagCount + 1));
-        var openFlags = await contributions.Select(c => c.OpenFlagCount).SingleAsync();
-        if (Contribution.HidesAt(openFlags, tenant.Organization.FlagThreshold))
-        {
-            await contributions.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.State, ModerationState.PendingReview)
-                .SetProperty(c => c.ModerationReason, Contribution.AutoHiddenReason));
-        }
+        db.Flags.Add(new Flag { ContributionId = contributionId, UserId = userId, Reason = why, CreatedAt = Now });
+        await SaveFlagAsync("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
+        await CountFlagAsync(db.Contributions.Where(c => c.Id == contributionId));
         await transaction.CommitAsync();
     }
 
     public async Task FlagCommentAsync(ClaimsPrincipal user, long commentId, string? reason)
     {
-        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
-        if (reason.Length > Flag.MaxReason) throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason);
+        var (userId, why) = FlagReason(user, reason);
         var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.State == ModerationState.Published && c.DeletedAt == null)
             ?? throw new DomainException("Ce commentaire n'existe pas ou n'est plus visible.");
         await VisibleContributionAsync(comment.ContributionId);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.CommentFlags.Add(new CommentFlag { CommentId = commentId, UserId = userId, Reason = reason.Trim(), CreatedAt = Now });
+        db.CommentFlags.Add(new CommentFlag { CommentId = commentId, UserId = userId, Reason = why, CreatedAt = Now });
+        await SaveFlagAsync("Vous avez déjà signalé ce commentaire ; la modération va l'examiner.");
+        // A comment hidden by its flags no longer counts among the contribution's published comments.
+        if (await CountFlagAsync(db.Comments.Where(c => c.Id == commentId)))
+            await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount - 1));
+        await transaction.CommitAsync();
+    }
+
+    private static (Guid UserId, string Reason) FlagReason(ClaimsPrincipal user, string? reason)
+    {
+        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
+        if (reason.Length > Flag.MaxReason) throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason);
+        return (userId, reason.Trim());
+    }
+
+    // The unique index (item, person) settles a double submission.
+    private async Task SaveFlagAsync(string alreadyFlagged)
+    {
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateException)
         {
-            throw new DomainException("Vous avez déjà signalé ce commentaire ; la modération va l'examiner.");
+            throw new DomainException(alreadyFlagged);
         }
-        var comments = db.Comments.Where(c => c.Id == commentId);
-        await comments.ExecuteUpdateAsync(s => s.SetProperty(c => c.OpenFlagCount, c => c.OpenFlagCount + 1));
-        var openFlags = await comments.Select(c => c.OpenFlagCount).SingleAsync();
-        if (Contribution.HidesAt(openFlags, tenant.Organization.FlagThreshold))
-        {
-            var hidden = await comments.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.State, ModerationState.PendingReview)
-                .SetProperty(c => c.ModerationReason, Contribution.AutoHiddenReason));
-            if (hidden == 1)
-            {
-                var contributionOfComment = await comments.Select(c => c.ContributionId).SingleAsync();
-                await db.Contributions.Where(c => c.Id == contributionOfComment).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount - 1));
-            }
-        }
-        await transaction.CommitAsync();
+    }
+
+    /// <summary>Counts one more open flag in the database; returns true when this flag hid the item pending review.</summary>
+    private async Task<bool> CountFlagAsync<T>(IQueryable<T> item) where T : ModeratedItem
+    {
+        await item.ExecuteUpdateAsync(s => s.SetProperty(c => c.OpenFlagCount, c => c.OpenFlagCount + 1));
+        var openFlags = await item.Select(c => c.OpenFlagCount).SingleAsync();
+        if (!ModeratedItem.HidesAt(openFlags, tenant.Organization.FlagThreshold)) return false;
+        return await item.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.State, ModerationState.PendingReview)
+            .SetProperty(c => c.ModerationReason, ModeratedItem.AutoHiddenReason)) == 1;
     }
 }

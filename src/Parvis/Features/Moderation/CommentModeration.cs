@@ -79,7 +79,7 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
     public Task DismissFlagsAsync(ClaimsPrincipal user, long id, string? reason) =>
         DecideAsync(user, id, "comment.flags.dismiss", reason, c =>
         {
-            if (c.ModerationReason == Contribution.AutoHiddenReason) c.Restore();
+            if (c.ModerationReason == ModeratedItem.AutoHiddenReason) c.Restore();
             c.OpenFlagCount = 0;
         });
 }

@@ -85,7 +85,7 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
     public async Task DismissFlagsAsync(ClaimsPrincipal user, int id, string? reason)
     {
         var contribution = await InScopeAsync(user, id);
-        if (contribution.State == ModerationState.PendingReview && contribution.ModerationReason == Contribution.AutoHiddenReason)
+        if (contribution.State == ModerationState.PendingReview && contribution.ModerationReason == ModeratedItem.AutoHiddenReason)
             contribution.Restore();
         contribution.OpenFlagCount = 0;
         await ResolveFlagsAsync(id);
