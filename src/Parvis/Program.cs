@@ -1,6 +1,7 @@
 using Parvis.Features;
 using Parvis.Features.Demo;
 using Parvis.Features.Territories;
+using Parvis.Infrastructure.Cluster;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
@@ -11,6 +12,7 @@ builder.AddParvisData();
 builder.AddParvisIdentity();
 builder.AddParvisEmail();
 builder.AddParvisWeb();
+builder.AddParvisCluster();
 builder.AddParvisFeatures();
 
 var app = builder.Build();

@@ -21,9 +21,13 @@ public static class HtmlClient
 
     /// <summary>Fills the form matched by the selector on the page at url and submits it; returns the raw response.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, string formSelector,
+        IDictionary<string, string?> values, string? submitter = null) =>
+        await client.SubmitAsync(await client.GetDocumentAsync(url), url, formSelector, values, submitter);
+
+    /// <summary>Submits a form of a page already read, possibly by another client (another node of a cluster).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument document, string url, string formSelector,
         IDictionary<string, string?> values, string? submitter = null)
     {
-        var document = await client.GetDocumentAsync(url);
         var form = document.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}.");
         var fields = new List<KeyValuePair<string, string>>();

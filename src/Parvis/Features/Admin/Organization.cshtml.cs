@@ -12,7 +12,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Admin;
 
 /// <summary>Branding and rules of the organization: name, colour, time zone, contact, charter, moderation threshold, 2FA.</summary>
-public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, IMemoryCache cache, Files.FileCommands files) : PageModel
+public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, Infrastructure.Cluster.ICacheInvalidation cache, Files.FileCommands files) : PageModel
 {
     public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo)
     {
@@ -43,7 +43,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
             throw;
         }
         foreach (var old in previous) await files.DiscardAsync(old);
-        TenantMiddleware.Forget(cache, o.HostNames());
+        await TenantMiddleware.ForgetAsync(cache, o.HostNames());
         TempData["Message"] = "Logo enregistré.";
         return RedirectToPage();
     }
@@ -108,7 +108,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         Set("double authentification du personnel", o.RequireTwoFactorForStaff, Form.RequireTwoFactorForStaff, v => o.RequireTwoFactorForStaff = v);
         if (changes.Count > 0) audit.Record("organization.update", nameof(Organization), o.Id, string.Join(", ", changes));
         await db.SaveChangesAsync();
-        TenantMiddleware.Forget(cache, o.HostNames());
+        await TenantMiddleware.ForgetAsync(cache, o.HostNames());
         TempData["Message"] = changes.Count == 0 ? "Aucune modification." : "Réglages enregistrés.";
         return RedirectToPage();
     }

@@ -160,6 +160,19 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         b.Property(m => m.To).HasMaxLength(256);
         b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.ClaimedBy).HasMaxLength(120);
         b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}
+
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<Cluster.JobRun>
+{
+    public void Configure(EntityTypeBuilder<Cluster.JobRun> b)
+    {
+        b.Property(r => r.Job).HasMaxLength(60);
+        b.Property(r => r.Node).HasMaxLength(120);
+        b.Property(r => r.Error).HasMaxLength(200);
+        // The claim: one row per job and period, whichever node inserts it first.
+        b.HasIndex(r => new { r.Job, r.Slot }).IsUnique();
     }
 }

@@ -31,6 +31,7 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Cluster.JobRun> JobRuns => Set<Cluster.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

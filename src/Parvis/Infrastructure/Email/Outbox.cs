@@ -16,6 +16,9 @@ public class OutboxMessage
     public DateTime NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The node sending it, until <see cref="ClaimedUntil"/>: two nodes never send the same message.</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
 }
 
 /// <summary>Wakes the outbox worker as soon as a message is committed instead of waiting for its next poll.</summary>

@@ -7,9 +7,11 @@ namespace Parvis.Infrastructure.Email;
 
 /// <summary>Sends queued messages with retries and back-off.</summary>
 public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender, OutboxSignal signal,
-    IOptions<EmailOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+    IOptions<EmailOptions> options, IOptions<Cluster.ClusterOptions> cluster, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
     private const int MaxAttempts = 10;
+    // Longer than one SMTP exchange can take; a node that dies while sending frees its messages after it.
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,10 +39,12 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts && m.NextAttemptAt <= now)
+        var due = await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts && m.NextAttemptAt <= now
+                && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.Id).Take(50).ToListAsync(token);
         foreach (var message in due)
         {
+            if (!await ClaimAsync(db, message, token)) continue;
             try
             {
                 var mime = new MimeMessage();
@@ -59,8 +63,24 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
                 message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Pow(2, message.Attempts) * 5);
                 logger.LogWarning("Outbox message {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
             }
+            message.ClaimedUntil = null;
             await db.SaveChangesAsync(token);
         }
+    }
+
+    // A conditional update is the lock: of two nodes that read the same due message, one updates it, the other finds it taken.
+    private async Task<bool> ClaimAsync(ParvisDbContext db, OutboxMessage message, CancellationToken token)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + ClaimDuration;
+        var node = cluster.Value.NodeName;
+        var claimed = await db.Outbox.Where(m => m.Id == message.Id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedBy, node).SetProperty(m => m.ClaimedUntil, until), token);
+        if (claimed == 0) return false;
+        // Known to the tracker as claimed, so releasing it after the attempt is written.
+        db.Entry(message).Property(m => m.ClaimedUntil).OriginalValue = until;
+        message.ClaimedUntil = until;
+        return true;
     }
 }
 

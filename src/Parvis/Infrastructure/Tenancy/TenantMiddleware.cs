@@ -38,11 +38,9 @@ public sealed class TenantMiddleware(RequestDelegate next, IMemoryCache cache)
         await next(context);
     }
 
-    /// <summary>Evicts the cached organization after an administrator edits it.</summary>
-    public static void Forget(IMemoryCache cache, IEnumerable<string> hosts)
-    {
-        foreach (var host in hosts) cache.Remove("tenant:" + host);
-    }
+    /// <summary>Evicts the cached organization on every node after an administrator edits it.</summary>
+    public static Task ForgetAsync(Cluster.ICacheInvalidation invalidation, IEnumerable<string> hosts) =>
+        invalidation.ForgetAsync(hosts.Select(host => "tenant:" + host).ToList());
 }
 
 /// <summary>Runs after authentication: a sign-in cookie of another organization counts as no sign-in.</summary>

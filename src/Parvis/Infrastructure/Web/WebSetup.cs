@@ -110,9 +110,8 @@ public static class WebSetup
     private static void AddPerIp(RateLimiterOptions o, string name, int permits, TimeSpan window) =>
         o.AddPolicy(name, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
             ? RateLimitPartition.GetNoLimiter("read")
-            : RateLimitPartition.GetFixedWindowLimiter(
-                $"{name}:{ctx.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            : RateLimitPartition.Get($"{name}:{ctx.Connection.RemoteIpAddress}",
+                key => ctx.RequestServices.GetRequiredService<Cluster.IRateLimiterStore>().FixedWindow(key, permits, window)));
 
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
@@ -131,6 +130,8 @@ public static class WebSetup
         });
         app.UseRequestLocalization();
         app.UseStaticFiles();
+        // Before the organization is resolved: the load balancer asks by address, not by host name.
+        app.UseHealthChecks("/sante");
         app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();

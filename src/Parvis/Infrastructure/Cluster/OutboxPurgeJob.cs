@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Infrastructure.Data;
+
+namespace Parvis.Infrastructure.Cluster;
+
+/// <summary>Sent e-mails hold addresses: they are kept for a while to answer "did it leave?", then deleted, as are old job runs.</summary>
+public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
+{
+    public string Name => "outbox-purge";
+
+    public TimeSpan Interval => configuration.GetValue("Jobs:OutboxPurgeInterval", TimeSpan.FromHours(1));
+
+    private TimeSpan Retention => TimeSpan.FromDays(configuration.GetValue("Jobs:SentMailRetentionDays", 30));
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken token)
+    {
+        var db = services.GetRequiredService<ParvisDbContext>();
+        var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
+        await db.Outbox.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(token);
+        await db.JobRuns.Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(token);
+    }
+}
