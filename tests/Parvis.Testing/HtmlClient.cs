@@ -57,6 +57,8 @@ public static class HtmlClient
             if (value is not null) fields.Add(new(name, value));
         var action = submitter ?? form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action.StartsWith('?') ? url.Split('?')[0] + action : action;
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+            return await client.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(target.Split('?')[0], fields!));
         return await client.PostAsync(target, new FormUrlEncodedContent(fields));
     }
 

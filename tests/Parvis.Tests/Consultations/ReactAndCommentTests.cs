@@ -46,8 +46,13 @@ public class ReactAndCommentTests(AppFixture fixture)
         var people = new List<HttpClient>();
         for (var i = 0; i < 8; i++) people.Add((await _app.CitizenClientAsync()).Client);
         await Task.WhenAll(people.Select(p => p.SubmitAsync(url, "form[action*=React]", new Dictionary<string, string?>(), $"{url}?handler=React&kind=Agree")));
-        var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync(url);
+        var page = await people[0].GetDocumentAsync(url);
         Assert.Equal("D'accord (8)", Button(page, "Agree"));
+        // A visitor who is not signed in reads the count and is offered to sign in instead of a form.
+        var visitor = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync(url);
+        Assert.Null(visitor.QuerySelector("form[action*=React]"));
+        Assert.Contains("D'accord (8)", visitor.QuerySelector("#reactions")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(visitor.QuerySelector("a[href^='/compte/connexion']"));
         Assert.Equal(8, await _app.InAAsync(db => db.Reactions.CountAsync(r => r.ContributionId == contributionId)));
     }
 

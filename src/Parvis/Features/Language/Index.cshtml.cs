@@ -7,15 +7,15 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Language;
 
 /// <summary>
-/// The language switch of the footer: a form (antiforgery checked by the global filter) that stores the
-/// choice in the standard culture cookie and goes back to the page the person was reading.
+/// The language switch of the footer: a GET form that stores the choice in the standard culture cookie
+/// and goes back to the page the person was reading. A cross-site link to it can change the language
+/// shown, nothing else, so it carries no antiforgery token — and the pages it sits on stay cacheable.
 /// </summary>
 public class IndexModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/");
-
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnGet(string? culture, string? returnUrl)
     {
+        if (culture is null) return Redirect("/");
         var chosen = culture switch
         {
             "en" => Cultures.English,

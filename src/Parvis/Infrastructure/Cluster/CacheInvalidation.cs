@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -5,62 +6,84 @@ using StackExchange.Redis;
 namespace Parvis.Infrastructure.Cluster;
 
 /// <summary>
-/// Every node keeps hot, rarely changed data (the organization of a host name) in its own memory.
-/// A change on one node must evict the entry on every node, not wait for its expiry.
+/// Every node keeps hot, rarely changed data in its own memory: the organization of a host name, the
+/// pages anonymous visitors read. A change on one node must evict them on every node, not wait for their expiry.
 /// </summary>
 public interface ICacheInvalidation
 {
+    /// <summary>Memory-cache entries, by key.</summary>
     Task ForgetAsync(IReadOnlyCollection<string> keys);
+
+    /// <summary>Cached pages, by tag.</summary>
+    Task EvictPagesAsync(string tag);
 }
 
-public sealed class LocalCacheInvalidation(IMemoryCache cache) : ICacheInvalidation
+public class LocalCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages) : ICacheInvalidation
 {
-    public Task ForgetAsync(IReadOnlyCollection<string> keys)
+    public virtual Task ForgetAsync(IReadOnlyCollection<string> keys)
     {
         foreach (var key in keys) cache.Remove(key);
         return Task.CompletedTask;
     }
+
+    public virtual async Task EvictPagesAsync(string tag) => await pages.EvictByTagAsync(tag, default);
 }
 
 /// <summary>Evicts locally, then tells the other nodes through a Redis channel they all subscribe to.</summary>
-public sealed class RedisCacheInvalidation(IMemoryCache cache, IConnectionMultiplexer redis, IOptions<ClusterOptions> options,
-    ILogger<RedisCacheInvalidation> logger) : BackgroundService, ICacheInvalidation
+public sealed class RedisCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages, IConnectionMultiplexer redis,
+    IOptions<ClusterOptions> options, ILogger<RedisCacheInvalidation> logger) : LocalCacheInvalidation(cache, pages), IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("parvis:cache:forget");
 
-    public async Task ForgetAsync(IReadOnlyCollection<string> keys)
+    public override async Task ForgetAsync(IReadOnlyCollection<string> keys)
     {
-        foreach (var key in keys) cache.Remove(key);
+        await base.ForgetAsync(keys);
+        await PublishAsync(keys.Select(k => "k:" + k));
+    }
+
+    public override async Task EvictPagesAsync(string tag)
+    {
+        await base.EvictPagesAsync(tag);
+        await PublishAsync(["t:" + tag]);
+    }
+
+    private async Task PublishAsync(IEnumerable<string> lines)
+    {
         try
         {
-            // Awaited before the response is sent, so the next request anywhere sees the change.
-            await redis.GetSubscriber().PublishAsync(Channel, $"{options.Value.NodeName}\n{string.Join('\n', keys)}");
+            // Awaited before the response is sent: Redis has handed the message to every node when this returns.
+            await redis.GetSubscriber().PublishAsync(Channel, options.Value.NodeName + "\n" + string.Join('\n', lines));
         }
         catch (RedisException e)
         {
-            // The other nodes fall back on their entries' expiry (30 s).
-            logger.LogWarning(e, "Could not tell the other nodes to forget {Keys}.", keys);
+            // The other nodes fall back on their entries' expiry (30 s for organizations, 10 s for pages).
+            logger.LogWarning(e, "Could not tell the other nodes to evict {Entries}.", lines);
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
-                {
-                    var lines = message.ToString().Split('\n');
-                    foreach (var key in lines.Skip(1)) cache.Remove(key);
-                });
-                return;
-            }
-            catch (RedisException e)
-            {
-                logger.LogWarning(e, "Redis not reachable yet; subscribing again in 2 s.");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
+            // Re-subscribed by the multiplexer after a reconnection.
+            await redis.GetSubscriber().SubscribeAsync(Channel, (channel, message) => _ = ApplyAsync(message.ToString()));
+        }
+        catch (RedisException e)
+        {
+            logger.LogWarning(e, "Redis not reachable at start: this node will not hear other nodes' evictions until it is.");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ApplyAsync(string message)
+    {
+        var lines = message.Split('\n');
+        if (lines[0] == options.Value.NodeName) return;
+        foreach (var line in lines.Skip(1))
+        {
+            if (line.StartsWith("k:", StringComparison.Ordinal)) await base.ForgetAsync([line[2..]]);
+            else if (line.StartsWith("t:", StringComparison.Ordinal)) await base.EvictPagesAsync(line[2..]);
         }
     }
 }

@@ -5,10 +5,13 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Web;
 
 /// <summary>Writes the audit entry of a staff action into the action's own unit of work.</summary>
-public sealed class AuditLog(ParvisDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(ParvisDbContext db, IHttpContextAccessor http, TimeProvider clock, Cluster.ICacheInvalidation caches)
 {
+    private bool _evictionPlanned;
+
     public void Record(string action, string targetType, object targetId, string? details = null)
     {
+        PlanPageEviction();
         var user = http.HttpContext?.User;
         var actorId = Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
         db.AuditEntries.Add(new AuditEntry
@@ -21,6 +24,16 @@ public sealed class AuditLog(ParvisDbContext db, IHttpContextAccessor http, Time
             Details = details is { Length: > 2000 } ? details[..2000] : details,
             At = clock.GetUtcNow().UtcDateTime,
         });
+    }
+
+    // A staff action (hiding, answering, settings…) shows on anonymous pages at once, on every node:
+    // the organization's cached pages go before the answer leaves, after the action has been saved.
+    private void PlanPageEviction()
+    {
+        if (_evictionPlanned || http.HttpContext is not { } context || db.TenantId == 0) return;
+        _evictionPlanned = true;
+        var tag = AnonymousPagePolicy.OrganizationTag(db.TenantId);
+        context.Response.OnStarting(() => caches.EvictPagesAsync(tag));
     }
 }
 

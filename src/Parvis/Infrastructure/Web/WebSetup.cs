@@ -75,6 +75,9 @@ public static class WebSetup
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "parvis.af");
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
+        builder.Services.AddOutputCache(o => o.AddBasePolicy(new AnonymousPagePolicy()));
         builder.Services.AddDataProtection().PersistKeysToDbContext<Data.ParvisDbContext>().SetApplicationName("Parvis");
 
         var limits = builder.Configuration.GetSection("RateLimits");
@@ -134,6 +137,7 @@ public static class WebSetup
         app.UseHealthChecks("/sante");
         app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantUserMiddleware>();
