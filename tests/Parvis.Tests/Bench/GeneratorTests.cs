@@ -128,6 +128,28 @@ public sealed class GeneratorTests(GeneratedBench bench) : IClassFixture<Generat
     }
 
     [Fact]
+    public async Task The_application_inserts_after_the_generated_ids()
+    {
+        await InDatabaseAsync(async db =>
+        {
+            // Rolled back: the other tests count rows. On PostgreSQL a stale identity sequence would collide here.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var org = await db.Consultations.IgnoreQueryFilters().Where(c => c.Id == _result.BusiestConsultationId).Select(c => c.OrganizationId).SingleAsync();
+            var author = await db.Users.IgnoreQueryFilters().Where(u => u.OrganizationId == org).Select(u => u.Id).FirstAsync();
+            var contribution = new Contribution { OrganizationId = org, ConsultationId = _result.BusiestConsultationId, TerritoryId = _result.Org01QuartierId, AuthorId = author, Body = "Une de plus.", CreatedAt = DateTime.UtcNow };
+            db.Contributions.Add(contribution);
+            await db.SaveChangesAsync();
+            db.Comments.Add(new Comment { OrganizationId = org, ContributionId = contribution.Id, AuthorId = author, Body = "Et un commentaire.", CreatedAt = DateTime.UtcNow });
+            db.Reactions.Add(new Reaction { OrganizationId = org, ContributionId = contribution.Id, UserId = author, CreatedAt = DateTime.UtcNow });
+            db.Flags.Add(new Flag { OrganizationId = org, ContributionId = contribution.Id, UserId = author, Reason = "Test.", CreatedAt = DateTime.UtcNow });
+            db.OfficialResponses.Add(new OfficialResponse { OrganizationId = org, ContributionId = contribution.Id, Body = "Réponse.", SignatureLabel = "Service voirie", DraftedById = author, DraftedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Refuses_a_database_that_already_holds_organizations()
     {
         var refused = await Assert.ThrowsAsync<DomainException>(() => BenchGenerator.RunAsync(_app.Services, Scale, Seed, TextWriter.Null));
