@@ -105,18 +105,6 @@ public sealed class BenchPlan
     public long ReactionTotal => ReactionCount.Sum(c => (long)c);
     public long CommentTotal => CommentCount.Sum(c => (long)c);
 
-    public int ConsultationOfContribution(int contribution)
-    {
-        var index = Array.BinarySearch(FirstContributionOf, contribution);
-        if (index >= 0)
-        {
-            // Consultations without contributions share their offset with the next one: take the last.
-            while (index + 1 < FirstContributionOf.Length && FirstContributionOf[index + 1] == contribution) index++;
-            return index;
-        }
-        return ~index - 1;
-    }
-
     private int Scaled(int full, int minimum) => Math.Max(minimum, (int)Math.Round(full * Scale));
 
     private int[] SplitContributions(double[] organizationWeights)

@@ -34,7 +34,4 @@ public sealed record ConsultationSchedule(DateTime InformationStartsAt, DateTime
         var end = SynthesisStartsAt < now ? SynthesisStartsAt : now;
         return (Math.Max(1, (int)(now - end).TotalMinutes), Math.Max(2, (int)(now - ContributionsStartAt).TotalMinutes));
     }
-
-    public ConsultationPhase PhaseAt(DateTime now) =>
-        ClosedAt is not null ? ConsultationPhase.Closed : now < SynthesisStartsAt ? ConsultationPhase.Contributions : ConsultationPhase.Synthesis;
 }
