@@ -17,6 +17,7 @@ var app = builder.Build();
 await app.Services.MigrateAsync();
 if (await TerritoryImportCommand.TryRunAsync(app.Services, args)) return;
 if (await Parvis.Features.Platform.CreateOrganizationCommand.TryRunAsync(app.Services, args)) return;
+if (await Parvis.Features.Bench.GenerateBenchDataCommand.TryRunAsync(app.Services, args)) return;
 await DemoSeeder.SeedIfEmptyAsync(app.Services, app.Configuration, app.Environment);
 app.UseParvisPipeline();
 app.MapParvisEndpoints();
