@@ -1,4 +1,5 @@
 using Parvis.Features.Admin;
+using Parvis.Features.Bench;
 using Parvis.Features.Consultations;
 using Parvis.Features.Contributions;
 using Parvis.Features.Moderation;
@@ -29,6 +30,7 @@ public static class FeatureSetup
     {
         app.MapConsultationExports();
         Files.FileEndpoints.MapFiles(app);
+        app.MapBenchBaseline();
         return app;
     }
 }
