@@ -19,6 +19,8 @@ public sealed record ContributionRow(int Id, string? Title, string Body, string 
 public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int PageSize = 20;
+    /// <summary>Lists count their rows up to this many; a total above it is shown as "more than".</summary>
+    public const int CountLimit = 10_000;
 
     public async Task<IReadOnlyList<ConsultationCard>> PublishedAsync(int? territoryId)
     {
@@ -49,7 +51,8 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
         if (filter.QuestionId is not null) query = query.Where(c => c.QuestionId == filter.QuestionId);
         if (filter.Answered == true) query = query.Where(c => c.FirstAnsweredAt != null);
         if (filter.Answered == false) query = query.Where(c => c.FirstAnsweredAt == null);
-        var total = await query.CountAsync();
+        // Counted up to a bound: past it the page says "more than", and the cost stays that of the bound, not of the table.
+        var total = await query.Take(CountLimit + 1).CountAsync();
         query = filter.Sort switch
         {
             ContributionSort.Supported => query.OrderByDescending(c => c.AgreeCount).ThenByDescending(c => c.Id),
@@ -74,10 +77,15 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
                 c.CommentCount,
                 c.FirstAnsweredAt,
                 c.OfflineAuthorName,
-                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault(),
+                c.AuthorId,
             }).ToListAsync();
+        // The page's authors in one keyed read (a correlated FirstOrDefault becomes a window over every user).
+        var authorIds = rows.Where(r => r.AuthorId != null).Select(r => r.AuthorId!.Value).Distinct().ToList();
+        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Pseudonym, u.FirstName, u.LastName }).ToDictionaryAsync(u => u.Id);
         return (rows.Select(r => new ContributionRow(r.Id, r.Title, r.Body,
-            r.Author is null ? r.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
+            r.AuthorId is not { } a || !authors.TryGetValue(a, out var author) ? r.OfflineAuthorName ?? text["Anonyme"].Value
+                : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName),
             r.Channel, r.RegisterNumber, r.CreatedAt, r.AgreeCount, r.DisagreeCount, r.CommentCount, r.FirstAnsweredAt != null)).ToList(), total);
     }
 }

@@ -38,6 +38,8 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     [BindProperty] public OfflineInput Offline { get; set; } = new(null, null, Channel.PaperRegister, null);
 
     public int PageCount => Math.Max(1, (Total + ConsultationQueries.PageSize - 1) / ConsultationQueries.PageSize);
+    /// <summary>The list was counted up to <see cref="ConsultationQueries.CountLimit"/> and holds more.</summary>
+    public bool TotalIsBounded => Total > ConsultationQueries.CountLimit;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -48,7 +50,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     public async Task<IActionResult> OnPostContributeAsync(int id, IFormFile? attachment)
     {
         ModelState.Clear();
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadConsultationAsync(id)) return NotFound();
         try
         {
             var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment);
@@ -60,6 +62,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         catch (DomainException e)
         {
             ModelState.AddDomainError("Input", e);
+            await LoadPageAsync();
             return Page();
         }
     }
@@ -67,7 +70,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     public async Task<IActionResult> OnPostOfflineAsync(int id)
     {
         ModelState.Clear();
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadConsultationAsync(id)) return NotFound();
         // Entering on someone's behalf belongs to those who run the consultation.
         if (!CanManage) return Forbid();
         try
@@ -79,11 +82,15 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         catch (DomainException e)
         {
             ModelState.AddDomainError("Offline", e);
+            await LoadPageAsync();
             return Page();
         }
     }
 
-    private async Task<bool> LoadAsync(int id)
+    private async Task<bool> LoadAsync(int id) => await LoadConsultationAsync(id) && await LoadPageAsync();
+
+    // What a POST needs before acting; the rest of the page is read only when it is shown again.
+    private async Task<bool> LoadConsultationAsync(int id)
     {
         var consultation = await db.Consultations.Include(c => c.Questions).Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id);
         IsAgent = (await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded;
@@ -92,6 +99,12 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         Consultation = consultation;
         Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));
         Phase = consultation.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        return true;
+    }
+
+    private async Task<bool> LoadPageAsync()
+    {
+        var consultation = Consultation;
         var attached = await files.ForConsultationAsync(consultation.Id);
         var coverId = await db.StoredFiles.Where(f => f.ConsultationId == consultation.Id && f.Kind == FileKind.Cover).Select(f => (Guid?)f.Id).FirstOrDefaultAsync();
         Cover = attached.FirstOrDefault(f => f.Id == coverId);

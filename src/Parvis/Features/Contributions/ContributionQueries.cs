@@ -37,11 +37,14 @@ public sealed class ContributionQueries(ParvisDbContext db, IStringLocalizer<Sha
                 c.EditedAt,
                 c.DeletedAt,
                 c.State,
-                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefault()
             })
             .ToListAsync();
+        // The authors in one keyed read (a correlated FirstOrDefault becomes a window over every user).
+        var authorIds = rows.Select(r => r.AuthorId).Distinct().ToList();
+        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Pseudonym, u.FirstName, u.LastName }).ToDictionaryAsync(u => u.Id);
         var nodes = rows.Select(r => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId,
-            r.Author is null ? text["Compte supprimé"].Value : AuthorName.Format(mode, r.Author.Pseudonym, r.Author.FirstName, r.Author.LastName),
+            !authors.TryGetValue(r.AuthorId, out var author) ? text["Compte supprimé"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName),
             r.DeletedAt is null && (r.State != ModerationState.Hidden || moderator) ? r.Body : null, r.Stance, r.CreatedAt, r.EditedAt is not null, r.DeletedAt is not null, r.State))
             .ToDictionary(n => n.Id);
         var roots = new List<CommentNode>();

@@ -93,6 +93,12 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         b.HasIndex(c => new { c.ConsultationId, c.State, c.AgreeCount });
         b.HasIndex(c => new { c.ConsultationId, c.State, c.CommentCount });
         b.HasIndex(c => new { c.OrganizationId, c.State, c.OpenFlagCount });
+        // A leaf quartier's list in any order reads its rows in index order: cost follows the page, not the table.
+        b.HasIndex(c => new { c.ConsultationId, c.TerritoryId, c.State, c.AgreeCount, c.Id });
+        b.HasIndex(c => new { c.ConsultationId, c.TerritoryId, c.State, c.CreatedAt, c.Id });
+        // The moderation queue: a few hundred rows among millions.
+        b.HasIndex(c => new { c.OrganizationId, c.OpenFlagCount, c.CreatedAt }).HasDatabaseName("IX_Contributions_ModerationQueue")
+            .HasFilter("\"State\" = 'PendingReview' OR \"OpenFlagCount\" > 0");
     }
 }
 
@@ -110,6 +116,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.Property(c => c.ModerationReason).HasMaxLength(1000);
         b.HasIndex(c => new { c.ContributionId, c.CreatedAt });
         b.HasIndex(c => new { c.OrganizationId, c.State, c.OpenFlagCount });
+        b.HasIndex(c => new { c.OrganizationId, c.OpenFlagCount, c.CreatedAt }).HasDatabaseName("IX_Comments_ModerationQueue")
+            .HasFilter("\"State\" = 'PendingReview' OR \"OpenFlagCount\" > 0");
     }
 }
 

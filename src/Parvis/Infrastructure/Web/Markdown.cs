@@ -1,16 +1,19 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Parvis.Infrastructure.Web;
 
 /// <summary>User text is Markdown, rendered by Markdig and sanitized: raw HTML never reaches a page.</summary>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : IDisposable
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml().UseAutoLinks().UsePipeTables().UseEmphasisExtras().Build();
 
     private readonly HtmlSanitizer _sanitizer = new();
+    // Sanitizing parses the HTML again and costs far more than the Markdown itself; a text renders the same every time.
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
     public MarkdownRenderer()
     {
@@ -26,6 +29,14 @@ public sealed class MarkdownRenderer
         };
     }
 
-    public IHtmlContent Render(string? markdown) =>
-        new HtmlString(string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)));
+    public void Dispose() => _rendered.Dispose();
+
+    public IHtmlContent Render(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return HtmlString.Empty;
+        if (_rendered.TryGetValue(markdown, out HtmlString? html)) return html!;
+        html = new HtmlString(_sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)));
+        _rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return html;
+    }
 }

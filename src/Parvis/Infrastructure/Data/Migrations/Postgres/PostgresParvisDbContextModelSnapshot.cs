@@ -210,6 +210,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ContributionId", "CreatedAt");
 
+                    b.HasIndex("OrganizationId", "OpenFlagCount", "CreatedAt")
+                        .HasDatabaseName("IX_Comments_ModerationQueue")
+                        .HasFilter("\"State\" = 'PendingReview' OR \"OpenFlagCount\" > 0");
+
                     b.HasIndex("OrganizationId", "State", "OpenFlagCount");
 
                     b.ToTable("Comments");
@@ -412,7 +416,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ConsultationId", "State", "CreatedAt");
 
+                    b.HasIndex("OrganizationId", "OpenFlagCount", "CreatedAt")
+                        .HasDatabaseName("IX_Contributions_ModerationQueue")
+                        .HasFilter("\"State\" = 'PendingReview' OR \"OpenFlagCount\" > 0");
+
                     b.HasIndex("OrganizationId", "State", "OpenFlagCount");
+
+                    b.HasIndex("ConsultationId", "TerritoryId", "State", "AgreeCount", "Id");
+
+                    b.HasIndex("ConsultationId", "TerritoryId", "State", "CreatedAt", "Id");
 
                     b.ToTable("Contributions");
                 });
