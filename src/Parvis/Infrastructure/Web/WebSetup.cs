@@ -137,7 +137,8 @@ public static class WebSetup
         app.UseHealthChecks("/sante");
         app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
-        app.UseOutputCache();
+        // Off only to measure or explain what an uncached page costs (bench/run --plans, --no-page-cache).
+        if (app.Configuration.GetValue("PageCache:Enabled", true)) app.UseOutputCache();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantUserMiddleware>();
