@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Domain;
@@ -15,7 +14,7 @@ using Parvis.Resources;
 
 namespace Parvis.Features.Contributions;
 
-[EnableRateLimiting(RateLimits.Posting)]
+[RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
     IAuthorizationService authorization, IStringLocalizer<SharedResource> text, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel
 {

@@ -1,23 +1,14 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Resources;
 
 namespace Parvis.Infrastructure.Web;
-
-public static class RateLimits
-{
-    public const string SignUp = "sign-up";
-    public const string Login = "login";
-    public const string Posting = "posting";
-}
 
 public static class Cultures
 {
@@ -77,20 +68,7 @@ public static class WebSetup
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "parvis.af");
         builder.Services.AddDataProtection().PersistKeysToDbContext<Data.ParvisDbContext>().SetApplicationName("Parvis");
 
-        var limits = builder.Configuration.GetSection("RateLimits");
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, token) =>
-            {
-                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await ctx.HttpContext.Response.WriteAsync(text["Trop de tentatives en peu de temps : patientez une minute avant de réessayer."], token);
-            };
-            AddPerIp(o, RateLimits.SignUp, limits.GetValue("SignUpPerHour", 10), TimeSpan.FromHours(1));
-            AddPerIp(o, RateLimits.Login, limits.GetValue("LoginPerMinute", 10), TimeSpan.FromMinutes(1));
-            AddPerIp(o, RateLimits.Posting, limits.GetValue("PostsPerMinute", 30), TimeSpan.FromMinutes(1));
-        });
+        builder.Services.AddParvisRateLimits(builder.Configuration);
 
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -105,14 +83,6 @@ public static class WebSetup
         });
         return builder;
     }
-
-    // Only unsafe methods count: reading a form never uses up the allowance.
-    private static void AddPerIp(RateLimiterOptions o, string name, int permits, TimeSpan window) =>
-        o.AddPolicy(name, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("read")
-            : RateLimitPartition.GetFixedWindowLimiter(
-                $"{name}:{ctx.Connection.RemoteIpAddress}",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
 
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
@@ -133,9 +103,10 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantUserMiddleware>();
+        // After sign-in, so that an account's allowance follows it across addresses.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapGet("/theme.css", (TenantContext tenant) =>
