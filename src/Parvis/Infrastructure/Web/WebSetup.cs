@@ -65,7 +65,14 @@ public static class WebSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "parvis.af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "parvis.af";
+            // Secure whenever the request is HTTPS; plain HTTP stays usable for `dotnet run` on localhost.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Browsers keep to HTTPS for a year once they saw the site over HTTPS (the header is only sent on HTTPS requests).
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddDataProtection().PersistKeysToDbContext<Data.ParvisDbContext>().SetApplicationName("Parvis");
 
         builder.Services.AddParvisRateLimits(builder.Configuration);
@@ -87,7 +94,11 @@ public static class WebSetup
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/erreur");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur");
+            app.UseHsts();
+        }
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
         app.Use(async (ctx, next) =>
         {
