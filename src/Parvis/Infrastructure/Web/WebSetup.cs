@@ -76,6 +76,7 @@ public static class WebSetup
         builder.Services.AddDataProtection().PersistKeysToDbContext<Data.ParvisDbContext>().SetApplicationName("Parvis");
 
         builder.Services.AddParvisRateLimits(builder.Configuration);
+        builder.Services.AddRequestLimits();
 
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -100,6 +101,7 @@ public static class WebSetup
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        app.UseRequestLimits();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;
