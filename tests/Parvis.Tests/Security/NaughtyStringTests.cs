@@ -67,12 +67,13 @@ public class NaughtyStringTests(AppFixture fixture)
             var comment = await PostAsync(citizen, $"{url}?handler=Comment", token, ("body", s), ("stance", "Neutral"));
             var draft = await PostAsync(agent, $"{url}?handler=DraftResponse", agentToken, ("body", s));
             Assert.True((int)comment.StatusCode < 500 && (int)draft.StatusCode < 500, $"{(int)comment.StatusCode} / {(int)draft.StatusCode} for {s}");
+            if (string.IsNullOrWhiteSpace(s)) continue;
+            var latestDraft = await _app.InAAsync(db => db.OfficialResponses.Where(r => r.ContributionId == contributionId).OrderByDescending(r => r.Id).Select(r => r.Body).FirstAsync());
+            Assert.Equal(s.Trim(), latestDraft);
         }
         var accepted = Strings.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
         var comments = await _app.InAAsync(db => db.Comments.Where(c => c.ContributionId == contributionId).OrderBy(c => c.Id).Select(c => c.Body).ToListAsync());
         Assert.Equal(accepted, comments);
-        var drafts = await _app.InAAsync(db => db.OfficialResponses.Where(r => r.ContributionId == contributionId).OrderBy(r => r.Id).Select(r => r.Body).ToListAsync());
-        Assert.Equal(accepted.Last(), drafts.Last());
 
         var page = await citizen.GetDocumentAsync(url);
         AssertNoInjectedMarkup(page, "the comment thread");
