@@ -11,7 +11,6 @@ public sealed class FaultClusterFixture : ClusterFixture
     protected override IDictionary<string, string> NodeSettings => new Dictionary<string, string>
     {
         ["RateLimits__PostsPerMinute"] = "100000",
-        ["RateLimits__PostsPerAccountPerMinute"] = "100000",
     };
 }
 

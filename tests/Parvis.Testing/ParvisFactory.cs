@@ -50,6 +50,9 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:SignUpPerHour"] = "10000",
             ["RateLimits:LoginPerMinute"] = "10000",
             ["RateLimits:PostsPerMinute"] = "10000",
+            ["RateLimits:ResetsPerHour"] = "10000",
+            ["RateLimits:ReactionsPerMinute"] = "10000",
+            ["RateLimits:FlagsPerMinute"] = "10000",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

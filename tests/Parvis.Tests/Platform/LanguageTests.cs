@@ -8,6 +8,7 @@ using Parvis.Domain;
 using Parvis.Features.Consultations;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Web;
 using Parvis.Testing;
 
 namespace Parvis.Tests.Platform;
@@ -155,6 +156,7 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<Stance>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<TerritoryKind>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<StaffRole>().Select(Roles.Label));
+        texts.AddRange(new[] { RateLimits.SignUp, RateLimits.Login, RateLimits.PasswordReset, RateLimits.Posting, RateLimits.Reactions, RateLimits.Flags }.Select(RateLimits.Label));
         var missing = texts.Where(t => t is null || !keys.Contains(t)).ToList();
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.en.resx:\n" + string.Join("\n", missing));
     }

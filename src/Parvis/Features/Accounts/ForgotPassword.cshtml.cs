@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
@@ -11,7 +10,7 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Accounts;
 
-[EnableRateLimiting(RateLimits.Login)]
+[RateLimited(RateLimits.PasswordReset)]
 public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
 {
     [BindProperty]

@@ -2,13 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Accounts;
 
-[EnableRateLimiting(RateLimits.Login)]
+[RateLimited(RateLimits.Login)]
 public class LoginModel(SignInManager<ParvisUser> signIn, UserManager<ParvisUser> users) : PageModel
 {
     [BindProperty] public LoginForm Form { get; set; } = new();

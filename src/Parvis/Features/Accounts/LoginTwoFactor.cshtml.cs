@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Accounts;
 
-[EnableRateLimiting(RateLimits.Login)]
+[RateLimited(RateLimits.Login)]
 public class LoginTwoFactorModel(SignInManager<ParvisUser> signIn) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
@@ -13,7 +12,7 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Accounts;
 
-[EnableRateLimiting(RateLimits.SignUp)]
+[RateLimited(RateLimits.SignUp)]
 public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
 {
     [BindProperty] public SignUpForm Form { get; set; } = new();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Shared;
@@ -11,7 +10,7 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Consultations;
 
-[EnableRateLimiting(RateLimits.Posting)]
+[RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, Files.FileCommands files) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;

@@ -137,8 +137,10 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         ?? throw new DomainException("Cette contribution n'existe pas ou n'est plus visible.");
 
     /// <summary>Agree or disagree; the same choice again withdraws it. One reaction per person, enforced by a unique index.</summary>
-    public async Task ReactAsync(ClaimsPrincipal user, int contributionId, ReactionKind kind)
+    public async Task ReactAsync(ClaimsPrincipal user, int contributionId, ReactionKind? chosen)
     {
+        // A name or number outside the list arrives as null or as an undefined value: never stored.
+        if (chosen is not { } kind || !Enum.IsDefined(kind)) throw new DomainException("Cette réaction n'existe pas.");
         var contribution = await VisibleContributionAsync(contributionId);
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour réagir.");
         await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.React);
@@ -178,8 +180,9 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         await transaction.CommitAsync();
     }
 
-    public async Task<Comment> CommentAsync(ClaimsPrincipal user, int contributionId, long? parentId, string? body, Stance stance)
+    public async Task<Comment> CommentAsync(ClaimsPrincipal user, int contributionId, long? parentId, string? body, Stance? chosen)
     {
+        if (chosen is not { } stance || !Enum.IsDefined(stance)) throw new DomainException("Choisissez une position : pour, neutre ou contre.");
         var contribution = await VisibleContributionAsync(contributionId);
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour commenter.");
         await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.Comment);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Domain;
@@ -15,7 +14,7 @@ using Parvis.Resources;
 
 namespace Parvis.Features.Contributions;
 
-[EnableRateLimiting(RateLimits.Posting)]
+[RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
     IAuthorizationService authorization, IStringLocalizer<SharedResource> text, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel
 {
@@ -34,10 +33,10 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostReactAsync(int id, ReactionKind kind) =>
+    public Task<IActionResult> OnPostReactAsync(int id, ReactionKind? kind) =>
         Act(id, () => commands.ReactAsync(User, id, kind), "Votre réaction est enregistrée.", "reactions");
 
-    public Task<IActionResult> OnPostCommentAsync(int id, long? parentId, string? body, Stance stance) =>
+    public Task<IActionResult> OnPostCommentAsync(int id, long? parentId, string? body, Stance? stance) =>
         Act(id, () => commands.CommentAsync(User, id, parentId, body, stance), "Votre commentaire est publié.", "commentaires");
 
     public Task<IActionResult> OnPostEditCommentAsync(int id, long commentId, string? body) =>

@@ -97,8 +97,23 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du blocage.");
         var contribution = await InScopeAsync(user, contributionId);
-        var author = contribution.AuthorId is null ? null : await users.FindByIdAsync(contribution.AuthorId.Value.ToString());
-        if (author is null) throw new DomainException("Cette contribution n'a pas de compte auteur à bloquer.");
+        if (contribution.AuthorId is null) throw new DomainException("Cette contribution n'a pas de compte auteur à bloquer.");
+        await BlockAsync(contribution.AuthorId.Value, reason);
+    }
+
+    /// <summary>Blocks an account seen on the rate-limit page; only moderators of the whole organization may, as the account is not tied to one territory.</summary>
+    public async Task BlockAccountAsync(ClaimsPrincipal user, Guid accountId, string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du blocage.");
+        if (await ScopeAsync(user) is not null) throw new DomainException("Seul un modérateur de toute l'organisation peut bloquer un compte depuis cette page.");
+        await BlockAsync(accountId, reason);
+    }
+
+    private async Task BlockAsync(Guid accountId, string reason)
+    {
+        var author = await users.FindByIdAsync(accountId.ToString());
+        // The query filter is not applied by FindByIdAsync: an account of another organization is not ours to block.
+        if (author is null || author.OrganizationId != db.TenantId) throw new DomainException("Ce compte n'existe pas.");
         if (await db.RoleAssignments.AnyAsync(r => r.UserId == author.Id))
             throw new DomainException("Un membre du personnel ne se bloque pas depuis la modération : un administrateur lui retire d'abord ses rôles.");
         author.BlockedAt = clock.GetUtcNow().UtcDateTime;

@@ -45,6 +45,16 @@ internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<Rol
     }
 }
 
+internal sealed class RateLimitEventConfiguration : IEntityTypeConfiguration<RateLimitEvent>
+{
+    public void Configure(EntityTypeBuilder<RateLimitEvent> b)
+    {
+        b.Property(e => e.Limit).HasMaxLength(40);
+        b.Property(e => e.IpAddress).HasMaxLength(64);
+        b.HasIndex(e => new { e.OrganizationId, e.LastAt });
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

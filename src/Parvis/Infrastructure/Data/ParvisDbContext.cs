@@ -20,6 +20,7 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<Territory> Territories => Set<Territory>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RateLimitEvent> RateLimitEvents => Set<RateLimitEvent>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Contribution> Contributions => Set<Contribution>();

@@ -1,23 +1,14 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Localization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Resources;
 
 namespace Parvis.Infrastructure.Web;
-
-public static class RateLimits
-{
-    public const string SignUp = "sign-up";
-    public const string Login = "login";
-    public const string Posting = "posting";
-}
 
 public static class Cultures
 {
@@ -74,26 +65,21 @@ public static class WebSetup
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "parvis.af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "parvis.af";
+            // Secure whenever the request is HTTPS; plain HTTP stays usable for `dotnet run` on localhost.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // Browsers keep to HTTPS for a year once they saw the site over HTTPS (the header is only sent on HTTPS requests).
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
         builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
         builder.Services.AddOutputCache(o => o.AddBasePolicy(new AnonymousPagePolicy()));
         builder.Services.AddDataProtection().PersistKeysToDbContext<Data.ParvisDbContext>().SetApplicationName("Parvis");
 
-        var limits = builder.Configuration.GetSection("RateLimits");
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (ctx, token) =>
-            {
-                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                var text = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await ctx.HttpContext.Response.WriteAsync(text["Trop de tentatives en peu de temps : patientez une minute avant de réessayer."], token);
-            };
-            AddPerIp(o, RateLimits.SignUp, limits.GetValue("SignUpPerHour", 10), TimeSpan.FromHours(1));
-            AddPerIp(o, RateLimits.Login, limits.GetValue("LoginPerMinute", 10), TimeSpan.FromMinutes(1));
-            AddPerIp(o, RateLimits.Posting, limits.GetValue("PostsPerMinute", 30), TimeSpan.FromMinutes(1));
-        });
+        builder.Services.AddParvisRateLimits(builder.Configuration);
+        builder.Services.AddRequestLimits();
 
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -109,18 +95,16 @@ public static class WebSetup
         return builder;
     }
 
-    // Only unsafe methods count: reading a form never uses up the allowance.
-    private static void AddPerIp(RateLimiterOptions o, string name, int permits, TimeSpan window) =>
-        o.AddPolicy(name, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("read")
-            : RateLimitPartition.Get($"{name}:{ctx.Connection.RemoteIpAddress}",
-                key => ctx.RequestServices.GetRequiredService<Cluster.IRateLimiterStore>().FixedWindow(key, permits, window)));
-
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/erreur");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur");
+            app.UseHsts();
+        }
         app.UseStatusCodePagesWithReExecute("/erreur", "?code={0}");
+        app.UseRequestLimits();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;
@@ -139,9 +123,10 @@ public static class WebSetup
         app.UseRouting();
         // Off only to measure or explain what an uncached page costs (bench/run --plans, --no-page-cache).
         if (app.Configuration.GetValue("PageCache:Enabled", true)) app.UseOutputCache();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<TenantUserMiddleware>();
+        // After sign-in, so that an account's allowance follows it across addresses.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapGet("/theme.css", (TenantContext tenant) =>

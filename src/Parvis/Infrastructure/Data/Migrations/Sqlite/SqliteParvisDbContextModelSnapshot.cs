@@ -584,6 +584,43 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Questions");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.RateLimitEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Limit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefusedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "LastAt");
+
+                    b.ToTable("RateLimitEvents");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Reaction", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,144 @@
+using System.Data.Common;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Resources;
+
+namespace Parvis.Infrastructure.Web;
+
+public static class RateLimits
+{
+    public const string SignUp = "sign-up";
+    public const string Login = "login";
+    public const string PasswordReset = "password-reset";
+    public const string Posting = "posting";
+    public const string Reactions = "reactions";
+    public const string Flags = "flags";
+
+    /// <summary>What the moderators read for each limit.</summary>
+    public static string Label(string limit) => limit switch
+    {
+        SignUp => "Inscriptions",
+        Login => "Connexions",
+        PasswordReset => "Mots de passe oubliés",
+        Posting => "Contributions et commentaires",
+        Reactions => "Réactions",
+        Flags => "Signalements",
+        _ => limit,
+    };
+}
+
+/// <summary>
+/// The unsafe requests of this page count against a limit. On participation pages the handler picks
+/// the limit: reacting and flagging have their own allowances (see <see cref="RateLimiting.RuleFor"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RateLimitedAttribute(string limit) : Attribute
+{
+    public string Limit { get; } = limit;
+}
+
+/// <summary>A limit: so many requests per window, counted per IP address and, when PerAccount, also per signed-in account.</summary>
+public sealed record RateLimitRule(string Name, int Permits, TimeSpan Window, bool PerAccount);
+
+public static class RateLimiting
+{
+    public static IServiceCollection AddParvisRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("RateLimits");
+        RateLimitRule[] list =
+        [
+            new(RateLimits.SignUp, settings.GetValue("SignUpPerHour", 10), TimeSpan.FromHours(1), PerAccount: false),
+            new(RateLimits.Login, settings.GetValue("LoginPerMinute", 10), TimeSpan.FromMinutes(1), PerAccount: false),
+            new(RateLimits.PasswordReset, settings.GetValue("ResetsPerHour", 5), TimeSpan.FromHours(1), PerAccount: false),
+            new(RateLimits.Posting, settings.GetValue("PostsPerMinute", 30), TimeSpan.FromMinutes(1), PerAccount: true),
+            new(RateLimits.Reactions, settings.GetValue("ReactionsPerMinute", 60), TimeSpan.FromMinutes(1), PerAccount: true),
+            new(RateLimits.Flags, settings.GetValue("FlagsPerMinute", 10), TimeSpan.FromMinutes(1), PerAccount: true),
+        ];
+        var rules = list.ToDictionary(r => r.Name);
+        services.AddScoped<RateLimitRecorder>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Both counters must allow a request: one bot account is stopped across addresses,
+            // one address is stopped across accounts.
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => Partition(ctx, rules, perAccount: true)),
+                PartitionedRateLimiter.Create<HttpContext, string>(ctx => Partition(ctx, rules, perAccount: false)));
+            o.OnRejected = async (ctx, token) =>
+            {
+                var http = ctx.HttpContext;
+                if (RuleFor(http, rules) is { } rule)
+                    await http.RequestServices.GetRequiredService<RateLimitRecorder>().RecordAsync(rule, http.User.UserId(), http.Connection.RemoteIpAddress?.ToString(), token);
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                await http.Response.WriteAsync(text["Trop de tentatives en peu de temps : patientez une minute avant de réessayer."], token);
+            };
+        });
+        return services;
+    }
+
+    /// <summary>The limit a request counts against, if any. Reading a page never uses up an allowance.</summary>
+    public static RateLimitRule? RuleFor(HttpContext ctx, IReadOnlyDictionary<string, RateLimitRule> rules)
+    {
+        if (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)) return null;
+        var limit = ctx.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Limit;
+        if (limit is null) return null;
+        if (limit == RateLimits.Posting)
+        {
+            // Razor Pages read the handler from the query string (?handler=React), as the forms send it.
+            limit = ctx.Request.Query["handler"].ToString().ToUpperInvariant() switch
+            {
+                "REACT" => RateLimits.Reactions,
+                "FLAG" or "FLAGCOMMENT" => RateLimits.Flags,
+                _ => RateLimits.Posting,
+            };
+        }
+        return rules[limit];
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext ctx, IReadOnlyDictionary<string, RateLimitRule> rules, bool perAccount)
+    {
+        if (RuleFor(ctx, rules) is not { } rule) return RateLimitPartition.GetNoLimiter("");
+        if (!perAccount) return Counter(ctx, $"{rule.Name}:ip:{ctx.Connection.RemoteIpAddress}", rule);
+        return rule.PerAccount && ctx.User.UserId() is { } id ? Counter(ctx, $"{rule.Name}:user:{id}", rule) : RateLimitPartition.GetNoLimiter("");
+    }
+
+    // The one place a counter is made: in this node's memory, or in Redis for every node (IRateLimiterStore).
+    private static RateLimitPartition<string> Counter(HttpContext ctx, string key, RateLimitRule rule) =>
+        RateLimitPartition.Get(key, k => ctx.RequestServices.GetRequiredService<Cluster.IRateLimiterStore>().FixedWindow(k, rule.Permits, rule.Window));
+}
+
+/// <summary>Keeps who was stopped by which limit, so that moderators see it (page /moderation/limites).</summary>
+public sealed class RateLimitRecorder(ParvisDbContext db, TenantContext tenant, TimeProvider clock, ILogger<RateLimitRecorder> log)
+{
+    /// <summary>IP addresses serve fraud control only: events are forgotten after this period.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    public async Task RecordAsync(RateLimitRule rule, Guid? userId, string? ip, CancellationToken token)
+    {
+        if (!tenant.IsResolved) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - TimeSpan.FromHours(1);
+        try
+        {
+            var updated = await db.RateLimitEvents
+                .Where(e => e.Limit == rule.Name && e.UserId == userId && e.IpAddress == ip && e.LastAt > since)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.RefusedCount, e => e.RefusedCount + 1).SetProperty(e => e.LastAt, now), token);
+            if (updated > 0) return;
+            var forgotten = now - Retention;
+            await db.RateLimitEvents.Where(e => e.LastAt < forgotten).ExecuteDeleteAsync(token);
+            db.RateLimitEvents.Add(new RateLimitEvent { Limit = rule.Name, UserId = userId, IpAddress = ip, FirstAt = now, LastAt = now, RefusedCount = 1 });
+            await db.SaveChangesAsync(token);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException)
+        {
+            // The refusal stands even if it cannot be written down.
+            log.LogWarning(e, "Could not record a rate-limit refusal for {Limit}.", rule.Name);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Domain;
+using Parvis.Testing;
+
+namespace Parvis.Tests.Security;
+
+/// <summary>
+/// Every endpoint of the application (each Razor page handler and each minimal-API route), requested
+/// by each kind of person, against the rule declared below. A new route without a declared rule fails
+/// the test. POSTs carry a valid antiforgery token and no other field: "allowed" means the handler
+/// ran (its own rules may still refuse with a form error), "denied" means a redirect to the sign-in
+/// or access-denied page, a 401, 403 or 404. The application runs alone: the POSTs must not disturb other tests.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    // Columns: anonymous, citizen, moderator, agent (Service urbanisme, which carries the consultation),
+    // elected official, administrator, administrator of Ville B (signed in on b.test, so signed out on a.test).
+    // + allowed, - denied.
+    private static readonly Dictionary<string, string> Rules = new()
+    {
+        ["GET /"] = "+++++++",
+        ["GET /charte"] = "+++++++",
+        ["GET /theme.css"] = "+++++++",
+        ["GET /erreur"] = "+++++++",
+        ["POST /erreur"] = "+++++++",
+        ["GET /langue"] = "+++++++",
+        ["GET /concertations"] = "+++++++",
+        ["GET /concertations/{id:int}"] = "+++++++",
+        ["POST /concertations/{id:int}?handler=Contribute"] = "+++++++",
+        ["POST /concertations/{id:int}?handler=Offline"] = "---+-+-",
+        ["GET /contributions/{id:int}"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=React"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=Comment"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=EditComment"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=DeleteComment"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=FlagComment"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=Flag"] = "+++++++",
+        ["POST /contributions/{id:int}?handler=DraftResponse"] = "---+-+-",
+        ["GET /profils/{id:guid}"] = "+++++++",
+        ["GET /fichiers/{id:guid}"] = "+++++++",
+        ["GET /compte/connexion"] = "+++++++",
+        ["POST /compte/connexion"] = "+++++++",
+        // Without a sign-in waiting for its second factor, the page sends everyone back to the sign-in.
+        ["GET /compte/connexion-2fa"] = "-------",
+        ["POST /compte/connexion-2fa"] = "-------",
+        ["GET /compte/inscription"] = "+++++++",
+        ["POST /compte/inscription"] = "+++++++",
+        ["GET /compte/confirmer"] = "+++++++",
+        ["GET /compte/mot-de-passe-oublie"] = "+++++++",
+        ["POST /compte/mot-de-passe-oublie"] = "+++++++",
+        ["GET /compte/reinitialiser"] = "+++++++",
+        ["POST /compte/reinitialiser"] = "+++++++",
+        ["GET /compte/acces-refuse"] = "+++++++",
+        ["GET /compte/securite"] = "-+++++-",
+        ["POST /compte/securite?handler=Enable"] = "-+++++-",
+        ["POST /compte/securite?handler=Disable"] = "-+++++-",
+        ["GET /compte/deconnexion"] = "+++++++",
+        ["POST /compte/deconnexion"] = "+++++++",
+        ["GET /moderation"] = "--+--+-",
+        ["POST /moderation?handler=Hide"] = "--+--+-",
+        ["POST /moderation?handler=Restore"] = "--+--+-",
+        ["POST /moderation?handler=Dismiss"] = "--+--+-",
+        ["POST /moderation?handler=Block"] = "--+--+-",
+        ["POST /moderation?handler=HideComment"] = "--+--+-",
+        ["POST /moderation?handler=RestoreComment"] = "--+--+-",
+        ["POST /moderation?handler=DismissComment"] = "--+--+-",
+        ["GET /moderation/limites"] = "--+--+-",
+        ["POST /moderation/limites?handler=Block"] = "--+--+-",
+        ["GET /reponses"] = "----++-",
+        ["POST /reponses?handler=Publish"] = "----++-",
+        ["GET /admin"] = "-----+-",
+        ["GET /admin/journal"] = "-----+-",
+        ["GET /admin/organisation"] = "-----+-",
+        ["POST /admin/organisation"] = "-----+-",
+        ["POST /admin/organisation?handler=Logo"] = "-----+-",
+        ["GET /admin/roles"] = "-----+-",
+        ["POST /admin/roles?handler=Grant"] = "-----+-",
+        ["POST /admin/roles?handler=Revoke"] = "-----+-",
+        ["GET /admin/territoires"] = "-----+-",
+        ["POST /admin/territoires?handler=Add"] = "-----+-",
+        ["POST /admin/territoires?handler=Import"] = "-----+-",
+        ["GET /admin/concertations/{id:int?}"] = "---+-+-",
+        ["POST /admin/concertations/{id:int?}"] = "---+-+-",
+        ["POST /admin/concertations/{id:int?}?handler=Publish"] = "---+-+-",
+        ["POST /admin/concertations/{id:int?}?handler=AddQuestion"] = "---+-+-",
+        ["POST /admin/concertations/{id:int?}?handler=UploadCover"] = "---+-+-",
+        ["POST /admin/concertations/{id:int?}?handler=UploadDocument"] = "---+-+-",
+        ["POST /admin/concertations/{id:int?}?handler=DeleteDocument"] = "---+-+-",
+        ["GET /admin/concertations/{id:int}/cloture"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
+        ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
+        ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
+        ["GET /plateforme"] = "-----+-",
+        ["POST /plateforme"] = "-----+-",
+    };
+
+    private static readonly string[] People = ["anonymous", "citizen", "moderator", "agent", "elected", "admin", "admin of Ville B"];
+
+    private sealed class MatrixFactory : ParvisFactory;
+
+    private readonly MatrixFactory _app = new();
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Every_endpoint_has_a_declared_rule_and_keeps_it_for_everyone()
+    {
+        var endpoints = await EndpointsAsync();
+        var undeclared = endpoints.Except(Rules.Keys).Order(StringComparer.Ordinal).ToList();
+        Assert.True(undeclared.Count == 0, "Declare who may use these endpoints in AuthorizationMatrixTests.Rules:\n" + string.Join("\n", undeclared));
+        var stale = Rules.Keys.Except(endpoints).ToList();
+        Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist:\n" + string.Join("\n", stale));
+
+        var ids = await IdsAsync();
+        var wrong = new List<string>();
+        for (var person = 0; person < People.Length; person++)
+        {
+            var client = await ClientAsync(person);
+            // A form token of this person: the sign-out form when signed in, the sign-in form otherwise.
+            var token = ((await client.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")
+                ?? (await client.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]"))!.GetAttribute("value")!;
+            // Signing out last, so that the other requests keep the person's session.
+            foreach (var endpoint in Rules.Keys.OrderBy(k => k.Contains("/deconnexion", StringComparison.Ordinal)))
+            {
+                var (method, target) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+                var url = ids.Aggregate(target, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
+                if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
+                if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
+                if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
+                var response = method == "GET"
+                    ? await client.GetAsync(url)
+                    : await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+                var expected = Rules[endpoint][person] == '+';
+                if ((int)response.StatusCode >= 500 || Denied(response) == expected)
+                    wrong.Add($"{endpoint} as {People[person]}: expected {(expected ? "allowed" : "denied")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private static bool Denied(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound
+        || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.OriginalString is { } to
+            && (to.StartsWith("/compte/connexion", StringComparison.Ordinal) || to.StartsWith("/compte/acces-refuse", StringComparison.Ordinal)
+                || to.Contains("/compte/connexion?", StringComparison.Ordinal) || to.Contains("/compte/acces-refuse?", StringComparison.Ordinal)));
+
+    /// <summary>"METHOD route" for every minimal-API route, "METHOD route?handler=Name" for every named Razor page handler.</summary>
+    private async Task<HashSet<string>> EndpointsAsync()
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var loader = _app.Services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                // A page without a model (the charter) answers GET with its view.
+                if (compiled.HandlerMethods.Count == 0) found.Add($"GET {route}");
+                foreach (var handler in compiled.HandlerMethods)
+                    found.Add($"{handler.HttpMethod.ToUpperInvariant()} {route}{(handler.Name is null ? "" : "?handler=" + handler.Name)}");
+            }
+            else
+            {
+                foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                    found.Add($"{method} {route}");
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Real ids of Ville A: the open consultation (carried by the agent's service), one of its contributions, its author and a file.</summary>
+    private Task<Dictionary<string, string>> IdsAsync() => _app.InAAsync(async db =>
+    {
+        var consultation = await db.Consultations.Where(c => c.Title == ConsultationData.Open).Select(c => c.Id).SingleAsync();
+        var contribution = await db.Contributions.Where(c => c.ConsultationId == consultation && c.State == ModerationState.Published && c.AuthorId != null)
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.AuthorId }).FirstAsync();
+        var file = await db.StoredFiles.Where(f => f.ConsultationId == consultation).Select(f => f.Id).FirstAsync();
+        return new Dictionary<string, string>
+        {
+            ["{id:int?}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{id:int}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{author}"] = contribution.AuthorId!.Value.ToString(),
+            ["{file}"] = file.ToString(),
+            ["{contribution}"] = contribution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    });
+
+    private async Task<HttpClient> ClientAsync(int person)
+    {
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        var client = _app.CreateDefaultClient(new Uri($"http://{ParvisFactory.HostA}"), new CookieJar(jar));
+        string? account = person switch { 1 => "habitant", 2 => "moderation", 3 => "agent", 4 => "elu", 5 => "admin", _ => null };
+        if (account is not null) await client.LoginAsync($"{account}@{ParvisFactory.DomainA}");
+        if (person == 6)
+        {
+            // The same cookies, obtained on Ville B's host.
+            var b = _app.CreateDefaultClient(new Uri($"http://{ParvisFactory.HostB}"), new CookieJar(jar));
+            await b.LoginAsync($"admin@{ParvisFactory.DomainB}");
+        }
+        return client;
+    }
+
+    /// <summary>Keeps cookies by name whatever the host, so that a sign-in on b.test is presented to a.test.</summary>
+    private sealed class CookieJar(Dictionary<string, string> jar) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (jar.Count > 0) request.Headers.Add("Cookie", string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")));
+            var response = await base.SendAsync(request, cancellationToken);
+            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                var pair = cookie.Split(';')[0];
+                var (name, value) = (pair[..pair.IndexOf('=', StringComparison.Ordinal)], pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+                if (value.Length == 0 || cookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)) jar.Remove(name);
+                else jar[name] = value;
+            }
+            return response;
+        }
+    }
+}
