@@ -46,7 +46,14 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
         if (filter.TerritoryId is not null)
         {
             var ids = await TerritoryTree.SelfAndDescendantsAsync(db, filter.TerritoryId.Value);
-            query = query.Where(c => ids.Contains(c.TerritoryId));
+            // A quartier without sub-territories: equality lets PostgreSQL read the sorted index and stop at
+            // the page; "= ANY (array)" would sort every row of the quartier first.
+            if (ids.Count == 1)
+            {
+                var only = ids[0];
+                query = query.Where(c => c.TerritoryId == only);
+            }
+            else query = query.Where(c => ids.Contains(c.TerritoryId));
         }
         if (filter.QuestionId is not null) query = query.Where(c => c.QuestionId == filter.QuestionId);
         if (filter.Answered == true) query = query.Where(c => c.FirstAnsweredAt != null);
