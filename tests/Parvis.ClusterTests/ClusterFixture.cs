@@ -38,7 +38,18 @@ public class ClusterFixture : IAsyncLifetime
             .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
     }
 
-    public async Task DisposeAsync() => await ScriptAsync("stop");
+    public async Task DisposeAsync()
+    {
+        // The nodes' logs outlive the cluster, for whoever reads a failure.
+        var logs = Path.Combine(Path.GetTempPath(), "parvis-cluster-logs", Path.GetFileName(_dir));
+        Directory.CreateDirectory(logs);
+        foreach (var node in new[] { "node1", "node2" })
+        {
+            var log = Path.Combine(_dir, node, "out.log");
+            if (File.Exists(log)) File.Copy(log, Path.Combine(logs, node + ".log"), overwrite: true);
+        }
+        await ScriptAsync("stop");
+    }
 
     public Task<string> ScriptAsync(params string[] args) => RunAsync(Path.Combine(RepositoryRoot, "bench", "cluster"), args);
 
