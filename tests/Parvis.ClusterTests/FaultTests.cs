@@ -73,11 +73,11 @@ public class FaultTests(FaultClusterFixture cluster) : IClassFixture<FaultCluste
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/concertations")).StatusCode);
 
         await cluster.ScriptAsync("stop-pg");
-        var during = new List<(HttpStatusCode Status, string Text)>();
+        var during = new List<(HttpStatusCode Status, string Text, bool Csp)>();
         for (var i = 0; i < 10; i++)
         {
             var response = await client.GetAsync("/concertations");
-            during.Add((response.StatusCode, await response.TextAsync()));
+            during.Add((response.StatusCode, await response.TextAsync(), response.Headers.Contains("Content-Security-Policy")));
             await Task.Delay(200);
         }
         await cluster.ScriptAsync("start-pg");
@@ -96,6 +96,7 @@ public class FaultTests(FaultClusterFixture cluster) : IClassFixture<FaultCluste
         {
             Assert.Contains("momentanément indisponible", d.Text, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", d.Text, StringComparison.Ordinal);
+            Assert.True(d.Csp, "the 503 page keeps the security headers");
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(back.Elapsed < TimeSpan.FromSeconds(10), $"recovered after {back.Elapsed.TotalSeconds:0.0} s");

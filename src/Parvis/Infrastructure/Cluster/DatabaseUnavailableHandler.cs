@@ -23,6 +23,7 @@ public sealed class DatabaseUnavailableHandler(IStringLocalizer<SharedResource> 
         context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "5";
+        Web.WebSetup.AddSecurityHeaders(context.Response);
         context.Response.ContentType = "text/html; charset=utf-8";
         var title = html.Encode(text["Service momentanément indisponible"]);
         var body = html.Encode(text["Le service est momentanément indisponible. Réessayez dans quelques secondes."]);

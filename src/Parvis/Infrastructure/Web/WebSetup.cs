@@ -95,6 +95,17 @@ public static class WebSetup
         return builder;
     }
 
+    /// <summary>Also called by the pages written outside the pipeline (the 503 page), whose response was cleared.</summary>
+    public static void AddSecurityHeaders(HttpResponse response)
+    {
+        var h = response.Headers;
+        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        h.XContentTypeOptions = "nosniff";
+        h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        h.XFrameOptions = "DENY";
+    }
+
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -107,12 +118,7 @@ public static class WebSetup
         app.UseRequestLimits();
         app.Use(async (ctx, next) =>
         {
-            var h = ctx.Response.Headers;
-            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-                "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-            h.XContentTypeOptions = "nosniff";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h.XFrameOptions = "DENY";
+            AddSecurityHeaders(ctx.Response);
             await next();
         });
         app.UseRequestLocalization();
