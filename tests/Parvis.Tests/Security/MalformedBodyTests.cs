@@ -101,6 +101,21 @@ public class MalformedBodyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_nul_character_is_refused_in_a_form_and_dropped_from_a_query()
+    {
+        // ASP.NET Core's form reader refuses NUL; PostgreSQL would refuse it in a text column or parameter.
+        var (client, id, token) = await ContributeFormAsync();
+        var body = $"__RequestVerificationToken={Uri.EscapeDataString(token)}&Input.Body=c%00d";
+        var response = await client.PostAsync($"/concertations/{id}?handler=Contribute", new StringContent(body, Encoding.ASCII, "application/x-www-form-urlencoded"));
+        await AssertRefusedInFrenchAsync(response, HttpStatusCode.BadRequest, "Requête invalide");
+        Assert.Equal(0, await _app.CountContributionsAsync(id));
+
+        var admin = await _app.SignedInAsync("admin");
+        var page = await admin.GetDocumentAsync("/admin/journal?auteur=adm%00in");
+        Assert.Equal("admin", page.QuerySelector("input[name=auteur]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task A_post_without_antiforgery_token_is_a_400_in_french()
     {
         var (client, id, _) = await ContributeFormAsync();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Parvis.Infrastructure.Web;
@@ -48,4 +50,26 @@ public static class RequestLimits
         InvalidDataException => StatusCodes.Status400BadRequest,
         _ => null,
     };
+}
+
+/// <summary>
+/// Every bound text loses its NUL characters: PostgreSQL refuses them in text columns and parameters
+/// (a 500 on a search or a post), SQLite would keep them invisibly; no one types one.
+/// </summary>
+public sealed class WithoutNulCharactersBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.ModelType == typeof(string)
+            ? new Binder(new SimpleTypeModelBinder(typeof(string), context.Services.GetRequiredService<ILoggerFactory>()))
+            : null;
+
+    private sealed class Binder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            await inner.BindModelAsync(bindingContext);
+            if (bindingContext.Result.Model is string text && text.Contains('\0', StringComparison.Ordinal))
+                bindingContext.Result = ModelBindingResult.Success(text.Replace("\0", "", StringComparison.Ordinal));
+        }
+    }
 }
