@@ -26,7 +26,15 @@ public class LocalCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages)
         return Task.CompletedTask;
     }
 
-    public virtual async Task EvictPagesAsync(string tag) => await pages.EvictByTagAsync(tag, default);
+    public virtual async Task EvictPagesAsync(string tag)
+    {
+        await pages.EvictByTagAsync(tag, default);
+        // A page being rendered while the change was saved may be stored just after this eviction,
+        // with the old data: a second eviction shortly after removes it.
+        _ = Task.Delay(ResidueDelay).ContinueWith(_ => pages.EvictByTagAsync(tag, default).AsTask(), TaskScheduler.Default);
+    }
+
+    private static readonly TimeSpan ResidueDelay = TimeSpan.FromMilliseconds(300);
 }
 
 /// <summary>Evicts locally, then tells the other nodes through a Redis channel they all subscribe to.</summary>
@@ -65,8 +73,10 @@ public sealed class RedisCacheInvalidation(IMemoryCache cache, IOutputCacheStore
     {
         try
         {
-            // Re-subscribed by the multiplexer after a reconnection.
-            await redis.GetSubscriber().SubscribeAsync(Channel, (channel, message) => _ = ApplyAsync(message.ToString()));
+            // Re-subscribed by the multiplexer after a reconnection. A queue, not a callback: callbacks may
+            // run out of order, and pages evicted before the organization would be rendered again stale.
+            var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+            queue.OnMessage(message => ApplyAsync(message.Message.ToString()));
         }
         catch (RedisException e)
         {
