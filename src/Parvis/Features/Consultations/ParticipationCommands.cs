@@ -144,8 +144,11 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var contribution = await VisibleContributionAsync(contributionId);
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour réagir.");
         await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.React);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Most reactions are a person's first on the item: on PostgreSQL that is one statement; a person
+        // who already reacted (nothing inserted) goes on to the change or withdrawal below.
+        if (db.Database.IsNpgsql() && await TryAddFirstReactionAsync(contributionId, userId, kind)) return;
         var existing = await db.Reactions.AsNoTracking().FirstOrDefaultAsync(r => r.ContributionId == contributionId && r.UserId == userId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var previous = existing?.Kind;
         ReactionKind? next = previous == kind ? null : kind;
         // Each change applies only to the state it was decided from; a second click racing the first
@@ -178,6 +181,25 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             .SetProperty(c => c.AgreeCount, c => c.AgreeCount + agree)
             .SetProperty(c => c.DisagreeCount, c => c.DisagreeCount + disagree));
         await transaction.CommitAsync();
+    }
+
+    // One statement, one round trip: the reaction goes in unless the person already has one (unique
+    // index), and the counter moves only if it did.
+    private async Task<bool> TryAddFirstReactionAsync(int contributionId, Guid userId, ReactionKind kind)
+    {
+        var (agree, disagree) = Contribution.ReactionDelta(null, kind);
+        var stored = kind.ToString();
+        var now = Now;
+        var organizationId = db.TenantId;
+        return await db.Database.ExecuteSqlInterpolatedAsync($"""
+            WITH added AS (
+                INSERT INTO "Reactions" ("ContributionId", "UserId", "Kind", "CreatedAt", "OrganizationId")
+                VALUES ({contributionId}, {userId}, {stored}, {now}, {organizationId})
+                ON CONFLICT ("ContributionId", "UserId") DO NOTHING
+                RETURNING 1)
+            UPDATE "Contributions" SET "AgreeCount" = "AgreeCount" + {agree}, "DisagreeCount" = "DisagreeCount" + {disagree}
+            WHERE "Id" = {contributionId} AND EXISTS (SELECT 1 FROM added)
+            """) == 1;
     }
 
     public async Task<Comment> CommentAsync(ClaimsPrincipal user, int contributionId, long? parentId, string? body, Stance? chosen)

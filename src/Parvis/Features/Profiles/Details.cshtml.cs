@@ -31,7 +31,7 @@ public class DetailsModel(ParvisDbContext db) : PageModel
                 && c.Consultation.Rules.DisplayIdentity == DisplayIdentity.Pseudonym)
             .OrderByDescending(c => c.CreatedAt).Take(50)
             .Select(c => new { c.Id, c.Title, c.Body, Consultation = c.Consultation!.Title, c.CreatedAt }).ToListAsync();
-        Contributions = rows.Select(r => new Item(r.Id, r.Title ?? (r.Body.Length > 80 ? r.Body[..80] + "…" : r.Body), r.Consultation, r.CreatedAt)).ToList();
+        Contributions = rows.Select(r => new Item(r.Id, r.Title ?? Shared.Excerpt.Of(r.Body, 80), r.Consultation, r.CreatedAt)).ToList();
         ViewData["NoIndex"] = true;
         return Page();
     }

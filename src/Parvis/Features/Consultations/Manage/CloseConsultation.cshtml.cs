@@ -57,7 +57,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
         Consultation = c;
         Contributions = (await db.Contributions.AsNoTracking().Where(x => x.ConsultationId == id && x.State == ModerationState.Published)
             .OrderByDescending(x => x.AgreeCount).Take(30).Select(x => new { x.Id, x.Body }).ToListAsync())
-            .Select(x => (x.Id, x.Body.Length > 100 ? x.Body[..100] + "…" : x.Body)).ToList();
+            .Select(x => (x.Id, Shared.Excerpt.Of(x.Body, 100))).ToList();
         return true;
     }
 }
