@@ -11,12 +11,14 @@ public sealed record CommentQueueItem(long Id, int ContributionId, string Consul
 /// <summary>Moderation of comments: the same queue, scope and decisions as for contributions.</summary>
 public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock)
 {
-    public async Task<List<CommentQueueItem>> QueueAsync(ClaimsPrincipal user)
+    public async Task<(List<CommentQueueItem> Items, int Total)> QueueAsync(ClaimsPrincipal user, int page = 1)
     {
         var scope = await contributions.ScopeAsync(user);
         var query = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (c.State == ModerationState.PendingReview || c.OpenFlagCount > 0));
         if (scope is not null) query = query.Where(c => db.Contributions.Any(x => x.Id == c.ContributionId && (scope.Territories.Contains(x.TerritoryId) || scope.Consultations.Contains(x.ConsultationId))));
-        var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).Take(100)
+        var total = await query.CountAsync();
+        var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip((Math.Max(page, 1) - 1) * ModerationCommands.QueuePageSize).Take(ModerationCommands.QueuePageSize)
             .Select(c => new
             {
                 c.Id,
@@ -29,8 +31,8 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
             }).ToListAsync();
         var ids = items.Select(i => i.Id).ToList();
         var reasons = await db.CommentFlags.AsNoTracking().Where(f => ids.Contains(f.CommentId) && f.ResolvedAt == null).Select(f => new { f.CommentId, f.Reason }).ToListAsync();
-        return items.Select(i => new CommentQueueItem(i.Id, i.ContributionId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
-            reasons.Where(r => r.CommentId == i.Id).Select(r => r.Reason).ToList())).ToList();
+        return (items.Select(i => new CommentQueueItem(i.Id, i.ContributionId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
+            reasons.Where(r => r.CommentId == i.Id).Select(r => r.Reason).ToList())).ToList(), total);
     }
 
     private async Task<Comment> InScopeAsync(ClaimsPrincipal user, long id)

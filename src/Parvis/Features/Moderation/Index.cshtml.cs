@@ -9,11 +9,17 @@ public class IndexModel(ModerationCommands commands, CommentModeration comments)
 {
     public List<QueueItem> Items { get; private set; } = [];
     public List<CommentQueueItem> Comments { get; private set; } = [];
+    public int ItemTotal { get; private set; }
+    public int CommentTotal { get; private set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public int PageCount => Math.Max(1, (Math.Max(ItemTotal, CommentTotal) + ModerationCommands.QueuePageSize - 1) / ModerationCommands.QueuePageSize);
 
     public async Task OnGetAsync()
     {
-        Items = await commands.QueueAsync(User);
-        Comments = await comments.QueueAsync(User);
+        PageNumber = Math.Max(PageNumber, 1);
+        (Items, ItemTotal) = await commands.QueueAsync(User, PageNumber);
+        (Comments, CommentTotal) = await comments.QueueAsync(User, PageNumber);
     }
 
     public Task<IActionResult> OnPostHideCommentAsync(long commentId, string? reason) => Act(() => comments.HideAsync(User, commentId, reason), "Commentaire masqué.");

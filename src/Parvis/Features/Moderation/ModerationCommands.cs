@@ -32,19 +32,24 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
         return new ModerationScope(territories, grants.Where(g => g.ConsultationId is not null).Select(g => g.ConsultationId!.Value).ToList());
     }
 
-    public async Task<List<QueueItem>> QueueAsync(ClaimsPrincipal user)
+    /// <summary>Items per page of the queue (contributions, and comments likewise).</summary>
+    public const int QueuePageSize = 30;
+
+    public async Task<(List<QueueItem> Items, int Total)> QueueAsync(ClaimsPrincipal user, int page = 1)
     {
         var scope = await ScopeAsync(user);
         var query = db.Contributions.AsNoTracking().Where(c => c.State == ModerationState.PendingReview || c.OpenFlagCount > 0);
         if (scope is not null) query = query.Where(c => scope.Territories.Contains(c.TerritoryId) || scope.Consultations.Contains(c.ConsultationId));
-        var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).Take(100)
+        var total = await query.CountAsync();
+        var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip((Math.Max(page, 1) - 1) * QueuePageSize).Take(QueuePageSize)
             .Select(c => new { c.Id, c.ConsultationId, Consultation = c.Consultation!.Title, c.Body, c.State, c.ModerationReason, c.OpenFlagCount, c.AuthorId })
             .ToListAsync();
         var ids = items.Select(i => i.Id).ToList();
         var reasons = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ContributionId) && f.ResolvedAt == null)
             .Select(f => new { f.ContributionId, f.Reason }).ToListAsync();
-        return items.Select(i => new QueueItem(i.Id, i.ConsultationId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
-            reasons.Where(r => r.ContributionId == i.Id).Select(r => r.Reason).ToList(), i.AuthorId)).ToList();
+        return (items.Select(i => new QueueItem(i.Id, i.ConsultationId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
+            reasons.Where(r => r.ContributionId == i.Id).Select(r => r.Reason).ToList(), i.AuthorId)).ToList(), total);
     }
 
     private async Task<Contribution> InScopeAsync(ClaimsPrincipal user, int id)
