@@ -19,8 +19,14 @@ public sealed record ContributionRow(int Id, string? Title, string Body, string 
 public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public const int PageSize = 20;
-    /// <summary>Lists count their rows up to this many; a total above it is shown as "more than".</summary>
-    public const int CountLimit = 10_000;
+    /// <summary>Lists count their rows up to this many (or a few pages past the one asked); a total above it is shown as "more than".</summary>
+    public const int CountLimit = 1_000;
+
+    /// <summary>The deepest a list is counted, so the deepest page one can ask for (offset paging reads the rows it skips).</summary>
+    public const int MaxCounted = 10_000;
+
+    /// <summary>How far a list is counted for a page: far enough to link a few pages on, never the whole table.</summary>
+    public static int CountLimitFor(int page) => Math.Clamp((Math.Max(page, 1) + 5) * PageSize, CountLimit, MaxCounted);
 
     public async Task<IReadOnlyList<ConsultationCard>> PublishedAsync(int? territoryId)
     {
@@ -59,7 +65,7 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
         if (filter.Answered == true) query = query.Where(c => c.FirstAnsweredAt != null);
         if (filter.Answered == false) query = query.Where(c => c.FirstAnsweredAt == null);
         // Counted up to a bound: past it the page says "more than", and the cost stays that of the bound, not of the table.
-        var total = await query.Take(CountLimit + 1).CountAsync();
+        var total = await query.Take(CountLimitFor(filter.Page) + 1).CountAsync();
         query = filter.Sort switch
         {
             ContributionSort.Supported => query.OrderByDescending(c => c.AgreeCount).ThenByDescending(c => c.Id),

@@ -37,8 +37,9 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     [BindProperty] public OfflineInput Offline { get; set; } = new(null, null, Channel.PaperRegister, null);
 
     public int PageCount => Math.Max(1, (Total + ConsultationQueries.PageSize - 1) / ConsultationQueries.PageSize);
-    /// <summary>The list was counted up to <see cref="ConsultationQueries.CountLimit"/> and holds more.</summary>
-    public bool TotalIsBounded => Total > ConsultationQueries.CountLimit;
+    /// <summary>The list was counted up to <see cref="CountedUpTo"/> and holds more.</summary>
+    public bool TotalIsBounded => Total > CountedUpTo;
+    public int CountedUpTo => ConsultationQueries.CountLimitFor(PageNumber);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Testing;
+
+namespace Parvis.Tests.Consultations;
+
+/// <summary>A big consultation is counted only as far as the pages asked need, so its page costs the same at 1,000 or 1,000,000 contributions.</summary>
+[Collection(AppCollection.Name)]
+public class LongListTests(AppFixture fixture)
+{
+    private readonly ParvisFactory _app = fixture.App;
+
+    [Fact]
+    public async Task Past_a_thousand_the_first_page_says_more_than_and_deep_pages_count_exactly()
+    {
+        var id = await _app.NewOpenConsultationAsync();
+        await _app.InAAsync(async db =>
+        {
+            var territory = await db.Consultations.Where(c => c.Id == id).Select(c => c.TerritoryId).SingleAsync();
+            db.Contributions.AddRange(Enumerable.Range(0, 1005).Select(i => new Contribution
+            {
+                ConsultationId = id,
+                TerritoryId = territory,
+                Body = $"Avis n° {i}",
+                CreatedAt = DateTime.UtcNow.AddMinutes(-i),
+                State = ModerationState.Published,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+
+        var first = await visitor.GetDocumentAsync($"/concertations/{id}");
+        Assert.Equal("Contributions (plus de 1000)", first.QuerySelector("#contributions")!.TextContent.Trim());
+        Assert.Equal("Page 1", first.QuerySelector(".pager li:not(:has(a))")!.TextContent.Trim());
+        Assert.NotNull(first.QuerySelector(".pager a[href*='p=2']"));
+
+        var last = await visitor.GetDocumentAsync($"/concertations/{id}?tri=Recent&p=51");
+        Assert.Equal("Contributions (1005)", last.QuerySelector("#contributions")!.TextContent.Trim());
+        Assert.Equal("Page 51 sur 51", last.QuerySelector(".pager li:not(:has(a))")!.TextContent.Trim());
+        Assert.Contains("Avis n° 1004", last.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+}
