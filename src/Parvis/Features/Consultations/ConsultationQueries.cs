@@ -65,7 +65,9 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
         if (filter.Answered == true) query = query.Where(c => c.FirstAnsweredAt != null);
         if (filter.Answered == false) query = query.Where(c => c.FirstAnsweredAt == null);
         // Counted up to a bound: past it the page says "more than", and the cost stays that of the bound, not of the table.
-        var total = await query.Take(CountLimitFor(filter.Page) + 1).CountAsync();
+        // In an index's order, so PostgreSQL walks that index and stops at the bound: a LIMIT without order may
+        // be planned as a sequential scan, which under concurrent scans starts mid-table (synchronized scans).
+        var total = await query.OrderByDescending(c => c.CreatedAt).Take(CountLimitFor(filter.Page) + 1).CountAsync();
         query = filter.Sort switch
         {
             ContributionSort.Supported => query.OrderByDescending(c => c.AgreeCount).ThenByDescending(c => c.Id),
