@@ -191,7 +191,7 @@ public class NaughtyStringTests(AppFixture fixture)
     private static string AsText(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>The naughty string became text: no script but the site's own files, no event handler, no frame, no javascript: link.</summary>
-    private static void AssertNoInjectedMarkup(IDocument page, string context)
+    internal static void AssertNoInjectedMarkup(IDocument page, string context)
     {
         Assert.All(page.QuerySelectorAll("script"), e => Assert.StartsWith("/", e.GetAttribute("src") ?? "inline", StringComparison.Ordinal));
         Assert.Empty(page.QuerySelectorAll("iframe, frame, object, embed, base, meta[http-equiv], form[action^=javascript], a[href^=javascript]"));

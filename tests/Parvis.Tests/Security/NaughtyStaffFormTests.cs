@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Testing;
+
+namespace Parvis.Tests.Security;
+
+/// <summary>
+/// The naughty strings through the staff forms not covered by <see cref="NaughtyStringTests"/>: organization
+/// settings, territories, questions, contributions entered on someone's behalf. An application of its own:
+/// these forms rename the organization and add territories. A quarter of the list each, to keep the time down.
+/// </summary>
+public sealed class NaughtyStaffFormTests : IAsyncLifetime
+{
+    private readonly ParvisFactory _app = new();
+
+    private static IEnumerable<string> Sample => NaughtyStringTests.Strings.Where((_, i) => i % 4 == 1);
+
+    public Task InitializeAsync() => _app.InitializeAsync();
+
+    public Task DisposeAsync() => _app.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Organization_settings_and_territories_store_the_text_as_typed()
+    {
+        var admin = await _app.SignedInAsync("admin");
+        foreach (var s in Sample)
+        {
+            var settings = await admin.SubmitAsync("/admin/organisation", "main form:not([enctype])",
+                new Dictionary<string, string?> { ["Form.Name"] = s, ["Form.CharterMarkdown"] = s });
+            Assert.True((int)settings.StatusCode < 500, $"{(int)settings.StatusCode} for {s}");
+            if (settings.StatusCode == HttpStatusCode.Redirect)
+            {
+                var stored = await _app.InAAsync(db => db.Organizations.Where(o => o.Id == _app.OrganizationA.Id).Select(o => new { o.Name, o.CharterMarkdown }).SingleAsync());
+                Assert.Equal(s.Trim(), stored.Name);
+                Assert.Equal(s, stored.CharterMarkdown);
+                var charter = await admin.GetDocumentAsync("/charte");
+                Assert.Contains(s.Trim().ReplaceLineEndings("\n"), charter.QuerySelector("title")!.TextContent.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+                NaughtyStringTests.AssertNoInjectedMarkup(charter, s);
+            }
+
+            var territory = await admin.SubmitAsync("/admin/territoires", "form[action*=Add]", new Dictionary<string, string?> { ["name"] = s });
+            Assert.True((int)territory.StatusCode < 500, $"{(int)territory.StatusCode} for territory {s}");
+            if (!string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 200)
+                Assert.True(await _app.InAAsync(db => db.Territories.AnyAsync(t => t.Name == s.Trim())), $"territory {s} not stored");
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/territoires"), "the territory list");
+    }
+
+    [Fact]
+    public async Task Questions_and_contributions_entered_for_someone_store_the_text_as_typed()
+    {
+        var id = await _app.NewOpenConsultationAsync();
+        var admin = await _app.SignedInAsync("admin");
+        var manage = $"/admin/concertations/{id}";
+        var page = $"/concertations/{id}";
+        foreach (var s in Sample)
+        {
+            var question = await admin.SubmitAsync(manage, "form[action*=AddQuestion]", new Dictionary<string, string?> { ["NewQuestion"] = s });
+            Assert.True((int)question.StatusCode < 500, $"{(int)question.StatusCode} for question {s}");
+            if (!string.IsNullOrWhiteSpace(s) && s.Length <= 500)
+                Assert.True(await _app.InAAsync(db => db.Questions.AnyAsync(q => q.ConsultationId == id && q.Text == s.Trim())), $"question {s} not stored");
+
+            var offline = await admin.SubmitAsync(page, "form[action*=Offline]", new Dictionary<string, string?>
+            {
+                ["Offline.Body"] = s,
+                ["Offline.AuthorName"] = s,
+                ["Offline.Channel"] = "PaperRegister",
+            });
+            Assert.True((int)offline.StatusCode < 500, $"{(int)offline.StatusCode} for offline {s}");
+            if (offline.StatusCode == HttpStatusCode.Redirect)
+            {
+                var url = offline.Headers.Location!.OriginalString;
+                var contributionId = int.Parse(url.Split('/')[^1], CultureInfo.InvariantCulture);
+                var stored = await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => new { c.Body, c.OfflineAuthorName }).SingleAsync());
+                Assert.Equal(s.Trim(), stored.Body);
+                Assert.Equal(s.Trim(), stored.OfflineAuthorName);
+                NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(url), s);
+            }
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(manage), "the questions");
+    }
+}
