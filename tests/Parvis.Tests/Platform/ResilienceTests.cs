@@ -52,7 +52,10 @@ public sealed class SmtpOutageTests : IAsyncLifetime
         });
         var message = await smtp.WaitForAsync(email, timeoutSeconds: 20);
         Assert.Contains("confirmez votre adresse", message.Subject, StringComparison.Ordinal);
+        // The worker marks the row once the server has accepted the message: a moment after it arrives.
         var sent = await _app.InAAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email));
+        for (var wait = DateTime.UtcNow.AddSeconds(10); sent.SentAt is null && DateTime.UtcNow < wait; await Task.Delay(100))
+            sent = await _app.InAAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.To == email));
         Assert.NotNull(sent.SentAt);
     }
 }
