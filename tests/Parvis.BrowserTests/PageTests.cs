@@ -41,7 +41,7 @@ public class PageTests(BrowserFixture fixture)
         await page.LoginAsync("admin@" + ParvisFactory.DomainA);
         var consultation = await _app.InAAsync(db => db.Consultations.Select(c => c.Id).FirstAsync());
         foreach (var url in new[] { "/admin", "/admin/concertations", $"/admin/concertations/{consultation}", $"/admin/concertations/{consultation}/cloture",
-                     "/admin/journal", "/admin/roles", "/admin/organisation", "/admin/territoires", "/moderation", "/reponses", "/compte/securite", "/plateforme" })
+                     "/admin/journal", "/admin/roles", "/admin/organisation", "/admin/territoires", "/moderation", "/moderation/limites", "/reponses", "/compte/securite", "/plateforme" })
         {
             await page.GotoAsync(url);
             await page.AssertAccessibleAsync();
