@@ -36,6 +36,22 @@ public static class ConsultationData
             return c.Id;
         });
 
+    /// <summary>Writes contributions straight into the database (published, in the consultation's territory), for tests that need many.</summary>
+    public static Task<List<int>> AddContributionsAsync(this ParvisFactory app, int consultationId, int count, Action<Contribution, int>? adjust = null) =>
+        app.InAAsync(async db =>
+        {
+            var territory = await db.Consultations.Where(c => c.Id == consultationId).Select(c => c.TerritoryId).SingleAsync();
+            var added = Enumerable.Range(0, count).Select(i =>
+            {
+                var contribution = new Contribution { ConsultationId = consultationId, TerritoryId = territory, Body = "Idée", CreatedAt = DateTime.UtcNow, State = ModerationState.Published };
+                adjust?.Invoke(contribution, i);
+                return contribution;
+            }).ToList();
+            db.Contributions.AddRange(added);
+            await db.SaveChangesAsync();
+            return added.Select(c => c.Id).ToList();
+        });
+
     public static Task<int> CountContributionsAsync(this ParvisFactory app, int consultationId) =>
         app.InAAsync(db => db.Contributions.CountAsync(c => c.ConsultationId == consultationId));
 }

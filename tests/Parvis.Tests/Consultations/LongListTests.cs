@@ -14,18 +14,10 @@ public class LongListTests(AppFixture fixture)
     public async Task Past_a_thousand_the_first_page_says_more_than_and_deep_pages_count_exactly()
     {
         var id = await _app.NewOpenConsultationAsync();
-        await _app.InAAsync(async db =>
+        await _app.AddContributionsAsync(id, 1005, (c, i) =>
         {
-            var territory = await db.Consultations.Where(c => c.Id == id).Select(c => c.TerritoryId).SingleAsync();
-            db.Contributions.AddRange(Enumerable.Range(0, 1005).Select(i => new Contribution
-            {
-                ConsultationId = id,
-                TerritoryId = territory,
-                Body = $"Avis n° {i}",
-                CreatedAt = DateTime.UtcNow.AddMinutes(-i),
-                State = ModerationState.Published,
-            }));
-            return await db.SaveChangesAsync();
+            c.Body = $"Avis n° {i}";
+            c.CreatedAt = DateTime.UtcNow.AddMinutes(-i);
         });
         var visitor = _app.ClientFor(ParvisFactory.HostA);
 

@@ -18,20 +18,12 @@ public sealed class QueuePagingTests : IAsyncLifetime
     public async Task A_backlog_of_35_items_is_shown_30_then_5()
     {
         var id = await _app.NewOpenConsultationAsync();
-        await _app.InAAsync(async db =>
+        await _app.AddContributionsAsync(id, 35, (c, i) =>
         {
-            var territory = await db.Consultations.Where(c => c.Id == id).Select(c => c.TerritoryId).SingleAsync();
-            for (var i = 0; i < 35; i++)
-                db.Contributions.Add(new Contribution
-                {
-                    ConsultationId = id,
-                    TerritoryId = territory,
-                    Body = $"En attente n° {i}",
-                    CreatedAt = DateTime.UtcNow.AddMinutes(i - 60),
-                    State = ModerationState.PendingReview,
-                    ModerationReason = ModeratedItem.PendingReason,
-                });
-            return await db.SaveChangesAsync();
+            c.Body = $"En attente n° {i}";
+            c.CreatedAt = DateTime.UtcNow.AddMinutes(i - 60);
+            c.State = ModerationState.PendingReview;
+            c.ModerationReason = ModeratedItem.PendingReason;
         });
         var moderator = await _app.SignedInAsync("moderation");
 

@@ -89,14 +89,7 @@ public class NaughtyStringTests(AppFixture fixture)
         }
     }
 
-    private Task<int> NewContributionAsync(int consultationId) => _app.InAAsync(async db =>
-    {
-        var territory = await db.Consultations.Where(c => c.Id == consultationId).Select(c => c.TerritoryId).SingleAsync();
-        var contribution = new Contribution { ConsultationId = consultationId, TerritoryId = territory, Body = "Idée", CreatedAt = DateTime.UtcNow, State = ModerationState.Published };
-        db.Contributions.Add(contribution);
-        await db.SaveChangesAsync();
-        return contribution.Id;
-    });
+    private async Task<int> NewContributionAsync(int consultationId) => (await _app.AddContributionsAsync(consultationId, 1))[0];
 
     [Fact]
     public async Task Sign_up_stores_names_as_typed_and_login_and_reset_never_fail()

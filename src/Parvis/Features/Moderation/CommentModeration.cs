@@ -11,9 +11,8 @@ public sealed record CommentQueueItem(long Id, int ContributionId, string Consul
 /// <summary>Moderation of comments: the same queue, scope and decisions as for contributions.</summary>
 public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock)
 {
-    public async Task<(List<CommentQueueItem> Items, int Total)> QueueAsync(ClaimsPrincipal user, int page = 1)
+    public async Task<(List<CommentQueueItem> Items, int Total)> QueueAsync(ModerationScope? scope, int page = 1)
     {
-        var scope = await contributions.ScopeAsync(user);
         var query = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (c.State == ModerationState.PendingReview || c.OpenFlagCount > 0));
         if (scope is not null) query = query.Where(c => db.Contributions.Any(x => x.Id == c.ContributionId && (scope.Territories.Contains(x.TerritoryId) || scope.Consultations.Contains(x.ConsultationId))));
         var total = await query.CountAsync();

@@ -18,8 +18,10 @@ public class IndexModel(ModerationCommands commands, CommentModeration comments)
     public async Task OnGetAsync()
     {
         PageNumber = Math.Max(PageNumber, 1);
-        (Items, ItemTotal) = await commands.QueueAsync(User, PageNumber);
-        (Comments, CommentTotal) = await comments.QueueAsync(User, PageNumber);
+        // Both lists within the same perimeter, looked up once.
+        var scope = await commands.ScopeAsync(User);
+        (Items, ItemTotal) = await commands.QueueAsync(scope, PageNumber);
+        (Comments, CommentTotal) = await comments.QueueAsync(scope, PageNumber);
     }
 
     public Task<IActionResult> OnPostHideCommentAsync(long commentId, string? reason) => Act(() => comments.HideAsync(User, commentId, reason), "Commentaire masqué.");

@@ -35,9 +35,8 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
     /// <summary>Items per page of the queue (contributions, and comments likewise).</summary>
     public const int QueuePageSize = 30;
 
-    public async Task<(List<QueueItem> Items, int Total)> QueueAsync(ClaimsPrincipal user, int page = 1)
+    public async Task<(List<QueueItem> Items, int Total)> QueueAsync(ModerationScope? scope, int page = 1)
     {
-        var scope = await ScopeAsync(user);
         var query = db.Contributions.AsNoTracking().Where(c => c.State == ModerationState.PendingReview || c.OpenFlagCount > 0);
         if (scope is not null) query = query.Where(c => scope.Territories.Contains(c.TerritoryId) || scope.Consultations.Contains(c.ConsultationId));
         var total = await query.CountAsync();

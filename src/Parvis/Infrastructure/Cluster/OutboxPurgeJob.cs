@@ -3,7 +3,10 @@ using Parvis.Infrastructure.Data;
 
 namespace Parvis.Infrastructure.Cluster;
 
-/// <summary>Sent e-mails hold addresses: they are kept for a while to answer "did it leave?", then deleted, as are old job runs.</summary>
+/// <summary>
+/// Data kept for a while, then deleted: sent e-mails (they hold addresses; kept to answer "did it leave?"),
+/// rate-limit refusals (they hold IP addresses; fraud control only) and old job runs.
+/// </summary>
 public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
 {
     public string Name => "outbox-purge";
@@ -18,5 +21,8 @@ public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider cl
         var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
         await db.Outbox.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(token);
         await db.JobRuns.Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(token);
+        // Every organization's, hence without the tenant filter (a job has no organization).
+        var forgotten = clock.GetUtcNow().UtcDateTime - Web.RateLimitRecorder.Retention;
+        await db.RateLimitEvents.IgnoreQueryFilters().Where(e => e.LastAt < forgotten).ExecuteDeleteAsync(token);
     }
 }

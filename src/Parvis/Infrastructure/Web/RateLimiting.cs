@@ -116,7 +116,7 @@ public static class RateLimiting
 /// <summary>Keeps who was stopped by which limit, so that moderators see it (page /moderation/limites).</summary>
 public sealed class RateLimitRecorder(ParvisDbContext db, TenantContext tenant, TimeProvider clock, ILogger<RateLimitRecorder> log)
 {
-    /// <summary>IP addresses serve fraud control only: events are forgotten after this period.</summary>
+    /// <summary>IP addresses serve fraud control only: events are forgotten after this period (by the scheduled purge).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
     public async Task RecordAsync(RateLimitRule rule, Guid? userId, string? ip, CancellationToken token)
@@ -130,8 +130,6 @@ public sealed class RateLimitRecorder(ParvisDbContext db, TenantContext tenant, 
                 .Where(e => e.Limit == rule.Name && e.UserId == userId && e.IpAddress == ip && e.LastAt > since)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.RefusedCount, e => e.RefusedCount + 1).SetProperty(e => e.LastAt, now), token);
             if (updated > 0) return;
-            var forgotten = now - Retention;
-            await db.RateLimitEvents.Where(e => e.LastAt < forgotten).ExecuteDeleteAsync(token);
             db.RateLimitEvents.Add(new RateLimitEvent { Limit = rule.Name, UserId = userId, IpAddress = ip, FirstAt = now, LastAt = now, RefusedCount = 1 });
             await db.SaveChangesAsync(token);
         }
