@@ -77,6 +77,8 @@ public static class PageChecks
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
+        // Waits for what a person sees once signed in, not for the "load" event: on a loaded CI machine
+        // Playwright once missed that event on the redirect target and waited out its 30 s.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Se déconnecter") })).ToBeVisibleAsync(new() { Timeout = 20_000 });
     }
 }

@@ -2,7 +2,8 @@ namespace Parvis.Domain;
 
 public enum Channel { Online, PaperRegister, Meeting, Mail, Phone, Oral }
 
-public enum ModerationState { Published, PendingReview, Hidden }
+/// <summary>AwaitingEmail: posted without an account where the space asks for a confirmed e-mail; nobody sees it before the link is followed.</summary>
+public enum ModerationState { Published, PendingReview, Hidden, AwaitingEmail }
 
 /// <summary>What moderation decides about a contribution or a comment: visible, awaiting review, or hidden.</summary>
 public abstract class ModeratedItem
@@ -66,7 +67,12 @@ public class Contribution : ModeratedItem, ITenantOwned
     public int DisagreeCount { get; set; }
     public int CommentCount { get; set; }
     public DateTime? FirstAnsweredAt { get; set; }
-
+    /// <summary>The identity the author picked for this contribution; null: the space's default.</summary>
+    public DisplayIdentity? DisplayAs { get; set; }
+    /// <summary>The verified attributes the author chose to show beside their name.</summary>
+    public BadgeChoices Badges { get; set; }
+    /// <summary>The e-mail given by an author without an account; private, purged by the retention job.</summary>
+    public string? ContactEmail { get; set; }
 
     public static string? Validate(string? title, string? body)
     {

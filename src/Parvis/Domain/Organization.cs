@@ -14,6 +14,7 @@ public class Organization
     public int FlagThreshold { get; set; } = 3;
     public bool RequireTwoFactorForStaff { get; set; } = true;
     public List<OrganizationHost> Hosts { get; set; } = [];
+    public IdentitySettings Identity { get; set; } = new();
 
     public static bool IsValidColor(string color) =>
         color.Length == 7 && color[0] == '#' && color.Skip(1).All(Uri.IsHexDigit);
@@ -32,6 +33,44 @@ public class Organization
         if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, zone);
     }
+}
+
+/// <summary>How the organization verifies people: the methods it offers, how long each lasts, its OpenID provider.</summary>
+public class IdentitySettings
+{
+    public VerificationMethods EnabledMethods { get; set; } = VerificationMethods.InPerson;
+    public int FranceConnectMonths { get; set; } = 12;
+    public int CensusMonths { get; set; } = 12;
+    public int InPersonMonths { get; set; } = 24;
+    public int PostalLetterMonths { get; set; } = 12;
+
+    /// <summary>The OpenID provider: FranceConnect, ProConnect for agents, or the development provider.</summary>
+    public string? OidcIssuer { get; set; }
+    public string? OidcClientId { get; set; }
+    /// <summary>Kept encrypted with the data-protection keys.</summary>
+    public string? OidcClientSecretProtected { get; set; }
+    public string OidcDisplayName { get; set; } = "FranceConnect";
+
+    /// <summary>The secret salt of the census hashes; created with the first upload, never shown.</summary>
+    public string? CensusSalt { get; set; }
+
+    public bool Offers(VerificationMethod method) => (EnabledMethods & FlagOf(method)) != 0;
+
+    public static VerificationMethods FlagOf(VerificationMethod method) => method switch
+    {
+        VerificationMethod.FranceConnect => VerificationMethods.FranceConnect,
+        VerificationMethod.Census => VerificationMethods.Census,
+        VerificationMethod.InPerson => VerificationMethods.InPerson,
+        _ => VerificationMethods.PostalLetter,
+    };
+
+    public int MonthsFor(VerificationMethod method) => method switch
+    {
+        VerificationMethod.FranceConnect => FranceConnectMonths,
+        VerificationMethod.Census => CensusMonths,
+        VerificationMethod.InPerson => InPersonMonths,
+        _ => PostalLetterMonths,
+    };
 }
 
 public class OrganizationHost

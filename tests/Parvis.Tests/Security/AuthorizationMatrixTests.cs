@@ -57,6 +57,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /compte/reinitialiser"] = "+++++++",
         ["GET /compte/acces-refuse"] = "+++++++",
         ["GET /compte/securite"] = "-+++++-",
+        ["GET /compte/identite"] = "-+++++-",
         ["POST /compte/securite?handler=Enable"] = "-+++++-",
         ["POST /compte/securite?handler=Disable"] = "-+++++-",
         ["GET /compte/deconnexion"] = "+++++++",

@@ -185,4 +185,29 @@ public static class Labels
         Stance.Against => "Contre",
         _ => "Neutre",
     };
+
+    public static string Of(VerificationMethod method) => method switch
+    {
+        VerificationMethod.FranceConnect => "FranceConnect",
+        VerificationMethod.Census => "Liste de la commune",
+        VerificationMethod.InPerson => "Vérification en mairie",
+        _ => "Code reçu par courrier",
+    };
+
+    public static string Of(DisplayIdentity identity) => identity switch
+    {
+        DisplayIdentity.PartialName => "Prénom et initiale du nom",
+        DisplayIdentity.FullName => "Nom complet",
+        DisplayIdentity.Anonymous => "Anonyme",
+        _ => "Pseudonyme",
+    };
+
+    public static string Of(ParticipationLevel level) => level switch
+    {
+        ParticipationLevel.Anyone => "rien : participation anonyme possible",
+        ParticipationLevel.AnyoneWithConfirmedEmail => "une adresse e-mail confirmée, sans compte",
+        ParticipationLevel.ConfirmedAccount => "un compte confirmé",
+        ParticipationLevel.VerifiedResident => "un habitant vérifié du territoire",
+        _ => "un électeur vérifié",
+    };
 }

@@ -23,10 +23,18 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
 
     public async Task EnsureAllowedAsync(ClaimsPrincipal user, Consultation consultation, ParticipationAction action)
     {
-        var result = await authorization.AuthorizeAsync(user, consultation, new ParticipationRequirement(action));
-        if (!result.Succeeded)
-            throw new DomainException(result.Failure?.FailureReasons.FirstOrDefault()?.Message ?? "Vous ne pouvez pas participer ici.");
+        var refusal = await RefusalAsync(user, consultation, action);
+        if (refusal is not null) throw refusal.Reason;
         consultation.EnsureOpenFor(action, Now, tenant.Organization.ToLocal);
+    }
+
+    /// <summary>What the space's rules refuse this person for this action (the phase aside), or null.</summary>
+    public async Task<ParticipationRefusal?> RefusalAsync(ClaimsPrincipal user, Consultation consultation, ParticipationAction action)
+    {
+        var result = await authorization.AuthorizeAsync(user, consultation, new ParticipationRequirement(action));
+        if (result.Succeeded) return null;
+        return result.Failure?.FailureReasons.OfType<ParticipationRefusal>().FirstOrDefault()
+            ?? throw new DomainException("Vous ne pouvez pas participer ici.");
     }
 
     public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input, IFormFile? attachment = null)

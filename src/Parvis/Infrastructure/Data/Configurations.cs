@@ -14,6 +14,42 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.TimeZoneId).HasMaxLength(64);
         b.Property(o => o.ContactEmail).HasMaxLength(256);
         b.HasMany(o => o.Hosts).WithOne().HasForeignKey(h => h.OrganizationId);
+        b.OwnsOne(o => o.Identity, i =>
+        {
+            i.Property(x => x.EnabledMethods).HasMaxLength(100);
+            i.Property(x => x.OidcIssuer).HasMaxLength(300);
+            i.Property(x => x.OidcClientId).HasMaxLength(200);
+            i.Property(x => x.OidcClientSecretProtected).HasMaxLength(2000);
+            i.Property(x => x.OidcDisplayName).HasMaxLength(60);
+            i.Property(x => x.CensusSalt).HasMaxLength(100);
+        });
+    }
+}
+
+internal sealed class VerificationConfiguration : IEntityTypeConfiguration<Verification>
+{
+    public void Configure(EntityTypeBuilder<Verification> b)
+    {
+        b.Property(v => v.Issuer).HasMaxLength(300);
+        b.Property(v => v.RevokedReason).HasMaxLength(Verification.MaxReason);
+        b.Property(v => v.DocumentType).HasMaxLength(80);
+        b.HasIndex(v => new { v.OrganizationId, v.UserId });
+        b.HasIndex(v => new { v.OrganizationId, v.CensusFileId });
+    }
+}
+
+internal sealed class CensusFileConfiguration : IEntityTypeConfiguration<CensusFile>
+{
+    public void Configure(EntityTypeBuilder<CensusFile> b) => b.Property(f => f.FileName).HasMaxLength(260);
+}
+
+internal sealed class CensusEntryConfiguration : IEntityTypeConfiguration<CensusEntry>
+{
+    public void Configure(EntityTypeBuilder<CensusEntry> b)
+    {
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.HasIndex(e => new { e.OrganizationId, e.Hash });
+        b.HasIndex(e => e.CensusFileId);
     }
 }
 
@@ -76,7 +112,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         b.Property(c => c.ProjectName).HasMaxLength(200);
         b.Property(c => c.ServiceName).HasMaxLength(200);
         b.HasOne(c => c.Territory).WithMany().HasForeignKey(c => c.TerritoryId).OnDelete(DeleteBehavior.Restrict);
-        b.OwnsOne(c => c.Rules);
+        b.OwnsOne(c => c.Rules, r => r.Property(x => x.AllowedDisplays).HasMaxLength(100));
         b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ConsultationId);
         // Optimistic concurrency on the register counter: two observations never get one number.
         b.Property(c => c.LastRegisterNumber).IsConcurrencyToken();
@@ -95,6 +131,8 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         b.Property(c => c.Title).HasMaxLength(Contribution.MaxTitle);
         b.Property(c => c.Body).HasMaxLength(Contribution.MaxBody);
         b.Property(c => c.OfflineAuthorName).HasMaxLength(200);
+        b.Property(c => c.ContactEmail).HasMaxLength(256);
+        b.Property(c => c.Badges).HasMaxLength(100);
         b.Property(c => c.ModerationReason).HasMaxLength(1000);
         b.HasOne(c => c.Consultation).WithMany().HasForeignKey(c => c.ConsultationId);
         b.HasIndex(c => new { c.ConsultationId, c.RegisterNumber }).IsUnique();

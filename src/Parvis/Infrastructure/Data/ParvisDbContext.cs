@@ -33,6 +33,9 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Cluster.JobRun> JobRuns => Set<Cluster.JobRun>();
+    public DbSet<Verification> Verifications => Set<Verification>();
+    public DbSet<CensusFile> CensusFiles => Set<CensusFile>();
+    public DbSet<CensusEntry> CensusEntries => Set<CensusEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

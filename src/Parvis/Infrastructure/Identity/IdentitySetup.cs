@@ -86,16 +86,48 @@ public static class IdentitySetup
 /// <summary>The one place where a space's participation rules are checked against the person.</summary>
 public sealed record ParticipationRequirement(ParticipationAction Action) : IAuthorizationRequirement;
 
-public sealed class ParticipationHandler : AuthorizationHandler<ParticipationRequirement, Consultation>
+/// <summary>Why a person may not act yet, and what would let them: signing in, or a verified attribute.</summary>
+public sealed class ParticipationRefusal(IAuthorizationHandler handler, DomainException reason, ActionRequirement requirement, bool needsSignIn)
+    : AuthorizationFailureReason(handler, reason.Message)
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ParticipationRequirement requirement, Consultation resource)
+    public DomainException Reason { get; } = reason;
+    public ActionRequirement Requirement { get; } = requirement;
+    public bool NeedsSignIn { get; } = needsSignIn;
+}
+
+public sealed class ParticipationHandler(Features.Identity.Verifications verifications, ParvisDbContext db, TenantContext tenant)
+    : AuthorizationHandler<ParticipationRequirement, Consultation>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ParticipationRequirement requirement, Consultation resource)
     {
-        var level = resource.Rules.LevelFor(requirement.Action);
-        var signedIn = context.User.Identity?.IsAuthenticated == true;
+        var needed = resource.Rules.RequirementFor(requirement.Action);
+        var refusal = await RefusalAsync(context.User, needed, resource.TerritoryId);
+        if (refusal is null) context.Succeed(requirement);
+        else context.Fail(new ParticipationRefusal(this, refusal, needed, context.User.Identity?.IsAuthenticated != true));
+    }
+
+    /// <summary>Null when the person meets the requirement; otherwise the rule they miss, in French.</summary>
+    public async Task<DomainException?> RefusalAsync(ClaimsPrincipal user, ActionRequirement needed, int spaceTerritoryId)
+    {
         // Sign-in requires a confirmed e-mail, so a signed-in person has a confirmed account.
-        if (level == ParticipationLevel.Anyone || signedIn) context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this, "Connectez-vous (ou créez un compte) pour participer."));
-        return Task.CompletedTask;
+        if (user.Identity?.IsAuthenticated != true)
+            return needed.AllowsAnonymous ? null : new DomainException("Connectez-vous (ou créez un compte) pour participer.");
+        if (!needed.NeedsVerification) return null;
+        var attributes = user.UserId() is { } userId ? await verifications.AttributesOfAsync(userId) : VerifiedAttributes.None;
+        if (needed.Level == ParticipationLevel.VerifiedResident)
+        {
+            var territories = await Features.Consultations.TerritoryTree.SelfAndDescendantsAsync(db, spaceTerritoryId);
+            if (!attributes.LivesIn(territories))
+            {
+                var name = await db.Territories.Where(t => t.Id == spaceTerritoryId).Select(t => t.Name).FirstOrDefaultAsync() ?? tenant.Organization.Name;
+                return DomainException.WithValues("Cette action est réservée aux habitants de {0} dont la résidence est vérifiée.", name);
+            }
+        }
+        if (needed.Level == ParticipationLevel.VerifiedElector && !attributes.IsElector)
+            return DomainException.WithValues("Cette action est réservée aux électeurs vérifiés de {0}.", tenant.Organization.Name);
+        if (needed.MinimumAge is { } minimumAge && !attributes.IsAtLeast(minimumAge))
+            return DomainException.WithValues("Cette action est réservée aux personnes de {0} ans ou plus, dont l'âge est vérifié.", minimumAge);
+        return null;
     }
 }
 

@@ -152,6 +152,81 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.CensusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CensusFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsElector")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CensusFileId");
+
+                    b.HasIndex("OrganizationId", "Hash");
+
+                    b.ToTable("CensusEntries");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.CensusFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CensusFiles");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -345,6 +420,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Badges")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -361,11 +441,19 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ConsultationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("DisagreeCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("DisplayAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("EnteredById")
                         .HasColumnType("uuid");
@@ -816,6 +904,72 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Territories");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.Verification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeBracket")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("CensusFileId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsElector")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ResidentTerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VerifiedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CensusFileId");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.ToTable("Verifications");
+                });
+
             modelBuilder.Entity("Parvis.Infrastructure.Cluster.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1042,15 +1196,26 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                             b1.Property<int>("ConsultationId")
                                 .HasColumnType("integer");
 
+                            b1.Property<string>("AllowedDisplays")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
                             b1.Property<string>("Comment")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
 
+                            b1.Property<int?>("CommentMinimumAge")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("Contribute")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("ContributeMinimumAge")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("DisplayIdentity")
                                 .IsRequired()
@@ -1064,6 +1229,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)");
+
+                            b1.Property<int?>("ReactMinimumAge")
+                                .HasColumnType("integer");
 
                             b1.HasKey("ConsultationId");
 
@@ -1088,6 +1256,63 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.Organization", b =>
+                {
+                    b.OwnsOne("Parvis.Domain.IdentitySettings", "Identity", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CensusMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CensusSalt")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("EnabledMethods")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<int>("FranceConnectMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("InPersonMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("OidcClientId")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("OidcClientSecretProtected")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("OidcDisplayName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<string>("OidcIssuer")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<int>("PostalLetterMonths")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
+                    b.Navigation("Identity")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.OrganizationHost", b =>

@@ -141,6 +141,77 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.CensusEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CensusFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsElector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CensusFileId");
+
+                    b.HasIndex("OrganizationId", "Hash");
+
+                    b.ToTable("CensusEntries");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.CensusFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CensusFiles");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -326,6 +397,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Badges")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -342,11 +418,19 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ConsultationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DisagreeCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("EnteredById")
                         .HasColumnType("TEXT");
@@ -779,6 +863,70 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Territories");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.Verification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBracket")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CensusFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsElector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ResidentTerritoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerifiedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "CensusFileId");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.ToTable("Verifications");
+                });
+
             modelBuilder.Entity("Parvis.Infrastructure.Cluster.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -1001,15 +1149,26 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                             b1.Property<int>("ConsultationId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<string>("AllowedDisplays")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Comment")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int?>("CommentMinimumAge")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("Contribute")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ContributeMinimumAge")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("DisplayIdentity")
                                 .IsRequired()
@@ -1023,6 +1182,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ReactMinimumAge")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("ConsultationId");
 
@@ -1047,6 +1209,63 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.Organization", b =>
+                {
+                    b.OwnsOne("Parvis.Domain.IdentitySettings", "Identity", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CensusMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CensusSalt")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EnabledMethods")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("FranceConnectMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("InPersonMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("OidcClientId")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OidcClientSecretProtected")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OidcDisplayName")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OidcIssuer")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PostalLetterMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
+                    b.Navigation("Identity")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.OrganizationHost", b =>
