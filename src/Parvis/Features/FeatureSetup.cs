@@ -15,6 +15,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ConsultationQueries>();
         builder.Services.AddScoped<ParticipationCommands>();
         builder.Services.AddScoped<Identity.Verifications>();
+        builder.Services.AddScoped<Identity.CensusRegistry>();
         builder.Services.AddScoped<ContributionQueries>();
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<ModerationCommands>();
