@@ -74,6 +74,14 @@ public class Contribution : ModeratedItem, ITenantOwned
     /// <summary>The e-mail given by an author without an account; private, purged by the retention job.</summary>
     public string? ContactEmail { get; set; }
 
+    /// <summary>The author without an account followed the link: the contribution counts, after moderation where the space asks.</summary>
+    public void ConfirmEmail(bool preModeration)
+    {
+        if (State != ModerationState.AwaitingEmail) return;
+        State = preModeration ? ModerationState.PendingReview : ModerationState.Published;
+        ModerationReason = preModeration ? PendingReason : null;
+    }
+
     public static string? Validate(string? title, string? body)
     {
         if (string.IsNullOrWhiteSpace(body)) return "Écrivez votre contribution : le texte est vide.";

@@ -17,6 +17,8 @@ public static class FeatureSetup
         builder.Services.AddScoped<Identity.Verifications>();
         builder.Services.AddScoped<Identity.CensusRegistry>();
         builder.Services.AddScoped<ContributionQueries>();
+        builder.Services.AddScoped<AnonymousContributions>();
+        builder.Services.AddScoped<Shared.AuthorDisplay>();
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<CommentModeration>();
@@ -33,6 +35,7 @@ public static class FeatureSetup
         app.MapConsultationExports();
         Files.FileEndpoints.MapFiles(app);
         app.MapBenchBaseline();
+        Home.Sitemap.MapSitemap(app);
         return app;
     }
 }

@@ -41,6 +41,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /contributions/{id:int}?handler=FlagComment"] = "+++++++",
         ["POST /contributions/{id:int}?handler=Flag"] = "+++++++",
         ["POST /contributions/{id:int}?handler=DraftResponse"] = "---+-+-",
+        ["GET /contributions/{id:int}/confirmer"] = "+++++++",
+        ["POST /contributions/{id:int}/confirmer"] = "+++++++",
+        ["GET /robots.txt"] = "+++++++",
+        ["GET /sitemap.xml"] = "+++++++",
+        ["GET /sitemap-pages.xml"] = "+++++++",
+        ["GET /sitemap-contributions-{n:int}.xml"] = "+++++++",
         ["GET /profils/{id:guid}"] = "+++++++",
         ["GET /fichiers/{id:guid}"] = "+++++++",
         ["GET /compte/connexion"] = "+++++++",
@@ -135,6 +141,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
+                if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 var response = method == "GET"
                     ? await client.GetAsync(url)
                     : await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));

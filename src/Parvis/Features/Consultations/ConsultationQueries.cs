@@ -12,11 +12,11 @@ public enum ContributionSort { Recent, Supported, Discussed, Random }
 
 public sealed record ContributionFilter(int? TerritoryId, int? QuestionId, bool? Answered, ContributionSort Sort, int Seed, int Page);
 
-public sealed record ContributionRow(int Id, string? Title, string Body, string Author, Channel Channel, int? RegisterNumber,
+public sealed record ContributionRow(int Id, string? Title, string Body, Shared.AuthorView Author, Channel Channel, int? RegisterNumber,
     DateTime CreatedAt, int Agree, int Disagree, int Comments, bool Answered);
 
 /// <summary>Read side shared by the consultation pages.</summary>
-public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> text)
+public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, Shared.AuthorDisplay authors)
 {
     public const int PageSize = 20;
     /// <summary>Lists count their rows up to this many (or a few pages past the one asked); a total above it is shown as "more than".</summary>
@@ -76,7 +76,6 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
             ContributionSort.Random => query.OrderBy(c => (c.Id * (long)filter.Seed) % 1_000_003).ThenBy(c => c.Id),
             _ => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
         };
-        var mode = consultation.Rules.DisplayIdentity;
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await query.Skip((page - 1) * PageSize).Take(PageSize)
             .Select(c => new
@@ -93,14 +92,11 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
                 c.FirstAnsweredAt,
                 c.OfflineAuthorName,
                 c.AuthorId,
+                c.DisplayAs,
+                c.Badges,
             }).ToListAsync();
-        // The page's authors in one keyed read (a correlated FirstOrDefault becomes a window over every user).
-        var authorIds = rows.Where(r => r.AuthorId != null).Select(r => r.AuthorId!.Value).Distinct().ToList();
-        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Pseudonym, u.FirstName, u.LastName }).ToDictionaryAsync(u => u.Id);
-        return (rows.Select(r => new ContributionRow(r.Id, r.Title, r.Body,
-            r.AuthorId is not { } a || !authors.TryGetValue(a, out var author) ? r.OfflineAuthorName ?? text["Anonyme"].Value
-                : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName),
+        var shown = await authors.ForAsync(rows.Select(r => new Shared.AuthorSource(r.AuthorId, r.DisplayAs, r.OfflineAuthorName, r.Badges)).ToList(), consultation.Rules);
+        return (rows.Select((r, i) => new ContributionRow(r.Id, r.Title, r.Body, shown[i],
             r.Channel, r.RegisterNumber, r.CreatedAt, r.AgreeCount, r.DisagreeCount, r.CommentCount, r.FirstAnsweredAt != null)).ToList(), total);
     }
 }

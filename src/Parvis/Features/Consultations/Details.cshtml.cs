@@ -11,7 +11,8 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Consultations;
 
 [RateLimited(RateLimits.Posting)]
-public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, Files.FileCommands files) : PageModel
+public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, Files.FileCommands files,
+    Identity.Verifications verifications, Infrastructure.Tenancy.TenantContext tenant) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public ConsultationPhase Phase { get; private set; }
@@ -21,6 +22,13 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     public bool CanContribute { get; private set; }
     /// <summary>Why the person cannot contribute now; the view translates it.</summary>
     public DomainException? ContributeBlocked { get; private set; }
+    /// <summary>What the space asks that the person lacks (an account, a verified attribute), and the ways to get it.</summary>
+    public Identity.ParticipationNeeds? ContributeNeeds { get; private set; }
+    /// <summary>The signed-in person's verified attributes, offered as badges on the form.</summary>
+    public VerifiedAttributes MyAttributes { get; private set; } = VerifiedAttributes.None;
+    public Dictionary<int, string> TerritoryNames { get; private set; } = [];
+    /// <summary>Posting without an account here needs an e-mail address, confirmed by a link.</summary>
+    public bool AsksEmail => User.Identity?.IsAuthenticated != true && Consultation.Rules.Contribute == ParticipationLevel.AnyoneWithConfirmedEmail;
     public bool IsAgent { get; private set; }
     public bool CanManage { get; private set; }
     public Files.FileView? Cover { get; private set; }
@@ -53,10 +61,13 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         if (!await LoadConsultationAsync(id)) return NotFound();
         try
         {
-            var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment);
-            TempData["Message"] = contribution.IsVisible
-                ? "Merci, votre contribution est publiée."
-                : "Merci, votre contribution sera publiée après validation par la modération.";
+            var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            TempData["Message"] = contribution.State switch
+            {
+                ModerationState.Published => "Merci, votre contribution est publiée.",
+                ModerationState.AwaitingEmail => "Merci : un lien vous a été envoyé par e-mail. Votre contribution sera publiée quand vous l'aurez ouvert.",
+                _ => "Merci, votre contribution sera publiée après validation par la modération.",
+            };
             return contribution.IsVisible ? Redirect($"/contributions/{contribution.Id}") : Redirect($"/concertations/{id}");
         }
         catch (DomainException e)
@@ -115,12 +126,20 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
             new ContributionFilter(TerritoryFilter, QuestionFilter, AnsweredFilter, Sort, Seed, PageNumber));
         try
         {
-            await commands.EnsureAllowedAsync(User, consultation, ParticipationAction.Contribute);
-            CanContribute = true;
+            consultation.EnsureOpenFor(ParticipationAction.Contribute, clock.GetUtcNow().UtcDateTime, tenant.Organization.ToLocal);
         }
         catch (DomainException e)
         {
             ContributeBlocked = e;
+            return true;
+        }
+        if (await commands.RefusalAsync(User, consultation, ParticipationAction.Contribute) is { } refusal)
+            ContributeNeeds = verifications.NeedsFor("Pour contribuer", refusal, $"/concertations/{consultation.Id}");
+        else CanContribute = true;
+        if (CanContribute && User.UserId() is { } me)
+        {
+            MyAttributes = await verifications.AttributesOfAsync(me);
+            TerritoryNames = Territories.ToDictionary(t => t.Id, t => t.Label.Trim('\u00A0'));
         }
         return true;
     }

@@ -9,7 +9,11 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Consultations;
 
-public sealed record ContributeInput(int? QuestionId, int? TerritoryId, string? Title, string? Body);
+/// <param name="DisplayAs">How the author wants to be shown, among what the space allows.</param>
+/// <param name="Badges">The verified attributes the author shows beside their name.</param>
+/// <param name="Email">For a contribution without an account where the space asks for a confirmed e-mail; kept private.</param>
+public sealed record ContributeInput(int? QuestionId, int? TerritoryId, string? Title, string? Body,
+    DisplayIdentity? DisplayAs = null, List<BadgeChoices>? Badges = null, string? Email = null);
 
 public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel Channel, string? Body);
 
@@ -17,7 +21,8 @@ public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel C
 /// Every citizen action on a consultation: one method, one transaction, the space's rules checked
 /// through the authorization handler and the phase through the domain.
 /// </summary>
-public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock, Files.FileCommands files)
+public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock, Files.FileCommands files,
+    Identity.Verifications verifications, Contributions.AnonymousContributions anonymous)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -37,23 +42,30 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             ?? throw new DomainException("Vous ne pouvez pas participer ici.");
     }
 
-    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input, IFormFile? attachment = null)
+    /// <param name="publicBaseUrl">This organization's address, for the confirmation link sent to an author without an account.</param>
+    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input, IFormFile? attachment = null, string? publicBaseUrl = null)
     {
         await EnsureAllowedAsync(user, consultation, ParticipationAction.Contribute);
         var error = Contribution.Validate(input.Title, input.Body);
         if (error is not null) throw new DomainException(error);
+        var author = await AuthorChoiceAsync(user, consultation, input);
+        var state = author.Email is not null ? ModerationState.AwaitingEmail
+            : consultation.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published;
         var contribution = new Contribution
         {
             ConsultationId = consultation.Id,
             QuestionId = await ValidQuestionAsync(consultation, input.QuestionId),
             TerritoryId = await ValidTerritoryAsync(consultation, input.TerritoryId),
             AuthorId = user.UserId(),
+            DisplayAs = author.Display,
+            Badges = author.Badges,
+            ContactEmail = author.Email,
             Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title.Trim(),
             Body = input.Body!.Trim(),
             Channel = Channel.Online,
             CreatedAt = Now,
-            State = consultation.Rules.PreModeration ? ModerationState.PendingReview : ModerationState.Published,
-            ModerationReason = consultation.Rules.PreModeration ? ModeratedItem.PendingReason : null,
+            State = state,
+            ModerationReason = state == ModerationState.PendingReview ? ModeratedItem.PendingReason : null,
         };
         // The file is checked before anything is saved; its row lands with the contribution, or its bytes go.
         var file = attachment is { Length: > 0 } ? await files.StoreAsync(attachment, FileKind.Attachment, null) : null;
@@ -67,7 +79,14 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
                 db.StoredFiles.Add(file);
                 await db.SaveChangesAsync();
             }
+            // The confirmation link needs the new id; it is queued in the same transaction as the contribution.
+            if (contribution.ContactEmail is { } email)
+            {
+                anonymous.QueueConfirmation(contribution, email, consultation.Title, publicBaseUrl ?? "");
+                await db.SaveChangesAsync();
+            }
             await transaction.CommitAsync();
+            if (contribution.ContactEmail is not null) anonymous.Flush();
             return contribution;
         }
         catch when (file is not null)
@@ -103,6 +122,34 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return contribution;
+    }
+
+    private sealed record AuthorChoice(DisplayIdentity Display, BadgeChoices Badges, string? Email);
+
+    // Without an account the author is "Anonyme" (with a private e-mail where the space asks for one);
+    // with one, they pick among the displays the space allows and show only badges they hold now.
+    private async Task<AuthorChoice> AuthorChoiceAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input)
+    {
+        var rules = consultation.Rules;
+        if (user.UserId() is not { } userId)
+        {
+            string? email = null;
+            if (rules.RequirementFor(ParticipationAction.Contribute).Level == ParticipationLevel.AnyoneWithConfirmedEmail)
+                email = Contributions.AnonymousContributions.ValidEmail(input.Email);
+            return new(DisplayIdentity.Anonymous, BadgeChoices.None, email);
+        }
+        if (input.DisplayAs is { } asked && (!Enum.IsDefined(asked) || !rules.Allows(asked)))
+            throw new DomainException("Cet affichage n'est pas proposé dans cet espace.");
+        var wanted = (input.Badges ?? []).Aggregate(BadgeChoices.None, (all, b) => all | b);
+        var badges = BadgeChoices.None;
+        if (wanted != BadgeChoices.None)
+        {
+            var attributes = await verifications.AttributesOfAsync(userId);
+            if (wanted.HasFlag(BadgeChoices.Residence) && attributes.ResidentTerritoryIds.Count > 0) badges |= BadgeChoices.Residence;
+            if (wanted.HasFlag(BadgeChoices.Elector) && attributes.IsElector) badges |= BadgeChoices.Elector;
+            if (wanted.HasFlag(BadgeChoices.Age) && attributes.AgeBracket is not null) badges |= BadgeChoices.Age;
+        }
+        return new(rules.Resolve(input.DisplayAs), badges, null);
     }
 
     // In a public inquiry every observation gets the next register number; a concurrent writer makes us retry.

@@ -14,13 +14,13 @@ public sealed record CommentNode(long Id, long? ParentId, int Depth, Guid Author
 
 public sealed record ResponseView(int Id, string Body, string Signature, ResponseStatus Status, DateTime DraftedAt, DateTime? PublishedAt);
 
-public sealed class ContributionQueries(ParvisDbContext db, IStringLocalizer<SharedResource> text)
+public sealed class ContributionQueries(ParvisDbContext db, Shared.AuthorDisplay authorDisplay)
 {
     /// <summary>
     /// The thread as a tree; deleted and hidden comments keep their place (without their text) so replies
     /// still make sense. Comments awaiting pre-moderation are shown to their author and to moderators only.
     /// </summary>
-    public async Task<List<CommentNode>> ThreadAsync(int contributionId, DisplayIdentity mode, Guid? viewer, bool moderator)
+    public async Task<List<CommentNode>> ThreadAsync(int contributionId, ParticipationRules rules, Guid? viewer, bool moderator)
     {
         var rows = await db.Comments.AsNoTracking()
             .Where(c => c.ContributionId == contributionId && (c.State != ModerationState.PendingReview || c.AuthorId == viewer || moderator))
@@ -39,12 +39,9 @@ public sealed class ContributionQueries(ParvisDbContext db, IStringLocalizer<Sha
                 c.State,
             })
             .ToListAsync();
-        // The authors in one keyed read (a correlated FirstOrDefault becomes a window over every user).
-        var authorIds = rows.Select(r => r.AuthorId).Distinct().ToList();
-        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id))
-            .Select(u => new { u.Id, u.Pseudonym, u.FirstName, u.LastName }).ToDictionaryAsync(u => u.Id);
-        var nodes = rows.Select(r => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId,
-            !authors.TryGetValue(r.AuthorId, out var author) ? text["Compte supprimé"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName),
+        // Comments show their authors the space's default way.
+        var shown = await authorDisplay.ForAsync(rows.Select(r => new Shared.AuthorSource(r.AuthorId, null, null)).ToList(), rules);
+        var nodes = rows.Select((r, i) => new CommentNode(r.Id, r.ParentId, r.Depth, r.AuthorId, shown[i].Name,
             r.DeletedAt is null && (r.State != ModerationState.Hidden || moderator) ? r.Body : null, r.Stance, r.CreatedAt, r.EditedAt is not null, r.DeletedAt is not null, r.State))
             .ToDictionary(n => n.Id);
         var roots = new List<CommentNode>();

@@ -16,14 +16,17 @@ namespace Parvis.Features.Contributions;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
-    IAuthorizationService authorization, IStringLocalizer<SharedResource> text, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel
+    IAuthorizationService authorization, AuthorDisplay authors, Identity.Verifications verifications, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel
 {
     public Contribution Contribution { get; private set; } = null!;
     public Consultation Consultation { get; private set; } = null!;
-    public string Author { get; private set; } = "";
+    public AuthorView Author { get; private set; } = null!;
+    /// <summary>Set when the person may not react or comment here yet: what is missing and how to get it.</summary>
+    public Identity.ParticipationNeeds? ReactNeeds { get; private set; }
+    public Identity.ParticipationNeeds? CommentNeeds { get; private set; }
     public ReactionKind? MyReaction { get; private set; }
-    /// <summary>Only where the space shows pseudonyms: a profile must not tie a pseudonym to a name.</summary>
-    public Guid? ProfileId { get; private set; }
+    /// <summary>Only where the author shows a pseudonym: a profile must not tie a pseudonym to a name.</summary>
+    public Guid? ProfileId => Author.ProfileId;
     public List<Files.FileView> Attachments { get; private set; } = [];
     public List<CommentNode> Thread { get; private set; } = [];
     public List<ResponseView> Responses { get; private set; } = [];
@@ -91,15 +94,16 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         if (!contribution.IsVisible && !mine && !IsModerator) return false;
         Contribution = contribution;
         Consultation = contribution.Consultation;
-        var mode = Consultation.Rules.DisplayIdentity;
-        var author = await db.Users.AsNoTracking().Where(u => u.Id == contribution.AuthorId).Select(u => new { u.Pseudonym, u.FirstName, u.LastName }).FirstOrDefaultAsync();
-        ProfileId = author is not null && mode == DisplayIdentity.Pseudonym ? contribution.AuthorId : null;
-        Author = author is null ? contribution.OfflineAuthorName ?? text["Anonyme"].Value : AuthorName.Format(mode, author.Pseudonym, author.FirstName, author.LastName);
+        Author = await authors.ForAsync(new AuthorSource(contribution.AuthorId, contribution.DisplayAs, contribution.OfflineAuthorName, contribution.Badges), Consultation.Rules);
+        // Visitors who must sign in get a link, not a form: the page then carries no per-visitor token and can be cached.
+        var here = $"/contributions/{id}";
+        if (await commands.RefusalAsync(User, Consultation, ParticipationAction.React) is { } noReact) ReactNeeds = verifications.NeedsFor("Pour réagir", noReact, here);
+        if (await commands.RefusalAsync(User, Consultation, ParticipationAction.Comment) is { } noComment) CommentNeeds = verifications.NeedsFor("Pour commenter", noComment, here);
         if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
         Attachments = await files.ForContributionAsync(id);
-        Thread = await queries.ThreadAsync(id, mode, Me, IsModerator);
+        Thread = await queries.ThreadAsync(id, Consultation.Rules, Me, IsModerator);
         Responses = await queries.ResponsesAsync(id, includeDrafts: IsAgent);
-        ViewData["NoIndex"] = mode != DisplayIdentity.Pseudonym;
+        ViewData["NoIndex"] = Author.NoIndex;
         return true;
     }
 }

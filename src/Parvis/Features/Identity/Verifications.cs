@@ -5,8 +5,11 @@ using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Identity;
 
-/// <summary>A way to get a missing attribute, shown where an action asks for it.</summary>
-public sealed record VerificationWay(VerificationMethod Method, string Label, string Url);
+/// <summary>A way to get a missing attribute, shown where an action asks for it; <paramref name="Label"/> is French, with <paramref name="Value"/> as its {0}.</summary>
+public sealed record VerificationWay(VerificationMethod Method, string Label, string Url, string? Value = null);
+
+/// <summary>What the participation partial needs: the action (a French verb), why it is refused, and the ways to fix it.</summary>
+public sealed record ParticipationNeeds(string Verb, Infrastructure.Identity.ParticipationRefusal Refusal, IReadOnlyList<VerificationWay> Ways, string ReturnUrl);
 
 /// <summary>
 /// The verifications of accounts: recorded by each method (FranceConnect, census, in person, postal
@@ -81,7 +84,7 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
         var ways = new List<VerificationWay>();
         // FranceConnect certifies identity and birth date; residence and electorship come from matching that identity on the census.
         if (identity.Offers(VerificationMethod.FranceConnect) && (!(needsResidence || needsElector) || identity.Offers(VerificationMethod.Census)))
-            ways.Add(new(VerificationMethod.FranceConnect, "avec " + identity.OidcDisplayName, $"/compte/franceconnect?ReturnUrl={back}"));
+            ways.Add(new(VerificationMethod.FranceConnect, "avec {0}", $"/compte/franceconnect?ReturnUrl={back}", identity.OidcDisplayName));
         if (identity.Offers(VerificationMethod.Census))
             ways.Add(new(VerificationMethod.Census, needsElector ? "avec la liste électorale" : "avec la liste des habitants", $"/compte/identite/liste?ReturnUrl={back}"));
         if (identity.Offers(VerificationMethod.PostalLetter) && needsResidence && !needsAge)
@@ -90,4 +93,7 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
             ways.Add(new(VerificationMethod.InPerson, "en vous présentant en mairie", "/compte/identite#mairie"));
         return ways;
     }
+
+    public ParticipationNeeds NeedsFor(string verb, Infrastructure.Identity.ParticipationRefusal refusal, string returnUrl) =>
+        new(verb, refusal, refusal.NeedsSignIn ? [] : WaysFor(refusal.Requirement, returnUrl), returnUrl);
 }

@@ -7,8 +7,8 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Features.Profiles;
 
 /// <summary>
-/// A participant's public page: pseudonym and contributions made in spaces that show pseudonyms.
-/// Contributions made under a partial or full name are left out, so the page never ties a
+/// A participant's public page: pseudonym and contributions shown under that pseudonym.
+/// Contributions made under a partial or full name, or as "Anonyme", are left out, so the page never ties a
 /// pseudonym to a real name. Never indexed by search engines.
 /// </summary>
 public class DetailsModel(ParvisDbContext db) : PageModel
@@ -28,7 +28,7 @@ public class DetailsModel(ParvisDbContext db) : PageModel
         MemberSince = user.CreatedAt;
         var rows = await db.Contributions.AsNoTracking()
             .Where(c => c.AuthorId == id && c.State == ModerationState.Published && c.Consultation!.PublishedAt != null
-                && c.Consultation.Rules.DisplayIdentity == DisplayIdentity.Pseudonym)
+                && (c.DisplayAs == DisplayIdentity.Pseudonym || (c.DisplayAs == null && c.Consultation.Rules.DisplayIdentity == DisplayIdentity.Pseudonym)))
             .OrderByDescending(c => c.CreatedAt).Take(50)
             .Select(c => new { c.Id, c.Title, c.Body, Consultation = c.Consultation!.Title, c.CreatedAt }).ToListAsync();
         Contributions = rows.Select(r => new Item(r.Id, r.Title ?? Shared.Excerpt.Of(r.Body, 80), r.Consultation, r.CreatedAt)).ToList();

@@ -86,13 +86,19 @@ public static class IdentitySetup
 /// <summary>The one place where a space's participation rules are checked against the person.</summary>
 public sealed record ParticipationRequirement(ParticipationAction Action) : IAuthorizationRequirement;
 
+/// <summary>What a person lacks for an action.</summary>
+public enum MissingForAction { SignIn, Residence, Elector, Age }
+
 /// <summary>Why a person may not act yet, and what would let them: signing in, or a verified attribute.</summary>
-public sealed class ParticipationRefusal(IAuthorizationHandler handler, DomainException reason, ActionRequirement requirement, bool needsSignIn)
+public sealed class ParticipationRefusal(IAuthorizationHandler handler, DomainException reason, ActionRequirement requirement, MissingForAction missing)
     : AuthorizationFailureReason(handler, reason.Message)
 {
     public DomainException Reason { get; } = reason;
     public ActionRequirement Requirement { get; } = requirement;
-    public bool NeedsSignIn { get; } = needsSignIn;
+    public MissingForAction Missing { get; } = missing;
+    public bool NeedsSignIn => Missing == MissingForAction.SignIn;
+    /// <summary>The territory, organization or age the message names.</summary>
+    public string Subject => Reason.Arguments.Count > 0 ? Reason.Arguments[0]?.ToString() ?? "" : "";
 }
 
 public sealed class ParticipationHandler(Features.Identity.Verifications verifications, ParvisDbContext db, TenantContext tenant)
@@ -103,15 +109,15 @@ public sealed class ParticipationHandler(Features.Identity.Verifications verific
         var needed = resource.Rules.RequirementFor(requirement.Action);
         var refusal = await RefusalAsync(context.User, needed, resource.TerritoryId);
         if (refusal is null) context.Succeed(requirement);
-        else context.Fail(new ParticipationRefusal(this, refusal, needed, context.User.Identity?.IsAuthenticated != true));
+        else context.Fail(new ParticipationRefusal(this, refusal.Value.Reason, needed, refusal.Value.Missing));
     }
 
     /// <summary>Null when the person meets the requirement; otherwise the rule they miss, in French.</summary>
-    public async Task<DomainException?> RefusalAsync(ClaimsPrincipal user, ActionRequirement needed, int spaceTerritoryId)
+    public async Task<(DomainException Reason, MissingForAction Missing)?> RefusalAsync(ClaimsPrincipal user, ActionRequirement needed, int spaceTerritoryId)
     {
         // Sign-in requires a confirmed e-mail, so a signed-in person has a confirmed account.
         if (user.Identity?.IsAuthenticated != true)
-            return needed.AllowsAnonymous ? null : new DomainException("Connectez-vous (ou créez un compte) pour participer.");
+            return needed.AllowsAnonymous ? null : (new DomainException("Connectez-vous (ou créez un compte) pour participer."), MissingForAction.SignIn);
         if (!needed.NeedsVerification) return null;
         var attributes = user.UserId() is { } userId ? await verifications.AttributesOfAsync(userId) : VerifiedAttributes.None;
         if (needed.Level == ParticipationLevel.VerifiedResident)
@@ -120,13 +126,13 @@ public sealed class ParticipationHandler(Features.Identity.Verifications verific
             if (!attributes.LivesIn(territories))
             {
                 var name = await db.Territories.Where(t => t.Id == spaceTerritoryId).Select(t => t.Name).FirstOrDefaultAsync() ?? tenant.Organization.Name;
-                return DomainException.WithValues("Cette action est réservée aux habitants de {0} dont la résidence est vérifiée.", name);
+                return (DomainException.WithValues("Cette action est réservée aux habitants de {0} dont la résidence est vérifiée.", name), MissingForAction.Residence);
             }
         }
         if (needed.Level == ParticipationLevel.VerifiedElector && !attributes.IsElector)
-            return DomainException.WithValues("Cette action est réservée aux électeurs vérifiés de {0}.", tenant.Organization.Name);
+            return (DomainException.WithValues("Cette action est réservée aux électeurs vérifiés de {0}.", tenant.Organization.Name), MissingForAction.Elector);
         if (needed.MinimumAge is { } minimumAge && !attributes.IsAtLeast(minimumAge))
-            return DomainException.WithValues("Cette action est réservée aux personnes de {0} ans ou plus, dont l'âge est vérifié.", minimumAge);
+            return (DomainException.WithValues("Cette action est réservée aux personnes de {0} ans ou plus, dont l'âge est vérifié.", minimumAge), MissingForAction.Age);
         return null;
     }
 }

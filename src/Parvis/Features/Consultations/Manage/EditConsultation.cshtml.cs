@@ -52,7 +52,13 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         [Required(ErrorMessage = "Indiquez le début de la synthèse.")]
         public DateTime? SynthesisStartsAt { get; set; }
         public ParticipationLevel ContributeLevel { get; set; } = ParticipationLevel.ConfirmedAccount;
+        public ParticipationLevel ReactLevel { get; set; } = ParticipationLevel.ConfirmedAccount;
+        public ParticipationLevel CommentLevel { get; set; } = ParticipationLevel.ConfirmedAccount;
+        public int? ContributeMinimumAge { get; set; }
+        public int? ReactMinimumAge { get; set; }
+        public int? CommentMinimumAge { get; set; }
         public DisplayIdentity DisplayIdentity { get; set; }
+        public List<DisplayIdentity> AllowedDisplays { get; set; } = [];
         public bool PreModeration { get; set; }
     }
 
@@ -77,7 +83,13 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
                 ContributionsStartAt = org.ToLocal(c.ContributionsStartAt),
                 SynthesisStartsAt = org.ToLocal(c.SynthesisStartsAt),
                 ContributeLevel = c.Rules.Contribute,
+                ReactLevel = c.Rules.React,
+                CommentLevel = c.Rules.Comment,
+                ContributeMinimumAge = c.Rules.ContributeMinimumAge,
+                ReactMinimumAge = c.Rules.ReactMinimumAge,
+                CommentMinimumAge = c.Rules.CommentMinimumAge,
                 DisplayIdentity = c.Rules.DisplayIdentity,
+                AllowedDisplays = c.Rules.AllowedDisplayList().ToList(),
                 PreModeration = c.Rules.PreModeration,
             };
         }
@@ -87,6 +99,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
             Form.InformationStartsAt = today;
             Form.ContributionsStartAt = today.AddDays(7);
             Form.SynthesisStartsAt = today.AddDays(37);
+            Form.AllowedDisplays = [DisplayIdentity.Pseudonym];
         }
         return Page();
     }
@@ -104,6 +117,24 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         if (scheduleError is not null)
         {
             ModelState.AddModelError("Form.ContributionsStartAt", scheduleError);
+            return Page();
+        }
+        var rules = new ParticipationRules
+        {
+            Contribute = Form.ContributeLevel,
+            // Reactions and comments are counted per person: an account at least.
+            React = Form.ReactLevel < ParticipationLevel.ConfirmedAccount ? ParticipationLevel.ConfirmedAccount : Form.ReactLevel,
+            Comment = Form.CommentLevel < ParticipationLevel.ConfirmedAccount ? ParticipationLevel.ConfirmedAccount : Form.CommentLevel,
+            ContributeMinimumAge = Form.ContributeMinimumAge,
+            ReactMinimumAge = Form.ReactMinimumAge,
+            CommentMinimumAge = Form.CommentMinimumAge,
+            DisplayIdentity = Form.DisplayIdentity,
+            AllowedDisplays = Form.AllowedDisplays.Aggregate(DisplayChoices.None, (all, d) => all | ParticipationRules.ChoiceOf(d)),
+            PreModeration = Form.PreModeration,
+        };
+        if (rules.Validate() is { } rulesError)
+        {
+            ModelState.AddModelError("Form.AllowedDisplays", rulesError);
             return Page();
         }
         var c = Existing ?? new Consultation { Title = Form.Title };
@@ -134,9 +165,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
             return Page();
         }
         (c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt) = (info, contrib, synth);
-        c.Rules.Contribute = Form.ContributeLevel;
-        c.Rules.DisplayIdentity = Form.DisplayIdentity;
-        c.Rules.PreModeration = Form.PreModeration;
+        c.Rules = rules;
         if (Existing is null) db.Consultations.Add(c);
         // One transaction: the consultation and its audit entry (which needs the new id) land together.
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+
+namespace Parvis.Features.Home;
+
+/// <summary>
+/// What search engines may list: the home page, consultations, and contributions shown under a pseudonym.
+/// Personal pages (profiles, accounts) and items shown under a name or as "Anonyme" are left out; those
+/// pages also carry noindex. Contributions come in files of <see cref="PerFile"/>, by id range.
+/// </summary>
+public static class Sitemap
+{
+    public const int PerFile = 50_000;
+
+    public static void MapSitemap(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) =>
+            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nSitemap: {BaseUrl(http, tenant)}/sitemap.xml\n", "text/plain; charset=utf-8"));
+
+        app.MapGet("/sitemap.xml", async (HttpContext http, TenantContext tenant, ParvisDbContext db) =>
+        {
+            var baseUrl = BaseUrl(http, tenant);
+            var lastId = await db.Contributions.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
+            var files = new List<string> { $"{baseUrl}/sitemap-pages.xml" };
+            for (var n = 0; n <= lastId / PerFile; n++) files.Add($"{baseUrl}/sitemap-contributions-{n.ToString(CultureInfo.InvariantCulture)}.xml");
+            return Xml(w =>
+            {
+                w.WriteStartElement("sitemapindex", Namespace);
+                foreach (var f in files) { w.WriteStartElement("sitemap"); w.WriteElementString("loc", f); w.WriteEndElement(); }
+                w.WriteEndElement();
+            });
+        });
+
+        app.MapGet("/sitemap-pages.xml", async (HttpContext http, TenantContext tenant, ParvisDbContext db) =>
+        {
+            var baseUrl = BaseUrl(http, tenant);
+            var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/charte" };
+            urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
+            return UrlSet(urls);
+        });
+
+        app.MapGet("/sitemap-contributions-{n:int}.xml", async (int n, HttpContext http, TenantContext tenant, ParvisDbContext db) =>
+        {
+            if (n < 0 || n > int.MaxValue / PerFile - 1) return Results.NotFound();
+            var (from, to) = (n * PerFile, (n + 1) * PerFile);
+            var ids = await db.Contributions.AsNoTracking()
+                .Where(c => c.Id >= from && c.Id < to && c.State == ModerationState.Published && c.Consultation!.PublishedAt != null
+                    && (c.DisplayAs == DisplayIdentity.Pseudonym || (c.DisplayAs == null && c.Consultation.Rules.DisplayIdentity == DisplayIdentity.Pseudonym)))
+                .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+            var baseUrl = BaseUrl(http, tenant);
+            return UrlSet(ids.Select(id => $"{baseUrl}/contributions/{id.ToString(CultureInfo.InvariantCulture)}"));
+        });
+    }
+
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static string BaseUrl(HttpContext http, TenantContext tenant) => $"{http.Request.Scheme}://{tenant.PublicHost(http.Request)}";
+
+    private static IResult UrlSet(IEnumerable<string> urls) => Xml(w =>
+    {
+        w.WriteStartElement("urlset", Namespace);
+        foreach (var u in urls) { w.WriteStartElement("url"); w.WriteElementString("loc", u); w.WriteEndElement(); }
+        w.WriteEndElement();
+    });
+
+    private static IResult Xml(Action<XmlWriter> write)
+    {
+        var sb = new StringBuilder();
+        using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
+        {
+            w.WriteStartDocument();
+            write(w);
+        }
+        return Results.Text(sb.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    }
+}
