@@ -30,6 +30,10 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages.ToArray();
 
+    /// <summary>The first link of a message's text, as a person would click it.</summary>
+    public static string LinkIn(MimeMessage message) =>
+        System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+").Value;
+
     /// <summary>Waits for the next message to this address; the outbox worker sends within a fraction of a second.</summary>
     public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, int timeoutSeconds = 15)
     {

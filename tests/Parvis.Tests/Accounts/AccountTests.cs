@@ -19,8 +19,7 @@ public class AccountTests(AppFixture fixture)
         ["Form.AcceptCharter"] = "true",
     };
 
-    private static string LinkIn(MimeKit.MimeMessage message) =>
-        System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+").Value;
+    private static string LinkIn(MimeKit.MimeMessage message) => TestSmtpServer.LinkIn(message);
 
     [Fact]
     public async Task Sign_up_sends_a_confirmation_link_by_smtp_and_the_link_opens_the_account()
