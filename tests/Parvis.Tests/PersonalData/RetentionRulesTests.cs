@@ -10,7 +10,7 @@ public class RetentionRulesTests
     [Fact]
     public void The_warning_leaves_a_month_before_the_period_ends_and_only_once()
     {
-        Assert.False(_settings.WarningDue(Now.AddMonths(-35), null, Now));
+        Assert.False(_settings.WarningDue(Now.AddMonths(-34), null, Now));
         Assert.True(_settings.WarningDue(Now.AddMonths(-36).AddDays(29), null, Now));
         Assert.False(_settings.WarningDue(Now.AddMonths(-40), Now.AddDays(-3), Now));
         // A sign-in after an old warning starts a new period: a new warning will be due at its end.
