@@ -166,4 +166,24 @@ public class DeleteTests(AppFixture fixture)
         Assert.Equal(2, await _app.InAAsync(db => db.Contributions.CountAsync(c => c.AuthorId == me.UserId)));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/compte/donnees")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_account_without_a_password_confirms_with_a_typed_word()
+    {
+        var me = await _app.LeaveAsync(_app.OrganizationA, Marker());
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        await client.LoginAsync(me.Email);
+        // As an account created through FranceConnect: no password at all.
+        await _app.InAAsync(db => db.Users.Where(u => u.Id == me.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, (string?)null)));
+
+        var form = await client.GetDocumentAsync("/compte/supprimer");
+        Assert.Null(form.QuerySelector("input[name=Password]"));
+        var page = await client.SubmitAndReadAsync("/compte/supprimer", "main form", new Dictionary<string, string?> { ["Choice"] = "keep", ["Confirmation"] = "supprimer" });
+        Assert.Contains("Tapez SUPPRIMER en majuscules pour confirmer.", page.Errors());
+        Assert.True(await ExistsAsync(me.UserId));
+
+        var response = await client.SubmitAsync("/compte/supprimer", "main form", new Dictionary<string, string?> { ["Choice"] = "keep", ["Confirmation"] = "SUPPRIMER" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await ExistsAsync(me.UserId));
+    }
 }

@@ -64,6 +64,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         var warnFrom = now.AddMonths(-settings.InactiveAccountMonths) + RetentionSettings.WarningNotice;
         var candidates = await db.Users
             .Where(u => !u.IsPlatformOperator && !db.RoleAssignments.Any(r => r.UserId == u.Id) && (u.LastSignInAt < warnFrom || (u.LastSignInAt == null && u.CreatedAt < warnFrom)))
+            // A batch per run: a first run on an old installation spreads over the following hours.
             .OrderBy(u => u.Id).Take(500).ToListAsync(token);
         if (candidates.Count == 0) return;
         var eraser = services.GetRequiredService<AccountEraser>();

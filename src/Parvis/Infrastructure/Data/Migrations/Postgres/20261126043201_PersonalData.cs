@@ -43,6 +43,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 36);
+
+            // Inactivity is counted from the day it starts being recorded: existing accounts are not warned at once.
+            migrationBuilder.Sql(@"UPDATE ""Users"" SET ""LastSignInAt"" = now() WHERE ""LastSignInAt"" IS NULL;");
         }
 
         /// <inheritdoc />
