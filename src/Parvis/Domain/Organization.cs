@@ -15,6 +15,7 @@ public class Organization
     public bool RequireTwoFactorForStaff { get; set; } = true;
     public List<OrganizationHost> Hosts { get; set; } = [];
     public IdentitySettings Identity { get; set; } = new();
+    public RetentionSettings Retention { get; set; } = new();
 
     public static bool IsValidColor(string color) =>
         color.Length == 7 && color[0] == '#' && color.Skip(1).All(Uri.IsHexDigit);

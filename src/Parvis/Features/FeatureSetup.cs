@@ -25,6 +25,10 @@ public static class FeatureSetup
         builder.Services.AddScoped<TerritoryImporter>();
         builder.Services.AddScoped<Platform.OrganizationCreator>();
         builder.Services.AddScoped<Files.FileCommands>();
+        builder.Services.AddScoped<PersonalData.AccountEraser>();
+        builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
+        builder.Services.AddSingleton<PersonalData.DataRegister>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, PersonalData.RetentionJob>();
         builder.Services.Configure<Infrastructure.Files.FileOptions>(builder.Configuration.GetSection("Files"));
         builder.Services.AddSingleton<Infrastructure.Files.IFileStorage, Infrastructure.Files.LocalFileStorage>();
         return builder;
@@ -34,6 +38,7 @@ public static class FeatureSetup
     {
         app.MapConsultationExports();
         Files.FileEndpoints.MapFiles(app);
+        PersonalData.PersonalDataEndpoints.MapPersonalDataExports(app);
         app.MapBenchBaseline();
         Home.Sitemap.MapSitemap(app);
         return app;

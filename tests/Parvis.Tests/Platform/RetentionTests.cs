@@ -30,8 +30,12 @@ public class RetentionTests(AppFixture fixture)
         });
 
         // As the scheduler runs it: outside any request, so outside any organization.
+        // Sent mail goes with the purge; refusals with each organization's retention settings (30 days by default).
         using (var scope = _app.Services.CreateScope())
+        {
             await new OutboxPurgeJob(_app.Services.GetRequiredService<IConfiguration>(), TimeProvider.System).RunAsync(scope.ServiceProvider, default);
+            await new Parvis.Features.PersonalData.RetentionJob(_app.Services.GetRequiredService<IConfiguration>(), TimeProvider.System).RunAsync(scope.ServiceProvider, default);
+        }
 
         var limits = await _app.InAAsync(db => db.RateLimitEvents.Where(e => e.Limit.EndsWith(tag)).Select(e => e.Limit).ToListAsync());
         Assert.Equal(["recent-" + tag], limits);

@@ -33,6 +33,8 @@ public static partial class DemoSeeder
             ContactEmail = $"participation@{emailDomain}",
             RequireTwoFactorForStaff = false,
             CharterMarkdown = Charter,
+            // Shown on /confidentialite and /admin/registre; the retention job applies them every hour.
+            Retention = new RetentionSettings { InactiveAccountMonths = 36, FraudIpDays = 30, AnonymousEmailDays = 30 },
             Hosts = hosts.Select(h => new OrganizationHost { HostName = h }).ToList(),
         };
         db.Organizations.Add(org);

@@ -4,8 +4,8 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Cluster;
 
 /// <summary>
-/// Data kept for a while, then deleted: sent e-mails (they hold addresses; kept to answer "did it leave?"),
-/// rate-limit refusals (they hold IP addresses; fraud control only) and old job runs.
+/// Data kept for a while, then deleted: sent e-mails (they hold addresses; kept to answer "did it leave?")
+/// and old job runs. Rate-limit refusals follow each organization's own setting (<c>RetentionJob</c>).
 /// </summary>
 public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
 {
@@ -21,8 +21,5 @@ public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider cl
         var cutoff = clock.GetUtcNow().UtcDateTime - Retention;
         await db.Outbox.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(token);
         await db.JobRuns.Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(token);
-        // Every organization's, hence without the tenant filter (a job has no organization).
-        var forgotten = clock.GetUtcNow().UtcDateTime - Web.RateLimitRecorder.Retention;
-        await db.RateLimitEvents.IgnoreQueryFilters().Where(e => e.LastAt < forgotten).ExecuteDeleteAsync(token);
     }
 }

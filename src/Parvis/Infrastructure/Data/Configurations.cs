@@ -23,6 +23,13 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             i.Property(x => x.OidcDisplayName).HasMaxLength(60);
             i.Property(x => x.CensusSalt).HasMaxLength(100);
         });
+        // Existing organizations get the defaults, not zero (which would anonymise every account at once).
+        b.OwnsOne(o => o.Retention, r =>
+        {
+            r.Property(x => x.InactiveAccountMonths).HasDefaultValue(36);
+            r.Property(x => x.FraudIpDays).HasDefaultValue(30);
+            r.Property(x => x.AnonymousEmailDays).HasDefaultValue(30);
+        });
     }
 }
 

@@ -68,7 +68,9 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnSignedIn = context => context.HttpContext.RequestServices.GetRequiredService<SignInTracker>().RecordAsync(context.Principal!);
         });
+        builder.Services.AddScoped<SignInTracker>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Administer, p => p.RequireRole(nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Moderate, p => p.RequireRole(nameof(StaffRole.Moderator), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))

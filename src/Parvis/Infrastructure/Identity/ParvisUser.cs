@@ -11,6 +11,10 @@ public class ParvisUser : IdentityUser<Guid>, ITenantOwned
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set at each sign-in (<see cref="SignInTracker"/>); inactivity is counted from it, or from the creation.</summary>
+    public DateTime? LastSignInAt { get; set; }
+    /// <summary>When the retention job warned that the inactive account will be anonymised; a sign-in clears it.</summary>
+    public DateTime? InactivityWarnedAt { get; set; }
     public DateTime? BlockedAt { get; set; }
     public string? BlockedReason { get; set; }
     /// <summary>Runs the installation: creates organizations and binds their host names.</summary>

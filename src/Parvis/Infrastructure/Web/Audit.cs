@@ -11,13 +11,22 @@ public sealed class AuditLog(ParvisDbContext db, IHttpContextAccessor http, Time
 
     public void Record(string action, string targetType, object targetId, string? details = null)
     {
-        PlanPageEviction();
         var user = http.HttpContext?.User;
         var actorId = Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : (Guid?)null;
+        Add(actorId, user?.FindFirstValue(ParvisClaims.DisplayName) ?? "système", action, targetType, targetId, details);
+    }
+
+    /// <summary>An entry that names nobody: the erasure of an account keeps no trace of who it was.</summary>
+    public void RecordWithoutActor(string actorName, string action, string targetType, object targetId, string? details = null) =>
+        Add(null, actorName, action, targetType, targetId, details);
+
+    private void Add(Guid? actorId, string actorName, string action, string targetType, object targetId, string? details)
+    {
+        PlanPageEviction();
         db.AuditEntries.Add(new AuditEntry
         {
             ActorId = actorId,
-            ActorName = user?.FindFirstValue(ParvisClaims.DisplayName) ?? "système",
+            ActorName = actorName,
             Action = action,
             TargetType = targetType,
             TargetId = Convert.ToString(targetId, System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -18,6 +18,7 @@ public static class RateLimits
     public const string Posting = "posting";
     public const string Reactions = "reactions";
     public const string Flags = "flags";
+    public const string PersonalDataExport = "personal-data-export";
 
     /// <summary>What the moderators read for each limit.</summary>
     public static string Label(string limit) => limit switch
@@ -28,6 +29,7 @@ public static class RateLimits
         Posting => "Contributions et commentaires",
         Reactions => "Réactions",
         Flags => "Signalements",
+        PersonalDataExport => "Téléchargements de données personnelles",
         _ => limit,
     };
 }
@@ -42,8 +44,11 @@ public sealed class RateLimitedAttribute(string limit) : Attribute
     public string Limit { get; } = limit;
 }
 
-/// <summary>A limit: so many requests per window, counted per IP address and, when PerAccount, also per signed-in account.</summary>
-public sealed record RateLimitRule(string Name, int Permits, TimeSpan Window, bool PerAccount);
+/// <summary>
+/// A limit: so many requests per window, counted per IP address (unless not PerAddress) and, when PerAccount,
+/// also per signed-in account. CountsReads: a GET counts too (a heavy download, not a page).
+/// </summary>
+public sealed record RateLimitRule(string Name, int Permits, TimeSpan Window, bool PerAccount, bool PerAddress = true, bool CountsReads = false);
 
 public static class RateLimiting
 {
@@ -58,6 +63,8 @@ public static class RateLimiting
             new(RateLimits.Posting, settings.GetValue("PostsPerMinute", 30), TimeSpan.FromMinutes(1), PerAccount: true),
             new(RateLimits.Reactions, settings.GetValue("ReactionsPerMinute", 60), TimeSpan.FromMinutes(1), PerAccount: true),
             new(RateLimits.Flags, settings.GetValue("FlagsPerMinute", 10), TimeSpan.FromMinutes(1), PerAccount: true),
+            // Heavy, and only for the signed-in person: counted per account, so a town hall's shared address never blocks it.
+            new(RateLimits.PersonalDataExport, settings.GetValue("ExportsPerHour", 10), TimeSpan.FromHours(1), PerAccount: true, PerAddress: false, CountsReads: true),
         ];
         var rules = list.ToDictionary(r => r.Name);
         services.AddScoped<RateLimitRecorder>();
@@ -85,9 +92,9 @@ public static class RateLimiting
     /// <summary>The limit a request counts against, if any. Reading a page never uses up an allowance.</summary>
     public static RateLimitRule? RuleFor(HttpContext ctx, IReadOnlyDictionary<string, RateLimitRule> rules)
     {
-        if (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)) return null;
         var limit = ctx.GetEndpoint()?.Metadata.GetMetadata<RateLimitedAttribute>()?.Limit;
         if (limit is null) return null;
+        if ((HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)) && !rules[limit].CountsReads) return null;
         if (limit == RateLimits.Posting)
         {
             // Razor Pages read the handler from the query string (?handler=React), as the forms send it.
@@ -104,7 +111,7 @@ public static class RateLimiting
     private static RateLimitPartition<string> Partition(HttpContext ctx, IReadOnlyDictionary<string, RateLimitRule> rules, bool perAccount)
     {
         if (RuleFor(ctx, rules) is not { } rule) return RateLimitPartition.GetNoLimiter("");
-        if (!perAccount) return Counter(ctx, $"{rule.Name}:ip:{ctx.Connection.RemoteIpAddress}", rule);
+        if (!perAccount) return rule.PerAddress ? Counter(ctx, $"{rule.Name}:ip:{ctx.Connection.RemoteIpAddress}", rule) : RateLimitPartition.GetNoLimiter("");
         return rule.PerAccount && ctx.User.UserId() is { } id ? Counter(ctx, $"{rule.Name}:user:{id}", rule) : RateLimitPartition.GetNoLimiter("");
     }
 
@@ -116,9 +123,6 @@ public static class RateLimiting
 /// <summary>Keeps who was stopped by which limit, so that moderators see it (page /moderation/limites).</summary>
 public sealed class RateLimitRecorder(ParvisDbContext db, TenantContext tenant, TimeProvider clock, ILogger<RateLimitRecorder> log)
 {
-    /// <summary>IP addresses serve fraud control only: events are forgotten after this period (by the scheduled purge).</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
-
     public async Task RecordAsync(RateLimitRule rule, Guid? userId, string? ip, CancellationToken token)
     {
         if (!tenant.IsResolved) return;

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.Localization;
+using Parvis.Domain;
+
+namespace Parvis.Features.PersonalData;
+
+/// <summary>A French text with values, translated where it is shown (the template is the key).</summary>
+public sealed record Phrase(string Template, params object[] Values)
+{
+    public static implicit operator Phrase(string text) => new(text);
+}
+
+/// <summary>One processing activity (art. 30 GDPR): what, why, on which legal basis, seen by whom, kept how long.</summary>
+public sealed record Processing(Phrase Name, Phrase Purpose, Phrase LegalBasis, Phrase Data, Phrase Recipients, Phrase Retention);
+
+/// <summary>
+/// The register of processing activities, made from the organization's settings and the facts of the code
+/// (what each feature stores and when the jobs forget it). The registre page and the privacy page both read it,
+/// so changing a setting changes both.
+/// </summary>
+public sealed class DataRegister(IConfiguration configuration)
+{
+    private const string PublicMission = "Mission d'intérêt public (art. 6.1.e du RGPD) : associer les habitants aux décisions de la collectivité";
+    private const string Consent = "Consentement (art. 6.1.a du RGPD) : la personne choisit de le faire";
+    private const string Staff = "Agents habilités de la collectivité et l'hébergeur de la plateforme";
+
+    public int SentMailDays => configuration.GetValue("Jobs:SentMailRetentionDays", 30);
+
+    /// <summary>How long a rate-limit refusal is kept at all: at least the month moderators need, longer if the IP setting says so.</summary>
+    public static int RefusalDays(RetentionSettings retention) => Math.Max(retention.FraudIpDays, RetentionJob.RefusalMinimumDays);
+
+    public IReadOnlyList<Processing> For(Organization organization)
+    {
+        var retention = organization.Retention;
+        var identity = organization.Identity;
+        var list = new List<Processing>
+        {
+            new("Comptes des participants",
+                "Permettre de participer (contribuer, réagir, commenter, signaler) et de se connecter",
+                PublicMission,
+                "Adresse e-mail, pseudonyme, prénom et nom s'ils sont donnés, mot de passe sous forme d'empreinte, dates de création et de dernière connexion, double authentification",
+                Staff,
+                new("Jusqu'à la suppression du compte par la personne, ou {0} mois sans connexion : le compte est alors anonymisé, après un e-mail d'avertissement un mois avant", retention.InactiveAccountMonths)),
+            new("Contributions, commentaires, réactions et signalements",
+                "Recueillir les avis, les publier, y répondre au nom de la collectivité et en rendre compte",
+                PublicMission,
+                "Textes, fichiers joints, position, réactions, territoire, choix d'affichage (pseudonyme, nom, « Anonyme ») ; le compte auteur reste connu de la collectivité même sous « Anonyme »",
+                "Le public, sous l'identité choisie ; la modération, les agents et les élus de la collectivité",
+                "Le temps de la concertation et de ses suites ; à la suppression du compte, conservés sous « Participant supprimé » ou effacés, au choix de la personne"),
+            new("Adresse e-mail des contributeurs sans compte",
+                "Confirmer une contribution déposée sans compte, quand l'espace le demande",
+                Consent,
+                "Adresse e-mail, jamais publiée",
+                "Personne : seul le service d'envoi des e-mails l'utilise",
+                new("{0} jours après la contribution", retention.AnonymousEmailDays)),
+        };
+        foreach (var method in Enum.GetValues<VerificationMethod>().Where(identity.Offers))
+        {
+            list.Add(new(new("Vérification d'identité : {0}", PersonalDataQueries.MethodLabel(method)),
+                "Réserver certaines actions aux habitants d'un territoire, aux électeurs ou à partir d'un âge",
+                Consent,
+                VerifiedData(method),
+                "Agents habilités de la collectivité",
+                new("{0} mois (durée de validité de la vérification), ou jusqu'à la suppression du compte", identity.MonthsFor(method))));
+        }
+        if (identity.Offers(VerificationMethod.Census))
+        {
+            list.Add(new("Listes électorales et des habitants importées",
+                "Vérifier la résidence ou la qualité d'électeur d'une personne qui le demande",
+                PublicMission,
+                "Seulement des empreintes (hachage salé) du nom, du prénom et de la date de naissance, avec le quartier et la qualité d'électeur : aucun nom n'est conservé en clair",
+                "Personne : la liste n'est jamais affichée",
+                "Jusqu'au remplacement de la liste par une plus récente"));
+        }
+        if (identity.Offers(VerificationMethod.PostalLetter))
+        {
+            list.Add(new("Courriers de vérification d'adresse",
+                "Envoyer un code à usage unique à l'adresse déclarée",
+                Consent,
+                "Adresse postale et code envoyé",
+                "Agents chargés de l'envoi des courriers",
+                "Jusqu'à l'utilisation du code ou son expiration, puis seuls les attributs vérifiés restent"));
+        }
+        list.Add(new("Contrôle des abus (limites de fréquence)",
+            "Protéger la plateforme des robots et des envois massifs ; permettre à la modération de suspendre un compte abusif",
+            "Mission d'intérêt public (art. 6.1.e du RGPD) : sécurité du service",
+            "Adresse IP, compte, limite dépassée, nombre de requêtes refusées",
+            "Modérateurs et administrateurs de la collectivité",
+            new("Adresse IP effacée après {0} jours ; l'événement est oublié après {1} jours", retention.FraudIpDays, RefusalDays(retention))));
+        list.Add(new("Journal d'administration",
+            "Tracer les actions du personnel : modération, réponses, réglages, exports",
+            "Obligation de sécurité (art. 32 du RGPD)",
+            "Nom affiché de la personne du personnel, action, objet, date ; la suppression d'un compte y est notée sans rien qui désigne la personne",
+            "Administrateurs de la collectivité",
+            "Tant que la collectivité utilise la plateforme"));
+        list.Add(new("E-mails envoyés",
+            "Envoyer les messages du service : confirmation d'adresse, mot de passe, avertissement avant anonymisation",
+            PublicMission,
+            "Adresse du destinataire, objet et texte du message",
+            "Le serveur d'envoi de messagerie de la collectivité",
+            new("{0} jours après l'envoi", SentMailDays)));
+        return list;
+    }
+
+    private static Phrase VerifiedData(VerificationMethod method) => method switch
+    {
+        VerificationMethod.FranceConnect => "Le lien avec le compte FranceConnect et les attributs déduits (tranche d'âge ; quartier et qualité d'électeur par rapprochement avec la liste), jamais la date de naissance",
+        VerificationMethod.Census => "Les attributs déduits (quartier, électeur, tranche d'âge) et la liste qui les a donnés",
+        VerificationMethod.InPerson => "Les attributs déduits, le type de pièce présentée (jamais la pièce) et l'agent qui a vérifié",
+        _ => "Le quartier vérifié par le code reçu à l'adresse",
+    };
+
+    /// <summary>Every template the register can produce, so a test can check that each has its English text.</summary>
+    public IEnumerable<string> AllTemplates()
+    {
+        var everything = new Organization { Name = "x", Identity = new IdentitySettings { EnabledMethods = VerificationMethods.FranceConnect | VerificationMethods.Census | VerificationMethods.InPerson | VerificationMethods.PostalLetter } };
+        return For(everything).SelectMany(p => new[] { p.Name, p.Purpose, p.LegalBasis, p.Data, p.Recipients, p.Retention }).Select(p => p.Template)
+            .Concat(Enum.GetValues<VerificationMethod>().Select(PersonalDataQueries.MethodLabel)).Distinct();
+    }
+}
+
+public static class PhraseLocalization
+{
+    /// <summary>The phrase in the reader's language, as text (encoded when written).</summary>
+    public static LocalizedString Say(this IHtmlLocalizer localizer, Phrase phrase) =>
+        localizer.GetString(phrase.Template, phrase.Values.Select(v => v is string s ? localizer.GetString(s).Value : v).ToArray());
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Parvis.Domain;
+
+namespace Parvis.Features.PersonalData;
+
+/// <summary>
+/// The readable copy of a person's data: one HTML file that opens offline (styles inside, no script, no
+/// outside resource), with a heading per kind of data and tables with captions and header cells.
+/// </summary>
+public static class ExportPage
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string Render(PersonalDataExport data, Organization organization, string baseUrl)
+    {
+        string Date(DateTime? utc) => utc is { } d ? organization.ToLocal(d).ToString("dd/MM/yyyy HH:mm", French) : "—";
+        string Link(string path, string text) => $"<a href=\"{E(baseUrl + path)}\">{E(text)}</a>";
+        var a = data.Account;
+        var html = new StringBuilder();
+        html.Append(CultureInfo.InvariantCulture, $$"""
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Mes données · {{E(data.Organization)}}</title>
+            <style>
+            body { font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; max-width: 60rem; margin: 0 auto; padding: 1rem; }
+            table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+            caption { text-align: left; font-weight: 600; }
+            th, td { border: 1px solid #767676; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+            a { color: #0b4f9c; }
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>Mes données personnelles · {{E(data.Organization)}}</h1>
+            <p>Copie de tout ce que {{E(data.Organization)}} conserve à propos de votre compte, produite le {{Date(data.ExportedAt)}}.</p>
+            <h2>Compte</h2>
+            <dl>
+            <dt>Adresse e-mail</dt><dd>{{E(a.Email)}}{{(a.EmailConfirmed ? " (confirmée)" : " (non confirmée)")}}</dd>
+            <dt>Pseudonyme</dt><dd>{{E(a.Pseudonym)}}</dd>
+            <dt>Prénom</dt><dd>{{E(a.FirstName ?? "—")}}</dd>
+            <dt>Nom</dt><dd>{{E(a.LastName ?? "—")}}</dd>
+            <dt>Créé le</dt><dd>{{Date(a.CreatedAt)}}</dd>
+            <dt>Dernière connexion</dt><dd>{{Date(a.LastSignInAt)}}</dd>
+            <dt>Double authentification</dt><dd>{{(a.TwoFactorEnabled ? "activée" : "désactivée")}}</dd>
+            <dt>Rôles</dt><dd>{{E(a.Roles.Count == 0 ? "aucun" : string.Join(", ", a.Roles))}}</dd>
+            <dt>Identité liée</dt><dd>{{E(data.LinkedProviders.Count == 0 ? "aucune" : string.Join(", ", data.LinkedProviders))}}</dd>
+            {{(a.BlockedAt is null ? "" : "<dt>Suspendu le</dt><dd>" + Date(a.BlockedAt) + " : " + E(a.BlockedReason ?? "") + "</dd>")}}
+            </dl>
+
+            """);
+        Table(html, "Contributions", ["Date", "Concertation", "Titre", "Texte", "Affichage", "État", "D'accord", "Pas d'accord", "Commentaires"],
+            data.Contributions.Select(c => new[] { Link(c.Url, Date(c.CreatedAt)), E(c.Consultation), E(c.Title ?? "—"), E(c.Body), E(c.Display), E(c.State),
+                Num(c.Agree), Num(c.Disagree), Num(c.Comments) }));
+        Table(html, "Commentaires", ["Date", "Contribution", "Texte", "Position", "État", "Supprimé le"],
+            data.Comments.Select(c => new[] { Link(c.Url, Date(c.CreatedAt)), Num(c.ContributionId), E(c.Body), E(c.Stance), E(c.State), Date(c.DeletedAt) }));
+        Table(html, "Réactions", ["Date", "Contribution", "Réaction"],
+            data.Reactions.Select(r => new[] { Date(r.CreatedAt), Link(r.Url, "n° " + Num(r.ContributionId)), E(r.Kind) }));
+        Table(html, "Signalements", ["Date", "Sur", "Motif", "Traité le"],
+            data.Flags.Select(f => new[] { Date(f.CreatedAt), E($"{f.On} n° {f.Id}"), E(f.Reason), Date(f.ResolvedAt) }));
+        Table(html, "Fichiers joints", ["Date", "Titre", "Fichier", "Contribution"],
+            data.Files.Select(f => new[] { Date(f.UploadedAt), E(f.Title), Link(f.Url, f.FileName), Num(f.ContributionId) }));
+        Table(html, "Vérifications d'identité", ["Méthode", "Par", "Vérifiée le", "Expire le", "Révoquée", "Habitant de", "Électeur", "Âge", "Document vu"],
+            data.Verifications.Select(v => new[] { E(v.Method), E(v.Issuer), Date(v.VerifiedAt), Date(v.ExpiresAt),
+                v.RevokedAt is null ? "—" : E($"{Date(v.RevokedAt)} : {v.RevokedReason}"), E(v.ResidentTerritory ?? "—"), v.IsElector ? "oui" : "non",
+                E(v.AgeBracket ?? "—"), E(v.DocumentType ?? "—") }));
+        Table(html, "Refus pour trop de tentatives (contrôle anti-fraude)", ["Limite", "Adresse IP", "Du", "Au", "Requêtes refusées"],
+            data.RateLimitRefusals.Select(r => new[] { E(Infrastructure.Web.RateLimits.Label(r.Limit)), E(r.IpAddress ?? "effacée"), Date(r.FirstAt), Date(r.LastAt), Num(r.RefusedCount) }));
+        Table(html, "Actions inscrites au journal d'administration", ["Date", "Action", "Objet", "Détails"],
+            data.AuditEntries.Select(x => new[] { Date(x.At), E(x.Action), E($"{x.TargetType} {x.TargetId}"), E(x.Details ?? "") }));
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static void Table(StringBuilder html, string title, string[] headers, IEnumerable<string[]> rows)
+    {
+        var list = rows.ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{E(title)} ({list.Count})</h2>\n");
+        if (list.Count == 0)
+        {
+            html.Append("<p>Aucune donnée.</p>\n");
+            return;
+        }
+        html.Append(CultureInfo.InvariantCulture, $"<table>\n<caption>{E(title)}</caption>\n<thead><tr>");
+        foreach (var h in headers) html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E(h)}</th>");
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in list) html.Append("<tr>").AppendJoin("", row.Select(cell => $"<td>{cell}</td>")).Append("</tr>\n");
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

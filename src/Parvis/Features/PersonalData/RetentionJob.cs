@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Cluster;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+
+namespace Parvis.Features.PersonalData;
+
+/// <summary>
+/// Applies each organization's retention settings, once per period for the whole installation: IP addresses of
+/// rate-limit refusals, private e-mails of contributors without an account, and accounts without a sign-in for
+/// too long (warned by e-mail a month before, then anonymised like a deletion that keeps the contributions).
+/// Staff accounts are never anonymised. Each organization runs in its own scope with its own tenant, so the
+/// query filters and the audit log work as in a request.
+/// </summary>
+public sealed class RetentionJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
+{
+    /// <summary>Moderators see a month of refusals whatever the IP setting (without the address once it is erased).</summary>
+    public const int RefusalMinimumDays = 30;
+
+    public string Name => "retention";
+
+    public TimeSpan Interval => configuration.GetValue("Jobs:RetentionInterval", TimeSpan.FromHours(1));
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken token)
+    {
+        var organizations = await services.GetRequiredService<ParvisDbContext>().Organizations.AsNoTracking().Include(o => o.Hosts).ToListAsync(token);
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        foreach (var organization in organizations)
+        {
+            token.ThrowIfCancellationRequested();
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
+            await RunForAsync(organization, scope.ServiceProvider, token);
+        }
+    }
+
+    private async Task RunForAsync(Organization organization, IServiceProvider services, CancellationToken token)
+    {
+        var db = services.GetRequiredService<ParvisDbContext>();
+        var settings = organization.Retention;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var ipCutoff = now.AddDays(-settings.FraudIpDays);
+        await db.RateLimitEvents.Where(e => e.IpAddress != null && e.LastAt < ipCutoff).ExecuteUpdateAsync(s => s.SetProperty(e => e.IpAddress, (string?)null), token);
+        var forgotten = now.AddDays(-DataRegister.RefusalDays(settings));
+        // A refusal without an address or an account says nothing any more.
+        await db.RateLimitEvents.Where(e => e.LastAt < forgotten || (e.IpAddress == null && e.UserId == null)).ExecuteDeleteAsync(token);
+
+        var emailCutoff = now.AddDays(-settings.AnonymousEmailDays);
+        await db.Contributions.Where(c => c.ContactEmail != null && c.CreatedAt < emailCutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactEmail, (string?)null), token);
+
+        await InactiveAccountsAsync(organization, services, now, token);
+    }
+
+    private static async Task InactiveAccountsAsync(Organization organization, IServiceProvider services, DateTime now, CancellationToken token)
+    {
+        var db = services.GetRequiredService<ParvisDbContext>();
+        var settings = organization.Retention;
+        // Everyone whose warning could be due: inactive for the period less the notice.
+        var warnFrom = now.AddMonths(-settings.InactiveAccountMonths) + RetentionSettings.WarningNotice;
+        var candidates = await db.Users
+            .Where(u => !u.IsPlatformOperator && !db.RoleAssignments.Any(r => r.UserId == u.Id) && (u.LastSignInAt < warnFrom || (u.LastSignInAt == null && u.CreatedAt < warnFrom)))
+            // A batch per run: a first run on an old installation spreads over the following hours.
+            .OrderBy(u => u.Id).Take(500).ToListAsync(token);
+        if (candidates.Count == 0) return;
+        var eraser = services.GetRequiredService<AccountEraser>();
+        var mail = services.GetRequiredService<EmailQueue>();
+        var host = organization.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault();
+        foreach (var user in candidates)
+        {
+            var lastActivity = user.LastSignInAt ?? user.CreatedAt;
+            if (settings.AnonymisationDue(lastActivity, user.InactivityWarnedAt, now))
+            {
+                await eraser.EraseAsync(user, eraseContributions: false, "account.anonymise-inactive", "système");
+            }
+            else if (settings.WarningDue(lastActivity, user.InactivityWarnedAt, now) && user.Email is { } email)
+            {
+                user.InactivityWarnedAt = now;
+                mail.Enqueue(email, $"{organization.Name} : votre compte sera anonymisé dans un mois",
+                    $"Bonjour {user.Pseudonym},\n\nVous ne vous êtes pas connecté à l'espace de participation de {organization.Name} depuis {settings.InactiveAccountMonths} mois. " +
+                    "Sans connexion d'ici un mois, votre compte sera anonymisé : votre adresse et votre nom seront effacés, vos contributions resteront en ligne sous « Participant supprimé ».\n\n" +
+                    $"Pour garder votre compte, il suffit de vous connecter :\nhttps://{host}/compte/connexion\n\nPour télécharger vos données avant : https://{host}/compte/donnees\n");
+                await db.SaveChangesAsync(token);
+                mail.Flush();
+            }
+        }
+    }
+}
