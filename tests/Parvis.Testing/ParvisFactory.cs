@@ -53,6 +53,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:ResetsPerHour"] = "10000",
             ["RateLimits:ReactionsPerMinute"] = "10000",
             ["RateLimits:FlagsPerMinute"] = "10000",
+            ["RateLimits:IdentityChecksPerHour"] = "10000",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

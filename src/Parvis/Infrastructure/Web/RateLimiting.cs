@@ -18,6 +18,8 @@ public static class RateLimits
     public const string Posting = "posting";
     public const string Reactions = "reactions";
     public const string Flags = "flags";
+    /// <summary>Attempts that could guess: census matches, postal codes.</summary>
+    public const string IdentityChecks = "identity-checks";
 
     /// <summary>What the moderators read for each limit.</summary>
     public static string Label(string limit) => limit switch
@@ -28,6 +30,7 @@ public static class RateLimits
         Posting => "Contributions et commentaires",
         Reactions => "Réactions",
         Flags => "Signalements",
+        IdentityChecks => "Vérifications d'identité",
         _ => limit,
     };
 }
@@ -58,6 +61,7 @@ public static class RateLimiting
             new(RateLimits.Posting, settings.GetValue("PostsPerMinute", 30), TimeSpan.FromMinutes(1), PerAccount: true),
             new(RateLimits.Reactions, settings.GetValue("ReactionsPerMinute", 60), TimeSpan.FromMinutes(1), PerAccount: true),
             new(RateLimits.Flags, settings.GetValue("FlagsPerMinute", 10), TimeSpan.FromMinutes(1), PerAccount: true),
+            new(RateLimits.IdentityChecks, settings.GetValue("IdentityChecksPerHour", 5), TimeSpan.FromHours(1), PerAccount: true),
         ];
         var rules = list.ToDictionary(r => r.Name);
         services.AddScoped<RateLimitRecorder>();
@@ -98,6 +102,8 @@ public static class RateLimiting
                 _ => RateLimits.Posting,
             };
         }
+        // Declaring an address for a letter guesses nothing; typing its code does.
+        if (limit == RateLimits.IdentityChecks && ctx.Request.Query["handler"].ToString().Equals("Request", StringComparison.OrdinalIgnoreCase)) return null;
         return rules[limit];
     }
 
