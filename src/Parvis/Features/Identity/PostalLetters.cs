@@ -50,14 +50,14 @@ public sealed class PostalLetters(ParvisDbContext db, TenantContext tenant, Veri
     }
 
     /// <summary>Letters whose code expired unused: their addresses are erased (the page says so).</summary>
-    public Task<int> EraseExpiredAddressesAsync()
-    {
-        var now = Now;
-        return db.PostalLetterRequests.Where(r => r.AddressErasedAt == null && r.CodeExpiresAt != null && r.CodeExpiresAt <= now)
+    public Task<int> EraseExpiredAddressesAsync() => EraseExpiredAddressesAsync(db.PostalLetterRequests, Now);
+
+    /// <summary>Also run by the scheduled purge for every organization, so that an address nobody looks at goes too.</summary>
+    public static Task<int> EraseExpiredAddressesAsync(IQueryable<PostalLetterRequest> requests, DateTime now, CancellationToken token = default) =>
+        requests.Where(r => r.AddressErasedAt == null && r.CodeExpiresAt != null && r.CodeExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.RecipientName, (string?)null).SetProperty(r => r.AddressLine1, (string?)null)
                 .SetProperty(r => r.AddressLine2, (string?)null).SetProperty(r => r.PostalCode, (string?)null).SetProperty(r => r.City, (string?)null)
-                .SetProperty(r => r.CodeProtected, (string?)null).SetProperty(r => r.AddressErasedAt, now));
-    }
+                .SetProperty(r => r.CodeProtected, (string?)null).SetProperty(r => r.AddressErasedAt, now), token);
 
     public IQueryable<PostalLetterRequest> Pending() =>
         db.PostalLetterRequests.Where(r => r.PrintedAt == null && r.UsedAt == null && r.VoidedAt == null);

@@ -5,7 +5,7 @@ namespace Parvis.Infrastructure.Cluster;
 
 /// <summary>
 /// Data kept for a while, then deleted: sent e-mails (they hold addresses; kept to answer "did it leave?"),
-/// rate-limit refusals (they hold IP addresses; fraud control only) and old job runs.
+/// rate-limit refusals (they hold IP addresses; fraud control only), old job runs, and the addresses of postal letters whose code expired.
 /// </summary>
 public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
 {
@@ -24,5 +24,6 @@ public sealed class OutboxPurgeJob(IConfiguration configuration, TimeProvider cl
         // Every organization's, hence without the tenant filter (a job has no organization).
         var forgotten = clock.GetUtcNow().UtcDateTime - Web.RateLimitRecorder.Retention;
         await db.RateLimitEvents.IgnoreQueryFilters().Where(e => e.LastAt < forgotten).ExecuteDeleteAsync(token);
+        await Features.Identity.PostalLetters.EraseExpiredAddressesAsync(db.PostalLetterRequests.IgnoreQueryFilters(), clock.GetUtcNow().UtcDateTime, token);
     }
 }
