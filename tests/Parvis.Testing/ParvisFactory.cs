@@ -54,6 +54,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:ReactionsPerMinute"] = "10000",
             ["RateLimits:FlagsPerMinute"] = "10000",
             ["RateLimits:ExportsPerHour"] = "10000",
+            ["RateLimits:IdentityChecksPerHour"] = "10000",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

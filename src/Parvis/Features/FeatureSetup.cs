@@ -16,6 +16,9 @@ public static class FeatureSetup
         builder.Services.AddScoped<ParticipationCommands>();
         builder.Services.AddScoped<Identity.Verifications>();
         builder.Services.AddScoped<Identity.CensusRegistry>();
+        builder.Services.AddScoped<Identity.CensusUploads>();
+        builder.Services.AddScoped<Identity.InPersonCodes>();
+        builder.Services.AddScoped<Identity.PostalLetters>();
         builder.Services.AddScoped<ContributionQueries>();
         builder.Services.AddScoped<AnonymousContributions>();
         builder.Services.AddScoped<Shared.AuthorDisplay>();

@@ -60,6 +60,23 @@ internal sealed class CensusEntryConfiguration : IEntityTypeConfiguration<Census
     }
 }
 
+internal sealed class PostalLetterRequestConfiguration : IEntityTypeConfiguration<PostalLetterRequest>
+{
+    public void Configure(EntityTypeBuilder<PostalLetterRequest> b)
+    {
+        b.Property(r => r.RecipientName).HasMaxLength(PostalLetterRequest.MaxName);
+        b.Property(r => r.AddressLine1).HasMaxLength(PostalLetterRequest.MaxLine);
+        b.Property(r => r.AddressLine2).HasMaxLength(PostalLetterRequest.MaxLine);
+        b.Property(r => r.PostalCode).HasMaxLength(5);
+        b.Property(r => r.City).HasMaxLength(PostalLetterRequest.MaxName);
+        b.Property(r => r.CodeSalt).HasMaxLength(40);
+        b.Property(r => r.CodeHash).HasMaxLength(64);
+        b.Property(r => r.CodeProtected).HasMaxLength(1000);
+        b.HasIndex(r => new { r.OrganizationId, r.UserId });
+        b.HasIndex(r => new { r.OrganizationId, r.PrintedAt });
+    }
+}
+
 internal sealed class OrganizationHostConfiguration : IEntityTypeConfiguration<OrganizationHost>
 {
     public void Configure(EntityTypeBuilder<OrganizationHost> b)

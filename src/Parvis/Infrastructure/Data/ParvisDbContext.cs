@@ -36,6 +36,7 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<Verification> Verifications => Set<Verification>();
     public DbSet<CensusFile> CensusFiles => Set<CensusFile>();
     public DbSet<CensusEntry> CensusEntries => Set<CensusEntry>();
+    public DbSet<PostalLetterRequest> PostalLetterRequests => Set<PostalLetterRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -51,6 +52,8 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
             b.Property(u => u.Pseudonym).HasMaxLength(60);
             b.Property(u => u.FirstName).HasMaxLength(100);
             b.Property(u => u.LastName).HasMaxLength(100);
+            b.Property(u => u.InPersonCode).HasMaxLength(9);
+            b.HasIndex(u => new { u.OrganizationId, u.InPersonCode }).IsUnique();
         });
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
         builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");

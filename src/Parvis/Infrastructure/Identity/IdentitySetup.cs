@@ -18,6 +18,8 @@ public static class Policies
     public const string Validate = "validate";
     public const string OperatePlatform = "operate-platform";
     public const string ManageConsultations = "manage-consultations";
+    /// <summary>The town hall desk: verifying people in person, printing postal letters.</summary>
+    public const string Verify = "verify";
 }
 
 /// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
@@ -77,6 +79,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.Answer, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.ManageConsultations, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.Verify, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();

@@ -19,6 +19,8 @@ public class ParvisUser : IdentityUser<Guid>, ITenantOwned
     public string? BlockedReason { get; set; }
     /// <summary>Runs the installation: creates organizations and binds their host names.</summary>
     public bool IsPlatformOperator { get; set; }
+    /// <summary>The short code the person shows at the town hall desk ("K7M4-QX2P"); unique in the organization, made on first need.</summary>
+    public string? InPersonCode { get; set; }
 
     public string DisplayName(DisplayIdentity mode) => AuthorName.Format(mode, Pseudonym, FirstName, LastName);
 }

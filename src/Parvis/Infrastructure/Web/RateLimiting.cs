@@ -19,6 +19,8 @@ public static class RateLimits
     public const string Reactions = "reactions";
     public const string Flags = "flags";
     public const string PersonalDataExport = "personal-data-export";
+    /// <summary>Attempts that could guess: census matches, postal codes.</summary>
+    public const string IdentityChecks = "identity-checks";
 
     /// <summary>What the moderators read for each limit.</summary>
     public static string Label(string limit) => limit switch
@@ -30,6 +32,7 @@ public static class RateLimits
         Reactions => "Réactions",
         Flags => "Signalements",
         PersonalDataExport => "Téléchargements de données personnelles",
+        IdentityChecks => "Vérifications d'identité",
         _ => limit,
     };
 }
@@ -65,6 +68,7 @@ public static class RateLimiting
             new(RateLimits.Flags, settings.GetValue("FlagsPerMinute", 10), TimeSpan.FromMinutes(1), PerAccount: true),
             // Heavy, and only for the signed-in person: counted per account, so a town hall's shared address never blocks it.
             new(RateLimits.PersonalDataExport, settings.GetValue("ExportsPerHour", 10), TimeSpan.FromHours(1), PerAccount: true, PerAddress: false, CountsReads: true),
+            new(RateLimits.IdentityChecks, settings.GetValue("IdentityChecksPerHour", 5), TimeSpan.FromHours(1), PerAccount: true),
         ];
         var rules = list.ToDictionary(r => r.Name);
         services.AddScoped<RateLimitRecorder>();
@@ -105,6 +109,8 @@ public static class RateLimiting
                 _ => RateLimits.Posting,
             };
         }
+        // Declaring an address for a letter guesses nothing; typing its code does.
+        if (limit == RateLimits.IdentityChecks && ctx.Request.Query["handler"].ToString().Equals("Request", StringComparison.OrdinalIgnoreCase)) return null;
         return rules[limit];
     }
 

@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Identity;
+
+/// <summary>
+/// The person finds themself on the electoral or resident list by typing their identity: a match records
+/// residence, electorship and age bracket; the birth date itself is not kept. Each try counts against a
+/// small hourly allowance, so guessing a neighbour's birth date is not practical.
+/// </summary>
+[Authorize]
+[RateLimited(RateLimits.IdentityChecks)]
+public class CensusModel(CensusRegistry registry, Verifications verifications, ParvisDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
+{
+    public const string NoMatch = "Aucune inscription ne correspond à ces informations. Vérifiez-les, ou présentez-vous en mairie.";
+
+    [BindProperty] public CensusForm Form { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public bool Offered => tenant.Organization.Identity.Offers(VerificationMethod.Census);
+
+    public sealed class CensusForm
+    {
+        [Required(ErrorMessage = "Indiquez votre nom de famille.")]
+        [StringLength(200, ErrorMessage = "Le nom est trop long.")]
+        public string FamilyName { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez vos prénoms.")]
+        [StringLength(200, ErrorMessage = "Les prénoms sont trop longs.")]
+        public string GivenNames { get; set; } = "";
+
+        [Required(ErrorMessage = "Indiquez votre date de naissance.")]
+        public DateOnly? BirthDate { get; set; }
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Offered) ModelState.AddModelError("", "La collectivité ne propose pas la vérification par liste.");
+        if (!ModelState.IsValid) return Page();
+        var userId = User.UserId()!.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var organization = tenant.Organization;
+        var matches = await registry.FindAsync(Form.FamilyName, Form.GivenNames, Form.BirthDate!.Value);
+        if (matches.Count == 0)
+        {
+            ModelState.AddModelError("", NoMatch);
+            return Page();
+        }
+        var fileIds = matches.Select(m => (int?)m.File.Id).ToList();
+        var earlier = await db.Verifications.Where(v => v.UserId == userId && fileIds.Contains(v.CensusFileId)).ToListAsync();
+        if (earlier.Any(v => v.RevokedAt is not null))
+        {
+            // A revocation by an agent must stick: matching the same list again would undo it.
+            ModelState.AddModelError("", "Votre vérification par cette liste a été révoquée : présentez-vous en mairie.");
+            return Page();
+        }
+        if (earlier.Any(v => v.IsActiveAt(now)))
+        {
+            TempData["Message"] = "Votre inscription sur la liste est déjà vérifiée.";
+            return Back();
+        }
+        var match = matches.FirstOrDefault(m => m.Entry.ClaimedByUserId is null || m.Entry.ClaimedByUserId == userId) ?? matches[0];
+        try
+        {
+            CensusRegistry.Claim(match.Entry, userId);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError("", e);
+            return Page();
+        }
+        var residence = match.Entry.TerritoryId ?? await HomeTerritoryAsync(db);
+        var today = DateOnly.FromDateTime(organization.ToLocal(now));
+        verifications.Record(userId, VerificationMethod.Census,
+            $"{CensusUploads.Label(match.File.Kind)} du {organization.ToLocal(match.File.UploadedAt):dd/MM/yyyy}",
+            residentTerritoryId: residence, isElector: match.Entry.IsElector, ageBracket: AgeBrackets.From(Form.BirthDate.Value, today), censusFileId: match.File.Id);
+        await db.SaveChangesAsync();
+        TempData["Message"] = "Votre inscription sur la liste est vérifiée.";
+        return Back();
+    }
+
+    private LocalRedirectResult Back() => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte/identite");
+
+    /// <summary>Where a person on a list without quartier lives: the commune (the topmost one), else the root of the tree.</summary>
+    public static async Task<int?> HomeTerritoryAsync(ParvisDbContext db)
+    {
+        var all = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId, t.Kind }).ToListAsync();
+        var level = all.Where(t => t.ParentId == null).ToList();
+        var roots = level.Select(t => t.Id).Order().ToList();
+        while (level.Count > 0)
+        {
+            if (level.Where(t => t.Kind == TerritoryKind.Commune).OrderBy(t => t.Id).FirstOrDefault() is { } commune) return commune.Id;
+            var ids = level.Select(t => t.Id).ToHashSet();
+            level = all.Where(t => t.ParentId is { } p && ids.Contains(p)).ToList();
+        }
+        return roots.Count > 0 ? roots[0] : null;
+    }
+}
