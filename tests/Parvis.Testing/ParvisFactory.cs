@@ -53,9 +53,14 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:ResetsPerHour"] = "10000",
             ["RateLimits:ReactionsPerMinute"] = "10000",
             ["RateLimits:FlagsPerMinute"] = "10000",
+            ["DevIdentityProvider:Enabled"] = "true",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        // The OpenID back channel reaches the development provider of a.test and b.test inside this
+        // process, and any other provider (a rogue one run by a test) over real sockets.
+        builder.ConfigureServices(services => services.AddHttpClient(Parvis.Features.FranceConnect.OidcConfigurations.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new OidcBackChannel(() => Server.CreateHandler())));
     }
 
     /// <summary>Starts the host and seeds both organizations once.</summary>

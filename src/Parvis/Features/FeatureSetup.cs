@@ -2,6 +2,8 @@ using Parvis.Features.Admin;
 using Parvis.Features.Bench;
 using Parvis.Features.Consultations;
 using Parvis.Features.Contributions;
+using Parvis.Features.DevIdentityProvider;
+using Parvis.Features.FranceConnect;
 using Parvis.Features.Moderation;
 using Parvis.Features.Responses;
 using Parvis.Features.Territories;
@@ -16,6 +18,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<ParticipationCommands>();
         builder.Services.AddScoped<Identity.Verifications>();
         builder.Services.AddScoped<Identity.CensusRegistry>();
+        builder.Services.AddFranceConnect(builder.Configuration);
         builder.Services.AddScoped<ContributionQueries>();
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<ModerationCommands>();
@@ -33,6 +36,7 @@ public static class FeatureSetup
         app.MapConsultationExports();
         Files.FileEndpoints.MapFiles(app);
         app.MapBenchBaseline();
+        app.MapDevIdentityProvider();
         return app;
     }
 }
