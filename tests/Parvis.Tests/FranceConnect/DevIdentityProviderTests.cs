@@ -39,12 +39,27 @@ public class DevIdentityProviderTests(FranceConnectFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
         Assert.Null(foreign.Headers.Location);
 
-        var token = await client.PostAsync("/dev-franceconnect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    }
+
+    [Fact]
+    public async Task Its_token_endpoint_wants_the_client_secret_and_the_pkce_verifier()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var verifier = new string('v', 43);
+        var challenge = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier)));
+        const string redirect = "http://a.test/compte/franceconnect/retour";
+        var authorize = new Uri($"http://a.test/dev-franceconnect/authorize?client_id={DevIdentityProviderSetup.ClientId}&redirect_uri={Uri.EscapeDataString(redirect)}"
+            + $"&response_type=code&scope=openid%20given_name&state={new string('s', 32)}&nonce={new string('n', 32)}&code_challenge={challenge}&code_challenge_method=S256");
+        var callback = await FranceConnectFixture.PickAsync(client, authorize, DevIdentityProviderSetup.Identities[2].Subject);
+        var code = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
+
+        Task<HttpResponseMessage> Exchange(string secret, string codeVerifier) => client.PostAsync("/dev-franceconnect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = "x", ["redirect_uri"] = "http://a.test/compte/franceconnect/retour",
-            ["client_id"] = DevIdentityProviderSetup.ClientId, ["client_secret"] = "not-the-secret", ["code_verifier"] = new string('v', 43),
+            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirect,
+            ["client_id"] = DevIdentityProviderSetup.ClientId, ["client_secret"] = secret, ["code_verifier"] = codeVerifier,
         }));
-        Assert.Contains("invalid_client", await token.Content.ReadAsStringAsync());
+        Assert.Contains("invalid_client", await (await Exchange("not-the-secret", verifier)).Content.ReadAsStringAsync());
+        Assert.Contains("invalid_grant", await (await Exchange(DevIdentityProviderSetup.ClientSecret, new string('w', 43))).Content.ReadAsStringAsync());
     }
 
     private sealed class WithoutDevProvider : ParvisFactory
