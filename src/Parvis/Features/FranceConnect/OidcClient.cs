@@ -210,7 +210,7 @@ public sealed class OidcClient(OidcConfigurations configurations)
         try { return await configurations.For(settings.Issuer).GetConfigurationAsync(cancel); }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException or ArgumentException)
         {
-            throw new OidcException($"{settings.DisplayName} ne répond pas pour le moment. Réessayez dans quelques minutes.", $"discovery: {e.Message}");
+            throw new OidcException("Le fournisseur d'identité ne répond pas pour le moment. Réessayez dans quelques minutes.", $"discovery: {e.Message}");
         }
     }
 
