@@ -55,8 +55,12 @@ public class DevIdentityProviderTests(FranceConnectFixture fixture)
 
         Task<HttpResponseMessage> Exchange(string secret, string codeVerifier) => client.PostAsync("/dev-franceconnect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = redirect,
-            ["client_id"] = DevIdentityProviderSetup.ClientId, ["client_secret"] = secret, ["code_verifier"] = codeVerifier,
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirect,
+            ["client_id"] = DevIdentityProviderSetup.ClientId,
+            ["client_secret"] = secret,
+            ["code_verifier"] = codeVerifier,
         }));
         Assert.Contains("invalid_client", await (await Exchange("not-the-secret", verifier)).Content.ReadAsStringAsync());
         Assert.Contains("invalid_grant", await (await Exchange(DevIdentityProviderSetup.ClientSecret, new string('w', 43))).Content.ReadAsStringAsync());

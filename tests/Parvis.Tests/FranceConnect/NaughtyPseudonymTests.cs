@@ -25,7 +25,9 @@ public class NaughtyPseudonymTests(FranceConnectFixture fixture)
             var token = (await client.GetDocumentAsync("/compte/franceconnect/creer-compte")).QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             var response = await client.PostAsync("/compte/franceconnect/creer-compte", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Form.Pseudonym"] = s, ["Form.AcceptCharter"] = "true", ["__RequestVerificationToken"] = token,
+                ["Form.Pseudonym"] = s,
+                ["Form.AcceptCharter"] = "true",
+                ["__RequestVerificationToken"] = token,
             }));
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {s}");
             if (response.StatusCode != HttpStatusCode.Redirect)

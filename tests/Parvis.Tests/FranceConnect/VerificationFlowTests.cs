@@ -110,6 +110,8 @@ public class VerificationFlowTests(FranceConnectFixture fixture)
     public async Task An_identity_without_an_account_creates_one_with_its_confirmed_email_after_the_charter()
     {
         await ForgetAsync(Nadia, "nadia.haddad@exemple.fr");
+        // A stranger's visit just before puts the page without identity in the anonymous page cache: it must not be served to Nadia.
+        await _app.ClientFor(ParvisFactory.HostA).GetAsync("/compte/franceconnect/creer-compte");
         var client = _app.ClientFor(ParvisFactory.HostA);
         var back = await FranceConnectFixture.VerifyAsync(client, Nadia);
         Assert.Equal("/compte/franceconnect/creer-compte", back.Headers.Location!.OriginalString);
@@ -142,8 +144,12 @@ public class VerificationFlowTests(FranceConnectFixture fixture)
             var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Parvis.Infrastructure.Identity.ParvisUser>>();
             await users.CreateAsync(new Parvis.Infrastructure.Identity.ParvisUser
             {
-                OrganizationId = _app.OrganizationA.Id, UserName = "leo.bernard@exemple.fr", Email = "leo.bernard@exemple.fr",
-                EmailConfirmed = true, Pseudonym = "Léo B", CreatedAt = DateTime.UtcNow,
+                OrganizationId = _app.OrganizationA.Id,
+                UserName = "leo.bernard@exemple.fr",
+                Email = "leo.bernard@exemple.fr",
+                EmailConfirmed = true,
+                Pseudonym = "Léo B",
+                CreatedAt = DateTime.UtcNow,
             }, ParvisFactory.Password);
             return 0;
         });
