@@ -55,9 +55,14 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:FlagsPerMinute"] = "10000",
             ["RateLimits:ExportsPerHour"] = "10000",
             ["RateLimits:IdentityChecksPerHour"] = "10000",
+            ["DevIdentityProvider:Enabled"] = "true",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        // The OpenID back channel reaches the development provider of a.test and b.test inside this
+        // process, and any other provider (a rogue one run by a test) over real sockets.
+        builder.ConfigureServices(services => services.AddHttpClient(Parvis.Features.FranceConnect.OidcConfigurations.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new OidcBackChannel(() => Server.CreateHandler())));
     }
 
     /// <summary>Starts the host and seeds both organizations once.</summary>

@@ -2,6 +2,8 @@ using Parvis.Features.Admin;
 using Parvis.Features.Bench;
 using Parvis.Features.Consultations;
 using Parvis.Features.Contributions;
+using Parvis.Features.DevIdentityProvider;
+using Parvis.Features.FranceConnect;
 using Parvis.Features.Moderation;
 using Parvis.Features.Responses;
 using Parvis.Features.Territories;
@@ -19,6 +21,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Identity.CensusUploads>();
         builder.Services.AddScoped<Identity.InPersonCodes>();
         builder.Services.AddScoped<Identity.PostalLetters>();
+        builder.Services.AddFranceConnect(builder.Configuration);
         builder.Services.AddScoped<ContributionQueries>();
         builder.Services.AddScoped<AnonymousContributions>();
         builder.Services.AddScoped<Shared.AuthorDisplay>();
@@ -44,6 +47,7 @@ public static class FeatureSetup
         PersonalData.PersonalDataEndpoints.MapPersonalDataExports(app);
         app.MapBenchBaseline();
         Home.Sitemap.MapSitemap(app);
+        app.MapDevIdentityProvider();
         return app;
     }
 }

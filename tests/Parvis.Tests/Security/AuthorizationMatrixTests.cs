@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -83,6 +84,21 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /compte/securite?handler=Disable"] = "-+++++-",
         ["GET /compte/deconnexion"] = "+++++++",
         ["POST /compte/deconnexion"] = "+++++++",
+        // FranceConnect (Ville A verifies with the development provider of its own host, enabled below).
+        ["GET /compte/franceconnect"] = "+++++++",
+        ["POST /compte/franceconnect"] = "+++++++",
+        ["GET /compte/franceconnect/retour"] = "+++++++",
+        ["GET /compte/franceconnect/creer-compte"] = "+++++++",
+        ["POST /compte/franceconnect/creer-compte"] = "+++++++",
+        ["GET /compte/franceconnect/deconnectee"] = "+++++++",
+        // The development provider answers everyone (OpenIddict refuses a request without its parameters);
+        // userinfo asks for an access token. Its discovery, keys and token endpoints are not routes:
+        // DevIdentityProviderTests checks them.
+        ["GET /dev-franceconnect/authorize"] = "+++++++",
+        ["POST /dev-franceconnect/authorize"] = "+++++++",
+        ["GET /dev-franceconnect/userinfo"] = "-------",
+        ["POST /dev-franceconnect/userinfo"] = "-------",
+        ["GET /dev-franceconnect/logout"] = "+++++++",
         ["GET /moderation"] = "--+--+-",
         ["POST /moderation?handler=Hide"] = "--+--+-",
         ["POST /moderation?handler=Restore"] = "--+--+-",
@@ -137,7 +153,21 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     private readonly MatrixFactory _app = new();
 
-    public Task InitializeAsync() => _app.InitializeAsync();
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        await _app.InOrganizationAsync(_app.OrganizationA, async (db, services) =>
+        {
+            var org = await db.Organizations.SingleAsync(o => o.Id == _app.OrganizationA.Id);
+            org.Identity.EnabledMethods |= VerificationMethods.FranceConnect;
+            org.Identity.OidcIssuer = $"http://{ParvisFactory.HostA}/";
+            org.Identity.OidcClientId = Parvis.Features.DevIdentityProvider.DevIdentityProviderSetup.ClientId;
+            org.Identity.OidcClientSecretProtected = services.GetRequiredService<IDataProtectionProvider>()
+                .CreateProtector(Parvis.Features.FranceConnect.OidcSettings.SecretPurpose).Protect(Parvis.Features.DevIdentityProvider.DevIdentityProviderSetup.ClientSecret);
+            return await db.SaveChangesAsync();
+        });
+        _app.ForgetOrganizationCache(ParvisFactory.HostA);
+    }
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 

@@ -21,7 +21,8 @@ public static partial class DemoSeeder
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         if (await db.Organizations.AnyAsync()) return;
-        await SeedAsync(scope.ServiceProvider, DateTime.UtcNow, "Ville de Démo", ["localhost", "127.0.0.1"]);
+        var org = await SeedAsync(scope.ServiceProvider, DateTime.UtcNow, "Ville de Démo", ["localhost", "127.0.0.1"]);
+        await DemoFranceConnect.EnableAsync(scope.ServiceProvider, configuration, org);
     }
 
     public static async Task<Organization> SeedAsync(IServiceProvider services, DateTime now, string name, string[] hosts, string emailDomain = "demo.parvis.localhost")

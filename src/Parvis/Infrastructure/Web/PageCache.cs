@@ -55,9 +55,10 @@ public sealed class AnonymousPagePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    // Sign-in (and its two-factor steps), a pending message: the page is that person's own.
+    // Sign-in (and its two-factor steps), a pending message, a FranceConnect flow or session: the page is that person's own.
     private static bool IsPersonalCookie(string name) =>
         name.StartsWith("parvis.auth", StringComparison.Ordinal)
+        || name.StartsWith("parvis.fc", StringComparison.Ordinal)
         || name.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal)
         || name.StartsWith(CookieTempDataProvider.CookieName, StringComparison.Ordinal);
 }
