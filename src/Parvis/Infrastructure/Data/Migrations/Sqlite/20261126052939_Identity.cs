@@ -6,17 +6,36 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class IdentityFoundation : Migration
+    public partial class Identity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "InPersonCode",
+                table: "Users",
+                type: "TEXT",
+                maxLength: 9,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "InactivityWarnedAt",
+                table: "Users",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSignInAt",
+                table: "Users",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Identity_CensusMonths",
                 table: "Organizations",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 12);
 
             migrationBuilder.AddColumn<string>(
                 name: "Identity_CensusSalt",
@@ -31,21 +50,21 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 100,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "InPerson");
 
             migrationBuilder.AddColumn<int>(
                 name: "Identity_FranceConnectMonths",
                 table: "Organizations",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 12);
 
             migrationBuilder.AddColumn<int>(
                 name: "Identity_InPersonMonths",
                 table: "Organizations",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 24);
 
             migrationBuilder.AddColumn<string>(
                 name: "Identity_OidcClientId",
@@ -67,7 +86,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 60,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "FranceConnect");
 
             migrationBuilder.AddColumn<string>(
                 name: "Identity_OidcIssuer",
@@ -81,7 +100,28 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 table: "Organizations",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 12);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retention_AnonymousEmailDays",
+                table: "Organizations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 30);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retention_FraudIpDays",
+                table: "Organizations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 30);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retention_InactiveAccountMonths",
+                table: "Organizations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 36);
 
             migrationBuilder.AddColumn<string>(
                 name: "Badges",
@@ -89,7 +129,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 100,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "None");
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactEmail",
@@ -111,7 +151,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 100,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Pseudonym");
 
             migrationBuilder.AddColumn<int>(
                 name: "Rules_CommentMinimumAge",
@@ -169,6 +209,37 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostalLetterRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TerritoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AddressLine1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AddressLine2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AddressErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PrintedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PrintedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CodeSalt = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CodeProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CodeExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostalLetterRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Verifications",
                 columns: table => new
                 {
@@ -195,6 +266,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Users_OrganizationId_InPersonCode",
+                table: "Users",
+                columns: new[] { "OrganizationId", "InPersonCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CensusEntries_CensusFileId",
                 table: "CensusEntries",
                 column: "CensusFileId");
@@ -205,6 +282,16 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "OrganizationId", "Hash" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostalLetterRequests_OrganizationId_PrintedAt",
+                table: "PostalLetterRequests",
+                columns: new[] { "OrganizationId", "PrintedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostalLetterRequests_OrganizationId_UserId",
+                table: "PostalLetterRequests",
+                columns: new[] { "OrganizationId", "UserId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Verifications_OrganizationId_CensusFileId",
                 table: "Verifications",
                 columns: new[] { "OrganizationId", "CensusFileId" });
@@ -213,6 +300,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Verifications_OrganizationId_UserId",
                 table: "Verifications",
                 columns: new[] { "OrganizationId", "UserId" });
+
+            // Existing spaces keep the one display they had; existing accounts count as active today,
+            // so the inactivity job does not warn every old account on its first run.
+            migrationBuilder.Sql(@"UPDATE ""Consultations"" SET ""Rules_AllowedDisplays"" = ""Rules_DisplayIdentity"";");
+            migrationBuilder.Sql(@"UPDATE ""Users"" SET ""LastSignInAt"" = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE ""LastSignInAt"" IS NULL;");
         }
 
         /// <inheritdoc />
@@ -225,7 +317,26 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 name: "CensusFiles");
 
             migrationBuilder.DropTable(
+                name: "PostalLetterRequests");
+
+            migrationBuilder.DropTable(
                 name: "Verifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Users_OrganizationId_InPersonCode",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "InPersonCode",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "InactivityWarnedAt",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "Users");
 
             migrationBuilder.DropColumn(
                 name: "Identity_CensusMonths",
@@ -265,6 +376,18 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "Identity_PostalLetterMonths",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Retention_AnonymousEmailDays",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Retention_FraudIpDays",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Retention_InactiveAccountMonths",
                 table: "Organizations");
 
             migrationBuilder.DropColumn(

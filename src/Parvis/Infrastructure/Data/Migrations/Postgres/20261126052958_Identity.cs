@@ -7,17 +7,36 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Parvis.Infrastructure.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class IdentityFoundation : Migration
+    public partial class Identity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "InPersonCode",
+                table: "Users",
+                type: "character varying(9)",
+                maxLength: 9,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "InactivityWarnedAt",
+                table: "Users",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastSignInAt",
+                table: "Users",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Identity_CensusMonths",
                 table: "Organizations",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 12);
 
             migrationBuilder.AddColumn<string>(
                 name: "Identity_CensusSalt",
@@ -32,21 +51,21 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 type: "character varying(100)",
                 maxLength: 100,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "InPerson");
 
             migrationBuilder.AddColumn<int>(
                 name: "Identity_FranceConnectMonths",
                 table: "Organizations",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 12);
 
             migrationBuilder.AddColumn<int>(
                 name: "Identity_InPersonMonths",
                 table: "Organizations",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 24);
 
             migrationBuilder.AddColumn<string>(
                 name: "Identity_OidcClientId",
@@ -68,7 +87,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 type: "character varying(60)",
                 maxLength: 60,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "FranceConnect");
 
             migrationBuilder.AddColumn<string>(
                 name: "Identity_OidcIssuer",
@@ -82,7 +101,28 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 table: "Organizations",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 12);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retention_AnonymousEmailDays",
+                table: "Organizations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 30);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retention_FraudIpDays",
+                table: "Organizations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 30);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Retention_InactiveAccountMonths",
+                table: "Organizations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 36);
 
             migrationBuilder.AddColumn<string>(
                 name: "Badges",
@@ -90,7 +130,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 type: "character varying(100)",
                 maxLength: 100,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "None");
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactEmail",
@@ -112,7 +152,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 type: "character varying(100)",
                 maxLength: 100,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Pseudonym");
 
             migrationBuilder.AddColumn<int>(
                 name: "Rules_CommentMinimumAge",
@@ -170,6 +210,37 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PostalLetterRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TerritoryId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AddressLine1 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AddressLine2 = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AddressErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PrintedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PrintedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    CodeSalt = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CodeProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CodeExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailedAttempts = table.Column<int>(type: "integer", nullable: false),
+                    UsedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostalLetterRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Verifications",
                 columns: table => new
                 {
@@ -196,6 +267,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Users_OrganizationId_InPersonCode",
+                table: "Users",
+                columns: new[] { "OrganizationId", "InPersonCode" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CensusEntries_CensusFileId",
                 table: "CensusEntries",
                 column: "CensusFileId");
@@ -206,6 +283,16 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "OrganizationId", "Hash" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostalLetterRequests_OrganizationId_PrintedAt",
+                table: "PostalLetterRequests",
+                columns: new[] { "OrganizationId", "PrintedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostalLetterRequests_OrganizationId_UserId",
+                table: "PostalLetterRequests",
+                columns: new[] { "OrganizationId", "UserId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Verifications_OrganizationId_CensusFileId",
                 table: "Verifications",
                 columns: new[] { "OrganizationId", "CensusFileId" });
@@ -214,6 +301,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Verifications_OrganizationId_UserId",
                 table: "Verifications",
                 columns: new[] { "OrganizationId", "UserId" });
+
+            // Existing spaces keep the one display they had; existing accounts count as active today,
+            // so the inactivity job does not warn every old account on its first run.
+            migrationBuilder.Sql(@"UPDATE ""Consultations"" SET ""Rules_AllowedDisplays"" = ""Rules_DisplayIdentity"";");
+            migrationBuilder.Sql(@"UPDATE ""Users"" SET ""LastSignInAt"" = now() WHERE ""LastSignInAt"" IS NULL;");
         }
 
         /// <inheritdoc />
@@ -226,7 +318,26 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "CensusFiles");
 
             migrationBuilder.DropTable(
+                name: "PostalLetterRequests");
+
+            migrationBuilder.DropTable(
                 name: "Verifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Users_OrganizationId_InPersonCode",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "InPersonCode",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "InactivityWarnedAt",
+                table: "Users");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "Users");
 
             migrationBuilder.DropColumn(
                 name: "Identity_CensusMonths",
@@ -266,6 +377,18 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Identity_PostalLetterMonths",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Retention_AnonymousEmailDays",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Retention_FraudIpDays",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Retention_InactiveAccountMonths",
                 table: "Organizations");
 
             migrationBuilder.DropColumn(
