@@ -28,12 +28,7 @@ public class FranceConnectJourneyTests(BrowserFixture fixture)
             org.Identity.OidcIssuer = fixture.BaseUrl + "/";
             org.Identity.OidcClientId = DevIdentityProviderSetup.ClientId;
             org.Identity.OidcClientSecretProtected = services.GetRequiredService<IDataProtectionProvider>().CreateProtector(OidcSettings.SecretPurpose).Protect(DevIdentityProviderSetup.ClientSecret);
-            org.Identity.CensusSalt ??= CensusIdentity.NewSalt();
-            var gare = await db.Territories.SingleAsync(t => t.Name == "Quartier de la Gare");
-            var file = new CensusFile { Kind = CensusKind.Electoral, FileName = "liste-electorale.csv", UploadedAt = DateTime.UtcNow, RowCount = 1 };
-            db.CensusFiles.Add(file);
-            await db.SaveChangesAsync();
-            db.CensusEntries.Add(new CensusEntry { CensusFileId = file.Id, Hash = CensusIdentity.Hash(org.Identity.CensusSalt, "MARTIN", "Camille", new(1988, 3, 14)), TerritoryId = gare.Id, IsElector = true });
+            // Camille MARTIN is on the demo electoral list, in the Quartier de la Gare.
             return await db.SaveChangesAsync();
         });
         _app.ForgetOrganizationCache("127.0.0.1");
@@ -53,11 +48,10 @@ public class FranceConnectJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.LoginAsync($"habitant@{ParvisFactory.DomainA}");
         await page.GotoAsync($"/concertations/{id}");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("réservée aux habitants");
+        await Assertions.Expect(page.Locator(".needs")).ToContainTextAsync("Pour contribuer, confirmez que vous habitez");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publier ma contribution" })).ToHaveCountAsync(0);
 
-        // The consultation page links the ways to get verified (the lead's work); the address it links to:
-        await page.GotoAsync($"/compte/franceconnect?ReturnUrl=/concertations/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "avec FranceConnect" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "S'identifier avec FranceConnect" }).ClickAsync();
 

@@ -57,6 +57,9 @@ public class IdentitySettings
 
     public bool Offers(VerificationMethod method) => (EnabledMethods & FlagOf(method)) != 0;
 
+    /// <summary>FranceConnect is switched on and its provider is set up: its button can be shown.</summary>
+    public bool OffersOidc => Offers(VerificationMethod.FranceConnect) && !string.IsNullOrWhiteSpace(OidcIssuer) && !string.IsNullOrWhiteSpace(OidcClientId);
+
     public static VerificationMethods FlagOf(VerificationMethod method) => method switch
     {
         VerificationMethod.FranceConnect => VerificationMethods.FranceConnect,

@@ -26,9 +26,7 @@ public sealed class FranceConnectFixture : IAsyncLifetime
         Rogue = await RogueProvider.StartAsync();
         await ConfigureAsync(App.OrganizationA, ParvisFactory.HostA, "http://a.test/", DevIdentityProviderSetup.ClientId, DevIdentityProviderSetup.ClientSecret);
         await ConfigureAsync(App.OrganizationB, ParvisFactory.HostB, Rogue.Issuer, RogueProvider.ClientId, RogueProvider.ClientSecret);
-        await AddToCensusAsync(App.OrganizationA, CensusKind.Electoral, "MARTIN", "Camille", new(1988, 3, 14));
-        await AddToCensusAsync(App.OrganizationA, CensusKind.Residents, "BERNARD", "Léo", new(2011, 6, 2));
-        await AddToCensusAsync(App.OrganizationB, CensusKind.Electoral, "MARTIN", "Camille", new(1988, 3, 14));
+        // Camille MARTIN (electoral list) and Léo BERNARD (residents) are on both organizations' demo census.
     }
 
     private async Task ConfigureAsync(Organization organization, string host, string issuer, string clientId, string secret)
@@ -46,19 +44,6 @@ public sealed class FranceConnectFixture : IAsyncLifetime
         });
         App.ForgetOrganizationCache(host);
     }
-
-    private Task<int> AddToCensusAsync(Organization organization, CensusKind kind, string family, string given, DateOnly birth) =>
-        App.InOrganizationAsync(organization, async (db, _) =>
-        {
-            var salt = (await db.Organizations.SingleAsync(o => o.Id == organization.Id)).Identity.CensusSalt!;
-            var gare = await db.Territories.SingleAsync(t => t.Name == "Quartier de la Gare");
-            var file = new CensusFile { Kind = kind, FileName = $"{kind}.csv", UploadedAt = DateTime.UtcNow, RowCount = 1 };
-            db.CensusFiles.Add(file);
-            await db.SaveChangesAsync();
-            db.CensusEntries.Add(new CensusEntry { CensusFileId = file.Id, Hash = CensusIdentity.Hash(salt, family, given, birth), TerritoryId = gare.Id, IsElector = kind == CensusKind.Electoral });
-            await db.SaveChangesAsync();
-            return 0;
-        });
 
     public Task DisposeAsync() => Task.WhenAll(App.DisposeAsync().AsTask(), Rogue.DisposeAsync().AsTask());
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Parvis.Domain;
 using Parvis.Testing;
 
@@ -83,6 +84,23 @@ public class AnonymousContributionTests(AppFixture fixture)
         Assert.Null(form.QuerySelector("input[name='Input.Email']"));
         var page = await visitor.SubmitAndReadAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "Sans e-mail" });
         Assert.Contains("Par Anonyme", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_contribution_never_confirmed_is_deleted_by_the_retention_job_once_its_link_has_expired()
+    {
+        var id = await _app.NewOpenConsultationAsync(c => c.Rules.Contribute = ParticipationLevel.AnyoneWithConfirmedEmail);
+        var ids = await _app.AddContributionsAsync(id, 2, (c, i) =>
+        {
+            c.State = ModerationState.AwaitingEmail;
+            c.ContactEmail = "oubli@example.org";
+            c.CreatedAt = DateTime.UtcNow.AddDays(i == 0 ? -9 : -2);
+        });
+        using (var scope = _app.Services.CreateScope())
+            await new Parvis.Features.PersonalData.RetentionJob(_app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), TimeProvider.System)
+                .RunAsync(scope.ServiceProvider, default);
+        var left = await _app.InAAsync(db => db.Contributions.Where(c => c.ConsultationId == id).Select(c => c.Id).ToListAsync());
+        Assert.Equal([ids[1]], left);
     }
 
     [Fact]

@@ -156,6 +156,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _app.InitializeAsync();
+        await EnableFranceConnectAsync();
+    }
+
+    // Also run before each person: the administrator's empty POST of /admin/identite switches every method off.
+    private async Task EnableFranceConnectAsync()
+    {
         await _app.InOrganizationAsync(_app.OrganizationA, async (db, services) =>
         {
             var org = await db.Organizations.SingleAsync(o => o.Id == _app.OrganizationA.Id);
@@ -184,6 +190,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var wrong = new List<string>();
         for (var person = 0; person < People.Length; person++)
         {
+            await EnableFranceConnectAsync();
             var client = await ClientAsync(person);
             // A form token of this person: the sign-out form when signed in, the sign-in form otherwise.
             var token = ((await client.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")

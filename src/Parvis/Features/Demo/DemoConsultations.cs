@@ -46,7 +46,20 @@ public static partial class DemoSeeder
         var park = Make("Parc des Rives", "Aménagement du futur parc des Rives.", rives, LegalFrame.PriorConcertation, -200, -180, -120, "**Objectifs** : créer un parc ouvert à tous.\n\n**Modalités** : ateliers, contributions en ligne.");
         var draft = Make("Budget participatif 2027", "Préparation du premier budget participatif.", commune, LegalFrame.Voluntary, 30, 60, 90);
         draft.PublishedAt = null;
-        db.Consultations.AddRange(gareSquare, bikePlan, plu, schoolyard, park, draft);
+        // Identity choices on show: a quartier space for verified residents where each person picks how they appear,
+        // and a summer idea box open without an account (an e-mail confirmed by a link).
+        var gardens = Make("Jardins partagés du quartier de la Gare", "Où installer les futurs jardins partagés ? Réservé aux habitants du quartier, vérifiés sans publier leur nom.", gare, LegalFrame.Voluntary, -5, -2, 30);
+        gardens.Rules = new ParticipationRules
+        {
+            Contribute = ParticipationLevel.VerifiedResident,
+            React = ParticipationLevel.VerifiedResident,
+            Comment = ParticipationLevel.ConfirmedAccount,
+            AllowedDisplays = DisplayChoices.Pseudonym | DisplayChoices.PartialName | DisplayChoices.Anonymous,
+            DisplayIdentity = DisplayIdentity.PartialName,
+        };
+        var ideaBox = Make("Boîte à idées de l'été", "Vos idées pour animer la ville cet été : sans compte, une adresse e-mail suffit.", commune, LegalFrame.Voluntary, -5, -2, 40);
+        ideaBox.Rules = new ParticipationRules { Contribute = ParticipationLevel.AnyoneWithConfirmedEmail, AllowedDisplays = DisplayChoices.Pseudonym | DisplayChoices.Anonymous };
+        db.Consultations.AddRange(gareSquare, bikePlan, plu, schoolyard, park, draft, gardens, ideaBox);
         await db.SaveChangesAsync();
 
         var texts = new[]
@@ -104,6 +117,9 @@ public static partial class DemoSeeder
         contributions.Add(new Contribution { ConsultationId = schoolyard.Id, TerritoryId = centre.Id, AuthorId = citizens[3].Id, Body = "Des jeux d'eau pour l'été !", CreatedAt = now.AddDays(-30), State = ModerationState.Published });
         var parkIdea = new Contribution { ConsultationId = park.Id, TerritoryId = rives.Id, AuthorId = citizens[2].Id, Title = "Une aire de jeux pour les petits", Body = "Une aire de jeux clôturée pour les moins de 6 ans.", CreatedAt = now.AddDays(-170), State = ModerationState.Published };
         contributions.Add(parkIdea);
+        // Jeanne is verified in person (Quartier de la Gare, elector, 30–39): she shows her residence, not her name.
+        contributions.Add(new Contribution { ConsultationId = gardens.Id, TerritoryId = gare.Id, AuthorId = citizens[3].Id, DisplayAs = DisplayIdentity.Anonymous, Badges = BadgeChoices.Residence, Title = "Derrière la halle", Body = "Le terrain en friche derrière la halle est ensoleillé et proche de l'école.", CreatedAt = now.AddDays(-1), State = ModerationState.Published });
+        contributions.Add(new Contribution { ConsultationId = ideaBox.Id, TerritoryId = commune.Id, DisplayAs = DisplayIdentity.Anonymous, Body = "Un cinéma en plein air sur la place de la mairie.", CreatedAt = now.AddDays(-1), State = ModerationState.Published });
         db.Contributions.AddRange(contributions);
         await db.SaveChangesAsync();
 

@@ -83,7 +83,7 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
         var needsAge = requirement.MinimumAge is not null;
         var ways = new List<VerificationWay>();
         // FranceConnect certifies identity and birth date; residence and electorship come from matching that identity on the census.
-        if (identity.Offers(VerificationMethod.FranceConnect) && (!(needsResidence || needsElector) || identity.Offers(VerificationMethod.Census)))
+        if (identity.OffersOidc && (!(needsResidence || needsElector) || identity.Offers(VerificationMethod.Census)))
             ways.Add(new(VerificationMethod.FranceConnect, "avec {0}", $"/compte/franceconnect?ReturnUrl={back}", identity.OidcDisplayName));
         if (identity.Offers(VerificationMethod.Census))
             ways.Add(new(VerificationMethod.Census, needsElector ? "avec la liste électorale" : "avec la liste des habitants", $"/compte/identite/liste?ReturnUrl={back}"));

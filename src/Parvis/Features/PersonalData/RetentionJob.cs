@@ -10,7 +10,8 @@ namespace Parvis.Features.PersonalData;
 
 /// <summary>
 /// Applies each organization's retention settings, once per period for the whole installation: IP addresses of
-/// rate-limit refusals, private e-mails of contributors without an account, and accounts without a sign-in for
+/// rate-limit refusals, private e-mails of contributors without an account (and their contributions never
+/// confirmed), and accounts without a sign-in for
 /// too long (warned by e-mail a month before, then anonymised like a deletion that keeps the contributions).
 /// Staff accounts are never anonymised. Each organization runs in its own scope with its own tenant, so the
 /// query filters and the audit log work as in a request.
@@ -52,8 +53,22 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         var emailCutoff = now.AddDays(-settings.AnonymousEmailDays);
         await db.Contributions.Where(c => c.ContactEmail != null && c.CreatedAt < emailCutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactEmail, (string?)null), token);
+        await UnconfirmedContributionsAsync(db, services, now, token);
 
         await InactiveAccountsAsync(organization, services, now, token);
+    }
+
+    // Posted without an account and never confirmed: never public, so nothing to keep once the link has expired.
+    private static async Task UnconfirmedContributionsAsync(ParvisDbContext db, IServiceProvider services, DateTime now, CancellationToken token)
+    {
+        var before = now - Contributions.AnonymousContributions.LinkLifetime - TimeSpan.FromDays(1);
+        var stale = db.Contributions.Where(c => c.State == ModerationState.AwaitingEmail && c.CreatedAt < before);
+        var files = await db.StoredFiles.Where(f => f.ContributionId != null && stale.Any(c => c.Id == f.ContributionId)).ToListAsync(token);
+        var storage = services.GetRequiredService<Files.FileCommands>();
+        foreach (var file in files) await storage.DiscardAsync(file);
+        db.StoredFiles.RemoveRange(files);
+        await db.SaveChangesAsync(token);
+        await stale.ExecuteDeleteAsync(token);
     }
 
     private static async Task InactiveAccountsAsync(Organization organization, IServiceProvider services, DateTime now, CancellationToken token)
