@@ -31,6 +31,8 @@ public abstract class ModeratedItem
     /// <summary>Publishes a pre-moderated item or puts back a hidden one.</summary>
     public void Restore()
     {
+        if (State == ModerationState.AwaitingEmail)
+            throw new DomainException("Cette contribution attend la confirmation de l'adresse e-mail de son auteur : elle ne peut pas être publiée.");
         State = ModerationState.Published;
         ModerationReason = null;
         OpenFlagCount = 0;

@@ -87,6 +87,30 @@ public class AnonymousContributionTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_link_followed_after_the_consultation_closed_publishes_nothing_and_nobody_sees_the_unconfirmed_item()
+    {
+        var id = await _app.NewOpenConsultationAsync(c => c.Rules.Contribute = ParticipationLevel.AnyoneWithConfirmedEmail);
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        var email = $"tardif-{Guid.NewGuid():N}@example.org";
+        await visitor.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "Trop tard", ["Input.Email"] = email });
+        var link = new Uri(LinkIn(await _app.Smtp.WaitForAsync(email)));
+        var contribution = await _app.InAAsync(db => db.Contributions.Where(c => c.ConsultationId == id).Select(c => c.Id).SingleAsync());
+
+        var moderator = await _app.SignedInAsync("moderation");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await moderator.GetAsync($"/contributions/{contribution}")).StatusCode);
+
+        await _app.InAAsync(async db =>
+        {
+            var c = await db.Consultations.SingleAsync(x => x.Id == id);
+            c.Close(null, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var refused = await visitor.SubmitAndReadAsync(link.PathAndQuery, "main form", new Dictionary<string, string?>());
+        Assert.Contains(refused.Errors(), e => e.Contains("terminée", StringComparison.Ordinal));
+        Assert.Equal(ModerationState.AwaitingEmail, await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contribution).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_contribution_never_confirmed_is_deleted_by_the_retention_job_once_its_link_has_expired()
     {
         var id = await _app.NewOpenConsultationAsync(c => c.Rules.Contribute = ParticipationLevel.AnyoneWithConfirmedEmail);

@@ -157,7 +157,9 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (consultation.LegalFrame == LegalFrame.PublicInquiry) contribution.RegisterNumber = consultation.NextRegisterNumber();
+            // An observation waiting for its author's e-mail is numbered when confirmed (AnonymousContributions).
+            if (consultation.LegalFrame == LegalFrame.PublicInquiry && contribution.State != ModerationState.AwaitingEmail)
+                contribution.RegisterNumber = consultation.NextRegisterNumber();
             db.Contributions.Add(contribution);
             try
             {

@@ -60,8 +60,27 @@ public sealed class AnonymousContributions(ParvisDbContext db, EmailQueue mail, 
         var contribution = await db.Contributions.Include(c => c.Consultation).FirstOrDefaultAsync(c => c.Id == contributionId)
             ?? throw new DomainException("Cette contribution n'existe plus.");
         if (contribution.State != ModerationState.AwaitingEmail) return contribution;
-        contribution.ConfirmEmail(contribution.Consultation!.Rules.PreModeration);
-        await db.SaveChangesAsync();
+        // A link followed after the contributions closed publishes nothing.
+        contribution.Consultation!.EnsureOpenFor(ParticipationAction.Contribute, clock.GetUtcNow().UtcDateTime, tenant.Organization.ToLocal);
+        for (var attempt = 0; ; attempt++)
+        {
+            var consultation = contribution.Consultation!;
+            contribution.ConfirmEmail(consultation.Rules.PreModeration);
+            // In a public inquiry the register numbers what counts: the observation is numbered now, not when it was
+            // posted, so unconfirmed ones (deleted after a week) leave no gap.
+            if (consultation.LegalFrame == LegalFrame.PublicInquiry) contribution.RegisterNumber = consultation.NextRegisterNumber();
+            try
+            {
+                await db.SaveChangesAsync();
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                // Another observation took the number: read the counter again.
+                db.ChangeTracker.Clear();
+                contribution = await db.Contributions.Include(c => c.Consultation).FirstAsync(c => c.Id == contributionId);
+            }
+        }
         return contribution;
     }
 }

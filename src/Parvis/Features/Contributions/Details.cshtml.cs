@@ -92,6 +92,8 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         // A moderator sees what is hidden only within the territories they moderate.
         if (IsModerator && await moderation.ScopeAsync(User) is { } scope && !scope.Includes(contribution.TerritoryId, contribution.ConsultationId)) IsModerator = false;
         if (!contribution.IsVisible && !mine && !IsModerator) return false;
+        // Unconfirmed by its author's e-mail, it does not exist yet, for moderators too.
+        if (contribution.State == ModerationState.AwaitingEmail) return false;
         Contribution = contribution;
         Consultation = contribution.Consultation;
         Author = await authors.ForAsync(new AuthorSource(contribution.AuthorId, contribution.DisplayAs, contribution.OfflineAuthorName, contribution.Badges), Consultation.Rules);

@@ -16,7 +16,9 @@ namespace Parvis.Features.FranceConnect;
 public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<ParvisUser> users, Verifications verifications,
     CensusRegistry census, TenantContext tenant, TimeProvider clock)
 {
-    public static string LoginProvider(string issuer) => "oidc:" + issuer;
+    // Per organization: the logins table is shared by the installation, and two organizations using one provider
+    // (and one client) would otherwise claim the same key.
+    private string LoginProvider(string issuer) => $"oidc:{tenant.OrganizationId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{issuer}";
 
     /// <summary>The account of this organization the identity is attached to, if any.</summary>
     public async Task<ParvisUser?> LinkedAccountAsync(CertifiedIdentity identity)
@@ -97,7 +99,9 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
     {
         var today = DateOnly.FromDateTime(tenant.Organization.ToLocal(clock.GetUtcNow().UtcDateTime));
         AgeBracket? age = identity.BirthDate is { } birth ? AgeBrackets.From(birth, today) : null;
-        var matches = identity.BirthDate is { } date ? await census.FindAsync(identity.FamilyName, identity.GivenName, date) : [];
+        var found = identity.BirthDate is { } date ? await census.FindAsync(identity.FamilyName, identity.GivenName, date) : [];
+        // A list an agent revoked for this person stays revoked, whatever the way back.
+        var (matches, _, _) = await census.UsableForAsync(userId, found, clock.GetUtcNow().UtcDateTime);
         var claimed = new List<CensusMatch>();
         string? note = null;
         foreach (var match in matches)

@@ -104,6 +104,10 @@ public sealed class OidcClient(OidcConfigurations configurations)
     public async Task<CertifiedIdentity> CompleteAsync(OidcSettings settings, string code, string redirectUri, OidcFlow flow, CancellationToken cancel)
     {
         var configuration = await ConfigurationAsync(settings, cancel);
+        EnsureOnIssuerHost(settings, configuration.TokenEndpoint, "token");
+        if (string.IsNullOrEmpty(configuration.UserInfoEndpoint))
+            throw new OidcException("Le fournisseur d'identité est mal configuré : prévenez la collectivité.", "no userinfo_endpoint in the discovery document");
+        EnsureOnIssuerHost(settings, configuration.UserInfoEndpoint, "userinfo");
         var http = configurations.Http();
         using var tokenResponse = await SendAsync(http, new HttpRequestMessage(HttpMethod.Post, configuration.TokenEndpoint)
         {
@@ -152,6 +156,15 @@ public sealed class OidcClient(OidcConfigurations configurations)
         DateOnly? birthDate = DateOnly.TryParseExact(user.GetValueOrDefault("birthdate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.None, out var b) ? b : null;
         return new CertifiedIdentity(settings.Issuer, subject, given.Trim(), family.Trim(), birthDate, user.GetValueOrDefault("email")?.Trim(), idToken);
+    }
+
+    // The back-channel calls go only where the issuer lives, over the issuer's scheme: a discovery document
+    // cannot send the server to some other (internal) address.
+    private static void EnsureOnIssuerHost(OidcSettings settings, string? endpoint, string name)
+    {
+        var issuer = new Uri(settings.Issuer);
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme != issuer.Scheme || !string.Equals(uri.Host, issuer.Host, StringComparison.OrdinalIgnoreCase) || uri.Port != issuer.Port)
+            throw new OidcException("Le fournisseur d'identité est mal configuré : prévenez la collectivité.", $"{name} endpoint '{endpoint}' is not on the issuer's host");
     }
 
     private async Task<Dictionary<string, string>> UserInfoAsync(OidcSettings settings, OpenIdConnectConfiguration configuration, HttpClient http, string accessToken, CancellationToken cancel)

@@ -55,19 +55,20 @@ public class CensusModel(CensusRegistry registry, Verifications verifications, P
             ModelState.AddModelError("", NoMatch);
             return Page();
         }
-        var fileIds = matches.Select(m => (int?)m.File.Id).ToList();
-        var earlier = await db.Verifications.Where(v => v.UserId == userId && fileIds.Contains(v.CensusFileId)).ToListAsync();
-        if (earlier.Any(v => v.RevokedAt is not null))
+        var (usable, revoked, alreadyVerified) = await registry.UsableForAsync(userId, matches, now);
+        if (usable.Count == 0 && revoked)
         {
             // A revocation by an agent must stick: matching the same list again would undo it.
             ModelState.AddModelError("", "Votre vérification par cette liste a été révoquée : présentez-vous en mairie.");
             return Page();
         }
-        if (earlier.Any(v => v.IsActiveAt(now)))
+        if (usable.Count == 0 && alreadyVerified)
         {
             TempData["Message"] = "Votre inscription sur la liste est déjà vérifiée.";
             return Back();
         }
+        // A list not yet used (the electoral list after the residents' one) still adds what it says.
+        matches = usable;
         var match = matches.FirstOrDefault(m => m.Entry.ClaimedByUserId is null || m.Entry.ClaimedByUserId == userId) ?? matches[0];
         try
         {

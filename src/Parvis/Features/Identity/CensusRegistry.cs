@@ -27,6 +27,20 @@ public sealed class CensusRegistry(ParvisDbContext db, TenantContext tenant)
     }
 
     /// <summary>
+    /// The matches this person may still use: a file whose verification an agent revoked stays refused (matching it
+    /// again would undo the revocation), and a file already verifying them now adds nothing.
+    /// </summary>
+    public async Task<(List<CensusMatch> Usable, bool Revoked, bool AlreadyVerified)> UsableForAsync(Guid userId, List<CensusMatch> matches, DateTime now)
+    {
+        var fileIds = matches.Select(m => (int?)m.File.Id).ToList();
+        var earlier = await db.Verifications.AsNoTracking().Where(v => v.UserId == userId && fileIds.Contains(v.CensusFileId)).ToListAsync();
+        var revoked = earlier.Where(v => v.RevokedAt is not null).Select(v => v.CensusFileId).ToHashSet();
+        var active = earlier.Where(v => v.IsActiveAt(now)).Select(v => v.CensusFileId).ToHashSet();
+        var usable = matches.Where(m => !revoked.Contains(m.File.Id) && !active.Contains(m.File.Id)).ToList();
+        return (usable, matches.Any(m => revoked.Contains(m.File.Id)), matches.Any(m => active.Contains(m.File.Id)));
+    }
+
+    /// <summary>
     /// Binds the entry to the account, or refuses when another account holds it: one line of the list
     /// vouches for one person. The caller saves.
     /// </summary>

@@ -14,7 +14,8 @@ namespace Parvis.Features.Identity;
 
 /// <summary>The organization's identity settings: methods offered, validity of each, the OpenID provider (its secret is write-only).</summary>
 [Authorize(Policy = Policies.Administer)]
-public class SettingsModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, IDataProtectionProvider protection, Infrastructure.Cluster.ICacheInvalidation cache) : PageModel
+public class SettingsModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, IDataProtectionProvider protection, Infrastructure.Cluster.ICacheInvalidation cache,
+    IConfiguration configuration) : PageModel
 {
     public const string SecretPurpose = "Parvis.Identity.OidcClientSecret";
 
@@ -67,7 +68,9 @@ public class SettingsModel(ParvisDbContext db, TenantContext tenant, AuditLog au
     public async Task<IActionResult> OnPostAsync()
     {
         var issuer = string.IsNullOrWhiteSpace(Form.OidcIssuer) ? null : Form.OidcIssuer.Trim();
-        if (issuer is not null && (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || (uri.Scheme == "http" && !uri.IsLoopback)))
+        // Plain http only for the development provider on this machine; anything else is https.
+        var devProvider = configuration.GetValue("DevIdentityProvider:Enabled", false);
+        if (issuer is not null && (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || (uri.Scheme == "http" && !(devProvider && uri.IsLoopback))))
             ModelState.AddModelError("Form.OidcIssuer", "L'émetteur doit être une adresse https://.");
         if (Form.Methods.Any(m => !Enum.IsDefined(m))) ModelState.AddModelError("Form.Methods", "Choisissez les méthodes dans la liste.");
         if (!ModelState.IsValid)

@@ -42,6 +42,8 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await RemoveFlagsAsync(userId);
             await db.Verifications.Where(v => v.UserId == userId).ExecuteDeleteAsync();
             await db.CensusEntries.Where(e => e.ClaimedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedByUserId, (Guid?)null));
+            // The declared address goes too, and no letter is printed for an account that no longer exists.
+            await db.PostalLetterRequests.Where(r => r.UserId == userId).ExecuteDeleteAsync();
             // Refusals recorded for the account hold its addresses; there is no account left to block.
             await db.RateLimitEvents.Where(e => e.UserId == userId).ExecuteDeleteAsync();
 

@@ -72,6 +72,9 @@ public static class ExportPage
             data.RateLimitRefusals.Select(r => new[] { E(Infrastructure.Web.RateLimits.Label(r.Limit)), E(r.IpAddress ?? "effacée"), Date(r.FirstAt), Date(r.LastAt), Num(r.RefusedCount) }));
         Table(html, "Actions inscrites au journal d'administration", ["Date", "Action", "Objet", "Détails"],
             data.AuditEntries.Select(x => new[] { Date(x.At), E(x.Action), E($"{x.TargetType} {x.TargetId}"), E(x.Details ?? "") }));
+        Table(html, "Demandes de code par courrier", ["Demandée le", "Destinataire", "Adresse", "Code postal", "Ville", "Imprimée le", "Adresse effacée le"],
+            data.PostalLetters.Select(l => new[] { Date(l.RequestedAt), E(l.RecipientName ?? "—"), E(string.Join(", ", new[] { l.AddressLine1, l.AddressLine2 }.Where(x => !string.IsNullOrEmpty(x)))),
+                E(l.PostalCode ?? "—"), E(l.City ?? "—"), l.PrintedAt is null ? "—" : Date(l.PrintedAt), l.AddressErasedAt is null ? "—" : Date(l.AddressErasedAt) }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

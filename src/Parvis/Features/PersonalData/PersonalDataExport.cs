@@ -21,7 +21,12 @@ public sealed record PersonalDataExport(
     List<ExportVerification> Verifications,
     List<string> LinkedProviders,
     List<ExportRefusal> RateLimitRefusals,
-    List<ExportAction> AuditEntries);
+    List<ExportAction> AuditEntries,
+    List<ExportLetter> PostalLetters);
+
+/// <summary>A postal-letter request: the address as declared, until the code is used or dies (then erased).</summary>
+public sealed record ExportLetter(DateTime RequestedAt, string? RecipientName, string? AddressLine1, string? AddressLine2, string? PostalCode, string? City,
+    DateTime? PrintedAt, DateTime? AddressErasedAt);
 
 public sealed record ExportAccount(string Email, bool EmailConfirmed, string Pseudonym, string? FirstName, string? LastName,
     DateTime CreatedAt, DateTime? LastSignInAt, bool TwoFactorEnabled, List<string> Roles, DateTime? BlockedAt, string? BlockedReason);
@@ -74,8 +79,11 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             .Select(l => l.ProviderDisplayName ?? l.LoginProvider).ToListAsync();
         var refusals = await db.RateLimitEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.FirstAt)
             .Select(e => new ExportRefusal(e.Limit, e.IpAddress, e.FirstAt, e.LastAt, e.RefusedCount)).ToListAsync();
+        // What the person did as staff, without the details, which are about other people (a document seen, a reason).
         var actions = await db.AuditEntries.AsNoTracking().Where(a => a.ActorId == userId).OrderBy(a => a.At)
-            .Select(a => new ExportAction(a.Action, a.TargetType, a.TargetId, a.Details, a.At)).ToListAsync();
+            .Select(a => new ExportAction(a.Action, a.TargetType, a.TargetType == "Account" || a.TargetType == "User" ? "" : a.TargetId, null, a.At)).ToListAsync();
+        var letters = await db.PostalLetterRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RequestedAt)
+            .Select(r => new ExportLetter(r.RequestedAt, r.RecipientName, r.AddressLine1, r.AddressLine2, r.PostalCode, r.City, r.PrintedAt, r.AddressErasedAt)).ToListAsync();
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -89,7 +97,8 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
                 v.ResidentTerritoryId is { } t ? territories.GetValueOrDefault(t, "?") : null, v.IsElector, v.AgeBracket?.Label(), v.DocumentType)).ToList(),
             providers,
             refusals,
-            actions);
+            actions,
+            letters);
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

@@ -77,8 +77,11 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         var settings = organization.Retention;
         // Everyone whose warning could be due: inactive for the period less the notice.
         var warnFrom = now.AddMonths(-settings.InactiveAccountMonths) + RetentionSettings.WarningNotice;
+        var noticeServed = now - RetentionSettings.WarningNotice;
         var candidates = await db.Users
             .Where(u => !u.IsPlatformOperator && !db.RoleAssignments.Any(r => r.UserId == u.Id) && (u.LastSignInAt < warnFrom || (u.LastSignInAt == null && u.CreatedAt < warnFrom)))
+            // Those warned less than the notice ago have nothing due: left out, so they never fill the batch.
+            .Where(u => u.InactivityWarnedAt == null || u.InactivityWarnedAt < noticeServed || u.InactivityWarnedAt < (u.LastSignInAt ?? u.CreatedAt))
             // A batch per run: a first run on an old installation spreads over the following hours.
             .OrderBy(u => u.Id).Take(500).ToListAsync(token);
         if (candidates.Count == 0) return;
