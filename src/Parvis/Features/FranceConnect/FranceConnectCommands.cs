@@ -116,7 +116,7 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
         if (claimed.Count > 0) note = null;
         int? territoryId = null;
         if (claimed.Count > 0)
-            territoryId = claimed.Select(m => m.Entry.TerritoryId).FirstOrDefault(t => t is not null) ?? await OrganizationTerritoryAsync();
+            territoryId = claimed.Select(m => m.Entry.TerritoryId).FirstOrDefault(t => t is not null) ?? await census.HomeTerritoryAsync();
         verifications.Record(userId, VerificationMethod.FranceConnect, identity.Issuer,
             residentTerritoryId: territoryId,
             isElector: claimed.Any(m => m.File.Kind == CensusKind.Electoral),
@@ -124,9 +124,4 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
             censusFileId: claimed.FirstOrDefault()?.File.Id);
         return note;
     }
-
-    /// <summary>Where a list that names no quartier places its people: the commune (the organization's top territory otherwise).</summary>
-    private Task<int?> OrganizationTerritoryAsync() => db.Territories
-        .OrderBy(t => t.Kind == TerritoryKind.Commune ? 0 : t.ParentId == null ? 1 : 2).ThenBy(t => t.Id)
-        .Select(t => (int?)t.Id).FirstOrDefaultAsync();
 }

@@ -79,7 +79,7 @@ public class CensusModel(CensusRegistry registry, Verifications verifications, P
             ModelState.AddDomainError("", e);
             return Page();
         }
-        var residence = match.Entry.TerritoryId ?? await HomeTerritoryAsync(db);
+        var residence = match.Entry.TerritoryId ?? await registry.HomeTerritoryAsync();
         var today = DateOnly.FromDateTime(organization.ToLocal(now));
         verifications.Record(userId, VerificationMethod.Census,
             $"{CensusUploads.Label(match.File.Kind)} du {organization.ToLocal(match.File.UploadedAt):dd/MM/yyyy}",
@@ -90,19 +90,4 @@ public class CensusModel(CensusRegistry registry, Verifications verifications, P
     }
 
     private LocalRedirectResult Back() => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte/identite");
-
-    /// <summary>Where a person on a list without quartier lives: the commune (the topmost one), else the root of the tree.</summary>
-    public static async Task<int?> HomeTerritoryAsync(ParvisDbContext db)
-    {
-        var all = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId, t.Kind }).ToListAsync();
-        var level = all.Where(t => t.ParentId == null).ToList();
-        var roots = level.Select(t => t.Id).Order().ToList();
-        while (level.Count > 0)
-        {
-            if (level.Where(t => t.Kind == TerritoryKind.Commune).OrderBy(t => t.Id).FirstOrDefault() is { } commune) return commune.Id;
-            var ids = level.Select(t => t.Id).ToHashSet();
-            level = all.Where(t => t.ParentId is { } p && ids.Contains(p)).ToList();
-        }
-        return roots.Count > 0 ? roots[0] : null;
-    }
 }

@@ -50,4 +50,19 @@ public sealed class CensusRegistry(ParvisDbContext db, TenantContext tenant)
             throw new DomainException("Cette personne de la liste est déjà vérifiée sur un autre compte. Si c'est vous, présentez-vous en mairie.");
         entry.ClaimedByUserId = userId;
     }
+
+    /// <summary>Where a person on a list without quartier lives: the commune (the topmost one), else the root of the tree.</summary>
+    public async Task<int?> HomeTerritoryAsync()
+    {
+        var all = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId, t.Kind }).ToListAsync();
+        var level = all.Where(t => t.ParentId == null).ToList();
+        var roots = level.Select(t => t.Id).Order().ToList();
+        while (level.Count > 0)
+        {
+            if (level.Where(t => t.Kind == TerritoryKind.Commune).OrderBy(t => t.Id).FirstOrDefault() is { } commune) return commune.Id;
+            var ids = level.Select(t => t.Id).ToHashSet();
+            level = all.Where(t => t.ParentId is { } p && ids.Contains(p)).ToList();
+        }
+        return roots.Count > 0 ? roots[0] : null;
+    }
 }

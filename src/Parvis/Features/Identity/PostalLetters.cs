@@ -85,7 +85,8 @@ public sealed class PostalLetters(ParvisDbContext db, TenantContext tenant, Veri
                 organization.ToLocal(now).ToString("'Le 'dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         }
         var pdf = LetterPdf.Render(letters);
-        audit.Record("postal-letter.print", nameof(PostalLetterRequest), string.Join(",", pending.Select(r => r.Id)), $"{pending.Count} courrier(s) imprimé(s)");
+        // One entry per letter: the journal says which request was printed, by whom, whatever the batch size.
+        foreach (var request in pending) audit.Record("postal-letter.print", nameof(PostalLetterRequest), request.Id, $"{pending.Count} courrier(s) imprimé(s) ensemble");
         await db.SaveChangesAsync();
         return pdf;
     }
