@@ -219,6 +219,38 @@ public class VerificationFlowTests(FranceConnectFixture fixture)
         Assert.Equal(1, await _app.InAAsync(db => db.Verifications.CountAsync(v => db.Users.Any(u => u.Id == v.UserId && u.Email == email))));
     }
 
+    [Fact]
+    public async Task A_census_verification_an_agent_revoked_is_not_given_back_by_FranceConnect()
+    {
+        await ForgetAsync(Camille);
+        var (client, email) = await _app.CitizenClientAsync();
+        var userId = await _app.UserIdAsync(email);
+        // Camille's line of the demo electoral list verified this account once, and an agent revoked it.
+        await _app.InAAsync(async db =>
+        {
+            var file = await db.CensusFiles.Where(f => f.Kind == CensusKind.Electoral && f.ReplacedAt == null).Select(f => f.Id).SingleAsync();
+            db.Verifications.Add(new Verification
+            {
+                UserId = userId,
+                Method = VerificationMethod.Census,
+                Issuer = "Liste électorale",
+                VerifiedAt = DateTime.UtcNow.AddDays(-2),
+                ExpiresAt = DateTime.UtcNow.AddYears(1),
+                IsElector = true,
+                CensusFileId = file,
+                RevokedAt = DateTime.UtcNow.AddDays(-1),
+                RevokedReason = "Fraude",
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await FranceConnectFixture.VerifyAsync(client, Camille)).StatusCode);
+        var recorded = await _app.InAAsync(db => db.Verifications.SingleAsync(v => v.UserId == userId && v.Method == VerificationMethod.FranceConnect));
+        Assert.NotNull(recorded.AgeBracket);
+        Assert.Null(recorded.ResidentTerritoryId);
+        Assert.False(recorded.IsElector);
+    }
+
     /// <summary>Removes what an earlier test left of a test identity: its link, its census claim, its accounts by e-mail.</summary>
     private Task<int> ForgetAsync(string subject, string? email = null) => _app.InAAsync(async db =>
     {

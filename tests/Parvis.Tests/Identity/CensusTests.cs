@@ -118,6 +118,22 @@ public class CensusTests(AppFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_electoral_list_loaded_after_the_residents_one_still_adds_electorship()
+    {
+        var family = IdentityData.UniqueName("DEUXLISTES");
+        var admin = await _app.SignedInAsync("admin");
+        await admin.UploadCensusAsync($"nom,prenoms,date_naissance,quartier\n{family},Inès,03/03/1983,Les Rives\n", CensusKind.Residents);
+        var (citizen, email) = await _app.CitizenClientAsync();
+        await citizen.MatchCensusAsync(family, "Inès", "1983-03-03");
+        var userId = await _app.UserIdAsync(email);
+        Assert.False(await _app.InAAsync(db => db.Verifications.AnyAsync(v => v.UserId == userId && v.IsElector)));
+
+        await admin.UploadCensusAsync($"nom,prenoms,date_naissance,quartier\n{family},Inès,03/03/1983,Les Rives\n", CensusKind.Electoral);
+        await citizen.MatchCensusAsync(family, "Inès", "1983-03-03");
+        Assert.True(await _app.InAAsync(db => db.Verifications.AnyAsync(v => v.UserId == userId && v.IsElector && v.RevokedAt == null)));
+    }
+
+    [Fact]
     public async Task No_match_says_the_same_whichever_field_is_wrong_and_records_nothing()
     {
         var family = IdentityData.UniqueName("NOMATCH");

@@ -25,6 +25,12 @@ public class DeleteTests(AppFixture fixture)
         var client = _app.ClientFor(ParvisFactory.HostA);
         await client.LoginAsync(me.Email);
         var pseudonym = await _app.InAAsync(db => db.Users.Where(u => u.Id == me.UserId).Select(u => u.Pseudonym).SingleAsync());
+        var gare = await _app.TerritoryIdAsync("Quartier de la Gare");
+        await _app.InAAsync(async db =>
+        {
+            db.PostalLetterRequests.Add(new PostalLetterRequest { UserId = me.UserId, TerritoryId = gare, RequestedAt = DateTime.UtcNow, RecipientName = "Boîte " + me.Marker, AddressLine1 = "1 rue de la Gare", PostalCode = "75012", City = "Ville A" });
+            return await db.SaveChangesAsync();
+        });
 
         var response = await DeleteAsync(client, "keep");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -39,6 +45,9 @@ public class DeleteTests(AppFixture fixture)
         var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/contributions/{me.ContributionId}");
         Assert.Contains("Contribution " + me.Marker, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(pseudonym, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Par Participant supprimé", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // The declared postal address goes with the account: no letter is printed for it.
+        Assert.False(await _app.InAAsync(db => db.PostalLetterRequests.AnyAsync(r => r.UserId == me.UserId)));
 
         // Everything tied to the account is gone: verifications, flags, logins, refusals with their IP.
         Assert.False(await _app.InAAsync(db => db.Verifications.AnyAsync(v => v.UserId == me.UserId)));
