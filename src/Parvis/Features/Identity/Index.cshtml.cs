@@ -27,12 +27,5 @@ public class IndexModel(Verifications verifications, ParvisDbContext db, TimePro
         TerritoryNames = await db.Territories.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name);
     }
 
-    public string Describe(Verification v)
-    {
-        var parts = new List<string>();
-        if (v.ResidentTerritoryId is { } t) parts.Add("habitant · " + TerritoryNames.GetValueOrDefault(t, "?"));
-        if (v.IsElector) parts.Add("électeur");
-        if (v.AgeBracket is { } a) parts.Add(a.Label());
-        return string.Join(" · ", parts);
-    }
+    public string Describe(Verification v) => VerificationText.Describe(v, TerritoryNames);
 }
