@@ -5,7 +5,7 @@ public enum LegalFrame { Voluntary, PriorConcertation, PublicInquiry }
 public enum ConsultationPhase { Draft, Upcoming, Information, Contributions, Synthesis, Closed }
 
 /// <summary>A concertation on a project: phases, questions, contributions, closing report.</summary>
-public class Consultation : ITenantOwned
+public class Consultation : ITenantOwned, IParticipationSpace
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }
@@ -21,6 +21,7 @@ public class Consultation : ITenantOwned
     /// <summary>For a concertation préalable (L103-2): the objectives and modalities, published.</summary>
     public string? ObjectivesMarkdown { get; set; }
     public ParticipationRules Rules { get; set; } = new();
+    public ActionRequirement RequirementFor(ParticipationAction action) => Rules.RequirementFor(action);
 
     public DateTime? PublishedAt { get; set; }
     public DateTime InformationStartsAt { get; set; }

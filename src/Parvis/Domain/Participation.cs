@@ -55,6 +55,17 @@ public sealed record ActionRequirement(ParticipationLevel Level, int? MinimumAge
     public bool NeedsVerification => Level >= ParticipationLevel.VerifiedResident || MinimumAge is not null;
 }
 
+/// <summary>
+/// A place where people act (a consultation, a proposals space, a petition): what each action
+/// requires, and the territory whose verified residents count as its residents.
+/// The one check is <c>ParticipationHandler</c>, resource-based on this interface.
+/// </summary>
+public interface IParticipationSpace
+{
+    int TerritoryId { get; }
+    ActionRequirement RequirementFor(ParticipationAction action);
+}
+
 public class ParticipationRules
 {
     /// <summary>The minimum ages an action may ask for (16: many participatory budgets; 18: majority).</summary>

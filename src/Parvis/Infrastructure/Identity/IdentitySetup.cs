@@ -107,11 +107,11 @@ public sealed class ParticipationRefusal(IAuthorizationHandler handler, DomainEx
 }
 
 public sealed class ParticipationHandler(Features.Identity.Verifications verifications, ParvisDbContext db, TenantContext tenant)
-    : AuthorizationHandler<ParticipationRequirement, Consultation>
+    : AuthorizationHandler<ParticipationRequirement, IParticipationSpace>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ParticipationRequirement requirement, Consultation resource)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ParticipationRequirement requirement, IParticipationSpace resource)
     {
-        var needed = resource.Rules.RequirementFor(requirement.Action);
+        var needed = resource.RequirementFor(requirement.Action);
         var refusal = await RefusalAsync(context.User, needed, resource.TerritoryId);
         if (refusal is null) context.Succeed(requirement);
         else context.Fail(new ParticipationRefusal(this, refusal.Value.Reason, needed, refusal.Value.Missing));
