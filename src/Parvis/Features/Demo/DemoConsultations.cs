@@ -152,7 +152,8 @@ public static partial class DemoSeeder
             Status = ResponseStatus.Draft,
             Body = "Merci pour cette proposition. Le projet prévoit 120 places de stationnement vélo abritées, dont 20 pour les vélos cargo.",
         };
-        answer.Publish(elected.Id, contributions[0], now.AddDays(-1));
+        answer.Publish(elected.Id, now.AddDays(-1));
+        contributions[0].FirstAnsweredAt = now.AddDays(-1);
         db.OfficialResponses.Add(answer);
         db.OfficialResponses.Add(new OfficialResponse
         {

@@ -120,7 +120,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
         await db.Comments.Where(c => gone.Contains(c.ContributionId)).ExecuteDeleteAsync();
         await db.Reactions.Where(r => gone.Contains(r.ContributionId)).ExecuteDeleteAsync();
         await db.Flags.Where(f => gone.Contains(f.ContributionId)).ExecuteDeleteAsync();
-        await db.OfficialResponses.Where(r => gone.Contains(r.ContributionId)).ExecuteDeleteAsync();
+        await db.OfficialResponses.Where(r => r.ContributionId != null && gone.Contains(r.ContributionId.Value)).ExecuteDeleteAsync();
         await db.Contributions.Where(c => gone.Contains(c.Id)).ExecuteDeleteAsync();
 
         await db.Contributions.Where(c => shells.Contains(c.Id)).ExecuteUpdateAsync(s => s

@@ -11,14 +11,25 @@ namespace Parvis.Features.Responses;
 [Authorize(Policy = Policies.Validate)]
 public class QueueModel(ParvisDbContext db, ResponseCommands commands) : PageModel
 {
-    public sealed record Draft(int Id, int ContributionId, string ContributionText, string Body, string Signature, DateTime DraftedAt);
+    /// <summary>A draft and what it answers: its link, its heading (French, translated in the view) and an excerpt.</summary>
+    public sealed record Draft(int Id, string SubjectUrl, string SubjectHeading, int SubjectId, string SubjectText, string Body, string Signature, DateTime DraftedAt);
 
     public List<Draft> Drafts { get; private set; } = [];
 
-    public async Task OnGetAsync() => Drafts = await db.OfficialResponses.AsNoTracking()
-        .Where(r => r.Status == ResponseStatus.Draft).OrderBy(r => r.DraftedAt)
-        .Select(r => new Draft(r.Id, r.ContributionId, db.Contributions.Where(c => c.Id == r.ContributionId).Select(c => c.Body).First(), r.Body, r.SignatureLabel, r.DraftedAt))
-        .Take(100).ToListAsync();
+    public async Task OnGetAsync()
+    {
+        var drafts = await db.OfficialResponses.AsNoTracking()
+            .Where(r => r.Status == ResponseStatus.Draft).OrderBy(r => r.DraftedAt)
+            .Select(r => new { r.Id, r.ContributionId, r.ProposalId, r.PetitionId, r.Body, r.SignatureLabel, r.DraftedAt })
+            .Take(100).ToListAsync();
+        var contributionIds = drafts.Where(d => d.ContributionId is not null).Select(d => d.ContributionId!.Value).ToList();
+        var contributions = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Body);
+        Drafts = drafts.Select(d => new OfficialResponse { ContributionId = d.ContributionId, ProposalId = d.ProposalId, PetitionId = d.PetitionId, Body = d.Body, SignatureLabel = d.SignatureLabel }.Subject switch
+        {
+            { Kind: ResponseSubjectKind.Contribution } s => new Draft(d.Id, $"/contributions/{s.Id}", "Contribution n° {0}", s.Id, contributions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
+            var s => new Draft(d.Id, "", "n° {0}", s.Id, "", d.Body, d.SignatureLabel, d.DraftedAt),
+        }).ToList();
+    }
 
     public async Task<IActionResult> OnPostPublishAsync(int responseId)
     {

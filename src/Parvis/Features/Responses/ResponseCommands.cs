@@ -6,21 +6,29 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Responses;
 
+/// <summary>
+/// The validation workflow of official responses, whatever they answer: an agent drafts, an elected
+/// official or administrator (someone else) validates and publishes.
+/// </summary>
 public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const string DefaultSignature = "La collectivité";
 
-    public async Task DraftAsync(ClaimsPrincipal agent, int contributionId, string? body)
+    public Task DraftAsync(ClaimsPrincipal agent, int contributionId, string? body) =>
+        DraftAsync(agent, ResponseSubject.Contribution(contributionId), body);
+
+    /// <summary>Adds a draft to the context and audits it; saves unless the caller saves with its own change.</summary>
+    public async Task<OfficialResponse> DraftAsync(ClaimsPrincipal agent, ResponseSubject subject, string? body, bool save = true)
     {
         var error = OfficialResponse.Validate(body);
         if (error is not null) throw new DomainException(error);
         var agentId = agent.UserId() ?? throw new DomainException("Connectez-vous.");
-        if (!await db.Contributions.AnyAsync(c => c.Id == contributionId)) throw new DomainException("Cette contribution n'existe pas.");
+        if (!await ExistsAsync(subject)) throw new DomainException("Ce que vous voulez répondre n'existe pas.");
         // Signed with the agent's service, never their name (droit de réserve).
         var service = await Infrastructure.Identity.ManageConsultationHandler.AgentServiceAsync(db, agent);
         var response = new OfficialResponse
         {
-            ContributionId = contributionId,
+            Subject = subject,
             Body = body!.Trim(),
             SignatureLabel = service ?? DefaultSignature,
             DraftedById = agentId,
@@ -28,17 +36,40 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
             Status = ResponseStatus.Draft,
         };
         db.OfficialResponses.Add(response);
-        audit.Record("response.draft", nameof(Contribution), contributionId);
-        await db.SaveChangesAsync();
+        audit.Record("response.draft", subject.Kind.ToString(), subject.Id);
+        if (save) await db.SaveChangesAsync();
+        return response;
     }
 
     public async Task PublishAsync(ClaimsPrincipal validator, int responseId)
     {
         var response = await db.OfficialResponses.FirstOrDefaultAsync(r => r.Id == responseId) ?? throw new DomainException("Cette réponse n'existe pas.");
-        var contribution = await db.Contributions.FirstAsync(c => c.Id == response.ContributionId);
-        response.Publish(validator.UserId() ?? throw new DomainException("Connectez-vous."), contribution, clock.GetUtcNow().UtcDateTime);
-        audit.Record("response.publish", nameof(Contribution), contribution.Id,
-            $"Délai depuis la contribution : {(response.PublishedAt!.Value - contribution.CreatedAt).TotalHours:0.#} h");
+        var now = clock.GetUtcNow().UtcDateTime;
+        response.Publish(validator.UserId() ?? throw new DomainException("Connectez-vous."), now);
+        var subject = response.Subject;
+        var askedAt = await OnPublishedAsync(subject, now);
+        audit.Record("response.publish", subject.Kind.ToString(), subject.Id,
+            askedAt is { } at ? $"Délai depuis la demande : {(now - at).TotalHours:0.#} h" : null);
         await db.SaveChangesAsync();
+    }
+
+    private Task<bool> ExistsAsync(ResponseSubject subject) => subject.Kind switch
+    {
+        ResponseSubjectKind.Contribution => db.Contributions.AnyAsync(c => c.Id == subject.Id),
+        _ => Task.FromResult(false),
+    };
+
+    /// <summary>Records the first answer on what was answered; returns when it was asked.</summary>
+    private async Task<DateTime?> OnPublishedAsync(ResponseSubject subject, DateTime now)
+    {
+        switch (subject.Kind)
+        {
+            case ResponseSubjectKind.Contribution:
+                var contribution = await db.Contributions.FirstAsync(c => c.Id == subject.Id);
+                contribution.FirstAnsweredAt ??= now;
+                return contribution.CreatedAt;
+            default:
+                return null;
+        }
     }
 }

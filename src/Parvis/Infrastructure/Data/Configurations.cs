@@ -217,7 +217,10 @@ internal sealed class OfficialResponseConfiguration : IEntityTypeConfiguration<O
     {
         b.Property(r => r.Body).HasMaxLength(OfficialResponse.MaxBody);
         b.Property(r => r.SignatureLabel).HasMaxLength(200);
+        b.Ignore(r => r.Subject);
         b.HasIndex(r => new { r.ContributionId, r.Status });
+        b.HasIndex(r => new { r.ProposalId, r.Status });
+        b.HasIndex(r => new { r.PetitionId, r.Status });
     }
 }
 

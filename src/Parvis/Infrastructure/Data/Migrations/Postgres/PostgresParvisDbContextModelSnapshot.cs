@@ -566,7 +566,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
-                    b.Property<int>("ContributionId")
+                    b.Property<int?>("ContributionId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("DraftedAt")
@@ -576,6 +576,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProposalId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -597,6 +603,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ContributionId", "Status");
+
+                    b.HasIndex("PetitionId", "Status");
+
+                    b.HasIndex("ProposalId", "Status");
 
                     b.ToTable("OfficialResponses");
                 });

@@ -539,7 +539,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ContributionId")
+                    b.Property<int?>("ContributionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("DraftedAt")
@@ -549,6 +549,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposalId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishedAt")
@@ -570,6 +576,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ContributionId", "Status");
+
+                    b.HasIndex("PetitionId", "Status");
+
+                    b.HasIndex("ProposalId", "Status");
 
                     b.ToTable("OfficialResponses");
                 });
