@@ -13,6 +13,9 @@ public class Organization
     /// <summary>An item is hidden pending review once it has this many open flags.</summary>
     public int FlagThreshold { get; set; } = 3;
     public bool RequireTwoFactorForStaff { get; set; } = true;
+    /// <summary>The organization's promise: a contribution gets its official response within this many days.</summary>
+    public int ResponseDeadlineDays { get; set; } = DefaultResponseDeadlineDays;
+    public const int DefaultResponseDeadlineDays = 30;
     public List<OrganizationHost> Hosts { get; set; } = [];
     public IdentitySettings Identity { get; set; } = new();
     public RetentionSettings Retention { get; set; } = new();

@@ -26,6 +26,14 @@ public static class FeatureSetup
         builder.Services.AddScoped<AnonymousContributions>();
         builder.Services.AddScoped<Shared.AuthorDisplay>();
         builder.Services.AddScoped<ResponseCommands>();
+        builder.Services.AddScoped<OverdueAnswers>();
+        builder.Services.AddScoped<Outcomes.OutcomeSubjects>();
+        builder.Services.AddScoped<Outcomes.OutcomeCommands>();
+        builder.Services.AddScoped<Outcomes.OutcomeQueries>();
+        builder.Services.AddScoped<Outcomes.OutcomeStatistics>();
+        // The territory page of "Vous avez dit, nous avons fait" is the organization's page with a scope.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+            o.Conventions.AddPageRoute("/Outcomes/Index", "nous-avons-fait/territoires/{territoryId:int}"));
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<TerritoryImporter>();

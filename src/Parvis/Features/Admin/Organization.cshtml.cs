@@ -69,6 +69,8 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         [Range(1, 100, ErrorMessage = "Le seuil de signalements doit être entre 1 et 100.")]
         public int FlagThreshold { get; set; } = 3;
         public bool RequireTwoFactorForStaff { get; set; }
+        [Range(1, 365, ErrorMessage = "Le délai de réponse doit être entre 1 et 365 jours.")]
+        public int ResponseDeadlineDays { get; set; } = Organization.DefaultResponseDeadlineDays;
     }
 
     public void OnGet()
@@ -83,6 +85,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
             CharterMarkdown = o.CharterMarkdown,
             FlagThreshold = o.FlagThreshold,
             RequireTwoFactorForStaff = o.RequireTwoFactorForStaff,
+            ResponseDeadlineDays = o.ResponseDeadlineDays,
         };
     }
 
@@ -106,6 +109,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         Set("charte", o.CharterMarkdown, Form.CharterMarkdown ?? "", v => o.CharterMarkdown = v);
         Set("seuil de signalements", o.FlagThreshold, Form.FlagThreshold, v => o.FlagThreshold = v);
         Set("double authentification du personnel", o.RequireTwoFactorForStaff, Form.RequireTwoFactorForStaff, v => o.RequireTwoFactorForStaff = v);
+        Set("délai de réponse", o.ResponseDeadlineDays, Form.ResponseDeadlineDays, v => o.ResponseDeadlineDays = v);
         if (changes.Count > 0) audit.Record("organization.update", nameof(Organization), o.Id, string.Join(", ", changes));
         await db.SaveChangesAsync();
         await TenantMiddleware.ForgetAsync(cache, o.HostNames());

@@ -198,6 +198,14 @@ public static class Labels
         _ => "Pseudonyme",
     };
 
+    public static string Of(OutcomeStatus status) => status switch
+    {
+        OutcomeStatus.Decided => "Décidé",
+        OutcomeStatus.InProgress => "En cours",
+        OutcomeStatus.Done => "Réalisé",
+        _ => "Abandonné",
+    };
+
     public static string Of(ParticipationLevel level) => level switch
     {
         ParticipationLevel.Anyone => "rien : participation anonyme possible",

@@ -9,15 +9,18 @@ using Parvis.Infrastructure.Identity;
 namespace Parvis.Features.Responses;
 
 [Authorize(Policy = Policies.Validate)]
-public class QueueModel(ParvisDbContext db, ResponseCommands commands) : PageModel
+public class QueueModel(ParvisDbContext db, ResponseCommands commands, OverdueAnswers overdue, IAuthorizationService authorization) : PageModel
 {
     /// <summary>A draft and what it answers: its link, its heading (French, translated in the view) and an excerpt.</summary>
     public sealed record Draft(int Id, string SubjectUrl, string SubjectHeading, int SubjectId, string SubjectText, string Body, string Signature, DateTime DraftedAt);
 
     public List<Draft> Drafts { get; private set; } = [];
+    /// <summary>Answers past the organization's deadline; null for who cannot open that list (elected officials).</summary>
+    public int? Overdue { get; private set; }
 
     public async Task OnGetAsync()
     {
+        if ((await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded) Overdue = await overdue.CountAsync(User);
         var drafts = await db.OfficialResponses.AsNoTracking()
             .Where(r => r.Status == ResponseStatus.Draft).OrderBy(r => r.DraftedAt)
             .Select(r => new { r.Id, r.ContributionId, r.ProposalId, r.PetitionId, r.Body, r.SignatureLabel, r.DraftedAt })

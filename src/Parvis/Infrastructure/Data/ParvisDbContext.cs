@@ -37,11 +37,14 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<CensusFile> CensusFiles => Set<CensusFile>();
     public DbSet<CensusEntry> CensusEntries => Set<CensusEntry>();
     public DbSet<PostalLetterRequest> PostalLetterRequests => Set<PostalLetterRequest>();
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<OutcomeLink> OutcomeLinks => Set<OutcomeLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ParvisDbContext).Assembly);
+        SqlTime.Register(builder, Database.ProviderName);
 
         // Identity's user name index is global; accounts are per organization.
         builder.Entity<ParvisUser>(b =>

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+using Parvis.Infrastructure.Data;
+
+namespace Parvis.Features.Outcomes;
+
+/// <summary>An item an outcome is linked to, as the public sees it: its heading and its page.</summary>
+public sealed record SubjectView(OutcomeSubjectKind Kind, int Id, string Title, string Url);
+
+/// <summary>
+/// The one place that knows, for each kind of item an outcome can be linked to, whether it exists in
+/// this organization (the query filters see to that), what it is called and where its page is.
+/// </summary>
+public sealed partial class OutcomeSubjects(ParvisDbContext db)
+{
+    /// <summary>The kinds staff can link today, in the order of the form.</summary>
+    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Consultation];
+
+    public static string Label(OutcomeSubjectKind kind) => kind switch
+    {
+        OutcomeSubjectKind.Contribution => "Contribution",
+        OutcomeSubjectKind.Proposal => "Proposition",
+        OutcomeSubjectKind.Petition => "Pétition",
+        OutcomeSubjectKind.Meeting => "Réunion",
+        _ => "Concertation",
+    };
+
+    public static string UrlOf(OutcomeSubjectKind kind, int id) => kind switch
+    {
+        OutcomeSubjectKind.Contribution => $"/contributions/{id}",
+        OutcomeSubjectKind.Proposal => $"/propositions/{id}",
+        OutcomeSubjectKind.Petition => $"/petitions/{id}",
+        OutcomeSubjectKind.Meeting => $"/reunions/{id}",
+        _ => $"/concertations/{id}",
+    };
+
+    /// <summary>Reads a pasted address ("https://…/contributions/123", "/propositions/45") as a kind and a number; null when it is none of ours.</summary>
+    public static (OutcomeSubjectKind Kind, int Id)? Parse(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address)) return null;
+        var m = AddressPattern().Match(address.Trim());
+        if (!m.Success || !int.TryParse(m.Groups["id"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0) return null;
+        OutcomeSubjectKind? kind = m.Groups["kind"].Value.ToLowerInvariant() switch
+        {
+            "contributions" => OutcomeSubjectKind.Contribution,
+            "concertations" => OutcomeSubjectKind.Consultation,
+            "propositions" => OutcomeSubjectKind.Proposal,
+            "petitions" => OutcomeSubjectKind.Petition,
+            "reunions" => OutcomeSubjectKind.Meeting,
+            _ => null,
+        };
+        return kind is null ? null : (kind.Value, id);
+    }
+
+    /// <summary>Checks that staff may link this item: it exists in this organization and its kind can be linked; returns its view.</summary>
+    public async Task<SubjectView> EnsureLinkableAsync(OutcomeSubjectKind kind, int id)
+    {
+        switch (kind)
+        {
+            case OutcomeSubjectKind.Contribution:
+                var contribution = await db.Contributions.AsNoTracking()
+                    .Where(c => c.Id == id && c.State != ModerationState.AwaitingEmail)
+                    .Select(c => new { c.Title, c.Body }).FirstOrDefaultAsync()
+                    ?? throw DomainException.WithValues("La contribution n° {0} n'existe pas dans cette collectivité.", id);
+                return new SubjectView(kind, id, TitleOf(contribution.Title, contribution.Body), UrlOf(kind, id));
+            case OutcomeSubjectKind.Consultation:
+                var title = await db.Consultations.Where(c => c.Id == id).Select(c => c.Title).FirstOrDefaultAsync()
+                    ?? throw DomainException.WithValues("La concertation n° {0} n'existe pas dans cette collectivité.", id);
+                return new SubjectView(kind, id, title, UrlOf(kind, id));
+            // wired at merge: proposals and petitions answer here once their entities exist on main.
+            case OutcomeSubjectKind.Proposal:
+                throw new DomainException("Les propositions ne peuvent pas encore être liées à un résultat.");
+            case OutcomeSubjectKind.Petition:
+                throw new DomainException("Les pétitions ne peuvent pas encore être liées à un résultat.");
+            default:
+                throw new DomainException("Les réunions ne peuvent pas encore être liées à un résultat.");
+        }
+    }
+
+    /// <summary>
+    /// The views of the linked items that exist and that the public may see (a hidden contribution, a
+    /// draft consultation are left out); staff see every item that still exists.
+    /// </summary>
+    public async Task<Dictionary<(OutcomeSubjectKind, int), SubjectView>> DescribeAsync(IEnumerable<(OutcomeSubjectKind Kind, int Id)> items, bool forStaff)
+    {
+        var list = items.Distinct().ToList();
+        var result = new Dictionary<(OutcomeSubjectKind, int), SubjectView>();
+        var contributionIds = list.Where(i => i.Kind == OutcomeSubjectKind.Contribution).Select(i => i.Id).ToList();
+        if (contributionIds.Count > 0)
+        {
+            var contributions = await db.Contributions.AsNoTracking()
+                .Where(c => contributionIds.Contains(c.Id) && (c.State == ModerationState.Published || (forStaff && c.State != ModerationState.AwaitingEmail)))
+                .Select(c => new { c.Id, c.Title, c.Body }).ToListAsync();
+            foreach (var c in contributions)
+                result[(OutcomeSubjectKind.Contribution, c.Id)] = new SubjectView(OutcomeSubjectKind.Contribution, c.Id, TitleOf(c.Title, c.Body), UrlOf(OutcomeSubjectKind.Contribution, c.Id));
+        }
+        var consultationIds = list.Where(i => i.Kind == OutcomeSubjectKind.Consultation).Select(i => i.Id).ToList();
+        if (consultationIds.Count > 0)
+        {
+            var consultations = await db.Consultations.AsNoTracking()
+                .Where(c => consultationIds.Contains(c.Id) && (forStaff || c.PublishedAt != null))
+                .Select(c => new { c.Id, c.Title }).ToListAsync();
+            foreach (var c in consultations)
+                result[(OutcomeSubjectKind.Consultation, c.Id)] = new SubjectView(OutcomeSubjectKind.Consultation, c.Id, c.Title, UrlOf(OutcomeSubjectKind.Consultation, c.Id));
+        }
+        // wired at merge: proposals and petitions are described here.
+        return result;
+    }
+
+    private static string TitleOf(string? title, string body) => string.IsNullOrWhiteSpace(title) ? Excerpt.Of(body, 90) : title;
+
+    // A full address of any host, or a path; the host is not checked: the query filters keep the item in this organization.
+    [GeneratedRegex(@"^(?:https?://[^/\s]+)?/(?<kind>contributions|concertations|propositions|petitions|reunions)/(?<id>\d{1,9})(?:[/?#].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
+}

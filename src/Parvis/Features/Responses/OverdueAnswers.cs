@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+
+namespace Parvis.Features.Responses;
+
+/// <summary>A published item still without a published official response after the organization's deadline.</summary>
+public sealed record OverdueItem(ResponseSubjectKind Kind, int Id, string? Title, string Body, string? ServiceName, DateTime CreatedAt, bool HasDraft);
+
+/// <summary>
+/// Overdue answers: what was posted more than the organization's <c>ResponseDeadlineDays</c> ago and still
+/// waits for its first published official response. An agent sees their service's; an administrator sees
+/// all, or one service. Contributions today; proposals and petitions are one more <c>Concat</c> each.
+/// </summary>
+public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, TimeProvider clock)
+{
+    public const int PageSize = 50;
+    public const string NoService = "—";
+
+    /// <summary>Whose overdue answers this person sees: all (administrator, optionally one service), one service (agent), or none.</summary>
+    public sealed record Scope(bool All, string? Service)
+    {
+        public bool SeesNothing => !All && Service is null;
+    }
+
+    public async Task<Scope> ScopeAsync(ClaimsPrincipal user, string? serviceFilter = null)
+    {
+        if (user.IsInRole(nameof(StaffRole.Administrator)))
+            return string.IsNullOrWhiteSpace(serviceFilter) ? new Scope(true, null) : new Scope(false, serviceFilter);
+        if (!user.IsInRole(nameof(StaffRole.Agent))) return new Scope(false, null);
+        return new Scope(false, await ManageConsultationHandler.AgentServiceAsync(db, user));
+    }
+
+    public IQueryable<OverdueItem> Query(Scope scope)
+    {
+        var dueBefore = clock.GetUtcNow().UtcDateTime.AddDays(-tenant.Organization.ResponseDeadlineDays);
+        var contributions = db.Contributions.AsNoTracking()
+            .Where(c => c.FirstAnsweredAt == null && c.State == ModerationState.Published && c.CreatedAt < dueBefore);
+        if (!scope.All)
+        {
+            var service = scope.Service == NoService ? null : scope.Service;
+            contributions = contributions.Where(c => c.Consultation!.ServiceName == service);
+        }
+        // wired at merge: .Concat(proposals…) and .Concat(petitions…) with the same shape.
+        return contributions.Select(c => new OverdueItem(ResponseSubjectKind.Contribution, c.Id, c.Title, c.Body.Substring(0, 200), c.Consultation!.ServiceName, c.CreatedAt,
+            db.OfficialResponses.Any(r => r.ContributionId == c.Id && r.Status == ResponseStatus.Draft)));
+    }
+
+    /// <summary>How many answers are overdue for this person (shown on the administration home and on /reponses).</summary>
+    public async Task<int?> CountAsync(ClaimsPrincipal user)
+    {
+        var scope = await ScopeAsync(user);
+        return scope.SeesNothing ? null : await Query(scope).CountAsync();
+    }
+
+    public static string UrlOf(OverdueItem item) => item.Kind switch
+    {
+        ResponseSubjectKind.Contribution => $"/contributions/{item.Id}",
+        ResponseSubjectKind.Proposal => $"/propositions/{item.Id}",
+        _ => $"/petitions/{item.Id}",
+    };
+}
