@@ -155,6 +155,9 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<Channel>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<Stance>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<TerritoryKind>().Select(Labels.Of));
+        texts.AddRange(Enum.GetValues<OutcomeStatus>().Select(Labels.Of));
+        texts.AddRange(Enum.GetValues<OutcomeSubjectKind>().Select(Parvis.Features.Outcomes.OutcomeSubjects.Label));
+        texts.AddRange([Parvis.Features.Outcomes.OutcomesFedViewComponent.ForContribution, Parvis.Features.Outcomes.OutcomesFedViewComponent.ForConsultation, "{0} jour", "{0} jours", "{0} heures"]);
         texts.AddRange(Enum.GetValues<StaffRole>().Select(Roles.Label));
         texts.AddRange(Enum.GetValues<CensusKind>().Select(Parvis.Features.Identity.CensusUploads.Label));
         texts.AddRange(Parvis.Features.Identity.DeskModel.DocumentTypes);

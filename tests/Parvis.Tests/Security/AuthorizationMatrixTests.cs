@@ -34,6 +34,20 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /concertations/{id:int}"] = "+++++++",
         ["POST /concertations/{id:int}?handler=Contribute"] = "+++++++",
         ["POST /concertations/{id:int}?handler=Offline"] = "---+-+-",
+        ["GET /nous-avons-fait"] = "+++++++",
+        ["GET /nous-avons-fait/territoires/{territoryId:int}"] = "+++++++",
+        ["GET /nous-avons-fait/resultats/{id:int}"] = "+++++++",
+        // Outcomes: agents and administrators (the outcome used here is the agent's service's).
+        ["GET /admin/resultats"] = "---+-+-",
+        ["GET /admin/resultats/nouveau"] = "---+-+-",
+        ["POST /admin/resultats/nouveau"] = "---+-+-",
+        ["GET /admin/resultats/{id:int}"] = "---+-+-",
+        ["POST /admin/resultats/{id:int}"] = "---+-+-",
+        ["POST /admin/resultats/{id:int}?handler=Publish"] = "---+-+-",
+        ["POST /admin/resultats/{id:int}?handler=Unpublish"] = "---+-+-",
+        ["POST /admin/resultats/{id:int}?handler=Link"] = "---+-+-",
+        ["POST /admin/resultats/{id:int}?handler=Unlink"] = "---+-+-",
+        ["GET /reponses/en-retard"] = "---+-+-",
         ["GET /contributions/{id:int}"] = "+++++++",
         ["POST /contributions/{id:int}?handler=React"] = "+++++++",
         ["POST /contributions/{id:int}?handler=Comment"] = "+++++++",
@@ -202,6 +216,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var url = ids.Aggregate(target, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
                 if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
+                if (target.StartsWith("/nous-avons-fait/resultats/", StringComparison.Ordinal)) url = $"/nous-avons-fait/resultats/{ids["{published outcome}"]}";
+                if (target.StartsWith("/admin/resultats/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service outcome}"], StringComparison.Ordinal);
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 var response = method == "GET"
@@ -253,6 +269,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var contribution = await db.Contributions.Where(c => c.ConsultationId == consultation && c.State == ModerationState.Published && c.AuthorId != null)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.AuthorId }).FirstAsync();
         var file = await db.StoredFiles.Where(f => f.ConsultationId == consultation).Select(f => f.Id).FirstAsync();
+        // Outcomes: one published without a service (never unpublished here), one of the agent's service for the staff routes.
+        var publishedOutcome = await db.Outcomes.Where(o => o.PublishedAt != null && o.ServiceName == null).Select(o => o.Id).FirstAsync();
+        var serviceOutcome = await db.Outcomes.Where(o => o.ServiceName == "Service urbanisme").Select(o => o.Id).FirstAsync();
+        var territory = await db.Territories.Select(t => t.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{id:int?}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -260,6 +280,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{author}"] = contribution.AuthorId!.Value.ToString(),
             ["{file}"] = file.ToString(),
             ["{contribution}"] = contribution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{published outcome}"] = publishedOutcome.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{service outcome}"] = serviceOutcome.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{territoryId:int}"] = territory.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 

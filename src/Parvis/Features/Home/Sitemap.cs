@@ -9,7 +9,7 @@ using Parvis.Infrastructure.Tenancy;
 namespace Parvis.Features.Home;
 
 /// <summary>
-/// What search engines may list: the home page, consultations, and contributions shown under a pseudonym.
+/// What search engines may list: the home page, consultations, published outcomes, and contributions shown under a pseudonym.
 /// Personal pages (profiles, accounts) and items shown under a name or as "Anonyme" are left out; those
 /// pages also carry noindex. Contributions come in files of <see cref="PerFile"/>, by id range.
 /// </summary>
@@ -40,8 +40,10 @@ public static class Sitemap
         {
             var baseUrl = BaseUrl(http, tenant);
             var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
-            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/charte" };
+            var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
+            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
             urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
+            urls.AddRange(outcomes.Select(id => $"{baseUrl}/nous-avons-fait/resultats/{id.ToString(CultureInfo.InvariantCulture)}"));
             return UrlSet(urls);
         });
 

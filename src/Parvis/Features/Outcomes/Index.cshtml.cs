@@ -43,7 +43,7 @@ public class IndexModel(ParvisDbContext db, OutcomeStatistics statistics, Outcom
 
     /// <summary>A delay as people read it: hours under a day, days otherwise; the template is French, translated in the view.</summary>
     public static (string Template, string Value) DelayText(TimeSpan delay) => delay.TotalDays >= 1
-        ? ("{0} jours", delay.TotalDays.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture))
+        ? (delay.TotalDays < 2 ? "{0} jour" : "{0} jours", delay.TotalDays.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture))
         : ("{0} heures", Math.Max(delay.TotalHours, 0).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture));
 
     public static string Percent(double? share) => share is { } s ? $"{Math.Round(s * 100):0} %" : "—";

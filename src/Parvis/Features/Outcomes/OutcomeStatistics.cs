@@ -74,7 +74,9 @@ public sealed class OutcomeStatistics(ParvisDbContext db, TenantContext tenant, 
             perService.Add(new ServiceFigures(g.Service, new AnswerFigures(g.Asked, g.Answered, median, g.Due, g.Within)));
         }
         var answered = groups.Sum(g => g.Answered);
-        var overall = new AnswerFigures(groups.Sum(g => g.Asked), answered, await MedianDelayAsync(contributions, answered),
+        // One service (or none): its median is the overall one, no second sort.
+        var overallMedian = perService.Count == 1 ? perService[0].Figures.MedianDelay : await MedianDelayAsync(contributions, answered);
+        var overall = new AnswerFigures(groups.Sum(g => g.Asked), answered, overallMedian,
             groups.Sum(g => g.Due), groups.Sum(g => g.Within));
         // wired at merge: a row for proposals and one for petitions.
         IReadOnlyList<AskedRow> asked = [new AskedRow("Contributions", overall.Asked)];

@@ -24,7 +24,7 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
         OutcomeSubjectKind.Contribution => "Contribution",
         OutcomeSubjectKind.Proposal => "Proposition",
         OutcomeSubjectKind.Petition => "Pétition",
-        OutcomeSubjectKind.Meeting => "Réunion",
+        OutcomeSubjectKind.Meeting => "Réunion publique",
         _ => "Concertation",
     };
 

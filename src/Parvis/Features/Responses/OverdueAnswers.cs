@@ -8,7 +8,17 @@ using Parvis.Infrastructure.Tenancy;
 namespace Parvis.Features.Responses;
 
 /// <summary>A published item still without a published official response after the organization's deadline.</summary>
-public sealed record OverdueItem(ResponseSubjectKind Kind, int Id, string? Title, string Body, string? ServiceName, DateTime CreatedAt, bool HasDraft);
+/// <remarks>Init properties, not a positional record: EF Core sorts and pages on a member-initialized projection, and the kinds concatenate.</remarks>
+public sealed class OverdueItem
+{
+    public ResponseSubjectKind Kind { get; init; }
+    public int Id { get; init; }
+    public string? Title { get; init; }
+    public string Body { get; init; } = "";
+    public string? ServiceName { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public bool HasDraft { get; init; }
+}
 
 /// <summary>
 /// Overdue answers: what was posted more than the organization's <c>ResponseDeadlineDays</c> ago and still
@@ -45,8 +55,16 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
             contributions = contributions.Where(c => c.Consultation!.ServiceName == service);
         }
         // wired at merge: .Concat(proposals…) and .Concat(petitions…) with the same shape.
-        return contributions.Select(c => new OverdueItem(ResponseSubjectKind.Contribution, c.Id, c.Title, c.Body.Substring(0, 200), c.Consultation!.ServiceName, c.CreatedAt,
-            db.OfficialResponses.Any(r => r.ContributionId == c.Id && r.Status == ResponseStatus.Draft)));
+        return contributions.Select(c => new OverdueItem
+        {
+            Kind = ResponseSubjectKind.Contribution,
+            Id = c.Id,
+            Title = c.Title,
+            Body = c.Body.Substring(0, 200),
+            ServiceName = c.Consultation!.ServiceName,
+            CreatedAt = c.CreatedAt,
+            HasDraft = db.OfficialResponses.Any(r => r.ContributionId == c.Id && r.Status == ResponseStatus.Draft),
+        });
     }
 
     /// <summary>How many answers are overdue for this person (shown on the administration home and on /reponses).</summary>
