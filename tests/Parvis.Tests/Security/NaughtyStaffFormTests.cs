@@ -48,6 +48,47 @@ public sealed class NaughtyStaffFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outcomes_store_the_text_as_typed_and_show_it_as_text()
+    {
+        var admin = await _app.SignedInAsync("admin");
+        var territory = await _app.InAAsync(db => db.Territories.Select(t => t.Id).FirstAsync());
+        foreach (var s in Sample)
+        {
+            var created = await admin.SubmitAsync("/admin/resultats/nouveau", "main form", new Dictionary<string, string?>
+            {
+                ["Form.Title"] = s,
+                ["Form.Description"] = s,
+                ["Form.Budget"] = s,
+                ["Form.DecidedOn"] = "2026-01-01",
+                ["Form.TerritoryId"] = territory.ToString(CultureInfo.InvariantCulture),
+            });
+            Assert.True((int)created.StatusCode < 500, $"{(int)created.StatusCode} for outcome {s}");
+            // A naughty budget is refused; the same text as title and description with an empty budget is stored.
+            if (created.StatusCode != HttpStatusCode.Redirect)
+                created = await admin.SubmitAsync("/admin/resultats/nouveau", "main form", new Dictionary<string, string?>
+                {
+                    ["Form.Title"] = s,
+                    ["Form.Description"] = s,
+                    ["Form.DecidedOn"] = "2026-01-01",
+                    ["Form.TerritoryId"] = territory.ToString(CultureInfo.InvariantCulture),
+                });
+            Assert.True((int)created.StatusCode < 500, $"{(int)created.StatusCode} for outcome {s}");
+            if (created.StatusCode != HttpStatusCode.Redirect) continue;
+            var url = created.Headers.Location!.OriginalString;
+            var id = int.Parse(url.Split('/')[^1], CultureInfo.InvariantCulture);
+            var stored = await _app.InAAsync(db => db.Outcomes.Where(o => o.Id == id).Select(o => new { o.Title, o.DescriptionMarkdown }).SingleAsync());
+            Assert.Equal(s.Trim(), stored.Title);
+            Assert.Equal(s.Trim(), stored.DescriptionMarkdown);
+            var link = await admin.SubmitAsync(url, "form[action*=Link]", new Dictionary<string, string?> { ["address"] = s });
+            Assert.True((int)link.StatusCode < 500, $"{(int)link.StatusCode} for link {s}");
+            await admin.SubmitAsync(url, "form[action*=Publish]", new Dictionary<string, string?>());
+            NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/nous-avons-fait/resultats/{id}"), s);
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/nous-avons-fait"), "the outcomes page");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/resultats"), "the outcomes list");
+    }
+
+    [Fact]
     public async Task Questions_and_contributions_entered_for_someone_store_the_text_as_typed()
     {
         var id = await _app.NewOpenConsultationAsync();
