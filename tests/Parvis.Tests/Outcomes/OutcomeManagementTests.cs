@@ -156,4 +156,15 @@ public class OutcomeManagementTests(AppFixture fixture)
         var (citizen, _) = await _app.CitizenClientAsync();
         Assert.NotEqual(HttpStatusCode.OK, (await citizen.GetAsync("/admin/resultats")).StatusCode);
     }
+
+    [Fact]
+    public async Task Published_outcomes_are_in_the_sitemap_and_drafts_are_not()
+    {
+        var territory = await _app.NewTerritoryAsync();
+        var published = await _app.NewOutcomeAsync(territory);
+        var draft = await _app.NewOutcomeAsync(territory, published: false);
+        var xml = await (await _app.ClientFor(ParvisFactory.HostA).GetAsync("/sitemap-pages.xml")).Content.ReadAsStringAsync();
+        Assert.Contains($"/nous-avons-fait/resultats/{published}<", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/nous-avons-fait/resultats/{draft}<", xml, StringComparison.Ordinal);
+    }
 }

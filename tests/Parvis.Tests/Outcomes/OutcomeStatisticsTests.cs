@@ -98,4 +98,18 @@ public class OutcomeStatisticsTests(AppFixture fixture)
         Assert.Equal("1", (await TerritoryPageAsync(territory)).QuerySelector("#demandes td")!.TextContent);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync("/nous-avons-fait/territoires/999999")).StatusCode);
     }
+
+    [Fact]
+    public async Task Without_any_answer_the_page_says_so_instead_of_a_median()
+    {
+        var territory = await _app.NewTerritoryAsync();
+        var consultation = await _app.NewOpenConsultationAsync(c => c.TerritoryId = territory);
+        await _app.AddAnsweredAsync(consultation, territory, 2, null, null);
+
+        var page = await TerritoryPageAsync(territory);
+        Assert.Contains("aucune réponse pour l'instant", Figure(page, "chiffre-mediane"));
+        Assert.Contains("0 sur 2 ont reçu une réponse officielle publiée (0 %) ; 2 attendent encore.", Figure(page, "chiffre-reponses"));
+        // Nothing is due yet: no share rather than a misleading 0 %.
+        Assert.Contains(": —", Figure(page, "chiffre-delai"));
+    }
 }
