@@ -26,6 +26,9 @@ public static class FeatureSetup
         builder.Services.AddScoped<AnonymousContributions>();
         builder.Services.AddScoped<Shared.AuthorDisplay>();
         builder.Services.AddScoped<ResponseCommands>();
+        builder.Services.AddScoped<Petitions.PetitionCounts>();
+        builder.Services.AddScoped<Petitions.PetitionThresholds>();
+        builder.Services.AddScoped<Petitions.PetitionMails>();
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<TerritoryImporter>();

@@ -37,6 +37,10 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<CensusFile> CensusFiles => Set<CensusFile>();
     public DbSet<CensusEntry> CensusEntries => Set<CensusEntry>();
     public DbSet<PostalLetterRequest> PostalLetterRequests => Set<PostalLetterRequest>();
+    public DbSet<Petition> Petitions => Set<Petition>();
+    public DbSet<PetitionSponsor> PetitionSponsors => Set<PetitionSponsor>();
+    public DbSet<PetitionCountShard> PetitionCountShards => Set<PetitionCountShard>();
+    public DbSet<PetitionAgendaItem> PetitionAgendaItems => Set<PetitionAgendaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
