@@ -129,9 +129,9 @@ public class PetitionDraftingTests(AppFixture fixture)
         await moderator.SubmitAsync("/moderation/petitions", $"form:has(input[name=id][value='{second}'])", new Dictionary<string, string?>(), "/moderation/petitions?handler=Publish");
         var published = await _app.PetitionAsync(second);
         Assert.Equal(PetitionStatus.Open, published.Status);
-        Assert.Equal((1000, (int?)5000, 90), (published.ResponseThreshold, published.AgendaThreshold, published.ResponseDeadlineDays));
+        Assert.Equal((300, (int?)1500, 60), (published.ResponseThreshold, published.AgendaThreshold, published.ResponseDeadlineDays));
         var visitor = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/petitions/{second}");
-        Assert.Contains("0 signatures sur 1 000 — réponse écrite sous 90 jours", visitor.QuerySelector("main")!.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '));
+        Assert.Contains("0 signatures sur 300 — réponse écrite sous 60 jours", visitor.QuerySelector("main")!.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '));
         Assert.NotNull(visitor.QuerySelector("#petition-count[aria-live=polite]"));
         await _app.Smtp.WaitForAsync(author, m => m.Subject!.Contains("est publiée"));
     }
