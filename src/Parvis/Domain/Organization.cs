@@ -19,6 +19,7 @@ public class Organization
     public List<OrganizationHost> Hosts { get; set; } = [];
     public IdentitySettings Identity { get; set; } = new();
     public RetentionSettings Retention { get; set; } = new();
+    public PetitionSettings Petitions { get; set; } = new();
 
     public static bool IsValidColor(string color) =>
         color.Length == 7 && color[0] == '#' && color.Skip(1).All(Uri.IsHexDigit);

@@ -57,6 +57,25 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /contributions/{id:int}?handler=Flag"] = "+++++++",
         ["POST /contributions/{id:int}?handler=DraftResponse"] = "---+-+-",
         ["GET /contributions/{id:int}/confirmer"] = "+++++++",
+        // Petitions: {id:int} is an open petition of Ville A, {token} the sponsor link of one no longer in draft.
+        ["GET /petitions"] = "+++++++",
+        ["GET /petitions/{id:int}"] = "+++++++",
+        ["POST /petitions/{id:int}?handler=DraftResponse"] = "---+-+-",
+        ["POST /petitions/{id:int}?handler=Decision"] = "----++-",
+        ["POST /petitions/{id:int}?handler=Schedule"] = "----++-",
+        ["POST /petitions/{id:int}?handler=Close"] = "---+-+-",
+        ["GET /petitions/{id:int}/accuse-de-reception"] = "+++++++",
+        ["GET /petitions/nouvelle/{id:int?}"] = "-+++++-",
+        ["POST /petitions/nouvelle/{id:int?}"] = "-+++++-",
+        ["GET /petitions/parrainer/{token}"] = "+++++++",
+        ["POST /petitions/parrainer/{token}"] = "-+++++-",
+        ["GET /compte/petitions"] = "-+++++-",
+        ["POST /compte/petitions?handler=Submit"] = "-+++++-",
+        ["GET /moderation/petitions"] = "--+--+-",
+        ["POST /moderation/petitions?handler=Publish"] = "--+--+-",
+        ["POST /moderation/petitions?handler=Reject"] = "--+--+-",
+        ["GET /admin/petitions"] = "-----+-",
+        ["POST /admin/petitions"] = "-----+-",
         ["POST /contributions/{id:int}/confirmer"] = "+++++++",
         ["GET /robots.txt"] = "+++++++",
         ["GET /sitemap.xml"] = "+++++++",
@@ -215,6 +234,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var (method, target) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
                 var url = ids.Aggregate(target, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
                 if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
+                if (target.StartsWith("/petitions/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids[target.EndsWith("/accuse-de-reception", StringComparison.Ordinal) ? "{acknowledged}" : "{petition}"], StringComparison.Ordinal)
+                        .Replace("{id:int?}", "", StringComparison.Ordinal).Replace("{token}", ids["{token}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/nous-avons-fait/resultats/", StringComparison.Ordinal)) url = $"/nous-avons-fait/resultats/{ids["{published outcome}"]}";
                 if (target.StartsWith("/admin/resultats/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service outcome}"], StringComparison.Ordinal);
@@ -273,8 +295,31 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var publishedOutcome = await db.Outcomes.Where(o => o.PublishedAt != null && o.ServiceName == null).Select(o => o.Id).FirstAsync();
         var serviceOutcome = await db.Outcomes.Where(o => o.ServiceName == "Service urbanisme").Select(o => o.Id).FirstAsync();
         var territory = await db.Territories.Select(t => t.Id).FirstAsync();
+        var petition = await db.Petitions.Where(p => p.Status == PetitionStatus.Open).OrderBy(p => p.Id).FirstAsync();
+        var acknowledged = new Petition
+        {
+            AuthorId = petition.AuthorId,
+            TerritoryId = petition.TerritoryId,
+            Title = "Demande L1112-16",
+            Request = "Inscrire la question à l'ordre du jour.",
+            Reasons = "Parce que.",
+            Addressee = "Le conseil municipal",
+            Status = PetitionStatus.Open,
+            ElectorMode = true,
+            PublishedAt = DateTime.UtcNow,
+            ClosesAt = DateTime.UtcNow.AddMonths(6),
+            ResponseThreshold = 10,
+            AgendaThreshold = 10,
+            AgendaThresholdReachedAt = DateTime.UtcNow,
+            AcknowledgedAt = DateTime.UtcNow,
+        };
+        db.Petitions.Add(acknowledged);
+        await db.SaveChangesAsync();
         return new Dictionary<string, string>
         {
+            ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{token}"] = petition.SponsorToken,
             ["{id:int?}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{id:int}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{author}"] = contribution.AuthorId!.Value.ToString(),

@@ -20,7 +20,7 @@ public static class Sitemap
     public static void MapSitemap(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) =>
-            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nSitemap: {BaseUrl(http, tenant)}/sitemap.xml\n", "text/plain; charset=utf-8"));
+            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nDisallow: /petitions/parrainer/\nSitemap: {BaseUrl(http, tenant)}/sitemap.xml\n", "text/plain; charset=utf-8"));
 
         app.MapGet("/sitemap.xml", async (HttpContext http, TenantContext tenant, ParvisDbContext db) =>
         {
@@ -41,8 +41,10 @@ public static class Sitemap
             var baseUrl = BaseUrl(http, tenant);
             var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
             var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
-            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
+            var petitions = await db.Petitions.AsNoTracking().Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/petitions", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
             urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
+            urls.AddRange(petitions.Select(id => $"{baseUrl}/petitions/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(outcomes.Select(id => $"{baseUrl}/nous-avons-fait/resultats/{id.ToString(CultureInfo.InvariantCulture)}"));
             return UrlSet(urls);
         });

@@ -83,6 +83,8 @@ public sealed class OutcomesFedViewComponent(OutcomeQueries queries) : ViewCompo
 {
     public const string ForContribution = "Ce que cette contribution a permis de décider";
     public const string ForConsultation = "Ce que cette concertation a permis de décider";
+    public const string ForPetition = "Ce que cette pétition a permis de décider";
+    public const string ForProposal = "Ce que cette proposition a permis de décider";
 
     public async Task<IViewComponentResult> InvokeAsync(OutcomeSubjectKind kind, int id, string heading)
     {

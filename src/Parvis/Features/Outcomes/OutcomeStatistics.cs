@@ -78,8 +78,9 @@ public sealed class OutcomeStatistics(ParvisDbContext db, TenantContext tenant, 
         var overallMedian = perService.Count == 1 ? perService[0].Figures.MedianDelay : await MedianDelayAsync(contributions, answered);
         var overall = new AnswerFigures(groups.Sum(g => g.Asked), answered, overallMedian,
             groups.Sum(g => g.Due), groups.Sum(g => g.Within));
-        // wired at merge: a row for proposals and one for petitions.
-        IReadOnlyList<AskedRow> asked = [new AskedRow("Contributions", overall.Asked)];
+        var petitions = db.Petitions.AsNoTracking().Where(p => p.PublishedAt != null && p.PublishedAt >= since);
+        if (territories is not null) petitions = petitions.Where(p => territories.Contains(p.TerritoryId));
+        IReadOnlyList<AskedRow> asked = [new AskedRow("Contributions", overall.Asked), new AskedRow("Pétitions", await petitions.CountAsync())];
         return new OutcomeFigures(months, deadlineDays, asked, overall, perService);
     }
 

@@ -17,7 +17,7 @@ public sealed record SubjectView(OutcomeSubjectKind Kind, int Id, string Title, 
 public sealed partial class OutcomeSubjects(ParvisDbContext db)
 {
     /// <summary>The kinds staff can link today, in the order of the form.</summary>
-    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Consultation];
+    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Petition, OutcomeSubjectKind.Consultation];
 
     public static string Label(OutcomeSubjectKind kind) => kind switch
     {
@@ -70,11 +70,14 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
                 var title = await db.Consultations.Where(c => c.Id == id).Select(c => c.Title).FirstOrDefaultAsync()
                     ?? throw DomainException.WithValues("La concertation n° {0} n'existe pas dans cette collectivité.", id);
                 return new SubjectView(kind, id, title, UrlOf(kind, id));
-            // wired at merge: proposals and petitions answer here once their entities exist on main.
             case OutcomeSubjectKind.Proposal:
                 throw new DomainException("Les propositions ne peuvent pas encore être liées à un résultat.");
             case OutcomeSubjectKind.Petition:
-                throw new DomainException("Les pétitions ne peuvent pas encore être liées à un résultat.");
+                // Only a petition the public has seen: a draft or a rejected one led to nothing.
+                var petition = await db.Petitions.Where(p => p.Id == id && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))
+                    .Select(p => p.Title).FirstOrDefaultAsync()
+                    ?? throw DomainException.WithValues("La pétition n° {0} n'existe pas dans cette collectivité ou n'a pas été publiée.", id);
+                return new SubjectView(kind, id, petition, UrlOf(kind, id));
             default:
                 throw new DomainException("Les réunions ne peuvent pas encore être liées à un résultat.");
         }
@@ -106,7 +109,15 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
             foreach (var c in consultations)
                 result[(OutcomeSubjectKind.Consultation, c.Id)] = new SubjectView(OutcomeSubjectKind.Consultation, c.Id, c.Title, UrlOf(OutcomeSubjectKind.Consultation, c.Id));
         }
-        // wired at merge: proposals and petitions are described here.
+        var petitionIds = list.Where(i => i.Kind == OutcomeSubjectKind.Petition).Select(i => i.Id).ToList();
+        if (petitionIds.Count > 0)
+        {
+            var petitions = await db.Petitions.AsNoTracking()
+                .Where(p => petitionIds.Contains(p.Id) && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))
+                .Select(p => new { p.Id, p.Title }).ToListAsync();
+            foreach (var p in petitions)
+                result[(OutcomeSubjectKind.Petition, p.Id)] = new SubjectView(OutcomeSubjectKind.Petition, p.Id, p.Title, UrlOf(OutcomeSubjectKind.Petition, p.Id));
+        }
         return result;
     }
 

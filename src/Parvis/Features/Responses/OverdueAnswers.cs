@@ -54,8 +54,7 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
             var service = scope.Service == NoService ? null : scope.Service;
             contributions = contributions.Where(c => c.Consultation!.ServiceName == service);
         }
-        // wired at merge: .Concat(proposals…) and .Concat(petitions…) with the same shape.
-        return contributions.Select(c => new OverdueItem
+        var items = contributions.Select(c => new OverdueItem
         {
             Kind = ResponseSubjectKind.Contribution,
             Id = c.Id,
@@ -65,6 +64,22 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
             CreatedAt = c.CreatedAt,
             HasDraft = db.OfficialResponses.Any(r => r.ContributionId == c.Id && r.Status == ResponseStatus.Draft),
         });
+        // A petition owes its answer by the date set when it crossed its response threshold; it has no service.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (scope.All || scope.Service == NoService)
+            items = items.Concat(db.Petitions.AsNoTracking()
+                .Where(p => p.FirstAnsweredAt == null && p.ResponseDueAt != null && p.ResponseDueAt < now)
+                .Select(p => new OverdueItem
+                {
+                    Kind = ResponseSubjectKind.Petition,
+                    Id = p.Id,
+                    Title = p.Title,
+                    Body = p.Request.Substring(0, 200),
+                    ServiceName = null,
+                    CreatedAt = p.PublishedAt ?? p.CreatedAt,
+                    HasDraft = db.OfficialResponses.Any(r => r.PetitionId == p.Id && r.Status == ResponseStatus.Draft),
+                }));
+        return items;
     }
 
     /// <summary>How many answers are overdue for this person (shown on the administration home and on /reponses).</summary>

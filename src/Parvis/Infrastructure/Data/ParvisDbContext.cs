@@ -39,6 +39,10 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<PostalLetterRequest> PostalLetterRequests => Set<PostalLetterRequest>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<OutcomeLink> OutcomeLinks => Set<OutcomeLink>();
+    public DbSet<Petition> Petitions => Set<Petition>();
+    public DbSet<PetitionSponsor> PetitionSponsors => Set<PetitionSponsor>();
+    public DbSet<PetitionCountShard> PetitionCountShards => Set<PetitionCountShard>();
+    public DbSet<PetitionAgendaItem> PetitionAgendaItems => Set<PetitionAgendaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -793,6 +793,210 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OutcomeLinks");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.Petition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AgendaThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AgendaThresholdReachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CouncilDecision")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTime?>("CouncilDecisionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("CouncilMeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ElectorMode")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("ResponseDeadlineDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResponseDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ResponseThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResponseThresholdReachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SponsorToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorToken")
+                        .IsUnique();
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("OrganizationId", "AuthorId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("Petitions");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId")
+                        .IsUnique();
+
+                    b.ToTable("PetitionAgendaItems");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionCountShard", b =>
+                {
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PetitionId", "Shard");
+
+                    b.ToTable("PetitionCountShards", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSponsor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.HasIndex("PetitionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PetitionSponsors");
+                });
+
             modelBuilder.Entity("Parvis.Domain.PostalLetterRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1527,6 +1731,62 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsOne("Parvis.Domain.PetitionSettings", "Petitions", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("AgendaThreshold")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CollectivityKind")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasDefaultValue("Commune");
+
+                            b1.Property<bool>("ElectorMode")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("OpenMonths")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(6);
+
+                            b1.Property<int?>("RegisteredElectors")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResponseDeadlineDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(90);
+
+                            b1.Property<int>("ResponseThreshold")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(1000);
+
+                            b1.Property<string>("SignLevel")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasDefaultValue("AnyoneWithConfirmedEmail");
+
+                            b1.Property<int>("SponsorsRequired")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(5);
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.OwnsOne("Parvis.Domain.RetentionSettings", "Retention", b1 =>
                         {
                             b1.Property<int>("OrganizationId")
@@ -1558,6 +1818,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Identity")
                         .IsRequired();
 
+                    b.Navigation("Petitions")
+                        .IsRequired();
+
                     b.Navigation("Retention")
                         .IsRequired();
                 });
@@ -1585,6 +1848,44 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Parvis.Domain.Outcome", null)
                         .WithMany()
                         .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.Petition", b =>
+                {
+                    b.HasOne("Parvis.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionAgendaItem", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionCountShard", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSponsor", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -758,6 +758,204 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OutcomeLinks");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.Petition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Addressee")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgendaThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AgendaThresholdReachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CouncilDecision")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CouncilDecisionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CouncilMeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElectorMode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseDeadlineDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResponseDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResponseThresholdReachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SponsorToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TerritoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SponsorToken")
+                        .IsUnique();
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("OrganizationId", "AuthorId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("Petitions");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionAgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId")
+                        .IsUnique();
+
+                    b.ToTable("PetitionAgendaItems");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionCountShard", b =>
+                {
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PetitionId", "Shard");
+
+                    b.ToTable("PetitionCountShards", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSponsor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.HasIndex("PetitionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PetitionSponsors");
+                });
+
             modelBuilder.Entity("Parvis.Domain.PostalLetterRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1474,6 +1672,62 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsOne("Parvis.Domain.PetitionSettings", "Petitions", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("AgendaThreshold")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CollectivityKind")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("Commune");
+
+                            b1.Property<bool>("ElectorMode")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("OpenMonths")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(6);
+
+                            b1.Property<int?>("RegisteredElectors")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ResponseDeadlineDays")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(90);
+
+                            b1.Property<int>("ResponseThreshold")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(1000);
+
+                            b1.Property<string>("SignLevel")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("AnyoneWithConfirmedEmail");
+
+                            b1.Property<int>("SponsorsRequired")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(5);
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.OwnsOne("Parvis.Domain.RetentionSettings", "Retention", b1 =>
                         {
                             b1.Property<int>("OrganizationId")
@@ -1505,6 +1759,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Identity")
                         .IsRequired();
 
+                    b.Navigation("Petitions")
+                        .IsRequired();
+
                     b.Navigation("Retention")
                         .IsRequired();
                 });
@@ -1532,6 +1789,44 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Parvis.Domain.Outcome", null)
                         .WithMany()
                         .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.Petition", b =>
+                {
+                    b.HasOne("Parvis.Domain.Territory", "Territory")
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionAgendaItem", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionCountShard", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSponsor", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
