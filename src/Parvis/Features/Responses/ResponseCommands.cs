@@ -56,6 +56,7 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
     private Task<bool> ExistsAsync(ResponseSubject subject) => subject.Kind switch
     {
         ResponseSubjectKind.Contribution => db.Contributions.AnyAsync(c => c.Id == subject.Id),
+        ResponseSubjectKind.Proposal => db.Proposals.AnyAsync(p => p.Id == subject.Id),
         _ => Task.FromResult(false),
     };
 
@@ -68,6 +69,10 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
                 var contribution = await db.Contributions.FirstAsync(c => c.Id == subject.Id);
                 contribution.FirstAnsweredAt ??= now;
                 return contribution.CreatedAt;
+            case ResponseSubjectKind.Proposal:
+                var proposal = await db.Proposals.FirstAsync(p => p.Id == subject.Id);
+                proposal.FirstAnsweredAt ??= now;
+                return proposal.CreatedAt;
             default:
                 return null;
         }

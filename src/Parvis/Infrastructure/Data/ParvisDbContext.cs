@@ -37,6 +37,11 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<CensusFile> CensusFiles => Set<CensusFile>();
     public DbSet<CensusEntry> CensusEntries => Set<CensusEntry>();
     public DbSet<PostalLetterRequest> PostalLetterRequests => Set<PostalLetterRequest>();
+    public DbSet<ProposalSpace> ProposalSpaces => Set<ProposalSpace>();
+    public DbSet<ProposalCategory> ProposalCategories => Set<ProposalCategory>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+    public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
