@@ -75,6 +75,7 @@ public static partial class DemoSeeder
         await db.SaveChangesAsync();
         await SeedIdentityAsync(db, org, now, [gare, centre, rives], citizens[3], agent);
         await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent, elected);
+        await SeedProposalsAsync(db, now, commune, gare, centre, rives, citizens, agent, elected);
         return org;
     }
 

@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Proposals;
 
 /// <param name="PhotoAlt">The description of the photo for those who cannot see it; required with a photo.</param>
-public sealed record ProposeInput(string? Title, string? Body, int? TerritoryId, int? CategoryId, string? Address, double? Latitude, double? Longitude,
+public sealed record ProposeInput(string? Title, string? Body, int? TerritoryId, int? CategoryId, string? Address, string? Latitude, string? Longitude,
     string? PhotoAlt, DisplayIdentity? DisplayAs = null, List<BadgeChoices>? Badges = null);
 
 /// <summary>A proposal of the space that looks like the one being written.</summary>
@@ -49,7 +49,9 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
     public async Task<Proposal> CheckAsync(ClaimsPrincipal user, ProposalSpace space, ProposeInput input, IFormFile? photo)
     {
         await EnsureAllowedAsync(user, space, ParticipationAction.Propose);
-        var error = Proposal.Validate(input.Title, input.Body, input.Address, input.Latitude, input.Longitude);
+        var latitude = Coordinate(input.Latitude, "La latitude n'est pas un nombre (par exemple 45.7640).");
+        var longitude = Coordinate(input.Longitude, "La longitude n'est pas un nombre (par exemple 4.8357).");
+        var error = Proposal.Validate(input.Title, input.Body, input.Address, latitude, longitude);
         if (error is not null) throw new DomainException(error);
         var hasPhoto = photo is { Length: > 0 };
         if (hasPhoto && string.IsNullOrWhiteSpace(input.PhotoAlt)) throw new DomainException("Décrivez la photo en quelques mots pour les personnes qui ne la voient pas.");
@@ -66,8 +68,8 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
             TerritoryId = await ValidTerritoryAsync(space, input.TerritoryId),
             CategoryId = await ValidCategoryAsync(space, input.CategoryId),
             AddressText = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
-            Latitude = input.Latitude,
-            Longitude = input.Longitude,
+            Latitude = latitude,
+            Longitude = longitude,
             PhotoAltText = hasPhoto ? input.PhotoAlt!.Trim() : null,
             AuthorId = userId,
             DisplayAs = display,
@@ -84,7 +86,7 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
     {
         var proposal = await CheckAsync(user, space, input, photo);
         // The photo is checked by content before anything is saved; its row lands with the proposal, or its bytes go.
-        var file = photo is { Length: > 0 } ? await files.StoreAsync(photo, FileKind.Attachment, input.PhotoAlt) : null;
+        var file = photo is { Length: > 0 } ? await files.StoreAsync(photo, FileKind.Photo, input.PhotoAlt) : null;
         try
         {
             if (file is not null)
@@ -186,6 +188,14 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
             if (wanted.HasFlag(BadgeChoices.Age) && attributes.AgeBracket is not null) badges |= BadgeChoices.Age;
         }
         return (rules.Resolve(input.DisplayAs), badges);
+    }
+
+    // Typed by hand or filled by the map: a point or a comma, read the same in every language.
+    private static double? Coordinate(string? text, string error)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return double.TryParse(text.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) ? value : throw new DomainException(error);
     }
 
     private async Task<int> ValidTerritoryAsync(ProposalSpace space, int? territoryId)

@@ -48,6 +48,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => new { p.SpaceId, p.State, p.Id });
         b.HasIndex(p => new { p.OrganizationId, p.State, p.CreatedAt });
         b.HasIndex(p => p.AuthorId);
+        b.HasIndex(p => p.PhotoFileId);
     }
 }
 

@@ -872,6 +872,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("PhotoFileId");
+
                     b.HasIndex("TerritoryId");
 
                     b.HasIndex("OrganizationId", "State", "CreatedAt");

@@ -837,6 +837,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("PhotoFileId");
+
                     b.HasIndex("TerritoryId");
 
                     b.HasIndex("OrganizationId", "State", "CreatedAt");

@@ -12,7 +12,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261126072737_Proposals")]
+    [Migration("20261126074322_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -874,6 +874,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("PhotoFileId");
 
                     b.HasIndex("TerritoryId");
 

@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParvisDbContext))]
-    [Migration("20261126072629_Proposals")]
+    [Migration("20261126074111_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -839,6 +839,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("PhotoFileId");
 
                     b.HasIndex("TerritoryId");
 

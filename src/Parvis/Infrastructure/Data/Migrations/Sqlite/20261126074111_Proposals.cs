@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Parvis.Infrastructure.Data.Migrations.Postgres
+namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Proposals : Migration
@@ -16,25 +15,25 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "ProposalSpaces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DescriptionMarkdown = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    TerritoryId = table.Column<int>(type: "integer", nullable: false),
-                    OpensAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosesAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ServiceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SupportThreshold = table.Column<int>(type: "integer", nullable: true),
-                    ThresholdCommitment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ProposeLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ProposeMinimumAge = table.Column<int>(type: "integer", nullable: true),
-                    SupportLevel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SupportMinimumAge = table.Column<int>(type: "integer", nullable: true),
-                    DisplayIdentity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AllowedDisplays = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    PreModeration = table.Column<bool>(type: "boolean", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DescriptionMarkdown = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    TerritoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ServiceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SupportThreshold = table.Column<int>(type: "INTEGER", nullable: true),
+                    ThresholdCommitment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ProposeLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProposeMinimumAge = table.Column<int>(type: "INTEGER", nullable: true),
+                    SupportLevel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SupportMinimumAge = table.Column<int>(type: "INTEGER", nullable: true),
+                    DisplayIdentity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AllowedDisplays = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PreModeration = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,12 +50,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "ProposalCategories",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    SpaceId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,33 +72,33 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    SpaceId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    TerritoryId = table.Column<int>(type: "integer", nullable: false),
-                    CategoryId = table.Column<int>(type: "integer", nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    AddressText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    PhotoFileId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PhotoAltText = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    DisplayAs = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Badges = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StateReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    StateChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SupportCount = table.Column<int>(type: "integer", nullable: false),
-                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FirstAnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SearchTerms = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ModerationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    OpenFlagCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SpaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    TerritoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    AddressText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PhotoFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PhotoAltText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DisplayAs = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Badges = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StateReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StateChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SupportCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FirstAnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SearchTerms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ModerationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OpenFlagCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -134,16 +133,16 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "ProposalStateChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    ProposalId = table.Column<int>(type: "integer", nullable: false),
-                    From = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    To = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ResponseId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,12 +159,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "ProposalSupports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    ProposalId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -202,6 +201,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 name: "IX_Proposals_OrganizationId_State_CreatedAt",
                 table: "Proposals",
                 columns: new[] { "OrganizationId", "State", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Proposals_PhotoFileId",
+                table: "Proposals",
+                column: "PhotoFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Proposals_SpaceId_State_Id",
