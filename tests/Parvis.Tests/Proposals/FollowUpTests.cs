@@ -104,7 +104,7 @@ public class FollowUpTests(AppFixture fixture)
         Assert.Null(page.QuerySelector("form[action*=ChangeState]"));
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var refused = await agent.PostAsync($"{url}?handler=ChangeState", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["status"] = "UnderStudy" }));
-        Assert.Contains("Seuls le service qui étudie ces propositions et les administrateurs en changent l'état.", HtmlClient.Parse(await refused.Content.ReadAsStringAsync()).Errors());
+        Assert.StartsWith("/compte/acces-refuse", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var (citizen, _) = await _app.CitizenClientAsync();
         var citizenToken = (await citizen.GetDocumentAsync(url)).QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         await citizen.PostAsync($"{url}?handler=ChangeState", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = citizenToken, ["status"] = "UnderStudy" }));

@@ -143,6 +143,26 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
+        // Proposals: the demo boîte à idées (studied by the agent's service) and its first proposal.
+        ["GET /propositions"] = "+++++++",
+        ["GET /propositions/espaces/{id:int}"] = "+++++++",
+        ["GET /propositions/espaces/{id:int}/proposer"] = "+++++++",
+        ["POST /propositions/espaces/{id:int}/proposer?handler=Continue"] = "+++++++",
+        ["POST /propositions/espaces/{id:int}/proposer?handler=Publish"] = "+++++++",
+        ["GET /propositions/{id:int}"] = "+++++++",
+        ["POST /propositions/{id:int}?handler=Support"] = "+++++++",
+        ["POST /propositions/{id:int}?handler=Withdraw"] = "+++++++",
+        ["POST /propositions/{id:int}?handler=ChangeState"] = "---+-+-",
+        ["POST /propositions/{id:int}?handler=Hide"] = "--+--+-",
+        ["POST /propositions/{id:int}?handler=Restore"] = "--+--+-",
+        ["POST /propositions/{id:int}?handler=Merge"] = "--+--+-",
+        ["GET /moderation/propositions"] = "--+--+-",
+        ["POST /moderation/propositions?handler=Merge"] = "--+--+-",
+        ["GET /admin/propositions"] = "---+-+-",
+        ["GET /admin/propositions/espace/{id:int?}"] = "---+-+-",
+        ["POST /admin/propositions/espace/{id:int?}"] = "---+-+-",
+        ["POST /admin/propositions/espace/{id:int?}?handler=AddCategory"] = "---+-+-",
+        ["POST /admin/propositions/espace/{id:int?}?handler=RemoveCategory"] = "---+-+-",
         ["GET /plateforme"] = "-----+-",
         ["POST /plateforme"] = "-----+-",
     };
@@ -201,6 +221,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var (method, target) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
                 var url = ids.Aggregate(target, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
                 if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
+                if (target.StartsWith("/propositions/", StringComparison.Ordinal) || target.StartsWith("/admin/propositions/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int?}", ids["{space}"], StringComparison.Ordinal)
+                        .Replace("{id:int}", target.StartsWith("/propositions/espaces/", StringComparison.Ordinal) ? ids["{space}"] : ids["{proposal}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
@@ -253,6 +276,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var contribution = await db.Contributions.Where(c => c.ConsultationId == consultation && c.State == ModerationState.Published && c.AuthorId != null)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.AuthorId }).FirstAsync();
         var file = await db.StoredFiles.Where(f => f.ConsultationId == consultation).Select(f => f.Id).FirstAsync();
+        var space = await db.ProposalSpaces.Where(s => s.Title == Parvis.Features.Demo.DemoSeeder.DemoProposalSpace).Select(s => s.Id).SingleAsync();
+        var proposal = await db.Proposals.Where(p => p.SpaceId == space && p.Status == ProposalState.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{id:int?}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -260,6 +285,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{author}"] = contribution.AuthorId!.Value.ToString(),
             ["{file}"] = file.ToString(),
             ["{contribution}"] = contribution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{space}"] = space.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{proposal}"] = proposal.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 

@@ -45,8 +45,8 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
             TempData["Message"] = "Votre soutien est retiré.";
         });
 
-    public Task<IActionResult> OnPostChangeStateAsync(int id, ProposalState? status, string? reason, string? response) =>
-        Act(id, async () =>
+    public async Task<IActionResult> OnPostChangeStateAsync(int id, ProposalState? status, string? reason, string? response) =>
+        !await MayAsync(id, (proposal, space) => followUp.CanFollowAsync(User, space)) ? Forbid() : await Act(id, async () =>
         {
             await followUp.ChangeStateAsync(User, id, status, reason, response, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
             TempData["Message"] = string.IsNullOrWhiteSpace(response)
@@ -54,15 +54,15 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
                 : "L'état est changé ; la réponse officielle attend la validation d'un élu.";
         });
 
-    public Task<IActionResult> OnPostHideAsync(int id, string? reason) =>
-        Act(id, async () =>
+    public async Task<IActionResult> OnPostHideAsync(int id, string? reason) =>
+        !await MayAsync(id, (proposal, _) => followUp.CanModerateAsync(User, proposal)) ? Forbid() : await Act(id, async () =>
         {
             await followUp.HideAsync(User, id, reason);
             TempData["Message"] = "La proposition est masquée.";
         });
 
-    public Task<IActionResult> OnPostRestoreAsync(int id) =>
-        Act(id, async () =>
+    public async Task<IActionResult> OnPostRestoreAsync(int id) =>
+        !await MayAsync(id, (proposal, _) => followUp.CanModerateAsync(User, proposal)) ? Forbid() : await Act(id, async () =>
         {
             await followUp.RestoreAsync(User, id);
             TempData["Message"] = "La proposition est publiée.";
@@ -70,12 +70,20 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
 
     public async Task<IActionResult> OnPostMergeAsync(int id, int? targetId)
     {
+        if (!await MayAsync(id, (proposal, _) => followUp.CanModerateAsync(User, proposal))) return Forbid();
         var result = await Act(id, async () =>
         {
             await followUp.MergeAsync(User, id, targetId, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
             TempData["Message"] = "Les propositions sont fusionnées : les soutiens sont réunis.";
         });
         return result is RedirectResult ? Redirect($"/propositions/{targetId}") : result;
+    }
+
+    // Staff forms are refused outright to those who do not hold the power (the commands check again).
+    private async Task<bool> MayAsync(int id, Func<Proposal, ProposalSpace, Task<bool>> check)
+    {
+        var proposal = await db.Proposals.AsNoTracking().Include(p => p.Space).FirstOrDefaultAsync(p => p.Id == id);
+        return proposal?.Space is not null && await check(proposal, proposal.Space);
     }
 
     private async Task<IActionResult> Act(int id, Func<Task> action)

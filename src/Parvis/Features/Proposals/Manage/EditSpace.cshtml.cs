@@ -143,16 +143,18 @@ public class EditSpaceModel(ParvisDbContext db, TenantContext tenant, AuditLog a
     {
         ModelState.Clear();
         if (await LoadAsync(id) is { } refusal) return refusal;
-        var category = Existing?.Categories.FirstOrDefault(c => c.Id == categoryId);
-        if (category is null) return NotFound();
-        if (await db.Proposals.AnyAsync(p => p.CategoryId == categoryId))
+        if (Existing is null) return NotFound();
+        var category = Existing.Categories.FirstOrDefault(c => c.Id == categoryId);
+        var error = category is null ? "Cette catégorie n'existe pas."
+            : await db.Proposals.AnyAsync(p => p.CategoryId == categoryId) ? "Des propositions sont classées dans cette catégorie : elle ne peut pas être supprimée." : null;
+        if (error is not null)
         {
             await OnGetAsync(id);
-            ModelState.AddModelError("NewCategory", "Des propositions sont classées dans cette catégorie : elle ne peut pas être supprimée.");
+            ModelState.AddModelError("NewCategory", error);
             return Page();
         }
-        db.ProposalCategories.Remove(category);
-        audit.Record("proposal-space.category.remove", nameof(ProposalSpace), Existing!.Id, category.Name);
+        db.ProposalCategories.Remove(category!);
+        audit.Record("proposal-space.category.remove", nameof(ProposalSpace), Existing.Id, category!.Name);
         await db.SaveChangesAsync();
         return Redirect($"/admin/propositions/espace/{Existing.Id}#categories");
     }
