@@ -75,6 +75,12 @@ public static class ExportPage
         Table(html, "Demandes de code par courrier", ["Demandée le", "Destinataire", "Adresse", "Code postal", "Ville", "Imprimée le", "Adresse effacée le"],
             data.PostalLetters.Select(l => new[] { Date(l.RequestedAt), E(l.RecipientName ?? "—"), E(string.Join(", ", new[] { l.AddressLine1, l.AddressLine2 }.Where(x => !string.IsNullOrEmpty(x)))),
                 E(l.PostalCode ?? "—"), E(l.City ?? "—"), l.PrintedAt is null ? "—" : Date(l.PrintedAt), l.AddressErasedAt is null ? "—" : Date(l.AddressErasedAt) }));
+        Table(html, "Propositions", ["Date", "Espace", "Titre", "Texte", "Lieu", "Affichage", "État", "Soutiens"],
+            data.Proposals.Select(p => new[] { Link(p.Url, Date(p.CreatedAt)), E(p.Space), E(p.Title), E(p.Body),
+                E(string.Join(" ", new[] { p.Address, p.Latitude is null ? null : FormattableString.Invariant($"({p.Latitude}, {p.Longitude})") }.Where(x => x is not null))),
+                E(p.Display), E($"{p.Status} · {p.State}"), Num(p.Supports) }));
+        Table(html, "Soutiens à des propositions", ["Date", "Proposition"],
+            data.ProposalSupports.Select(s => new[] { Date(s.CreatedAt), Link(s.Url, s.Title) }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -22,7 +22,9 @@ public sealed record PersonalDataExport(
     List<string> LinkedProviders,
     List<ExportRefusal> RateLimitRefusals,
     List<ExportAction> AuditEntries,
-    List<ExportLetter> PostalLetters);
+    List<ExportLetter> PostalLetters,
+    List<ExportProposal> Proposals,
+    List<ExportSupport> ProposalSupports);
 
 /// <summary>A postal-letter request: the address as declared, until the code is used or dies (then erased).</summary>
 public sealed record ExportLetter(DateTime RequestedAt, string? RecipientName, string? AddressLine1, string? AddressLine2, string? PostalCode, string? City,
@@ -84,6 +86,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             .Select(a => new ExportAction(a.Action, a.TargetType, a.TargetType == "Account" || a.TargetType == "User" ? "" : a.TargetId, null, a.At)).ToListAsync();
         var letters = await db.PostalLetterRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RequestedAt)
             .Select(r => new ExportLetter(r.RequestedAt, r.RecipientName, r.AddressLine1, r.AddressLine2, r.PostalCode, r.City, r.PrintedAt, r.AddressErasedAt)).ToListAsync();
+        var (proposals, supports) = await ProposalPersonalData.ExportAsync(db, userId);
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -98,7 +101,9 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             providers,
             refusals,
             actions,
-            letters);
+            letters,
+            proposals,
+            supports);
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

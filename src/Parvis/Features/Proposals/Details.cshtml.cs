@@ -114,7 +114,7 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
         if (!proposal.IsVisible && !mine && !CanModerate) return false;
         Proposal = proposal;
         Space = proposal.Space;
-        Author = await authors.ForAsync(new AuthorSource(proposal.AuthorId, proposal.DisplayAs, null, proposal.Badges), Space.DisplayRules);
+        Author = await authors.ForAsync(ProposalQueries.AuthorOf(proposal.AuthorId, proposal.DisplayAs, proposal.Badges), Space.DisplayRules);
         CategoryName = proposal.CategoryId is { } c ? await db.ProposalCategories.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync() : null;
         TerritoryName = await db.Territories.Where(t => t.Id == proposal.TerritoryId).Select(t => t.Name).FirstOrDefaultAsync();
         SpaceOpen = Space.IsOpenAt(clock.GetUtcNow().UtcDateTime);

@@ -63,12 +63,19 @@ public sealed class ProposalQueries(ParvisDbContext db, AuthorDisplay authors, T
             .Select(p => new { p.Id, p.Title, p.Body, p.SupportCount, p.Status, p.CategoryId, p.TerritoryId, p.CreatedAt, p.AuthorId, p.DisplayAs, p.Badges })
             .ToListAsync();
         var shown = rows.Take(PageSize).ToList();
-        var names = await authors.ForAsync(shown.Select(r => new AuthorSource(r.AuthorId, r.DisplayAs, null, r.Badges)).ToList(), space.DisplayRules);
+        var names = await authors.ForAsync(shown.Select(r => AuthorOf(r.AuthorId, r.DisplayAs, r.Badges)).ToList(), space.DisplayRules);
         var result = shown.Select((r, i) => new ProposalRow(r.Id, r.Title, r.Body, r.SupportCount, r.Status, r.CategoryId, r.TerritoryId, r.CreatedAt, names[i])).ToList();
         var last = shown.LastOrDefault();
         var next = rows.Count > PageSize && last is not null ? new Cursor(last.SupportCount, last.Id).ToString(filter.Sort) : null;
         return (result, next);
     }
+
+    /// <summary>
+    /// A proposal always has an author account; none left means it was erased and the proposal kept:
+    /// an id that matches no account makes the author display say "Participant supprimé".
+    /// </summary>
+    public static AuthorSource AuthorOf(Guid? authorId, DisplayIdentity? display, BadgeChoices badges) =>
+        new(authorId ?? Guid.Empty, display, null, badges);
 
     public Task<List<ProposalStateChange>> HistoryAsync(int proposalId) =>
         db.ProposalStateChanges.AsNoTracking().Where(c => c.ProposalId == proposalId).OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync();
