@@ -19,7 +19,7 @@ public static class Maps
     public static void Configure(IConfiguration configuration) => TileOrigin = OriginOf(TileUrl(configuration));
 
     // The scheme, host and port of the template; "{s}" sub-domains become a wildcard the CSP understands.
-    private static string OriginOf(string template)
+    public static string OriginOf(string template)
     {
         var probe = template.Replace("{s}", "x", StringComparison.Ordinal).Replace("{z}", "0", StringComparison.Ordinal)
             .Replace("{x}", "0", StringComparison.Ordinal).Replace("{y}", "0", StringComparison.Ordinal).Replace("{r}", "", StringComparison.Ordinal);
