@@ -1,6 +1,6 @@
 namespace Parvis.Domain;
 
-public enum FileKind { Cover, Document, Logo, Attachment }
+public enum FileKind { Cover, Document, Logo, Attachment, Photo }
 
 /// <summary>An uploaded file: its bytes are in the file storage under <see cref="StorageKey"/>.</summary>
 public class StoredFile : ITenantOwned

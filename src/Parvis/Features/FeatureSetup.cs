@@ -44,6 +44,9 @@ public static class FeatureSetup
         builder.Services.AddScoped<TerritoryImporter>();
         builder.Services.AddScoped<Platform.OrganizationCreator>();
         builder.Services.AddScoped<Files.FileCommands>();
+        builder.Services.AddScoped<Proposals.ProposalQueries>();
+        builder.Services.AddScoped<Proposals.ProposalCommands>();
+        builder.Services.AddScoped<Proposals.ProposalFollowUp>();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();

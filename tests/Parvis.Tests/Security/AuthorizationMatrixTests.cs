@@ -176,6 +176,26 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
+        // Proposals: the demo boîte à idées (studied by the agent's service) and its first proposal.
+        ["GET /propositions"] = "+++++++",
+        ["GET /propositions/espaces/{id:int}"] = "+++++++",
+        ["GET /propositions/espaces/{id:int}/proposer"] = "+++++++",
+        ["POST /propositions/espaces/{id:int}/proposer?handler=Continue"] = "+++++++",
+        ["POST /propositions/espaces/{id:int}/proposer?handler=Publish"] = "+++++++",
+        ["GET /propositions/{id:int}"] = "+++++++",
+        ["POST /propositions/{id:int}?handler=Support"] = "+++++++",
+        ["POST /propositions/{id:int}?handler=Withdraw"] = "+++++++",
+        ["POST /propositions/{id:int}?handler=ChangeState"] = "---+-+-",
+        ["POST /propositions/{id:int}?handler=Hide"] = "--+--+-",
+        ["POST /propositions/{id:int}?handler=Restore"] = "--+--+-",
+        ["POST /propositions/{id:int}?handler=Merge"] = "--+--+-",
+        ["GET /moderation/propositions"] = "--+--+-",
+        ["POST /moderation/propositions?handler=Merge"] = "--+--+-",
+        ["GET /admin/propositions"] = "---+-+-",
+        ["GET /admin/propositions/espace/{id:int?}"] = "---+-+-",
+        ["POST /admin/propositions/espace/{id:int?}"] = "---+-+-",
+        ["POST /admin/propositions/espace/{id:int?}?handler=AddCategory"] = "---+-+-",
+        ["POST /admin/propositions/espace/{id:int?}?handler=RemoveCategory"] = "---+-+-",
         ["GET /plateforme"] = "-----+-",
         ["POST /plateforme"] = "-----+-",
     };
@@ -237,6 +257,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/petitions/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids[target.EndsWith("/accuse-de-reception", StringComparison.Ordinal) ? "{acknowledged}" : "{petition}"], StringComparison.Ordinal)
                         .Replace("{id:int?}", "", StringComparison.Ordinal).Replace("{token}", ids["{token}"], StringComparison.Ordinal);
+                if (target.StartsWith("/propositions/", StringComparison.Ordinal) || target.StartsWith("/admin/propositions/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int?}", ids["{space}"], StringComparison.Ordinal)
+                        .Replace("{id:int}", target.StartsWith("/propositions/espaces/", StringComparison.Ordinal) ? ids["{space}"] : ids["{proposal}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/nous-avons-fait/resultats/", StringComparison.Ordinal)) url = $"/nous-avons-fait/resultats/{ids["{published outcome}"]}";
                 if (target.StartsWith("/admin/resultats/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service outcome}"], StringComparison.Ordinal);
@@ -315,6 +338,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         };
         db.Petitions.Add(acknowledged);
         await db.SaveChangesAsync();
+        var space = await db.ProposalSpaces.Where(s => s.Title == Parvis.Features.Demo.DemoSeeder.DemoProposalSpace).Select(s => s.Id).SingleAsync();
+        var proposal = await db.Proposals.Where(p => p.SpaceId == space && p.Status == ProposalState.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -328,6 +353,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{published outcome}"] = publishedOutcome.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service outcome}"] = serviceOutcome.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{territoryId:int}"] = territory.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{space}"] = space.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{proposal}"] = proposal.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 

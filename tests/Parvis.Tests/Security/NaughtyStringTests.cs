@@ -53,6 +53,39 @@ public class NaughtyStringTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Proposals_store_title_body_and_address_as_typed_and_show_them_as_text()
+    {
+        var spaceId = await _app.NewProposalSpaceAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        var form = $"/propositions/espaces/{spaceId}/proposer";
+        var token = await TokenAsync(client, form, "main form");
+        foreach (var s in Strings)
+        {
+            var similar = await PostAsync(client, $"{form}?handler=Continue", token, ("Input.Title", s), ("Input.Body", s), ("Input.Address", s));
+            Assert.True(similar.StatusCode == HttpStatusCode.OK, $"{(int)similar.StatusCode} for {s}");
+            var response = await PostAsync(client, $"{form}?handler=Publish", token, ("Input.Title", s), ("Input.Body", s), ("Input.Address", s));
+            if (string.IsNullOrWhiteSpace(s) || s.Trim().Length > Proposal.MaxTitle)
+            {
+                Assert.NotEmpty(HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
+                continue;
+            }
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} for {s}");
+            var url = response.Headers.Location!.OriginalString;
+            var id = int.Parse(url.Split('/')[^1], CultureInfo.InvariantCulture);
+            var stored = await _app.InAAsync(db => db.Proposals.Where(p => p.Id == id).Select(p => new { p.Title, p.Body, p.AddressText }).SingleAsync());
+            Assert.Equal(s.Trim(), stored.Title);
+            Assert.Equal(s.Trim(), stored.Body);
+            Assert.Equal(s.Trim(), stored.AddressText);
+            var page = await client.GetDocumentAsync(url);
+            Assert.Equal(AsText(s.Trim()), page.QuerySelector("main h1")!.TextContent.Trim());
+            AssertNoInjectedMarkup(page, s);
+        }
+        // And the naughty texts of the space are searched for similar proposals without a 500.
+        var last = await PostAsync(client, $"{form}?handler=Continue", token, ("Input.Title", "<script>alert(1)</script> ' OR 1=1 --"), ("Input.Body", "%_\\ LIKE"));
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+    }
+
+    [Fact]
     public async Task Comments_flags_and_response_drafts_store_the_text_as_typed()
     {
         var id = await _app.NewOpenConsultationAsync(c => c.ServiceName = "Service urbanisme");

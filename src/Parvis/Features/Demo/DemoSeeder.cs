@@ -77,6 +77,7 @@ public static partial class DemoSeeder
         await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent, elected);
         await SeedOutcomesAsync(db, now, agent, elected);
         await DemoPetitions.SeedAsync(db, org, now, commune, gare, rives, citizens, agent, elected);
+        await SeedProposalsAsync(db, now, commune, gare, centre, rives, citizens, agent, elected);
         return org;
     }
 

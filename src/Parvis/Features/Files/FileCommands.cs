@@ -130,6 +130,14 @@ public static class FileEndpoints
             return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
                 && (await moderation.ScopeAsync(user) is not { } scope || scope.Includes(contribution.TerritoryId, contribution.ConsultationId));
         }
+        if (file.Kind == FileKind.Photo)
+        {
+            // A proposal's photo is public with the proposal; a hidden one's only for its author and the moderators.
+            var proposal = await db.Proposals.AsNoTracking().Where(p => p.PhotoFileId == file.Id).Select(p => new { p.State, p.AuthorId }).FirstOrDefaultAsync();
+            if (proposal is null) return false;
+            if (proposal.State == ModerationState.Published || (proposal.AuthorId is not null && proposal.AuthorId == user.UserId())) return true;
+            return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded;
+        }
         if (file.ConsultationId is null) return true;
         var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == file.ConsultationId);
         if (consultation is null) return false;

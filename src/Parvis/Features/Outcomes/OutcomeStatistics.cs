@@ -80,7 +80,14 @@ public sealed class OutcomeStatistics(ParvisDbContext db, TenantContext tenant, 
             groups.Sum(g => g.Due), groups.Sum(g => g.Within));
         var petitions = db.Petitions.AsNoTracking().Where(p => p.PublishedAt != null && p.PublishedAt >= since);
         if (territories is not null) petitions = petitions.Where(p => territories.Contains(p.TerritoryId));
-        IReadOnlyList<AskedRow> asked = [new AskedRow("Contributions", overall.Asked), new AskedRow("Pétitions", await petitions.CountAsync())];
+        var proposals = db.Proposals.AsNoTracking().Where(p => p.State == ModerationState.Published && p.Status != ProposalState.Merged && p.CreatedAt >= since);
+        if (territories is not null) proposals = proposals.Where(p => territories.Contains(p.TerritoryId));
+        IReadOnlyList<AskedRow> asked =
+        [
+            new AskedRow("Contributions", overall.Asked),
+            new AskedRow("Propositions", await proposals.CountAsync()),
+            new AskedRow("Pétitions", await petitions.CountAsync()),
+        ];
         return new OutcomeFigures(months, deadlineDays, asked, overall, perService);
     }
 

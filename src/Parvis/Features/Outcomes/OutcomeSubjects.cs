@@ -17,7 +17,7 @@ public sealed record SubjectView(OutcomeSubjectKind Kind, int Id, string Title, 
 public sealed partial class OutcomeSubjects(ParvisDbContext db)
 {
     /// <summary>The kinds staff can link today, in the order of the form.</summary>
-    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Petition, OutcomeSubjectKind.Consultation];
+    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Proposal, OutcomeSubjectKind.Petition, OutcomeSubjectKind.Consultation];
 
     public static string Label(OutcomeSubjectKind kind) => kind switch
     {
@@ -71,7 +71,10 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
                     ?? throw DomainException.WithValues("La concertation n° {0} n'existe pas dans cette collectivité.", id);
                 return new SubjectView(kind, id, title, UrlOf(kind, id));
             case OutcomeSubjectKind.Proposal:
-                throw new DomainException("Les propositions ne peuvent pas encore être liées à un résultat.");
+                var proposal = await db.Proposals.Where(p => p.Id == id && p.State == ModerationState.Published && p.Status != ProposalState.Merged)
+                    .Select(p => p.Title).FirstOrDefaultAsync()
+                    ?? throw DomainException.WithValues("La proposition n° {0} n'existe pas dans cette collectivité ou n'est pas publiée.", id);
+                return new SubjectView(kind, id, proposal, UrlOf(kind, id));
             case OutcomeSubjectKind.Petition:
                 // Only a petition the public has seen: a draft or a rejected one led to nothing.
                 var petition = await db.Petitions.Where(p => p.Id == id && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))
@@ -108,6 +111,15 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
                 .Select(c => new { c.Id, c.Title }).ToListAsync();
             foreach (var c in consultations)
                 result[(OutcomeSubjectKind.Consultation, c.Id)] = new SubjectView(OutcomeSubjectKind.Consultation, c.Id, c.Title, UrlOf(OutcomeSubjectKind.Consultation, c.Id));
+        }
+        var proposalIds = list.Where(i => i.Kind == OutcomeSubjectKind.Proposal).Select(i => i.Id).ToList();
+        if (proposalIds.Count > 0)
+        {
+            var proposals = await db.Proposals.AsNoTracking()
+                .Where(p => proposalIds.Contains(p.Id) && (p.State == ModerationState.Published || forStaff))
+                .Select(p => new { p.Id, p.Title }).ToListAsync();
+            foreach (var p in proposals)
+                result[(OutcomeSubjectKind.Proposal, p.Id)] = new SubjectView(OutcomeSubjectKind.Proposal, p.Id, p.Title, UrlOf(OutcomeSubjectKind.Proposal, p.Id));
         }
         var petitionIds = list.Where(i => i.Kind == OutcomeSubjectKind.Petition).Select(i => i.Id).ToList();
         if (petitionIds.Count > 0)

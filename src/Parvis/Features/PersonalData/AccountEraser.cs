@@ -39,6 +39,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await RemoveReactionsAsync(userId);
+            await ProposalPersonalData.RemoveSupportsAsync(db, userId);
             await RemoveFlagsAsync(userId);
             await db.Verifications.Where(v => v.UserId == userId).ExecuteDeleteAsync();
             await db.CensusEntries.Where(e => e.ClaimedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedByUserId, (Guid?)null));
@@ -51,6 +52,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await db.RateLimitEvents.Where(e => e.UserId == userId).ExecuteDeleteAsync();
 
             var (erased, emptied) = eraseContributions ? await EraseContributionsAsync(userId, files) : (0, 0);
+            if (eraseContributions) await ProposalPersonalData.EraseProposalsAsync(db, userId, files);
             var (commentsKept, commentsErased) = eraseContributions ? await EraseCommentsAsync(userId, now) : (await db.Comments.CountAsync(c => c.AuthorId == userId), 0);
             var kept = eraseContributions ? 0 : await db.Contributions.CountAsync(c => c.AuthorId == userId);
             summary = new ErasureSummary(kept, erased, emptied, commentsKept, commentsErased);

@@ -79,6 +79,12 @@ public static class ExportPage
             data.Petitions.Select(p => new[] { Link(p.Url, Date(p.CreatedAt)), E(p.Title), E(p.Status), E(p.Request), E(p.Reasons), E(p.Addressee), E(p.RejectionReason ?? "—") }));
         Table(html, "Pétitions parrainées", ["Date", "Pétition"],
             data.Sponsorships.Select(s => new[] { Date(s.CreatedAt), Link(s.Url, s.Title) }));
+        Table(html, "Propositions", ["Date", "Espace", "Titre", "Texte", "Lieu", "Affichage", "État", "Soutiens"],
+            data.Proposals.Select(p => new[] { Link(p.Url, Date(p.CreatedAt)), E(p.Space), E(p.Title), E(p.Body),
+                E(string.Join(" ", new[] { p.Address, p.Latitude is null ? null : FormattableString.Invariant($"({p.Latitude}, {p.Longitude})") }.Where(x => x is not null))),
+                E(p.Display), E($"{p.Status} · {p.State}"), Num(p.Supports) }));
+        Table(html, "Soutiens à des propositions", ["Date", "Proposition"],
+            data.ProposalSupports.Select(s => new[] { Date(s.CreatedAt), Link(s.Url, s.Title) }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -24,7 +24,10 @@ public sealed record PersonalDataExport(
     List<ExportAction> AuditEntries,
     List<ExportLetter> PostalLetters,
     List<ExportPetition> Petitions,
-    List<ExportSponsorship> Sponsorships);
+    List<ExportSponsorship> Sponsorships,
+    List<ExportProposal> Proposals,
+    List<ExportSupport> ProposalSupports);
+
 
 /// <summary>A petition the person launched (drafts included: only they and the staff see those).</summary>
 public sealed record ExportPetition(int Id, string Title, string Request, string Reasons, string Addressee, string Status, string? RejectionReason,
@@ -96,6 +99,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
         var petitions = await db.Petitions.AsNoTracking().Where(p => p.AuthorId == userId).OrderBy(p => p.CreatedAt).ToListAsync();
         var sponsorships = await db.PetitionSponsors.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
             .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new ExportSponsorship(p.Id, p.Title, s.CreatedAt, "/petitions/" + p.Id)).ToListAsync();
+        var (proposals, supports) = await ProposalPersonalData.ExportAsync(db, userId);
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -113,7 +117,10 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             letters,
             petitions.Select(p => new ExportPetition(p.Id, p.Title, p.Request, p.Reasons, p.Addressee, Petitions.PetitionLabels.Of(p.Status), p.RejectionReason,
                 p.CreatedAt, p.SubmittedAt, p.PublishedAt, $"/petitions/{p.Id}")).ToList(),
-            sponsorships);
+            sponsorships,
+            proposals,
+            supports);
+
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

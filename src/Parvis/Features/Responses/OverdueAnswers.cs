@@ -64,6 +64,23 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
             CreatedAt = c.CreatedAt,
             HasDraft = db.OfficialResponses.Any(r => r.ContributionId == c.Id && r.Status == ResponseStatus.Draft),
         });
+        var proposals = db.Proposals.AsNoTracking()
+            .Where(p => p.FirstAnsweredAt == null && p.State == ModerationState.Published && p.Status != ProposalState.Merged && p.CreatedAt < dueBefore);
+        if (!scope.All)
+        {
+            var service = scope.Service == NoService ? null : scope.Service;
+            proposals = proposals.Where(p => p.Space!.ServiceName == service);
+        }
+        items = items.Concat(proposals.Select(p => new OverdueItem
+        {
+            Kind = ResponseSubjectKind.Proposal,
+            Id = p.Id,
+            Title = p.Title,
+            Body = p.Body.Substring(0, 200),
+            ServiceName = p.Space!.ServiceName,
+            CreatedAt = p.CreatedAt,
+            HasDraft = db.OfficialResponses.Any(r => r.ProposalId == p.Id && r.Status == ResponseStatus.Draft),
+        }));
         // A petition owes its answer by the date set when it crossed its response threshold; it has no service.
         var now = clock.GetUtcNow().UtcDateTime;
         if (scope.All || scope.Service == NoService)

@@ -29,9 +29,12 @@ public class QueueModel(ParvisDbContext db, ResponseCommands commands, OverdueAn
         var contributions = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Body);
         var petitionIds = drafts.Where(d => d.PetitionId is not null).Select(d => d.PetitionId!.Value).ToList();
         var petitions = await db.Petitions.AsNoTracking().Where(p => petitionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title + " — " + p.Request);
+        var proposalIds = drafts.Where(d => d.ProposalId is not null).Select(d => d.ProposalId!.Value).ToList();
+        var proposals = await db.Proposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title + " — " + p.Body);
         Drafts = drafts.Select(d => new OfficialResponse { ContributionId = d.ContributionId, ProposalId = d.ProposalId, PetitionId = d.PetitionId, Body = d.Body, SignatureLabel = d.SignatureLabel }.Subject switch
         {
             { Kind: ResponseSubjectKind.Contribution } s => new Draft(d.Id, $"/contributions/{s.Id}", "Contribution n° {0}", s.Id, contributions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
+            { Kind: ResponseSubjectKind.Proposal } s => new Draft(d.Id, $"/propositions/{s.Id}", "Proposition n° {0}", s.Id, proposals.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
             { Kind: ResponseSubjectKind.Petition } s => new Draft(d.Id, $"/petitions/{s.Id}", "Pétition n° {0}", s.Id, petitions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
             var s => new Draft(d.Id, "", "n° {0}", s.Id, "", d.Body, d.SignatureLabel, d.DraftedAt),
         }).ToList();

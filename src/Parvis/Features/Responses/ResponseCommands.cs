@@ -58,6 +58,7 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
         ResponseSubjectKind.Contribution => db.Contributions.AnyAsync(c => c.Id == subject.Id),
         // A petition is answered once it is public: drafts and rejected ones are not the institution's business.
         ResponseSubjectKind.Petition => db.Petitions.AnyAsync(p => p.Id == subject.Id && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed)),
+        ResponseSubjectKind.Proposal => db.Proposals.AnyAsync(p => p.Id == subject.Id),
         _ => Task.FromResult(false),
     };
 
@@ -75,6 +76,10 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
                 petition.FirstAnsweredAt ??= now;
                 Petitions.PetitionMails.Queue(db, await new Petitions.PetitionMails(db).ResponseAsync(petition), now);
                 return petition.ResponseThresholdReachedAt ?? petition.PublishedAt;
+            case ResponseSubjectKind.Proposal:
+                var proposal = await db.Proposals.FirstAsync(p => p.Id == subject.Id);
+                proposal.FirstAnsweredAt ??= now;
+                return proposal.CreatedAt;
             default:
                 return null;
         }

@@ -43,6 +43,11 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<PetitionSponsor> PetitionSponsors => Set<PetitionSponsor>();
     public DbSet<PetitionCountShard> PetitionCountShards => Set<PetitionCountShard>();
     public DbSet<PetitionAgendaItem> PetitionAgendaItems => Set<PetitionAgendaItem>();
+    public DbSet<ProposalSpace> ProposalSpaces => Set<ProposalSpace>();
+    public DbSet<ProposalCategory> ProposalCategories => Set<ProposalCategory>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
+    public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

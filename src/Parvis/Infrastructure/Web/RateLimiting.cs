@@ -104,7 +104,7 @@ public static class RateLimiting
             // Razor Pages read the handler from the query string (?handler=React), as the forms send it.
             limit = ctx.Request.Query["handler"].ToString().ToUpperInvariant() switch
             {
-                "REACT" => RateLimits.Reactions,
+                "REACT" or "SUPPORT" or "WITHDRAW" => RateLimits.Reactions,
                 "FLAG" or "FLAGCOMMENT" => RateLimits.Flags,
                 _ => RateLimits.Posting,
             };

@@ -100,7 +100,7 @@ public static class WebSetup
     public static void AddSecurityHeaders(HttpResponse response)
     {
         var h = response.Headers;
-        h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        h.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {Maps.TileOrigin}; " +
             "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -109,6 +109,7 @@ public static class WebSetup
 
     public static WebApplication UseParvisPipeline(this WebApplication app)
     {
+        Maps.Configure(app.Configuration);
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
