@@ -34,6 +34,12 @@ public static class FeatureSetup
         builder.Services.AddScoped<TerritoryImporter>();
         builder.Services.AddScoped<Platform.OrganizationCreator>();
         builder.Services.AddScoped<Files.FileCommands>();
+        builder.Services.AddSingleton<Petitions.Signing.DisposableDomains>();
+        builder.Services.AddSingleton<Petitions.Signing.SigningLimits>();
+        builder.Services.AddScoped<Petitions.Signing.PetitionRulesCache>();
+        builder.Services.AddScoped<Petitions.Signing.SignatureCommands>();
+        builder.Services.AddScoped<Petitions.Signing.SigningForms>();
+        builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();
@@ -49,6 +55,7 @@ public static class FeatureSetup
         Files.FileEndpoints.MapFiles(app);
         PersonalData.PersonalDataEndpoints.MapPersonalDataExports(app);
         app.MapBenchBaseline();
+        Petitions.Signing.SignatureEndpoints.MapSignatureEndpoints(app);
         Home.Sitemap.MapSitemap(app);
         app.MapDevIdentityProvider();
         return app;

@@ -41,6 +41,8 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<PetitionSponsor> PetitionSponsors => Set<PetitionSponsor>();
     public DbSet<PetitionCountShard> PetitionCountShards => Set<PetitionCountShard>();
     public DbSet<PetitionAgendaItem> PetitionAgendaItems => Set<PetitionAgendaItem>();
+    public DbSet<PetitionSignature> PetitionSignatures => Set<PetitionSignature>();
+    public DbSet<ElectorQuarterSignature> ElectorQuarterSignatures => Set<ElectorQuarterSignature>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
