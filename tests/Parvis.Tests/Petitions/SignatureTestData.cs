@@ -50,16 +50,20 @@ internal static class SignatureTestData
     public static Task<int> SignatureRowsAsync(this ParvisFactory app, int petitionId) =>
         app.InAAsync(db => db.PetitionSignatures.CountAsync(s => s.PetitionId == petitionId));
 
-    /// <summary>The path and query of the confirmation link e-mailed to <paramref name="email"/>.</summary>
-    public static async Task<string> ConfirmationLinkAsync(this ParvisFactory app, string email) =>
-        new Uri(TestSmtpServer.LinkIn(await app.Smtp.WaitForAsync(email))).PathAndQuery;
+    /// <summary>The path and query of the confirmation link e-mailed to <paramref name="email"/> (for this petition, when one person signs several).</summary>
+    public static async Task<string> ConfirmationLinkAsync(this ParvisFactory app, string email, int? petitionId = null)
+    {
+        var title = petitionId is { } id ? await app.InAAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()) : null;
+        var message = await app.Smtp.WaitForAsync(email, m => title is null || (m.TextBody ?? "").Contains(title, StringComparison.Ordinal));
+        return new Uri(TestSmtpServer.LinkIn(message)).PathAndQuery;
+    }
 
     /// <summary>Signs through the form and follows the link: a confirmed signature.</summary>
     public static async Task SignAndConfirmAsync(this ParvisFactory app, HttpClient client, int petitionId, string email, string? commune = null)
     {
         var signed = await client.SubmitAsync($"/petitions/{petitionId}/signer", "form[action$=signer]", Signer(email, commune: commune));
         if ((int)signed.StatusCode != 302) throw new InvalidOperationException($"signing answered {(int)signed.StatusCode}: {await signed.TextAsync()}");
-        var link = await app.ConfirmationLinkAsync(email);
+        var link = await app.ConfirmationLinkAsync(email, petitionId);
         var confirmed = await client.SubmitAsync(link, "main form", new Dictionary<string, string?>());
         if ((int)confirmed.StatusCode != 302) throw new InvalidOperationException($"confirming answered {(int)confirmed.StatusCode}");
     }

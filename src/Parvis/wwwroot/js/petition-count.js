@@ -1,11 +1,11 @@
 // Live signature count on a petition page: reads /petitions/{id}/compte every few seconds while the page is
-// visible and writes the number into #petition-count. Without JavaScript the count is the one the page was rendered with.
+// visible and writes the number into #petition-count (the URL is on the element carrying data-count-url). Without JavaScript the count is the one the page was rendered with.
 (function () {
   "use strict";
   var element = document.getElementById("petition-count");
-  if (!element || !window.fetch) return;
-  var url = element.getAttribute("data-count-url");
-  if (!url) return;
+  var source = document.querySelector("[data-count-url]");
+  if (!element || !source || !window.fetch) return;
+  var url = source.getAttribute("data-count-url");
   var format = new Intl.NumberFormat(document.documentElement.lang || "fr");
   var everyMs = 5000;
   var timer = null;
@@ -31,7 +31,7 @@
     }
   }
 
-  var interval = parseInt(element.getAttribute("data-refresh-ms") || "", 10);
+  var interval = parseInt(source.getAttribute("data-refresh-ms") || "", 10);
   if (interval > 0) everyMs = interval;
   document.addEventListener("visibilitychange", function () { schedule(true); });
   schedule(false);

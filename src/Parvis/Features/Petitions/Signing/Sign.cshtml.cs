@@ -41,6 +41,7 @@ public class SignModel(SignatureCommands commands, SigningForms forms, TenantCon
         {
             ModelState.AddDomainError("Input", e);
             Form = await forms.ForAsync(User, Petition, Input);
+            Form.ShowErrors = true;
             return Page();
         }
     }

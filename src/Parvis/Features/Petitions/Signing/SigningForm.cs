@@ -16,6 +16,8 @@ public sealed class SigningForm
     /// <summary>A signed-in person signs with their account's address, shown and fixed.</summary>
     public string? AccountEmail { get; init; }
     public SignInput Input { get; init; } = new(null, null, null, null);
+    /// <summary>The signing page shows its errors in the form; the petition page has its own summary.</summary>
+    public bool ShowErrors { get; set; }
 }
 
 /// <summary>Builds the signing form for the petition page and the signing page.</summary>
