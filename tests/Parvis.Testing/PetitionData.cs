@@ -45,8 +45,4 @@ public static class PetitionData
 
     public static Task<Petition> PetitionAsync(this ParvisFactory app, int id, Organization? organization = null) =>
         app.InOrganizationAsync(organization ?? app.OrganizationA, (db, _) => db.Petitions.AsNoTracking().SingleAsync(p => p.Id == id));
-
-    public static Task<Guid> UserIdAsync(this ParvisFactory app, string email, Organization? organization = null) =>
-        app.InOrganizationAsync(organization ?? app.OrganizationA, (db, _) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-
 }

@@ -257,14 +257,6 @@ public class PetitionSettings
     public int ElectorThreshold(int registered) =>
         (int)Math.Ceiling(registered / (CollectivityKind == CollectivityKind.Commune ? 10.0 : 20.0));
 
-    /// <summary>The thresholds a petition published now gets: in elector mode, one threshold for both.</summary>
-    public (int Response, int? Agenda) ThresholdsFor(int registeredElectors)
-    {
-        if (!ElectorMode) return (ResponseThreshold, AgendaThreshold);
-        var threshold = Math.Max(1, ElectorThreshold(RegisteredElectors ?? registeredElectors));
-        return (threshold, threshold);
-    }
-
     public string? Validate()
     {
         if (SponsorsRequired is < 0 or > MaxSponsors) return $"Le nombre de parrains doit être entre 0 et {MaxSponsors}.";

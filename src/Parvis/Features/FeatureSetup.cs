@@ -29,6 +29,8 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.PetitionCounts>();
         builder.Services.AddScoped<Petitions.PetitionThresholds>();
         builder.Services.AddScoped<Petitions.PetitionMails>();
+        builder.Services.AddScoped<Petitions.PetitionCommands>();
+        builder.Services.AddScoped<Petitions.PetitionQueries>();
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<TerritoryImporter>();
@@ -44,6 +46,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, PersonalData.RetentionJob>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Petitions.PetitionClosingJob>();
         builder.Services.Configure<Infrastructure.Files.FileOptions>(builder.Configuration.GetSection("Files"));
         builder.Services.AddSingleton<Infrastructure.Files.IFileStorage, Infrastructure.Files.LocalFileStorage>();
         return builder;

@@ -20,7 +20,7 @@ public static class Sitemap
     public static void MapSitemap(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) =>
-            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nSitemap: {BaseUrl(http, tenant)}/sitemap.xml\n", "text/plain; charset=utf-8"));
+            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nDisallow: /petitions/parrainer/\nSitemap: {BaseUrl(http, tenant)}/sitemap.xml\n", "text/plain; charset=utf-8"));
 
         app.MapGet("/sitemap.xml", async (HttpContext http, TenantContext tenant, ParvisDbContext db) =>
         {
@@ -40,8 +40,10 @@ public static class Sitemap
         {
             var baseUrl = BaseUrl(http, tenant);
             var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
-            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/charte" };
+            var petitions = await db.Petitions.AsNoTracking().Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/petitions", baseUrl + "/charte" };
             urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
+            urls.AddRange(petitions.Select(id => $"{baseUrl}/petitions/{id.ToString(CultureInfo.InvariantCulture)}"));
             return UrlSet(urls);
         });
 

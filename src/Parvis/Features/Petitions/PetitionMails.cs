@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Email;
 
 namespace Parvis.Features.Petitions;
 
@@ -50,6 +51,13 @@ public sealed class PetitionMails(ParvisDbContext db)
             new Mail(author, $"{name} : réponse officielle à votre pétition",
                 $"La collectivité a publié sa réponse officielle à la pétition « {petition.Title} ».\n\n{link}"),
         ];
+    }
+
+    /// <summary>Queues messages in the caller's unit of work, for callers without an <see cref="EmailQueue"/>; the outbox worker picks them up at its next poll.</summary>
+    public static void Queue(ParvisDbContext db, IEnumerable<Mail> messages, DateTime now)
+    {
+        foreach (var m in messages)
+            db.Outbox.Add(new OutboxMessage { OrganizationId = db.TenantId, To = m.To, Subject = m.Subject, TextBody = m.Body, CreatedAt = now, NextAttemptAt = now });
     }
 
     private async Task<(string Name, string Link)> OrganizationAsync(int petitionId)

@@ -24,9 +24,12 @@ public class QueueModel(ParvisDbContext db, ResponseCommands commands) : PageMod
             .Take(100).ToListAsync();
         var contributionIds = drafts.Where(d => d.ContributionId is not null).Select(d => d.ContributionId!.Value).ToList();
         var contributions = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Body);
+        var petitionIds = drafts.Where(d => d.PetitionId is not null).Select(d => d.PetitionId!.Value).ToList();
+        var petitions = await db.Petitions.AsNoTracking().Where(p => petitionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title + " — " + p.Request);
         Drafts = drafts.Select(d => new OfficialResponse { ContributionId = d.ContributionId, ProposalId = d.ProposalId, PetitionId = d.PetitionId, Body = d.Body, SignatureLabel = d.SignatureLabel }.Subject switch
         {
             { Kind: ResponseSubjectKind.Contribution } s => new Draft(d.Id, $"/contributions/{s.Id}", "Contribution n° {0}", s.Id, contributions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
+            { Kind: ResponseSubjectKind.Petition } s => new Draft(d.Id, $"/petitions/{s.Id}", "Pétition n° {0}", s.Id, petitions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
             var s => new Draft(d.Id, "", "n° {0}", s.Id, "", d.Body, d.SignatureLabel, d.DraftedAt),
         }).ToList();
     }

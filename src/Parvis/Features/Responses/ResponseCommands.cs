@@ -56,6 +56,8 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
     private Task<bool> ExistsAsync(ResponseSubject subject) => subject.Kind switch
     {
         ResponseSubjectKind.Contribution => db.Contributions.AnyAsync(c => c.Id == subject.Id),
+        // A petition is answered once it is public: drafts and rejected ones are not the institution's business.
+        ResponseSubjectKind.Petition => db.Petitions.AnyAsync(p => p.Id == subject.Id && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed)),
         _ => Task.FromResult(false),
     };
 
@@ -68,6 +70,11 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
                 var contribution = await db.Contributions.FirstAsync(c => c.Id == subject.Id);
                 contribution.FirstAnsweredAt ??= now;
                 return contribution.CreatedAt;
+            case ResponseSubjectKind.Petition:
+                var petition = await db.Petitions.FirstAsync(p => p.Id == subject.Id);
+                petition.FirstAnsweredAt ??= now;
+                Petitions.PetitionMails.Queue(db, await new Petitions.PetitionMails(db).ResponseAsync(petition), now);
+                return petition.ResponseThresholdReachedAt ?? petition.PublishedAt;
             default:
                 return null;
         }
