@@ -14,7 +14,7 @@ public class SignatureElectorTests(AppFixture fixture)
     [Fact]
     public async Task Anonymous_people_and_unverified_citizens_are_told_what_is_missing_and_a_verified_elector_signs()
     {
-        var id = await _app.NewOpenPetitionAsync(electorMode: true);
+        var id = await _app.NewSignablePetitionAsync(electorMode: true);
         var anonymous = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/petitions/{id}/signer");
         Assert.Null(anonymous.QuerySelector("form[action$=signer]"));
         Assert.Contains("connectez-vous", anonymous.QuerySelector(".needs")!.TextContent, StringComparison.Ordinal);
@@ -46,9 +46,9 @@ public class SignatureElectorTests(AppFixture fixture)
     [Fact]
     public async Task An_elector_signs_one_elector_mode_petition_per_quarter()
     {
-        var first = await _app.NewOpenPetitionAsync(electorMode: true);
-        var second = await _app.NewOpenPetitionAsync(electorMode: true);
-        var ordinary = await _app.NewOpenPetitionAsync();
+        var first = await _app.NewSignablePetitionAsync(electorMode: true);
+        var second = await _app.NewSignablePetitionAsync(electorMode: true);
+        var ordinary = await _app.NewSignablePetitionAsync();
         var (citizen, email) = await _app.CitizenClientAsync();
         await _app.VerifyAsync(email, elector: true);
         await _app.SignAndConfirmAsync(citizen, first, email, commune: "Ville A");
@@ -71,8 +71,8 @@ public class SignatureElectorTests(AppFixture fixture)
     [Fact]
     public async Task Two_elector_mode_petitions_signed_at_once_by_one_elector_leave_one_signature()
     {
-        var first = await _app.NewOpenPetitionAsync(electorMode: true);
-        var second = await _app.NewOpenPetitionAsync(electorMode: true);
+        var first = await _app.NewSignablePetitionAsync(electorMode: true);
+        var second = await _app.NewSignablePetitionAsync(electorMode: true);
         var (citizen, email) = await _app.CitizenClientAsync();
         await _app.VerifyAsync(email, elector: true);
         var forms = new[] { await citizen.GetDocumentAsync($"/petitions/{first}/signer"), await citizen.GetDocumentAsync($"/petitions/{second}/signer") };

@@ -16,7 +16,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task A_signature_counts_once_its_link_is_followed_and_only_once()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var visitor = _app.ClientFor(ParvisFactory.HostA);
         var email = SignatureTestData.NewEmail();
         var signed = await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
@@ -45,21 +45,21 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task The_live_count_is_anonymous_short_lived_json_and_unknown_petitions_are_not_found()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var response = await _app.ClientFor(ParvisFactory.HostA).GetAsync($"/petitions/{id}/compte");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("max-age=1", response.Headers.CacheControl!.ToString());
         Assert.Equal("{\"count\":0}", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostB).GetAsync($"/petitions/{id}/compte")).StatusCode);
-        var draft = await _app.NewOpenPetitionAsync(adjust: p => p.Status = PetitionStatus.Draft);
+        var draft = await _app.NewSignablePetitionAsync(adjust: p => p.Status = PetitionStatus.Draft);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync($"/petitions/{draft}/compte")).StatusCode);
     }
 
     [Fact]
     public async Task The_same_person_signing_twice_at_once_with_another_spelling_signs_once_without_error()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var local = "jean.dupont" + Guid.NewGuid().ToString("N")[..6];
         var first = _app.ClientFor(ParvisFactory.HostA);
         var second = _app.ClientFor(ParvisFactory.HostA);
@@ -81,7 +81,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task Eight_people_confirming_at_once_count_eight()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var people = Enumerable.Range(0, 8).Select(_ => (Client: _app.ClientFor(ParvisFactory.HostA), Email: SignatureTestData.NewEmail())).ToList();
         foreach (var (client, email) in people)
             await client.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
@@ -100,7 +100,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task A_signed_in_person_signs_with_the_account_address_whatever_is_posted()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var (client, email) = await _app.CitizenClientAsync();
         var form = await client.GetDocumentAsync($"/petitions/{id}/signer");
         Assert.Equal(email, form.QuerySelector("#Input_Email")!.GetAttribute("value"));
@@ -120,7 +120,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [InlineData("Camille", "quelqu'un@abc.yopmail.com", "jetables ne sont pas acceptées")]
     public async Task Bad_input_gets_a_french_message_and_nothing_is_saved(string name, string email, string expected)
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var page = await _app.ClientFor(ParvisFactory.HostA).SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]",
             SignatureTestData.Signer(email, name));
         Assert.Contains(page.Errors(), e => e.Contains(expected, StringComparison.Ordinal));
@@ -131,7 +131,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task Too_long_fields_are_refused_in_french()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var client = _app.ClientFor(ParvisFactory.HostA);
         var longName = await client.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(SignatureTestData.NewEmail(), new string('a', 201)));
         Assert.Contains(longName.Errors(), e => e.Contains("200 caractères", StringComparison.Ordinal));
@@ -145,7 +145,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task A_tampered_expired_or_foreign_link_counts_nothing()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var visitor = _app.ClientFor(ParvisFactory.HostA);
         var email = SignatureTestData.NewEmail();
         await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
@@ -170,7 +170,7 @@ public class SignatureFlowTests(AppFixture fixture)
     [Fact]
     public async Task A_closed_or_expired_petition_refuses_signatures_and_late_links()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var visitor = _app.ClientFor(ParvisFactory.HostA);
         var email = SignatureTestData.NewEmail();
         await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
@@ -186,7 +186,7 @@ public class SignatureFlowTests(AppFixture fixture)
         Assert.Contains("La période de signature de cette pétition est terminée", await late.TextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await _app.CountAsync(id));
 
-        var closed = await _app.NewOpenPetitionAsync(adjust: p => p.Status = PetitionStatus.Closed);
+        var closed = await _app.NewSignablePetitionAsync(adjust: p => p.Status = PetitionStatus.Closed);
         var post = await visitor.PostAsync($"/petitions/{closed}/signer", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "",

@@ -30,7 +30,7 @@ public sealed class SignatureLimitTests : IAsyncLifetime
     [Fact]
     public async Task One_domain_signs_a_few_times_a_minute_webmail_is_exempt_and_one_address_is_stopped_after_its_allowance()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         var client = _app.ClientFor(ParvisFactory.HostA);
         var form = await client.GetDocumentAsync($"/petitions/{id}/signer");
         var domain = $"robot-{Guid.NewGuid():N}.example";

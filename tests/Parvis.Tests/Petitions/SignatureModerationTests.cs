@@ -32,7 +32,7 @@ public class SignatureModerationTests(AppFixture fixture)
     [Fact]
     public async Task A_burst_from_one_address_is_flagged_and_invalidated_in_one_go_with_one_audit_entry()
     {
-        var id = await _app.NewOpenPetitionAsync();
+        var id = await _app.NewSignablePetitionAsync();
         await AddSignaturesAsync(id, 40, "203.0.113.7", "robot.example");
         await AddSignaturesAsync(id, 5, "203.0.113.7", "robot.example", confirmed: false);
         for (var i = 0; i < 12; i++) await AddSignaturesAsync(id, 1, $"198.51.100.{i}", "gmail.com");
@@ -68,10 +68,10 @@ public class SignatureModerationTests(AppFixture fixture)
     [Fact]
     public async Task The_export_gives_names_and_communes_in_elector_mode_only_counts_otherwise_and_is_never_public()
     {
-        var elector = await _app.NewOpenPetitionAsync(electorMode: true);
+        var elector = await _app.NewSignablePetitionAsync(electorMode: true);
         await AddSignaturesAsync(elector, 2, "198.51.100.1", "example.org", commune: "Ville A");
         await AddSignaturesAsync(elector, 1, "198.51.100.1", "example.org", confirmed: false, commune: "Ville A");
-        var ordinary = await _app.NewOpenPetitionAsync();
+        var ordinary = await _app.NewSignablePetitionAsync();
         await AddSignaturesAsync(ordinary, 3, "198.51.100.2", "example.org", commune: "Ville A");
 
         var agent = await _app.SignedInAsync("agent");

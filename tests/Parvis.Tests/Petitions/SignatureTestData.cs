@@ -7,7 +7,7 @@ namespace Parvis.Tests.Petitions;
 /// <summary>Petitions written straight into the database, open for signing, for the signature tests.</summary>
 internal static class SignatureTestData
 {
-    public static Task<int> NewOpenPetitionAsync(this ParvisFactory app, bool electorMode = false, Action<Petition>? adjust = null, Organization? organization = null) =>
+    public static Task<int> NewSignablePetitionAsync(this ParvisFactory app, bool electorMode = false, Action<Petition>? adjust = null, Organization? organization = null) =>
         app.InOrganizationAsync(organization ?? app.OrganizationA, async (db, _) =>
         {
             var territory = await db.Territories.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();

@@ -107,6 +107,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /moderation?handler=HideComment"] = "--+--+-",
         ["POST /moderation?handler=RestoreComment"] = "--+--+-",
         ["POST /moderation?handler=DismissComment"] = "--+--+-",
+        ["GET /petitions/{id:int}/signer"] = "+++++++",
+        ["POST /petitions/{id:int}/signer"] = "+++++++",
+        ["GET /petitions/signature/confirmer"] = "+++++++",
+        ["POST /petitions/signature/confirmer"] = "+++++++",
+        ["GET /petitions/{id:int}/compte"] = "+++++++",
+        // The signature list (names in elector mode) goes to the institution's agents and administrators only.
+        ["GET /admin/petitions/{id:int}/signatures.csv"] = "---+-+-",
+        ["GET /moderation/petitions/{id:int}/sources"] = "--+--+-",
+        ["POST /moderation/petitions/{id:int}/sources?handler=Invalidate"] = "--+--+-",
         ["GET /moderation/limites"] = "--+--+-",
         ["POST /moderation/limites?handler=Block"] = "--+--+-",
         ["GET /reponses"] = "----++-",
@@ -157,6 +166,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         await _app.InitializeAsync();
         await EnableFranceConnectAsync();
+        // An open petition of Ville A for the /petitions/{id} routes.
+        await _app.NewOpenPetitionAsync();
     }
 
     // Also run before each person: the administrator's empty POST of /admin/identite switches every method off.
@@ -201,6 +212,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var (method, target) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
                 var url = ids.Aggregate(target, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
                 if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
+                if (target.Contains("/petitions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{petition}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
@@ -260,6 +272,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{author}"] = contribution.AuthorId!.Value.ToString(),
             ["{file}"] = file.ToString(),
             ["{contribution}"] = contribution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{petition}"] = (await db.Petitions.Where(p => p.Status == PetitionStatus.Open).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync())
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 
