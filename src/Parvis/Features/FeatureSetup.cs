@@ -38,6 +38,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Files.FileCommands>();
         builder.Services.AddSingleton<Petitions.Signing.DisposableDomains>();
         builder.Services.AddSingleton<Petitions.Signing.SigningLimits>();
+        builder.Services.AddSingleton<Petitions.Signing.ConfirmationWriter>();
         builder.Services.AddScoped<Petitions.Signing.PetitionRulesCache>();
         builder.Services.AddScoped<Petitions.Signing.SignatureCommands>();
         builder.Services.AddScoped<Petitions.Signing.SigningForms>();

@@ -109,7 +109,7 @@ public class SignatureFlowTests(AppFixture fixture)
         var stored = await _app.InAAsync(db => db.PetitionSignatures.SingleAsync(s => s.PetitionId == id));
         Assert.Equal(email, stored.Email);
         Assert.NotNull(stored.UserId);
-        await _app.Smtp.WaitForAsync(email);
+        Assert.Equal(await _app.UserIdAsync(email), stored.UserId);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
 /// </summary>
 public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
-    SigningLimits limits, PetitionRulesCache rules, PetitionCounts counts, RateLimitRecorder limitRecorder)
+    SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, RateLimitRecorder limitRecorder)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
     /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
@@ -172,7 +172,7 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
 
     /// <summary>
     /// Counts the signature once: the conditional update confirms it only if nobody did before (a second click,
-    /// a concurrent request) and it was not invalidated; the count moves in the same transaction.
+    /// a concurrent request) and it was not invalidated; the count moves in the same transaction (<see cref="ConfirmationWriter"/>).
     /// </summary>
     public async Task<(ConfirmOutcome Outcome, int PetitionId)> ConfirmAsync(string? token)
     {
@@ -180,14 +180,8 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         var petition = await PetitionAsync(petitionId);
         // A link followed after the petition closed counts nothing: its result is final.
         petition.EnsureOpenForSigning(Now);
-        var now = Now;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var confirmed = await db.PetitionSignatures
-            .Where(s => s.Id == signatureId && s.PetitionId == petitionId && s.ConfirmedAt == null && s.InvalidatedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedAt, now));
-        if (confirmed == 1) await counts.AddAsync(petitionId, 1);
-        await transaction.CommitAsync();
-        if (confirmed == 1) return (ConfirmOutcome.Confirmed, petitionId);
+        // Written with the confirmations arriving at the same moment, in one transaction (ConfirmationWriter).
+        if (await confirmations.ConfirmAsync(tenant.Organization, petitionId, signatureId)) return (ConfirmOutcome.Confirmed, petitionId);
         if (!await db.PetitionSignatures.AnyAsync(s => s.Id == signatureId && s.InvalidatedAt == null))
             throw new DomainException("Cette signature n'existe plus ou a été annulée.");
         return (ConfirmOutcome.AlreadyConfirmed, petitionId);
