@@ -66,34 +66,48 @@ async Task SignerAsync()
     }
 }
 
-// Reads the links the application queued, by id, in bulk: what a mail client would receive.
+// Reads the links the application queued, by id, in bulk: what a mail client would receive. Ids are taken when a row
+// is inserted, not when it commits, so a row may appear below ids already read: each poll looks again 1,000 ids below
+// the highest id seen, and a last sweep from the start reads whatever is left once every sign POST has answered.
 async Task LinkReaderAsync(CancellationToken stop)
 {
-    var last = startOutboxId;
+    var seen = new HashSet<long>();
+    var highest = startOutboxId;
     var pattern = new Regex(@"https?://\S+?(/petitions/signature/confirmer\?t=\S+)", RegexOptions.Compiled);
     var like = options.Tag + ".%";
-    while (true)
+    async Task<int> ReadFromAsync(long floor)
     {
-        await using var command = data.CreateCommand("SELECT \"Id\", \"TextBody\" FROM \"Outbox\" WHERE \"Id\" > $1 AND \"To\" LIKE $2 ORDER BY \"Id\" LIMIT 5000");
-        command.Parameters.AddWithValue(last);
-        command.Parameters.AddWithValue(like);
-        var read = 0;
-        await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+        var fresh = 0;
+        while (true)
         {
-            while (await reader.ReadAsync(CancellationToken.None))
+            await using var command = data.CreateCommand("SELECT \"Id\", \"TextBody\" FROM \"Outbox\" WHERE \"Id\" > $1 AND \"To\" LIKE $2 ORDER BY \"Id\" LIMIT 5000");
+            command.Parameters.AddWithValue(floor);
+            command.Parameters.AddWithValue(like);
+            var rows = 0;
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
             {
-                last = reader.GetInt64(0);
-                read++;
-                if (pattern.Match(reader.GetString(1)) is { Success: true } match) await links.Writer.WriteAsync(match.Groups[1].Value, CancellationToken.None);
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    rows++;
+                    var id = reader.GetInt64(0);
+                    floor = id;
+                    highest = Math.Max(highest, id);
+                    if (!seen.Add(id)) continue;
+                    fresh++;
+                    if (pattern.Match(reader.GetString(1)) is { Success: true } match) await links.Writer.WriteAsync(match.Groups[1].Value, CancellationToken.None);
+                }
             }
-        }
-        Interlocked.Add(ref linksRead, read);
-        if (read == 0)
-        {
-            if (stop.IsCancellationRequested) { links.Writer.Complete(); return; }
-            await Task.Delay(20, CancellationToken.None);
+            if (rows < 5000) return fresh;
         }
     }
+    while (!stop.IsCancellationRequested)
+    {
+        var fresh = await ReadFromAsync(Math.Max(startOutboxId, highest - 1_000));
+        Interlocked.Add(ref linksRead, fresh);
+        if (fresh == 0) await Task.Delay(50, CancellationToken.None);
+    }
+    Interlocked.Add(ref linksRead, await ReadFromAsync(startOutboxId));
+    links.Writer.Complete();
 }
 
 async Task ConfirmerAsync()
