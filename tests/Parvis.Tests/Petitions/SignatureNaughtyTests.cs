@@ -53,4 +53,34 @@ public class SignatureNaughtyTests(AppFixture fixture)
         for (var i = 0; i < 120 && await _app.InAAsync(db => db.Outbox.IgnoreQueryFilters().AnyAsync(m => m.SentAt == null && m.Attempts < 3)); i++)
             await Task.Delay(500);
     }
+
+    [Fact]
+    public async Task Invalidation_reasons_are_written_to_the_log_as_typed_or_refused_with_a_message()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var moderator = await _app.SignedInAsync("moderation");
+        var token = (await moderator.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var s in NaughtyStringTests.Strings)
+        {
+            var response = await moderator.PostAsync($"/moderation/petitions/{id}/sources?handler=Invalidate", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["kind"] = "IpAddress",
+                ["value"] = "192.0.2.1",
+                ["period"] = "1h",
+                ["reason"] = s,
+            }));
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {s}");
+            if (string.IsNullOrWhiteSpace(s) || s.Trim().Length > PetitionSignature.MaxReason)
+            {
+                var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+                Assert.NotEmpty(page.Errors());
+                NaughtyStringTests.AssertNoInjectedMarkup(page, s);
+                continue;
+            }
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} for {s}");
+            var details = await _app.InAAsync(db => db.AuditEntries.Where(e => e.Action == "petition.signatures-invalidated").OrderByDescending(e => e.Id).Select(e => e.Details).FirstAsync());
+            Assert.EndsWith("Motif : " + s.Trim(), details ?? "", StringComparison.Ordinal);
+        }
+    }
 }
