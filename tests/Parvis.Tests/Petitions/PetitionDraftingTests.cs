@@ -88,6 +88,45 @@ public class PetitionDraftingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task In_elector_mode_only_a_verified_elector_drafts_and_the_page_says_how_to_become_one()
+    {
+        await SetElectorModeAsync(true);
+        try
+        {
+            var (citizen, email) = await _app.CitizenClientAsync();
+            var page = await citizen.GetDocumentAsync("/petitions/nouvelle");
+            Assert.Contains("confirmez que vous êtes électeur", page.QuerySelector("main")!.TextContent);
+            Assert.Null(page.QuerySelector("main form"));
+            var token = (await citizen.GetDocumentAsync("/compte/petitions")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var refused = await citizen.PostAsync("/petitions/nouvelle", new FormUrlEncodedContent(new Dictionary<string, string?>(Draft("Électeurs seulement")) { ["__RequestVerificationToken"] = token }
+                .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value!))));
+            Assert.Contains("réservée aux électeurs vérifiés", await refused.TextAsync());
+            var author = await _app.UserIdAsync(email);
+            Assert.False(await _app.InAAsync(db => db.Petitions.AnyAsync(p => p.AuthorId == author)));
+
+            await _app.VerifyAsync(email, elector: true);
+            await citizen.SubmitAsync("/petitions/nouvelle", "main form", Draft("Électeurs seulement"));
+            var petition = await _app.InAAsync(db => db.Petitions.SingleAsync(p => p.AuthorId == author));
+            Assert.Equal((true, ParticipationLevel.VerifiedElector), (petition.ElectorMode, petition.SignLevel));
+        }
+        finally
+        {
+            await SetElectorModeAsync(false);
+        }
+    }
+
+    private async Task SetElectorModeAsync(bool on)
+    {
+        await _app.InAAsync(async db =>
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Id == _app.OrganizationA.Id);
+            organization.Petitions.ElectorMode = on;
+            return await db.SaveChangesAsync();
+        });
+        _app.ForgetOrganizationCache(ParvisFactory.HostA);
+    }
+
+    [Fact]
     public async Task Submitting_below_the_minimum_is_refused_then_moderation_publishes_or_rejects_with_a_reason()
     {
         var author = await _app.NewCitizenAsync();
@@ -129,9 +168,9 @@ public class PetitionDraftingTests(AppFixture fixture)
         await moderator.SubmitAsync("/moderation/petitions", $"form:has(input[name=id][value='{second}'])", new Dictionary<string, string?>(), "/moderation/petitions?handler=Publish");
         var published = await _app.PetitionAsync(second);
         Assert.Equal(PetitionStatus.Open, published.Status);
-        Assert.Equal((1000, (int?)5000, 90), (published.ResponseThreshold, published.AgendaThreshold, published.ResponseDeadlineDays));
+        Assert.Equal((300, (int?)1500, 60), (published.ResponseThreshold, published.AgendaThreshold, published.ResponseDeadlineDays));
         var visitor = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/petitions/{second}");
-        Assert.Contains("0 signatures sur 1 000 — réponse écrite sous 90 jours", visitor.QuerySelector("main")!.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '));
+        Assert.Contains("0 signatures sur 300 — réponse écrite sous 60 jours", visitor.QuerySelector("main")!.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '));
         Assert.NotNull(visitor.QuerySelector("#petition-count[aria-live=polite]"));
         await _app.Smtp.WaitForAsync(author, m => m.Subject!.Contains("est publiée"));
     }

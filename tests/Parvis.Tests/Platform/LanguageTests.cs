@@ -150,6 +150,15 @@ public partial class LanguageTests(AppFixture fixture)
             OfficialResponse.Validate(new string('a', OfficialResponse.MaxBody + 1)),
             new FrenchIdentityErrors().PasswordTooShort(minimumPassword).Description,
         };
+        texts.AddRange(new[]
+        {
+            Petition.Validate(null, "a", "a", "a"), Petition.Validate("a", null, "a", "a"), Petition.Validate("a", "a", null, "a"), Petition.Validate("a", "a", "a", null),
+            Petition.Validate(new string('a', Petition.MaxTitle + 1), "a", "a", "a"), Petition.Validate("a", new string('a', Petition.MaxRequest + 1), "a", "a"),
+            Petition.Validate("a", "a", new string('a', Petition.MaxReasons + 1), "a"), Petition.Validate("a", "a", "a", new string('a', Petition.MaxAddressee + 1)),
+        });
+        texts.AddRange(Enum.GetValues<PetitionStatus>().Select(Parvis.Features.Petitions.PetitionLabels.Of));
+        texts.AddRange(Enum.GetValues<CollectivityKind>().Select(Parvis.Features.Petitions.PetitionLabels.Of));
+        texts.AddRange(Enum.GetValues<AgendaItemStatus>().Select(Parvis.Features.Petitions.PetitionLabels.Of));
         texts.AddRange(Enum.GetValues<ConsultationPhase>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<LegalFrame>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<Channel>().Select(Labels.Of));

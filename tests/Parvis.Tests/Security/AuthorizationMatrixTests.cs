@@ -43,6 +43,25 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /contributions/{id:int}?handler=Flag"] = "+++++++",
         ["POST /contributions/{id:int}?handler=DraftResponse"] = "---+-+-",
         ["GET /contributions/{id:int}/confirmer"] = "+++++++",
+        // Petitions: {id:int} is an open petition of Ville A, {token} the sponsor link of one no longer in draft.
+        ["GET /petitions"] = "+++++++",
+        ["GET /petitions/{id:int}"] = "+++++++",
+        ["POST /petitions/{id:int}?handler=DraftResponse"] = "---+-+-",
+        ["POST /petitions/{id:int}?handler=Decision"] = "----++-",
+        ["POST /petitions/{id:int}?handler=Schedule"] = "----++-",
+        ["POST /petitions/{id:int}?handler=Close"] = "---+-+-",
+        ["GET /petitions/{id:int}/accuse-de-reception"] = "+++++++",
+        ["GET /petitions/nouvelle/{id:int?}"] = "-+++++-",
+        ["POST /petitions/nouvelle/{id:int?}"] = "-+++++-",
+        ["GET /petitions/parrainer/{token}"] = "+++++++",
+        ["POST /petitions/parrainer/{token}"] = "-+++++-",
+        ["GET /compte/petitions"] = "-+++++-",
+        ["POST /compte/petitions?handler=Submit"] = "-+++++-",
+        ["GET /moderation/petitions"] = "--+--+-",
+        ["POST /moderation/petitions?handler=Publish"] = "--+--+-",
+        ["POST /moderation/petitions?handler=Reject"] = "--+--+-",
+        ["GET /admin/petitions"] = "-----+-",
+        ["POST /admin/petitions"] = "-----+-",
         ["POST /contributions/{id:int}/confirmer"] = "+++++++",
         ["GET /robots.txt"] = "+++++++",
         ["GET /sitemap.xml"] = "+++++++",
@@ -166,8 +185,6 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     {
         await _app.InitializeAsync();
         await EnableFranceConnectAsync();
-        // An open petition of Ville A for the /petitions/{id} routes.
-        await _app.NewOpenPetitionAsync();
     }
 
     // Also run before each person: the administrator's empty POST of /admin/identite switches every method off.
@@ -212,7 +229,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 var (method, target) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
                 var url = ids.Aggregate(target, (u, id) => u.Replace(id.Key, id.Value, StringComparison.Ordinal));
                 if (target.StartsWith("/contributions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{contribution}"], StringComparison.Ordinal);
-                if (target.Contains("/petitions/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{petition}"], StringComparison.Ordinal);
+                if (target.StartsWith("/petitions/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids[target.EndsWith("/accuse-de-reception", StringComparison.Ordinal) ? "{acknowledged}" : "{petition}"], StringComparison.Ordinal)
+                        .Replace("{id:int?}", "", StringComparison.Ordinal).Replace("{token}", ids["{token}"], StringComparison.Ordinal);
+                else if (target.Contains("/petitions/{id:int}", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{petition}"], StringComparison.Ordinal);
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
@@ -265,15 +285,36 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var contribution = await db.Contributions.Where(c => c.ConsultationId == consultation && c.State == ModerationState.Published && c.AuthorId != null)
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.AuthorId }).FirstAsync();
         var file = await db.StoredFiles.Where(f => f.ConsultationId == consultation).Select(f => f.Id).FirstAsync();
+        var petition = await db.Petitions.Where(p => p.Status == PetitionStatus.Open).OrderBy(p => p.Id).FirstAsync();
+        var acknowledged = new Petition
+        {
+            AuthorId = petition.AuthorId,
+            TerritoryId = petition.TerritoryId,
+            Title = "Demande L1112-16",
+            Request = "Inscrire la question à l'ordre du jour.",
+            Reasons = "Parce que.",
+            Addressee = "Le conseil municipal",
+            Status = PetitionStatus.Open,
+            ElectorMode = true,
+            PublishedAt = DateTime.UtcNow,
+            ClosesAt = DateTime.UtcNow.AddMonths(6),
+            ResponseThreshold = 10,
+            AgendaThreshold = 10,
+            AgendaThresholdReachedAt = DateTime.UtcNow,
+            AcknowledgedAt = DateTime.UtcNow,
+        };
+        db.Petitions.Add(acknowledged);
+        await db.SaveChangesAsync();
         return new Dictionary<string, string>
         {
+            ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{token}"] = petition.SponsorToken,
             ["{id:int?}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{id:int}"] = consultation.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{author}"] = contribution.AuthorId!.Value.ToString(),
             ["{file}"] = file.ToString(),
             ["{contribution}"] = contribution.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["{petition}"] = (await db.Petitions.Where(p => p.Status == PetitionStatus.Open).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync())
-                .ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 

@@ -48,6 +48,29 @@ public sealed class NaughtyStaffFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Petition_rejection_reasons_and_council_decisions_store_the_text_as_typed()
+    {
+        var moderator = await _app.SignedInAsync("moderation");
+        var elected = await _app.SignedInAsync("elu");
+        var open = await _app.NewOpenPetitionAsync();
+        foreach (var s in Sample)
+        {
+            var id = await _app.NewDraftAsync(adjust: p => p.Status = Parvis.Domain.PetitionStatus.AwaitingModeration);
+            var rejected = await moderator.SubmitAsync("/moderation/petitions", $"form:has(input[name=id][value='{id}'])",
+                new Dictionary<string, string?> { ["reason"] = s }, "/moderation/petitions?handler=Reject");
+            Assert.True((int)rejected.StatusCode < 500, $"{(int)rejected.StatusCode} for reason {s}");
+            var reason = await _app.InAAsync(db => db.Petitions.Where(p => p.Id == id).Select(p => p.RejectionReason).SingleAsync());
+            Assert.Equal(string.IsNullOrWhiteSpace(s) ? null : s.Trim(), reason);
+
+            var decision = await elected.SubmitAsync($"/petitions/{open}", "form[action*=Decision]", new Dictionary<string, string?> { ["decision"] = s, ["meetingOn"] = s });
+            Assert.True((int)decision.StatusCode < 500, $"{(int)decision.StatusCode} for decision {s}");
+            if (!string.IsNullOrWhiteSpace(s))
+                Assert.Equal(s.Trim(), await _app.InAAsync(db => db.Petitions.Where(p => p.Id == open).Select(p => p.CouncilDecision).SingleAsync()));
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await elected.GetDocumentAsync($"/petitions/{open}"), "the council decision");
+    }
+
+    [Fact]
     public async Task Questions_and_contributions_entered_for_someone_store_the_text_as_typed()
     {
         var id = await _app.NewOpenConsultationAsync();

@@ -89,6 +89,30 @@ public class NaughtyStringTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Petition_drafts_store_the_text_as_typed_and_show_it_as_text()
+    {
+        var (client, email) = await _app.CitizenClientAsync();
+        var author = await _app.UserIdAsync(email);
+        var token = await TokenAsync(client, "/petitions/nouvelle", "main form");
+        foreach (var s in Strings)
+        {
+            var response = await PostAsync(client, "/petitions/nouvelle", token, ("Title", s), ("Request", s), ("Reasons", s), ("Addressee", s));
+            if (string.IsNullOrWhiteSpace(s) || s.Trim().Length > Petition.MaxTitle)
+            {
+                Assert.NotEmpty(HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
+                continue;
+            }
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} for {s}");
+            var stored = await _app.InAAsync(db => db.Petitions.Where(p => p.AuthorId == author).OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Title, p.Request, p.Reasons, p.Addressee }).FirstAsync());
+            Assert.Equal((s.Trim(), s.Trim(), s.Trim(), s.Trim()), (stored.Title, stored.Request, stored.Reasons, stored.Addressee));
+            var page = await client.GetDocumentAsync($"/petitions/{stored.Id}");
+            Assert.Equal(AsText(s.Trim()), page.QuerySelector("main h1")!.TextContent.Trim());
+            AssertNoInjectedMarkup(page, s);
+        }
+        AssertNoInjectedMarkup(await client.GetDocumentAsync("/compte/petitions"), "my petitions");
+    }
+
     private async Task<int> NewContributionAsync(int consultationId) => (await _app.AddContributionsAsync(consultationId, 1))[0];
 
     [Fact]
@@ -161,6 +185,8 @@ public class NaughtyStringTests(AppFixture fixture)
             {
                 (anonymous, $"/concertations/{id}?tri={v}&territoire={v}&question={v}&reponse={v}&p={v}&graine={v}"),
                 (anonymous, $"/concertations?territoire={v}"),
+                (anonymous, $"/petitions?p={v}&closes={v}"),
+                (anonymous, $"/petitions/parrainer/{v}"),
                 (anonymous, $"/compte/confirmer?userId={v}&code={v}"),
                 (anonymous, $"/compte/reinitialiser?userId={v}&code={v}"),
                 (admin, $"/admin/journal?action={v}&auteur={v}"),

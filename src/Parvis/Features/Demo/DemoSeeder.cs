@@ -75,6 +75,7 @@ public static partial class DemoSeeder
         await db.SaveChangesAsync();
         await SeedIdentityAsync(db, org, now, [gare, centre, rives], citizens[3], agent);
         await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent, elected);
+        await DemoPetitions.SeedAsync(db, org, now, commune, gare, rives, citizens, agent, elected);
         // After the petitions are seeded: signatures on the open ones.
         await DemoSignatures.SeedAsync(db, org, now);
         return org;

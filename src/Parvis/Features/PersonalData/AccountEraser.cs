@@ -44,6 +44,9 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await db.CensusEntries.Where(e => e.ClaimedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedByUserId, (Guid?)null));
             // The declared address goes too, and no letter is printed for an account that no longer exists.
             await db.PostalLetterRequests.Where(r => r.UserId == userId).ExecuteDeleteAsync();
+            // A petition not yet public goes with its author; a published one stays, signed by others, under "Participant supprimé".
+            await db.Petitions.Where(p => p.AuthorId == userId && p.Status != PetitionStatus.Open && p.Status != PetitionStatus.Closed).ExecuteDeleteAsync();
+            await db.PetitionSponsors.Where(s => s.UserId == userId).ExecuteDeleteAsync();
             // Refusals recorded for the account hold its addresses; there is no account left to block.
             await db.RateLimitEvents.Where(e => e.UserId == userId).ExecuteDeleteAsync();
             // Petition signatures (SignatureErasure): the row goes whether the petition is open or closed; the count keeps

@@ -78,6 +78,10 @@ public static class ExportPage
         Table(html, "Demandes de code par courrier", ["Demandée le", "Destinataire", "Adresse", "Code postal", "Ville", "Imprimée le", "Adresse effacée le"],
             data.PostalLetters.Select(l => new[] { Date(l.RequestedAt), E(l.RecipientName ?? "—"), E(string.Join(", ", new[] { l.AddressLine1, l.AddressLine2 }.Where(x => !string.IsNullOrEmpty(x)))),
                 E(l.PostalCode ?? "—"), E(l.City ?? "—"), l.PrintedAt is null ? "—" : Date(l.PrintedAt), l.AddressErasedAt is null ? "—" : Date(l.AddressErasedAt) }));
+        Table(html, "Pétitions lancées", ["Créée le", "Titre", "État", "Demande", "Motifs", "Destinataire", "Motif du refus"],
+            data.Petitions.Select(p => new[] { Link(p.Url, Date(p.CreatedAt)), E(p.Title), E(p.Status), E(p.Request), E(p.Reasons), E(p.Addressee), E(p.RejectionReason ?? "—") }));
+        Table(html, "Pétitions parrainées", ["Date", "Pétition"],
+            data.Sponsorships.Select(s => new[] { Date(s.CreatedAt), Link(s.Url, s.Title) }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

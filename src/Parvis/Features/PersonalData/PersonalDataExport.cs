@@ -23,7 +23,16 @@ public sealed record PersonalDataExport(
     List<ExportRefusal> RateLimitRefusals,
     List<ExportAction> AuditEntries,
     List<ExportLetter> PostalLetters,
+    List<ExportPetition> Petitions,
+    List<ExportSponsorship> Sponsorships,
     List<ExportSignature> Signatures);
+
+/// <summary>A petition the person launched (drafts included: only they and the staff see those).</summary>
+public sealed record ExportPetition(int Id, string Title, string Request, string Reasons, string Addressee, string Status, string? RejectionReason,
+    DateTime CreatedAt, DateTime? SubmittedAt, DateTime? PublishedAt, string Url);
+
+/// <summary>A petition the person sponsored before it went to moderation.</summary>
+public sealed record ExportSponsorship(int PetitionId, string Title, DateTime CreatedAt, string Url);
 
 /// <summary>A petition signed while signed in: what the signer typed and where it stands.</summary>
 public sealed record ExportSignature(int PetitionId, string Petition, string Name, string Email, string? PostalCode, string? Commune,
@@ -93,6 +102,9 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             .ToListAsync();
         var letters = await db.PostalLetterRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RequestedAt)
             .Select(r => new ExportLetter(r.RequestedAt, r.RecipientName, r.AddressLine1, r.AddressLine2, r.PostalCode, r.City, r.PrintedAt, r.AddressErasedAt)).ToListAsync();
+        var petitions = await db.Petitions.AsNoTracking().Where(p => p.AuthorId == userId).OrderBy(p => p.CreatedAt).ToListAsync();
+        var sponsorships = await db.PetitionSponsors.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
+            .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new ExportSponsorship(p.Id, p.Title, s.CreatedAt, "/petitions/" + p.Id)).ToListAsync();
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -108,6 +120,9 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             refusals,
             actions,
             letters,
+            petitions.Select(p => new ExportPetition(p.Id, p.Title, p.Request, p.Reasons, p.Addressee, Petitions.PetitionLabels.Of(p.Status), p.RejectionReason,
+                p.CreatedAt, p.SubmittedAt, p.PublishedAt, $"/petitions/{p.Id}")).ToList(),
+            sponsorships,
             signatures);
     }
 

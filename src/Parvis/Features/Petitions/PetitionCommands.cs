@@ -179,7 +179,7 @@ public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService a
 
     private async Task<(int Territory, string? Error)> CheckAsync(PetitionInput input)
     {
-        var error = Petition.Validate(input.Title, input.Request, input.Reasons, input.Addressee);
+        var error = Petition.Validate(input.Title?.Trim(), input.Request?.Trim(), input.Reasons?.Trim(), input.Addressee?.Trim());
         if (error is not null) return (0, error);
         if (input.TerritoryId is { } id)
             return await db.Territories.AnyAsync(t => t.Id == id) ? (id, null) : (0, "Choisissez un territoire de la liste.");
