@@ -51,6 +51,12 @@ public class SignatureFlowTests(AppFixture fixture)
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("max-age=1", response.Headers.CacheControl!.ToString());
         Assert.Equal("{\"count\":0}", await response.Content.ReadAsStringAsync());
+        // Live: not held by the anonymous page cache, only by the count's one second in memory.
+        var reader = _app.ClientFor(ParvisFactory.HostA);
+        Assert.Equal("{\"count\":0}", await reader.GetStringAsync($"/petitions/{id}/compte"));
+        await _app.SignAndConfirmAsync(_app.ClientFor(ParvisFactory.HostA), id, SignatureTestData.NewEmail());
+        await Task.Delay(1100);
+        Assert.Equal("{\"count\":1}", await reader.GetStringAsync($"/petitions/{id}/compte"));
         Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostB).GetAsync($"/petitions/{id}/compte")).StatusCode);
         var draft = await _app.NewSignablePetitionAsync(adjust: p => p.Status = PetitionStatus.Draft);
         Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync($"/petitions/{draft}/compte")).StatusCode);

@@ -19,7 +19,9 @@ public static class SignatureEndpoints
             if (await rules.GetAsync(id) is not { IsPublic: true }) return Results.NotFound();
             http.Response.Headers.CacheControl = "max-age=1";
             return Results.Json(new { count = await counts.CountAsync(id) });
-        });
+        })
+        // Not the anonymous page cache (10 s): the count is already kept one second in memory, and "live" means that second.
+        .CacheOutput(p => p.NoCache());
 
         app.MapGet("/admin/petitions/{id:int}/signatures.csv", async (int id, ParvisDbContext db, AuditLog audit, HttpContext http) =>
         {
