@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Threading.Channels;
-using Channel = System.Threading.Channels.Channel;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
+using Channel = System.Threading.Channels.Channel;
 
 namespace Parvis.Features.Petitions.Signing;
 
