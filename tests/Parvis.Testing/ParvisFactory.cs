@@ -55,6 +55,8 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:FlagsPerMinute"] = "10000",
             ["RateLimits:ExportsPerHour"] = "10000",
             ["RateLimits:IdentityChecksPerHour"] = "10000",
+            ["RateLimits:SignaturesPerHour"] = "10000",
+            ["RateLimits:SignaturesPerDomainPerMinute"] = "10000",
             ["DevIdentityProvider:Enabled"] = "true",
         };
         foreach (var (k, v) in Settings) settings[k] = v;

@@ -47,6 +47,13 @@ public static class FeatureSetup
         builder.Services.AddScoped<Proposals.ProposalQueries>();
         builder.Services.AddScoped<Proposals.ProposalCommands>();
         builder.Services.AddScoped<Proposals.ProposalFollowUp>();
+        builder.Services.AddSingleton<Petitions.Signing.DisposableDomains>();
+        builder.Services.AddSingleton<Petitions.Signing.SigningLimits>();
+        builder.Services.AddSingleton<Petitions.Signing.ConfirmationWriter>();
+        builder.Services.AddScoped<Petitions.Signing.PetitionRulesCache>();
+        builder.Services.AddScoped<Petitions.Signing.SignatureCommands>();
+        builder.Services.AddScoped<Petitions.Signing.SigningForms>();
+        builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();
@@ -63,6 +70,7 @@ public static class FeatureSetup
         Files.FileEndpoints.MapFiles(app);
         PersonalData.PersonalDataEndpoints.MapPersonalDataExports(app);
         app.MapBenchBaseline();
+        Petitions.Signing.SignatureEndpoints.MapSignatureEndpoints(app);
         Home.Sitemap.MapSitemap(app);
         app.MapDevIdentityProvider();
         return app;

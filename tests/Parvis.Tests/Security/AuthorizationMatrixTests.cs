@@ -140,6 +140,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /moderation?handler=HideComment"] = "--+--+-",
         ["POST /moderation?handler=RestoreComment"] = "--+--+-",
         ["POST /moderation?handler=DismissComment"] = "--+--+-",
+        ["GET /petitions/{id:int}/signer"] = "+++++++",
+        ["POST /petitions/{id:int}/signer"] = "+++++++",
+        ["GET /petitions/signature/confirmer"] = "+++++++",
+        ["POST /petitions/signature/confirmer"] = "+++++++",
+        ["GET /petitions/{id:int}/compte"] = "+++++++",
+        // The signature list (names in elector mode) goes to the institution's agents and administrators only.
+        ["GET /admin/petitions/{id:int}/signatures.csv"] = "---+-+-",
+        ["GET /moderation/petitions/{id:int}/sources"] = "--+--+-",
+        ["POST /moderation/petitions/{id:int}/sources?handler=Invalidate"] = "--+--+-",
         ["GET /moderation/limites"] = "--+--+-",
         ["POST /moderation/limites?handler=Block"] = "--+--+-",
         ["GET /reponses"] = "----++-",
@@ -257,6 +266,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/petitions/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids[target.EndsWith("/accuse-de-reception", StringComparison.Ordinal) ? "{acknowledged}" : "{petition}"], StringComparison.Ordinal)
                         .Replace("{id:int?}", "", StringComparison.Ordinal).Replace("{token}", ids["{token}"], StringComparison.Ordinal);
+                else if (target.Contains("/petitions/{id:int}", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{petition}"], StringComparison.Ordinal);
                 if (target.StartsWith("/propositions/", StringComparison.Ordinal) || target.StartsWith("/admin/propositions/", StringComparison.Ordinal))
                     url = target.Replace("{id:int?}", ids["{space}"], StringComparison.Ordinal)
                         .Replace("{id:int}", target.StartsWith("/propositions/espaces/", StringComparison.Ordinal) ? ids["{space}"] : ids["{proposal}"], StringComparison.Ordinal);

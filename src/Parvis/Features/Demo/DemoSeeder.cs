@@ -78,6 +78,8 @@ public static partial class DemoSeeder
         await SeedOutcomesAsync(db, now, agent, elected);
         await DemoPetitions.SeedAsync(db, org, now, commune, gare, rives, citizens, agent, elected);
         await SeedProposalsAsync(db, now, commune, gare, centre, rives, citizens, agent, elected);
+        // After the petitions are seeded: signatures on the open ones.
+        await DemoSignatures.SeedAsync(db, org, now);
         return org;
     }
 

@@ -50,6 +50,10 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await db.PetitionSponsors.Where(s => s.UserId == userId).ExecuteDeleteAsync();
             // Refusals recorded for the account hold its addresses; there is no account left to block.
             await db.RateLimitEvents.Where(e => e.UserId == userId).ExecuteDeleteAsync();
+            // Petition signatures (SignatureErasure): the row goes whether the petition is open or closed; the count keeps
+            // the signature (shards are not moved), so thresholds reached stay reached and a closed result stays final.
+            await db.ElectorQuarterSignatures.Where(q => q.UserId == userId).ExecuteDeleteAsync();
+            await db.PetitionSignatures.Where(s => s.UserId == userId).ExecuteDeleteAsync();
 
             var (erased, emptied) = eraseContributions ? await EraseContributionsAsync(userId, files) : (0, 0);
             if (eraseContributions) await ProposalPersonalData.EraseProposalsAsync(db, userId, files);

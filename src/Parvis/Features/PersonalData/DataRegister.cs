@@ -93,6 +93,12 @@ public sealed class DataRegister(IConfiguration configuration)
                 "Agents chargés de l'envoi des courriers",
                 "Jusqu'à l'utilisation du code ou son expiration, puis seuls les attributs vérifiés restent"));
         }
+        list.Add(new("Signatures de pétitions",
+            "Droit de pétition : compter une signature par personne, confirmée par e-mail ; remettre à la collectivité la liste des signataires d'une demande d'inscription à l'ordre du jour (art. L1112-16 du CGCT) ; écarter les signatures frauduleuses",
+            PublicMission,
+            "Nom, adresse e-mail (telle que saisie et forme canonique), code postal et commune, adresse IP, dates de signature et de confirmation",
+            "Modérateurs (provenance des signatures) ; agents et administrateurs (liste nominative en mode électeurs seulement, sinon des comptes par commune) ; jamais publiées",
+            new("Non confirmée : effacée 8 jours après la signature ; adresse IP effacée après {0} jours, e-mail saisi {1} jours après la confirmation ; le reste jusqu'à la suppression du compte, la pétition gardant alors la signature dans son compte", retention.FraudIpDays, retention.AnonymousEmailDays)));
         list.Add(new("Contrôle des abus (limites de fréquence)",
             "Protéger la plateforme des robots et des envois massifs ; permettre à la modération de suspendre un compte abusif",
             "Mission d'intérêt public (art. 6.1.e du RGPD) : sécurité du service",

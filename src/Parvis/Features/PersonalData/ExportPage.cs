@@ -60,6 +60,9 @@ public static class ExportPage
             data.Comments.Select(c => new[] { Link(c.Url, Date(c.CreatedAt)), Num(c.ContributionId), E(c.Body), E(c.Stance), E(c.State), Date(c.DeletedAt) }));
         Table(html, "Réactions", ["Date", "Contribution", "Réaction"],
             data.Reactions.Select(r => new[] { Date(r.CreatedAt), Link(r.Url, "n° " + Num(r.ContributionId)), E(r.Kind) }));
+        Table(html, "Signatures de pétitions", ["Date", "Pétition", "Nom", "E-mail", "Code postal", "Commune", "Confirmée le", "Annulée"],
+            data.Signatures.Select(s => new[] { Date(s.SignedAt), Link(s.Url, s.Petition), E(s.Name), E(s.Email), E(s.PostalCode ?? "—"), E(s.Commune ?? "—"),
+                Date(s.ConfirmedAt), s.InvalidatedAt is null ? "—" : E($"{Date(s.InvalidatedAt)} : {s.InvalidationReason}") }));
         Table(html, "Signalements", ["Date", "Sur", "Motif", "Traité le"],
             data.Flags.Select(f => new[] { Date(f.CreatedAt), E($"{f.On} n° {f.Id}"), E(f.Reason), Date(f.ResolvedAt) }));
         Table(html, "Fichiers joints", ["Date", "Titre", "Fichier", "Contribution"],

@@ -26,8 +26,8 @@ public sealed record PersonalDataExport(
     List<ExportPetition> Petitions,
     List<ExportSponsorship> Sponsorships,
     List<ExportProposal> Proposals,
-    List<ExportSupport> ProposalSupports);
-
+    List<ExportSupport> ProposalSupports,
+    List<ExportSignature> Signatures);
 
 /// <summary>A petition the person launched (drafts included: only they and the staff see those).</summary>
 public sealed record ExportPetition(int Id, string Title, string Request, string Reasons, string Addressee, string Status, string? RejectionReason,
@@ -35,6 +35,10 @@ public sealed record ExportPetition(int Id, string Title, string Request, string
 
 /// <summary>A petition the person sponsored before it went to moderation.</summary>
 public sealed record ExportSponsorship(int PetitionId, string Title, DateTime CreatedAt, string Url);
+
+/// <summary>A petition signed while signed in: what the signer typed and where it stands.</summary>
+public sealed record ExportSignature(int PetitionId, string Petition, string Name, string Email, string? PostalCode, string? Commune,
+    DateTime SignedAt, DateTime? ConfirmedAt, DateTime? InvalidatedAt, string? InvalidationReason, string Url);
 
 /// <summary>A postal-letter request: the address as declared, until the code is used or dies (then erased).</summary>
 public sealed record ExportLetter(DateTime RequestedAt, string? RecipientName, string? AddressLine1, string? AddressLine2, string? PostalCode, string? City,
@@ -94,6 +98,10 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
         // What the person did as staff, without the details, which are about other people (a document seen, a reason).
         var actions = await db.AuditEntries.AsNoTracking().Where(a => a.ActorId == userId).OrderBy(a => a.At)
             .Select(a => new ExportAction(a.Action, a.TargetType, a.TargetType == "Account" || a.TargetType == "User" ? "" : a.TargetId, null, a.At)).ToListAsync();
+        var signatures = await db.PetitionSignatures.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
+            .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new ExportSignature(p.Id, p.Title, s.Name, s.Email, s.PostalCode, s.Commune,
+                s.CreatedAt, s.ConfirmedAt, s.InvalidatedAt, s.InvalidationReason, "/petitions/" + p.Id))
+            .ToListAsync();
         var letters = await db.PostalLetterRequests.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.RequestedAt)
             .Select(r => new ExportLetter(r.RequestedAt, r.RecipientName, r.AddressLine1, r.AddressLine2, r.PostalCode, r.City, r.PrintedAt, r.AddressErasedAt)).ToListAsync();
         var petitions = await db.Petitions.AsNoTracking().Where(p => p.AuthorId == userId).OrderBy(p => p.CreatedAt).ToListAsync();
@@ -119,8 +127,8 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
                 p.CreatedAt, p.SubmittedAt, p.PublishedAt, $"/petitions/{p.Id}")).ToList(),
             sponsorships,
             proposals,
-            supports);
-
+            supports,
+            signatures);
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

@@ -54,6 +54,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         await db.Contributions.Where(c => c.ContactEmail != null && c.CreatedAt < emailCutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactEmail, (string?)null), token);
         await UnconfirmedContributionsAsync(db, services, now, token);
+        await SignaturesAsync(db, now, settings, token);
 
         await InactiveAccountsAsync(organization, services, now, token);
     }
@@ -69,6 +70,21 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         db.StoredFiles.RemoveRange(files);
         await db.SaveChangesAsync(token);
         await stale.ExecuteDeleteAsync(token);
+    }
+
+    // A petition signature: never confirmed once its link is dead, it goes (it never counted); the address it came from
+    // is kept for fraud control as long as other addresses; the e-mail as typed served the link only. What stays is
+    // the canonical address (one signature per person), the name and commune (the elector-mode export), until the account
+    // is erased (SignatureErasure).
+    private static async Task SignaturesAsync(ParvisDbContext db, DateTime now, RetentionSettings settings, CancellationToken token)
+    {
+        var before = now - Petitions.Signing.SignatureCommands.LinkLifetime - TimeSpan.FromDays(1);
+        await db.PetitionSignatures.Where(s => s.ConfirmedAt == null && s.InvalidatedAt == null && s.CreatedAt < before).ExecuteDeleteAsync(token);
+        var ipCutoff = now.AddDays(-settings.FraudIpDays);
+        await db.PetitionSignatures.Where(s => s.IpAddress != "" && s.CreatedAt < ipCutoff).ExecuteUpdateAsync(s => s.SetProperty(x => x.IpAddress, ""), token);
+        var emailCutoff = now.AddDays(-settings.AnonymousEmailDays);
+        await db.PetitionSignatures.Where(s => s.Email != "" && s.ConfirmedAt != null && s.ConfirmedAt < emailCutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Email, ""), token);
     }
 
     private static async Task InactiveAccountsAsync(Organization organization, IServiceProvider services, DateTime now, CancellationToken token)

@@ -20,7 +20,8 @@ public sealed class PetitionThresholds(ParvisDbContext db, EmailQueue mail, Peti
         var crossed = petition.RecordCount(total, now);
         if (crossed.Count == 0) return;
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Inside the caller's transaction when there is one (confirming a signature counts and acts in one unit).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var acted = new List<PetitionThreshold>();
         foreach (var threshold in crossed)
         {
@@ -42,7 +43,7 @@ public sealed class PetitionThresholds(ParvisDbContext db, EmailQueue mail, Peti
             foreach (var (to, subject, body) in await mails.ThresholdAsync(petition, threshold))
                 mail.Enqueue(to, subject, body);
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        if (transaction is not null) await transaction.CommitAsync();
         if (acted.Count > 0) mail.Flush();
     }
 }

@@ -48,6 +48,8 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
     public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
+    public DbSet<PetitionSignature> PetitionSignatures => Set<PetitionSignature>();
+    public DbSet<ElectorQuarterSignature> ElectorQuarterSignatures => Set<ElectorQuarterSignature>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

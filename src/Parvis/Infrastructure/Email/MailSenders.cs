@@ -17,6 +17,8 @@ public sealed class EmailOptions
     public string From { get; set; } = "Parvis <no-reply@parvis.localhost>";
     public string PickupFolder { get; set; } = "data/mail";
     public double PollSeconds { get; set; } = 5;
+    /// <summary>False only for load tests (bench/run): messages stay queued in the outbox, nothing is sent.</summary>
+    public bool Deliver { get; set; } = true;
 }
 
 public interface IMailSender

@@ -15,6 +15,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Deliver) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

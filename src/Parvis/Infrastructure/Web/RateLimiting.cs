@@ -21,6 +21,10 @@ public static class RateLimits
     public const string PersonalDataExport = "personal-data-export";
     /// <summary>Attempts that could guess: census matches, postal codes.</summary>
     public const string IdentityChecks = "identity-checks";
+    /// <summary>Signing petitions, per IP address (a town hall's shared address signs many times).</summary>
+    public const string Signing = "signing";
+    /// <summary>Signatures from one e-mail domain on one petition (see <c>SigningLimits</c>).</summary>
+    public const string SigningDomain = "signing-domain";
 
     /// <summary>What the moderators read for each limit.</summary>
     public static string Label(string limit) => limit switch
@@ -33,6 +37,8 @@ public static class RateLimits
         Flags => "Signalements",
         PersonalDataExport => "Téléchargements de données personnelles",
         IdentityChecks => "Vérifications d'identité",
+        Signing => "Signatures de pétitions (par adresse IP)",
+        SigningDomain => "Signatures de pétitions (par domaine e-mail)",
         _ => limit,
     };
 }
@@ -69,6 +75,8 @@ public static class RateLimiting
             // Heavy, and only for the signed-in person: counted per account, so a town hall's shared address never blocks it.
             new(RateLimits.PersonalDataExport, settings.GetValue("ExportsPerHour", 10), TimeSpan.FromHours(1), PerAccount: true, PerAddress: false, CountsReads: true),
             new(RateLimits.IdentityChecks, settings.GetValue("IdentityChecksPerHour", 5), TimeSpan.FromHours(1), PerAccount: true),
+            // Per address only: a person signs once per petition anyway, and a town hall's public computers share one address.
+            new(RateLimits.Signing, settings.GetValue("SignaturesPerHour", 50), TimeSpan.FromHours(1), PerAccount: false),
         ];
         var rules = list.ToDictionary(r => r.Name);
         services.AddScoped<RateLimitRecorder>();

@@ -498,6 +498,41 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Contributions");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.ElectorQuarterSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SignatureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.HasIndex("SignatureId");
+
+                    b.HasIndex("OrganizationId", "UserId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ElectorQuarterSignatures");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -926,6 +961,90 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("PetitionId", "Shard");
 
                     b.ToTable("PetitionCountShards", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CanonicalEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailDomain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InvalidatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvalidationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.HasIndex("PetitionId", "CanonicalEmail")
+                        .IsUnique();
+
+                    b.HasIndex("PetitionId", "CreatedAt");
+
+                    b.HasIndex("PetitionId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.HasIndex("PetitionId", "EmailDomain", "CreatedAt");
+
+                    b.HasIndex("PetitionId", "IpAddress", "CreatedAt");
+
+                    b.ToTable("PetitionSignatures");
                 });
 
             modelBuilder.Entity("Parvis.Domain.PetitionSponsor", b =>
@@ -1913,6 +2032,23 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Consultation");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.ElectorQuarterSignature", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.PetitionSignature", "Signature")
+                        .WithMany()
+                        .HasForeignKey("SignatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Signature");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
                 {
                     b.OwnsOne("Parvis.Domain.IdentitySettings", "Identity", b1 =>
@@ -2108,6 +2244,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Parvis.Domain.PetitionCountShard", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSignature", b =>
                 {
                     b.HasOne("Parvis.Domain.Petition", null)
                         .WithMany()

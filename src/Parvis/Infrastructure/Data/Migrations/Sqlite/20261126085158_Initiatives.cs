@@ -261,6 +261,39 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PetitionSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PetitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    CanonicalEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    EmailDomain = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Commune = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LinkSentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InvalidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InvalidationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PetitionSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PetitionSignatures_Petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "Petitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PetitionSponsors",
                 columns: table => new
                 {
@@ -302,6 +335,34 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "ProposalSpaces",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ElectorQuarterSignatures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Quarter = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    PetitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignatureId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ElectorQuarterSignatures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ElectorQuarterSignatures_PetitionSignatures_SignatureId",
+                        column: x => x.SignatureId,
+                        principalTable: "PetitionSignatures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ElectorQuarterSignatures_Petitions_PetitionId",
+                        column: x => x.PetitionId,
+                        principalTable: "Petitions",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -420,6 +481,22 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 filter: "\"FirstAnsweredAt\" IS NULL AND \"State\" = 'Published'");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ElectorQuarterSignatures_OrganizationId_UserId_Quarter",
+                table: "ElectorQuarterSignatures",
+                columns: new[] { "OrganizationId", "UserId", "Quarter" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectorQuarterSignatures_PetitionId",
+                table: "ElectorQuarterSignatures",
+                column: "PetitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ElectorQuarterSignatures_SignatureId",
+                table: "ElectorQuarterSignatures",
+                column: "SignatureId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutcomeLinks_Kind_SubjectId",
                 table: "OutcomeLinks",
                 columns: new[] { "Kind", "SubjectId" });
@@ -466,6 +543,39 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_Petitions_TerritoryId",
                 table: "Petitions",
                 column: "TerritoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionSignatures_OrganizationId_UserId",
+                table: "PetitionSignatures",
+                columns: new[] { "OrganizationId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionSignatures_PetitionId_CanonicalEmail",
+                table: "PetitionSignatures",
+                columns: new[] { "PetitionId", "CanonicalEmail" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionSignatures_PetitionId_CreatedAt",
+                table: "PetitionSignatures",
+                columns: new[] { "PetitionId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionSignatures_PetitionId_EmailDomain_CreatedAt",
+                table: "PetitionSignatures",
+                columns: new[] { "PetitionId", "EmailDomain", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionSignatures_PetitionId_IpAddress_CreatedAt",
+                table: "PetitionSignatures",
+                columns: new[] { "PetitionId", "IpAddress", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PetitionSignatures_PetitionId_UserId",
+                table: "PetitionSignatures",
+                columns: new[] { "PetitionId", "UserId" },
+                unique: true,
+                filter: "\"UserId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PetitionSponsors_OrganizationId_UserId",
@@ -549,6 +659,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ElectorQuarterSignatures");
+
+            migrationBuilder.DropTable(
                 name: "OutcomeLinks");
 
             migrationBuilder.DropTable(
@@ -567,13 +680,16 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 name: "ProposalSupports");
 
             migrationBuilder.DropTable(
+                name: "PetitionSignatures");
+
+            migrationBuilder.DropTable(
                 name: "Outcomes");
 
             migrationBuilder.DropTable(
-                name: "Petitions");
+                name: "Proposals");
 
             migrationBuilder.DropTable(
-                name: "Proposals");
+                name: "Petitions");
 
             migrationBuilder.DropTable(
                 name: "ProposalCategories");

@@ -12,7 +12,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParvisDbContext))]
-    [Migration("20261126085020_Initiatives")]
+    [Migration("20261126085228_Initiatives")]
     partial class Initiatives
     {
         /// <inheritdoc />
@@ -524,6 +524,43 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Contributions");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.ElectorQuarterSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("SignatureId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PetitionId");
+
+                    b.HasIndex("SignatureId");
+
+                    b.HasIndex("OrganizationId", "UserId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("ElectorQuarterSignatures");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Flag", b =>
                 {
                     b.Property<long>("Id")
@@ -968,6 +1005,92 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("PetitionId", "Shard");
 
                     b.ToTable("PetitionCountShards", (string)null);
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CanonicalEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("EmailDomain")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("InvalidatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvalidationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<DateTime>("LinkSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PetitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UserId");
+
+                    b.HasIndex("PetitionId", "CanonicalEmail")
+                        .IsUnique();
+
+                    b.HasIndex("PetitionId", "CreatedAt");
+
+                    b.HasIndex("PetitionId", "UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.HasIndex("PetitionId", "EmailDomain", "CreatedAt");
+
+                    b.HasIndex("PetitionId", "IpAddress", "CreatedAt");
+
+                    b.ToTable("PetitionSignatures");
                 });
 
             modelBuilder.Entity("Parvis.Domain.PetitionSponsor", b =>
@@ -1985,6 +2108,23 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Consultation");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.ElectorQuarterSignature", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.PetitionSignature", "Signature")
+                        .WithMany()
+                        .HasForeignKey("SignatureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Signature");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
                 {
                     b.OwnsOne("Parvis.Domain.IdentitySettings", "Identity", b1 =>
@@ -2180,6 +2320,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Parvis.Domain.PetitionCountShard", b =>
+                {
+                    b.HasOne("Parvis.Domain.Petition", null)
+                        .WithMany()
+                        .HasForeignKey("PetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.PetitionSignature", b =>
                 {
                     b.HasOne("Parvis.Domain.Petition", null)
                         .WithMany()

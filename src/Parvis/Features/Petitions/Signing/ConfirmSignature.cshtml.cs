@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+
+namespace Parvis.Features.Petitions.Signing;
+
+/// <summary>
+/// The link e-mailed to a signer. Opening it shows a button and counts nothing: mail scanners fetch links.
+/// The POST counts the signature once, whatever the number of clicks.
+/// </summary>
+public class ConfirmSignatureModel(SignatureCommands commands) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
+    public string? PetitionTitle { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        try
+        {
+            var (petitionId, _) = commands.ReadLink(Token);
+            PetitionTitle = (await commands.PetitionAsyncOrNull(petitionId))?.Title;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError("", e);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var (outcome, petitionId) = await commands.ConfirmAsync(Token);
+            TempData["Message"] = outcome == ConfirmOutcome.Confirmed
+                ? "Merci, votre signature est confirmée : elle compte."
+                : "Votre signature était déjà confirmée : elle n'est comptée qu'une fois.";
+            // The fragment tells a script (the benchmark) which answer it got; a person reads the notice.
+            return Redirect(outcome == ConfirmOutcome.Confirmed ? $"/petitions/{petitionId}#signature-confirmee" : $"/petitions/{petitionId}#signature-deja-confirmee");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError("", e);
+            return Page();
+        }
+    }
+}

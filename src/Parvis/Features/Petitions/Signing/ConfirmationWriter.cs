@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+using Channel = System.Threading.Channels.Channel;
+
+namespace Parvis.Features.Petitions.Signing;
+
+/// <summary>
+/// Group commit of confirmations: the confirm requests arriving together are written in one transaction, one
+/// conditional multi-row UPDATE and one count upsert per petition, instead of a transaction each. Every request
+/// awaits its batch's commit before answering, so an answer "confirmed" is durable; the conditional update still
+/// decides, within a batch and between batches, that a signature is confirmed once.
+/// </summary>
+public sealed class ConfirmationWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 500;
+
+    private sealed record Request(Organization Organization, int PetitionId, long SignatureId, TaskCompletionSource<bool> Done);
+
+    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<ConfirmationWriter> _log;
+    private readonly Task _loop;
+
+    public ConfirmationWriter(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConfirmationWriter> log)
+    {
+        _scopes = scopes;
+        _clock = clock;
+        _log = log;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>True when this request confirmed the signature; false when it was already confirmed (or invalidated).</summary>
+    public Task<bool> ConfirmAsync(Organization organization, int petitionId, long signatureId)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Request(organization, petitionId, signatureId, done)))
+            done.SetException(new InvalidOperationException("The confirmation writer is stopped."));
+        return done.Task;
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<Request>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            // What is waiting now forms the batch: one request alone is written at once, a crowd together.
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request)) batch.Add(request);
+            foreach (var group in batch.GroupBy(r => r.Organization.Id))
+            {
+                var requests = group.ToList();
+                try
+                {
+                    await WriteAsync(requests[0].Organization, requests);
+                }
+                catch (Exception e)
+                {
+                    _log.LogWarning(e, "A batch of {Count} signature confirmations failed.", requests.Count);
+                    foreach (var r in requests) r.Done.TrySetException(e);
+                }
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(Organization organization, List<Request> requests)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        var counts = scope.ServiceProvider.GetRequiredService<PetitionCounts>();
+        var now = _clock.GetUtcNow().UtcDateTime;
+        // Distinct ids: two clicks on one link in the same batch confirm once; the first request wins.
+        var ids = requests.Select(r => r.SignatureId).Distinct().ToList();
+        // Only numbered placeholders go into the text; the values travel as parameters.
+        var placeholders = string.Join(", ", ids.Select((_, i) => "{" + (i + 2).ToString(CultureInfo.InvariantCulture) + "}"));
+        var sql = "UPDATE \"PetitionSignatures\" SET \"ConfirmedAt\" = {0} WHERE \"OrganizationId\" = {1} AND \"Id\" IN (" + placeholders
+            + ") AND \"ConfirmedAt\" IS NULL AND \"InvalidatedAt\" IS NULL RETURNING \"Id\", \"PetitionId\"";
+        object[] parameters = [now, organization.Id, .. ids.Cast<object>()];
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var confirmed = await db.Database.SqlQueryRaw<ConfirmedRow>(sql, parameters).ToListAsync();
+        var confirmedSet = confirmed.Select(c => c.Id).ToHashSet();
+        // Counted by the petition the row belongs to, as the database says.
+        foreach (var petition in confirmed.GroupBy(c => c.PetitionId)) await counts.AddAsync(petition.Key, petition.Count());
+        await transaction.CommitAsync();
+        var answered = new HashSet<long>();
+        foreach (var r in requests) r.Done.TrySetResult(confirmedSet.Contains(r.SignatureId) && answered.Add(r.SignatureId));
+    }
+
+    private sealed class ConfirmedRow
+    {
+        public long Id { get; set; }
+        public int PetitionId { get; set; }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Petitions.Signing;
+
+/// <summary>
+/// Where the signing form posts. Success goes back to the petition page with a notice; a refusal shows the
+/// form again here with its French message (what is typed stays), which also works without JavaScript.
+/// </summary>
+[RateLimited(RateLimits.Signing)]
+public class SignModel(SignatureCommands commands, SigningForms forms, TenantContext tenant) : PageModel
+{
+    public Petition Petition { get; private set; } = null!;
+    public SigningForm Form { get; private set; } = null!;
+
+    [BindProperty] public SignInput Input { get; set; } = new(null, null, null, null);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        Form = await forms.ForAsync(User, Petition);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        try
+        {
+            var outcome = await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            TempData["Message"] = outcome == SignOutcome.LinkSent
+                ? "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient."
+                : "Vous avez déjà signé cette pétition. Si vous n'avez pas encore confirmé votre signature, le lien vous a été renvoyé par e-mail.";
+            return Redirect($"/petitions/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError("Input", e);
+            Form = await forms.ForAsync(User, Petition, Input);
+            Form.ShowErrors = true;
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        var petition = await commands.PetitionAsyncOrNull(id);
+        if (petition is not { IsPublic: true }) return false;
+        Petition = petition;
+        return true;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+using Parvis.Resources;
+
+namespace Parvis.Features.Petitions.Signing;
+
+public sealed record SignInput(string? Name, string? Email, string? PostalCode, string? Commune);
+
+public enum SignOutcome
+{
+    /// <summary>A new signature waits for its link to be followed.</summary>
+    LinkSent,
+    /// <summary>This mailbox or account already signed; an unconfirmed one got its link again.</summary>
+    AlreadySigned,
+}
+
+public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
+
+/// <summary>
+/// Signing a petition: one short transaction to store the pending signature and its e-mail, one conditional
+/// update to confirm it. The unique indexes decide between two concurrent signatures of one person; counts
+/// go to the petition's shards (<see cref="PetitionCounts"/>), never to one row every signer would update.
+/// </summary>
+public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
+    SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, RateLimitRecorder limitRecorder)
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
+    /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(5);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private ITimeLimitedDataProtector Protector =>
+        protection.CreateProtector("Parvis.PetitionSignature").ToTimeLimitedDataProtector();
+
+    public async Task<Petition> PetitionAsync(int petitionId) =>
+        await rules.GetAsync(petitionId) ?? throw new DomainException("Cette pétition n'existe pas.");
+
+    public Task<Petition?> PetitionAsyncOrNull(int petitionId) => rules.GetAsync(petitionId);
+
+    /// <summary>What the petition's rules refuse this person (the dates aside), or null.</summary>
+    public async Task<ParticipationRefusal?> RefusalAsync(ClaimsPrincipal user, Petition petition)
+    {
+        var result = await authorization.AuthorizeAsync(user, petition, new ParticipationRequirement(ParticipationAction.Sign));
+        if (result.Succeeded) return null;
+        return result.Failure?.FailureReasons.OfType<ParticipationRefusal>().FirstOrDefault()
+            ?? throw new DomainException("Vous ne pouvez pas signer cette pétition.");
+    }
+
+    /// <summary>The address a signed-in person signs with: their account's, fixed.</summary>
+    public async Task<string?> AccountEmailAsync(ClaimsPrincipal user) =>
+        user.UserId() is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync() : null;
+
+    public async Task<SignOutcome> SignAsync(ClaimsPrincipal user, int petitionId, SignInput input, string? ipAddress, string publicBaseUrl)
+    {
+        var petition = await PetitionAsync(petitionId);
+        petition.EnsureOpenForSigning(Now);
+        if (await RefusalAsync(user, petition) is { } refusal) throw refusal.Reason;
+        var userId = user.UserId();
+        var email = EmailAddress.Parse(userId is null ? input.Email : await AccountEmailAsync(user));
+        if (disposable.Contains(email.Domain))
+            throw new DomainException("Les adresses e-mail jetables ne sont pas acceptées : signez avec une adresse que vous consultez durablement.");
+        var signature = PetitionSignature.Create(petition.Id, userId, input.Name, email, input.PostalCode, input.Commune,
+            communeRequired: petition.ElectorMode, ipAddress, Now);
+        if (!limits.TryTake(tenant.OrganizationId, petition.Id, email.Domain))
+        {
+            await limitRecorder.RecordAsync(limits.DomainRule, userId, ipAddress, CancellationToken.None);
+            throw DomainException.WithValues("Trop de signatures viennent en ce moment d'adresses en « {0} » : réessayez dans une minute.", email.Domain);
+        }
+        var quarter = petition.ElectorMode && userId is { } elector
+            ? new ElectorQuarterSignature { UserId = elector, Quarter = ElectorQuarterSignature.QuarterOf(tenant.Organization.ToLocal(Now)), PetitionId = petition.Id, Signature = signature }
+            : null;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            try
+            {
+                db.PetitionSignatures.Add(signature);
+                if (quarter is not null) db.ElectorQuarterSignatures.Add(quarter);
+                await db.SaveChangesAsync();
+                QueueLink(signature, petition.Title, publicBaseUrl);
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return await AlreadySignedAsync(petition, signature, quarter, publicBaseUrl);
+            }
+        }
+        mail.Flush();
+        return SignOutcome.LinkSent;
+    }
+
+    // The unique indexes refused the row: the same mailbox or account on this petition, or, in elector mode,
+    // another elector-mode petition this quarter.
+    private async Task<SignOutcome> AlreadySignedAsync(Petition petition, PetitionSignature attempt, ElectorQuarterSignature? quarter, string publicBaseUrl)
+    {
+        var existing = await db.PetitionSignatures.AsNoTracking()
+            .Where(s => s.PetitionId == petition.Id && (s.CanonicalEmail == attempt.CanonicalEmail || (attempt.UserId != null && s.UserId == attempt.UserId)))
+            .FirstOrDefaultAsync();
+        if (existing is null && quarter is not null)
+        {
+            var taken = await db.ElectorQuarterSignatures.AsNoTracking()
+                .Where(q => q.UserId == quarter.UserId && q.Quarter == quarter.Quarter)
+                .Join(db.Petitions, q => q.PetitionId, p => p.Id, (q, p) => p.Title).FirstOrDefaultAsync();
+            if (taken is not null)
+            {
+                var next = ElectorQuarterSignature.NextQuarterStart(tenant.Organization.ToLocal(Now));
+                throw DomainException.WithValues(
+                    "Un électeur ne peut signer qu'une demande d'inscription à l'ordre du jour par trimestre (article L1112-16 du CGCT) : vous avez déjà signé « {0} » ce trimestre. Vous pourrez signer à nouveau à partir du {1}.",
+                    taken, next.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")));
+            }
+        }
+        if (existing is null) throw new DomainException("Votre signature n'a pas pu être enregistrée : réessayez.");
+        if (existing.ConfirmedAt is null && existing.InvalidatedAt is null)
+        {
+            var now = Now;
+            var due = now - ResendInterval;
+            // One resend per interval, even from concurrent attempts: the conditional update picks one.
+            var claimed = await db.PetitionSignatures.Where(s => s.Id == existing.Id && s.LinkSentAt < due)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now));
+            if (claimed == 1)
+            {
+                QueueLink(existing, petition.Title, publicBaseUrl);
+                await db.SaveChangesAsync();
+                mail.Flush();
+            }
+        }
+        return SignOutcome.AlreadySigned;
+    }
+
+    private void QueueLink(PetitionSignature signature, string petitionTitle, string publicBaseUrl)
+    {
+        var payload = $"{tenant.OrganizationId}:{signature.PetitionId}:{signature.Id.ToString(CultureInfo.InvariantCulture)}";
+        var token = Protector.Protect(payload, clock.GetUtcNow().Add(LinkLifetime));
+        var link = $"{publicBaseUrl.TrimEnd('/')}/petitions/signature/confirmer?t={Uri.EscapeDataString(token)}";
+        mail.Enqueue(signature.Email, text["{0} : confirmez votre signature", tenant.Organization.Name],
+            $"{text["Bonjour,"]}\n\n{text["Vous avez signé la pétition « {0} ». Votre signature comptera quand vous l'aurez confirmée en ouvrant ce lien dans les 7 jours :", petitionTitle]}\n{link}\n\n{text["Si vous n'avez rien signé, ignorez ce message : rien ne sera compté."]}");
+    }
+
+    /// <summary>The petition and signature a link names; a link of another organization, tampered with or older than 7 days is refused.</summary>
+    public (int PetitionId, long SignatureId) ReadLink(string? token)
+    {
+        const string invalid = "Ce lien de confirmation n'est pas valable ou a expiré : signez à nouveau la pétition pour en recevoir un autre.";
+        string payload;
+        try
+        {
+            payload = Protector.Unprotect(token ?? "", out _);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            throw new DomainException(invalid);
+        }
+        var parts = payload.Split(':');
+        if (parts.Length != 3 || parts[0] != tenant.OrganizationId.ToString(CultureInfo.InvariantCulture)
+            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var petitionId) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var signatureId))
+            throw new DomainException(invalid);
+        return (petitionId, signatureId);
+    }
+
+    /// <summary>
+    /// Counts the signature once: the conditional update confirms it only if nobody did before (a second click,
+    /// a concurrent request) and it was not invalidated; the count moves in the same transaction (<see cref="ConfirmationWriter"/>).
+    /// </summary>
+    public async Task<(ConfirmOutcome Outcome, int PetitionId)> ConfirmAsync(string? token)
+    {
+        var (petitionId, signatureId) = ReadLink(token);
+        var petition = await PetitionAsync(petitionId);
+        // A link followed after the petition closed counts nothing: its result is final.
+        petition.EnsureOpenForSigning(Now);
+        // Written with the confirmations arriving at the same moment, in one transaction (ConfirmationWriter).
+        if (await confirmations.ConfirmAsync(tenant.Organization, petitionId, signatureId)) return (ConfirmOutcome.Confirmed, petitionId);
+        if (!await db.PetitionSignatures.AnyAsync(s => s.Id == signatureId && s.InvalidatedAt == null))
+            throw new DomainException("Cette signature n'existe plus ou a été annulée.");
+        return (ConfirmOutcome.AlreadyConfirmed, petitionId);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Petitions.Signing;
+
+/// <summary>The live count read by petition-count.js, and the signature list handed to the institution.</summary>
+public static class SignatureEndpoints
+{
+    public static void MapSignatureEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Anonymous and cheap: the shards of one petition, summed; the browser may reuse the answer for a second.
+        app.MapGet("/petitions/{id:int}/compte", async (int id, PetitionRulesCache rules, PetitionCounts counts, HttpContext http) =>
+        {
+            if (await rules.GetAsync(id) is not { IsPublic: true }) return Results.NotFound();
+            http.Response.Headers.CacheControl = "max-age=1";
+            return Results.Json(new { count = await counts.CountAsync(id) });
+        })
+        // Not the anonymous page cache (10 s): the count is already kept one second in memory, and "live" means that second.
+        .CacheOutput(p => p.NoCache());
+
+        app.MapGet("/admin/petitions/{id:int}/signatures.csv", async (int id, ParvisDbContext db, AuditLog audit, HttpContext http) =>
+        {
+            var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
+            if (petition is null) return Results.NotFound();
+            var valid = db.PetitionSignatures.AsNoTracking().Where(s => s.PetitionId == id && s.ConfirmedAt != null && s.InvalidatedAt == null);
+            var csv = new StringBuilder();
+            if (petition.ElectorMode)
+            {
+                // CGCT L1112-16: the request is examined with its signers' names and communes, nothing more.
+                csv.Append("nom;commune\n");
+                var rows = await valid.OrderBy(s => s.ConfirmedAt).Select(s => new { s.Name, s.Commune }).ToListAsync();
+                foreach (var row in rows) csv.Append(Cell(row.Name)).Append(';').Append(Cell(row.Commune)).Append('\n');
+                audit.Record("petition.signatures-export", nameof(Petition), id, $"électeurs, {rows.Count} signatures nominatives");
+            }
+            else
+            {
+                // Outside elector mode the institution gets counts, never names.
+                csv.Append("commune_ou_code_postal;jour;signatures\n");
+                var rows = await valid.Select(s => new { Place = s.Commune ?? s.PostalCode ?? "", s.ConfirmedAt }).ToListAsync();
+                var groups = rows.GroupBy(r => (r.Place, Day: r.ConfirmedAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                    .OrderBy(g => g.Key.Place, StringComparer.Ordinal).ThenBy(g => g.Key.Day, StringComparer.Ordinal);
+                foreach (var g in groups)
+                    csv.Append(Cell(g.Key.Place.Length == 0 ? "(non renseigné)" : g.Key.Place)).Append(';').Append(g.Key.Day).Append(';')
+                        .Append(g.Count().ToString(CultureInfo.InvariantCulture)).Append('\n');
+                audit.Record("petition.signatures-export", nameof(Petition), id, $"comptes par commune et par jour, {rows.Count} signatures");
+            }
+            await db.SaveChangesAsync();
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"petition-{id}-signatures.csv");
+        }).RequireAuthorization(Policies.Answer);
+    }
+
+    // Quoted, and a leading formula character neutralised: the file is opened in a spreadsheet.
+    private static string Cell(string? value)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

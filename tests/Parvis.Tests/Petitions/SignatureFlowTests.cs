@@ -1,0 +1,205 @@
+using System.Net;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parvis.Domain;
+using Parvis.Testing;
+
+namespace Parvis.Tests.Petitions;
+
+/// <summary>Signing a petition: the e-mail link makes it count, once, whatever the clicks and the concurrency.</summary>
+[Collection(AppCollection.Name)]
+public class SignatureFlowTests(AppFixture fixture)
+{
+    private readonly ParvisFactory _app = fixture.App;
+
+    [Fact]
+    public async Task A_signature_counts_once_its_link_is_followed_and_only_once()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        var email = SignatureTestData.NewEmail();
+        var signed = await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        Assert.Equal($"/petitions/{id}", signed.Headers.Location!.OriginalString);
+        Assert.Equal(0, await _app.CountAsync(id));
+
+        var message = await _app.Smtp.WaitForAsync(email);
+        var link = new Uri(TestSmtpServer.LinkIn(message));
+        Assert.Equal(ParvisFactory.HostA, link.Host);
+        // Opening the link shows a button and counts nothing (mail scanners open links).
+        var page = await visitor.GetDocumentAsync(link.PathAndQuery);
+        Assert.Equal("Confirmer ma signature", page.QuerySelector("main form button")!.TextContent.Trim());
+        Assert.Equal(0, await _app.CountAsync(id));
+
+        var first = await visitor.SubmitAsync(link.PathAndQuery, "main form", new Dictionary<string, string?>());
+        Assert.Equal($"/petitions/{id}#signature-confirmee", first.Headers.Location!.OriginalString);
+        Assert.Equal(1, await _app.CountAsync(id));
+        Assert.Equal("{\"count\":1}", await visitor.GetStringAsync($"/petitions/{id}/compte"));
+
+        var again = await visitor.SubmitAsync(link.PathAndQuery, "main form", new Dictionary<string, string?>());
+        Assert.Equal($"/petitions/{id}#signature-deja-confirmee", again.Headers.Location!.OriginalString);
+        Assert.Equal(1, await _app.CountAsync(id));
+    }
+
+    [Fact]
+    public async Task The_live_count_is_anonymous_short_lived_json_and_unknown_petitions_are_not_found()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var response = await _app.ClientFor(ParvisFactory.HostA).GetAsync($"/petitions/{id}/compte");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("max-age=1", response.Headers.CacheControl!.ToString());
+        Assert.Equal("{\"count\":0}", await response.Content.ReadAsStringAsync());
+        // Live: not held by the anonymous page cache, only by the count's one second in memory.
+        var reader = _app.ClientFor(ParvisFactory.HostA);
+        Assert.Equal("{\"count\":0}", await reader.GetStringAsync($"/petitions/{id}/compte"));
+        await _app.SignAndConfirmAsync(_app.ClientFor(ParvisFactory.HostA), id, SignatureTestData.NewEmail());
+        await Task.Delay(1100);
+        Assert.Equal("{\"count\":1}", await reader.GetStringAsync($"/petitions/{id}/compte"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostB).GetAsync($"/petitions/{id}/compte")).StatusCode);
+        var draft = await _app.NewSignablePetitionAsync(adjust: p => p.Status = PetitionStatus.Draft);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync($"/petitions/{draft}/compte")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_same_person_signing_twice_at_once_with_another_spelling_signs_once_without_error()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var local = "jean.dupont" + Guid.NewGuid().ToString("N")[..6];
+        var first = _app.ClientFor(ParvisFactory.HostA);
+        var second = _app.ClientFor(ParvisFactory.HostA);
+        // Both forms are read first, then both POSTs leave together.
+        var firstForm = await first.GetDocumentAsync($"/petitions/{id}/signer");
+        var secondForm = await second.GetDocumentAsync($"/petitions/{id}/signer");
+        var answers = await Task.WhenAll(
+            first.SubmitAsync(firstForm, $"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer($"{local}@gmail.com")),
+            second.SubmitAsync(secondForm, $"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer($"{local.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant()}+petition@GoogleMail.com")));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
+        Assert.Equal(1, await _app.SignatureRowsAsync(id));
+
+        // Signing again later says so, on the petition page.
+        var page = await first.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer($"{local}@gmail.com"));
+        Assert.Contains("Vous avez déjà signé", page.Source.Text, StringComparison.Ordinal);
+        Assert.Equal(1, await _app.SignatureRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task Eight_people_confirming_at_once_count_eight()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var people = Enumerable.Range(0, 8).Select(_ => (Client: _app.ClientFor(ParvisFactory.HostA), Email: SignatureTestData.NewEmail())).ToList();
+        foreach (var (client, email) in people)
+            await client.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        var links = new List<(HttpClient Client, string Link, AngleSharp.Html.Dom.IHtmlDocument Page)>();
+        foreach (var (client, email) in people)
+        {
+            var link = await _app.ConfirmationLinkAsync(email);
+            links.Add((client, link, await client.GetDocumentAsync(link)));
+        }
+        var answers = await Task.WhenAll(links.Select(l => l.Client.SubmitAsync(l.Page, l.Link, "main form", new Dictionary<string, string?>())));
+        Assert.All(answers, a => Assert.EndsWith("#signature-confirmee", a.Headers.Location!.OriginalString, StringComparison.Ordinal));
+        Assert.Equal(8, await _app.CountAsync(id));
+        Assert.Equal(8, await _app.InAAsync(db => db.PetitionSignatures.CountAsync(s => s.PetitionId == id && s.ConfirmedAt != null)));
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_signs_with_the_account_address_whatever_is_posted()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var (client, email) = await _app.CitizenClientAsync();
+        var form = await client.GetDocumentAsync($"/petitions/{id}/signer");
+        Assert.Equal(email, form.QuerySelector("#Input_Email")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector("#Input_Email[readonly]"));
+        await client.SubmitAsync(form, $"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer("autre@example.org"));
+        var stored = await _app.InAAsync(db => db.PetitionSignatures.SingleAsync(s => s.PetitionId == id));
+        Assert.Equal(email, stored.Email);
+        Assert.NotNull(stored.UserId);
+        Assert.Equal(await _app.UserIdAsync(email), stored.UserId);
+    }
+
+    [Theory]
+    [InlineData("", "x@example.org", "Indiquez votre nom")]
+    [InlineData("Camille", "", "Indiquez votre adresse e-mail")]
+    [InlineData("Camille", "pas-une-adresse", "n'est pas valide")]
+    [InlineData("Camille", "quelqu'un@mailinator.com", "jetables ne sont pas acceptées")]
+    [InlineData("Camille", "quelqu'un@abc.yopmail.com", "jetables ne sont pas acceptées")]
+    public async Task Bad_input_gets_a_french_message_and_nothing_is_saved(string name, string email, string expected)
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var page = await _app.ClientFor(ParvisFactory.HostA).SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]",
+            SignatureTestData.Signer(email, name));
+        Assert.Contains(page.Errors(), e => e.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(name, page.QuerySelector("#Input_Name")!.GetAttribute("value") ?? "");
+        Assert.Equal(0, await _app.SignatureRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task Too_long_fields_are_refused_in_french()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var longName = await client.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(SignatureTestData.NewEmail(), new string('a', 201)));
+        Assert.Contains(longName.Errors(), e => e.Contains("200 caractères", StringComparison.Ordinal));
+        var longCommune = await client.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(SignatureTestData.NewEmail(), commune: new string('b', 101)));
+        Assert.Contains(longCommune.Errors(), e => e.Contains("100 caractères", StringComparison.Ordinal));
+        var longEmail = await client.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(new string('c', 320) + "@example.org"));
+        Assert.Contains(longEmail.Errors(), e => e.Contains("trop longue", StringComparison.Ordinal));
+        Assert.Equal(0, await _app.SignatureRowsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_tampered_expired_or_foreign_link_counts_nothing()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        var email = SignatureTestData.NewEmail();
+        await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        var link = await _app.ConfirmationLinkAsync(email);
+
+        var tampered = await visitor.SubmitAndReadAsync(link[..^3] + "abc", "main form", new Dictionary<string, string?>());
+        Assert.Contains(tampered.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
+        // The same link on the other organization's host is not valid there.
+        var foreign = _app.ClientFor(ParvisFactory.HostB);
+        var elsewhere = await foreign.GetDocumentAsync(link);
+        Assert.Contains(elsewhere.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
+        // A link past its 7 days: the same payload the application writes, with a time limit already gone.
+        var signatureId = await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id).Select(s => s.Id).SingleAsync());
+        var stale = _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Parvis.PetitionSignature").ToTimeLimitedDataProtector()
+            .Protect($"{_app.OrganizationA.Id}:{id}:{signatureId}", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var expiredLink = "/petitions/signature/confirmer?t=" + Uri.EscapeDataString(stale);
+        var expired = await visitor.SubmitAndReadAsync(expiredLink, "main form", new Dictionary<string, string?>());
+        Assert.Contains(expired.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
+        Assert.Equal(0, await _app.CountAsync(id));
+    }
+
+    [Fact]
+    public async Task A_closed_or_expired_petition_refuses_signatures_and_late_links()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        var email = SignatureTestData.NewEmail();
+        await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        var link = await _app.ConfirmationLinkAsync(email);
+        var linkPage = await visitor.GetDocumentAsync(link);
+
+        await _app.InAAsync(db => db.Petitions.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosesAt, DateTime.UtcNow.AddMinutes(-1))));
+        await Task.Delay(TimeSpan.FromSeconds(5.5)); // the signing rules are cached five seconds
+        var form = await visitor.GetDocumentAsync($"/petitions/{id}/signer");
+        Assert.Contains("La période de signature de cette pétition est terminée", form.Source.Text, StringComparison.Ordinal);
+        Assert.Null(form.QuerySelector("form[action$=signer]"));
+        var late = await visitor.SubmitAsync(linkPage, link, "main form", new Dictionary<string, string?>());
+        Assert.Contains("La période de signature de cette pétition est terminée", await late.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await _app.CountAsync(id));
+
+        var closed = await _app.NewSignablePetitionAsync(adjust: p => p.Status = PetitionStatus.Closed);
+        var post = await visitor.PostAsync($"/petitions/{closed}/signer", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "",
+            ["Input.Name"] = "Camille",
+            ["Input.Email"] = SignatureTestData.NewEmail(),
+        }));
+        Assert.NotEqual(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.Equal(0, await _app.SignatureRowsAsync(closed));
+    }
+}
