@@ -4,7 +4,7 @@ using Parvis.Testing;
 
 namespace Parvis.BrowserTests;
 
-/// <summary>"Vous avez dit, nous avons fait": an agent records an outcome, links a contribution and publishes; the public sees it on both pages.</summary>
+/// <summary>"Vous avez dit, nous avons fait": an agent records an outcome, links a contribution and a proposal and publishes; the public sees it on the outcome page and on the pages of what led to it.</summary>
 [Collection(BrowserCollection.Name)]
 public class OutcomeJourneyTests(BrowserFixture fixture)
 {
@@ -17,6 +17,8 @@ public class OutcomeJourneyTests(BrowserFixture fixture)
         var contribution = (await _app.AddContributionsAsync(consultation, 1, (c, _) => { c.Title = "Des bancs à l'ombre"; c.CreatedAt = DateTime.UtcNow.AddDays(-40); }))[0];
         var territory = await _app.InAAsync(db => db.Territories.Where(t => t.Name == "Quartier de la Gare").Select(t => t.Id).SingleAsync());
         var title = "Bancs ombragés sur la place " + Guid.NewGuid().ToString("N")[..4];
+        var proposal = await _app.InAAsync(db => db.Proposals.Where(p => p.State == Parvis.Domain.ModerationState.Published && p.Status != Parvis.Domain.ProposalState.Merged)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.Title }).FirstAsync());
 
         var page = await fixture.NewPageAsync();
         await page.LoginAsync($"agent@{ParvisFactory.DomainA}");
@@ -40,6 +42,10 @@ public class OutcomeJourneyTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Lier", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Élément lié au résultat.");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Des bancs à l'ombre" })).ToBeVisibleAsync();
+        await page.GetByLabel("Adresse de l'élément").FillAsync($"/propositions/{proposal.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lier", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Élément lié au résultat.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = proposal.Title })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier le résultat" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Résultat publié");
         await page.AssertAccessibleAsync();
@@ -65,6 +71,11 @@ public class OutcomeJourneyTests(BrowserFixture fixture)
         var fed = visitor.Locator("section.outcomes-fed");
         await Assertions.Expect(fed).ToContainTextAsync("Ce que cette contribution a permis de décider");
         await Assertions.Expect(fed.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await visitor.AssertAccessibleAsync();
+        await visitor.GotoAsync($"/propositions/{proposal.Id}");
+        var fedProposal = visitor.Locator("section.outcomes-fed");
+        await Assertions.Expect(fedProposal).ToContainTextAsync("Ce que cette proposition a permis de décider");
+        await Assertions.Expect(fedProposal.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
         await visitor.AssertAccessibleAsync();
         await visitor.GotoAsync($"/concertations/{consultation}");
         await Assertions.Expect(visitor.Locator("section.outcomes-fed")).ToContainTextAsync(title);

@@ -98,7 +98,8 @@ public class OutcomeManagementTests(AppFixture fixture)
     }
 
     [Theory]
-    [InlineData("/propositions/45", "Les propositions ne peuvent pas encore être liées à un résultat.")]
+    [InlineData("/propositions/999999", "La proposition n° 999999 n'existe pas dans cette collectivité ou n'est pas publiée.")]
+    [InlineData("/petitions/999999", "La pétition n° 999999 n'existe pas dans cette collectivité ou n'a pas été publiée.")]
     [InlineData("https://exemple.fr/actualites/3", "Cette adresse n'est pas celle d'une contribution, d'une concertation, d'une proposition ou d'une pétition de la plateforme.")]
     [InlineData("/contributions/999999", "La contribution n° 999999 n'existe pas dans cette collectivité.")]
     [InlineData("/reunions/2", "Les réunions ne peuvent pas encore être liées à un résultat.")]
