@@ -72,4 +72,33 @@ public static partial class DemoSeeder
         Link(dropOffOutcome, OutcomeSubjectKind.Contribution, dropOff.Id);
         await db.SaveChangesAsync();
     }
+
+    /// <summary>After the proposals and petitions: what the carried-out proposal and the answered petition led to.</summary>
+    private static async Task LinkInitiativesToOutcomesAsync(ParvisDbContext db, DateTime now)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var proposal = await db.Proposals.Where(p => p.Status == ProposalState.CarriedOut).OrderBy(p => p.Id).FirstOrDefaultAsync();
+        var petition = await db.Petitions.Where(p => p.FirstAnsweredAt != null).OrderBy(p => p.Id).FirstOrDefaultAsync();
+        if (proposal is not null)
+        {
+            var fountains = new Outcome { Title = "Fontaines à boire dans les squares" };
+            fountains.Describe(new OutcomeDescription(fountains.Title, "Deux fontaines installées à la suite de la proposition d'un habitant, soutenue dans la boîte à idées.",
+                OutcomeStatus.Done, 100, 14_000m, today.AddDays(-60), today.AddDays(-30), null, today.AddDays(-5), proposal.TerritoryId, null), now);
+            fountains.Publish(now);
+            db.Outcomes.Add(fountains);
+            await db.SaveChangesAsync();
+            db.OutcomeLinks.Add(new OutcomeLink { OutcomeId = fountains.Id, Kind = OutcomeSubjectKind.Proposal, SubjectId = proposal.Id });
+        }
+        if (petition is not null)
+        {
+            var answer = new Outcome { Title = "Étude demandée par la pétition" };
+            answer.Describe(new OutcomeDescription(answer.Title, "La collectivité a répondu à la pétition et lance l'étude qu'elle demandait.",
+                OutcomeStatus.InProgress, 20, null, today.AddDays(-10), today.AddDays(-7), today.AddMonths(4), null, petition.TerritoryId, null), now);
+            answer.Publish(now);
+            db.Outcomes.Add(answer);
+            await db.SaveChangesAsync();
+            db.OutcomeLinks.Add(new OutcomeLink { OutcomeId = answer.Id, Kind = OutcomeSubjectKind.Petition, SubjectId = petition.Id });
+        }
+        await db.SaveChangesAsync();
+    }
 }

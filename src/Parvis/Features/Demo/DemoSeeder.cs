@@ -80,6 +80,7 @@ public static partial class DemoSeeder
         await SeedProposalsAsync(db, now, commune, gare, centre, rives, citizens, agent, elected);
         // After the petitions are seeded: signatures on the open ones.
         await DemoSignatures.SeedAsync(db, org, now);
+        await LinkInitiativesToOutcomesAsync(db, now);
         return org;
     }
 
