@@ -32,6 +32,10 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
         return new ModerationScope(territories, grants.Where(g => g.ConsultationId is not null).Select(g => g.ConsultationId!.Value).ToList());
     }
 
+    /// <summary>Whether this moderator may act on something of this territory (petitions, proposals): unscoped, or a territory they cover.</summary>
+    public async Task<bool> CoversTerritoryAsync(ClaimsPrincipal user, int territoryId) =>
+        await ScopeAsync(user) is not { } scope || scope.Territories.Contains(territoryId);
+
     /// <summary>Items per page of the queue (contributions, and comments likewise).</summary>
     public const int QueuePageSize = 30;
 

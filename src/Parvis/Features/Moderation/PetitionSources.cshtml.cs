@@ -9,7 +9,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Features.Moderation;
 
 /// <summary>Where a petition's signatures come from (addresses, e-mail domains), and the bulk invalidation of a scripted run.</summary>
-public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration moderation) : PageModel
+public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration moderation, ModerationCommands scopes) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
     public List<TrendingPeriod> Periods { get; private set; } = [];
@@ -22,6 +22,9 @@ public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration modera
 
     public async Task<IActionResult> OnPostInvalidateAsync(int id, SourceKind kind, string? value, string? period, string? reason)
     {
+        var territory = await db.Petitions.Where(p => p.Id == id).Select(p => (int?)p.TerritoryId).FirstOrDefaultAsync();
+        if (territory is null) return NotFound();
+        if (!await scopes.CoversTerritoryAsync(User, territory.Value)) return Forbid();
         try
         {
             var (confirmed, pending) = await moderation.InvalidateAsync(id, kind, value, period ?? "", reason);
@@ -39,7 +42,8 @@ public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration modera
     private async Task<bool> LoadAsync(int id)
     {
         var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        if (petition is null) return false;
+        // Addresses and domains are shown only to moderators who cover the petition's territory.
+        if (petition is null || !await scopes.CoversTerritoryAsync(User, petition.TerritoryId)) return false;
         Petition = petition;
         foreach (var key in SignatureModeration.Periods.Keys) Periods.Add(await moderation.TrendingAsync(id, key));
         return true;

@@ -11,7 +11,7 @@ namespace Parvis.Features.Petitions;
 
 /// <summary>Petitions awaiting moderation: checked against the charter and the collectivité's competences.</summary>
 [Authorize(Policy = Policies.Moderate)]
-public class ModerationModel(ParvisDbContext db, PetitionCommands commands) : PageModel
+public class ModerationModel(ParvisDbContext db, PetitionCommands commands, Features.Moderation.ModerationCommands moderation) : PageModel
 {
     public sealed record Row(Petition Petition, int Sponsors);
 
@@ -19,9 +19,16 @@ public class ModerationModel(ParvisDbContext db, PetitionCommands commands) : Pa
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public Task<IActionResult> OnPostPublishAsync(int id) => Act(() => commands.PublishAsync(id), "La pétition est publiée et ouverte à la signature.");
+    public async Task<IActionResult> OnPostPublishAsync(int id) =>
+        await InScopeAsync(id) ? await Act(() => commands.PublishAsync(id), "La pétition est publiée et ouverte à la signature.") : Forbid();
 
-    public Task<IActionResult> OnPostRejectAsync(int id, string? reason) => Act(() => commands.RejectAsync(id, reason), "La pétition est refusée ; son auteur reçoit le motif.");
+    public async Task<IActionResult> OnPostRejectAsync(int id, string? reason) =>
+        await InScopeAsync(id) ? await Act(() => commands.RejectAsync(id, reason), "La pétition est refusée ; son auteur reçoit le motif.") : Forbid();
+
+    /// <summary>A moderator limited to a territory (or a consultation) acts only on the petitions of the territories they cover.</summary>
+    private async Task<bool> InScopeAsync(int id) =>
+        await db.Petitions.Where(p => p.Id == id).Select(p => (int?)p.TerritoryId).FirstOrDefaultAsync() is not { } territory
+        || await moderation.CoversTerritoryAsync(User, territory);
 
     private async Task<IActionResult> Act(Func<Task> action, string success)
     {
@@ -43,8 +50,9 @@ public class ModerationModel(ParvisDbContext db, PetitionCommands commands) : Pa
 
     private async Task LoadAsync()
     {
-        var petitions = await db.Petitions.AsNoTracking().Include(p => p.Territory)
-            .Where(p => p.Status == PetitionStatus.AwaitingModeration).OrderBy(p => p.SubmittedAt).Take(100).ToListAsync();
+        var query = db.Petitions.AsNoTracking().Include(p => p.Territory).Where(p => p.Status == PetitionStatus.AwaitingModeration);
+        if (await moderation.ScopeAsync(User) is { } scope) query = query.Where(p => scope.Territories.Contains(p.TerritoryId));
+        var petitions = await query.OrderBy(p => p.SubmittedAt).Take(100).ToListAsync();
         var ids = petitions.Select(p => p.Id).ToList();
         var sponsors = await db.PetitionSponsors.Where(s => ids.Contains(s.PetitionId)).GroupBy(s => s.PetitionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);

@@ -17,9 +17,12 @@ public sealed record PetitionInput(string? Title, string? Request, string? Reaso
 /// council's decision, closing. One method per action, one SaveChanges each.
 /// </summary>
 public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit,
-    EmailQueue mail, PetitionMails mails, TimeProvider clock)
+    EmailQueue mail, PetitionMails mails, TimeProvider clock, Infrastructure.Cluster.ICacheInvalidation eviction)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Every node forgets the petition's cached signing rules once its status changed.</summary>
+    private Task ForgetRulesAsync(int id) => eviction.ForgetAsync([Signing.PetitionRulesCache.KeyOf(tenant.OrganizationId, id)]);
     private PetitionSettings Settings => tenant.Organization.Petitions;
 
     /// <summary>What stops this person drafting (or sponsoring) under the organization's rules, or null.</summary>
@@ -102,6 +105,7 @@ public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService a
         Enqueue(await mails.DecisionAsync(petition));
         audit.Record("petition.publish", nameof(Petition), id);
         await db.SaveChangesAsync();
+        await ForgetRulesAsync(id);
         mail.Flush();
     }
 
@@ -112,6 +116,7 @@ public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService a
         Enqueue(await mails.DecisionAsync(petition));
         audit.Record("petition.reject", nameof(Petition), id, petition.RejectionReason);
         await db.SaveChangesAsync();
+        await ForgetRulesAsync(id);
         mail.Flush();
     }
 
@@ -145,6 +150,7 @@ public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService a
         petition.Close(Now);
         audit.Record("petition.close", nameof(Petition), id);
         await db.SaveChangesAsync();
+        await ForgetRulesAsync(id);
     }
 
     /// <summary>The number of registered electors: the one the organization entered, else the current electoral list.</summary>

@@ -30,7 +30,7 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
     public async Task<IActionResult> OnGetAsync(int id)
     {
         // A merged duplicate sends its readers, and search engines, to the proposal it joined.
-        var mergedInto = await db.Proposals.Where(p => p.Id == id && p.Status == ProposalState.Merged).Select(p => p.MergedIntoId).FirstOrDefaultAsync();
+        var mergedInto = await db.Proposals.Where(p => p.Id == id && p.Status == ProposalState.Merged && p.Space!.PublishedAt != null).Select(p => p.MergedIntoId).FirstOrDefaultAsync();
         if (mergedInto is { } target) return RedirectPermanent($"/propositions/{target}");
         return await LoadAsync(id) ? Page() : NotFound();
     }

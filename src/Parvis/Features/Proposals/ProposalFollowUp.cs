@@ -24,6 +24,8 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     /// <summary>Administrators, and the agents of the service that studies the space's proposals.</summary>
     public async Task<bool> CanFollowAsync(ClaimsPrincipal user, ProposalSpace space)
     {
+        // The policy, not the role alone: it carries the staff second factor.
+        if (!(await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded) return false;
         if (user.IsInRole(nameof(StaffRole.Administrator))) return true;
         return user.IsInRole(nameof(StaffRole.Agent)) && space.ServiceName is not null
             && await ManageConsultationHandler.AgentServiceAsync(db, user) == space.ServiceName;
@@ -33,7 +35,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     public async Task<bool> CanModerateAsync(ClaimsPrincipal user, Proposal proposal)
     {
         if (!(await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded) return false;
-        return await moderation.ScopeAsync(user) is not { } scope || scope.Territories.Contains(proposal.TerritoryId);
+        return await moderation.CoversTerritoryAsync(user, proposal.TerritoryId);
     }
 
     /// <param name="responseBody">An official response drafted with the change; published once an elected official validates it.</param>

@@ -79,7 +79,10 @@ public sealed class ConfirmationWriter : IAsyncDisposable
         // Only numbered placeholders go into the text; the values travel as parameters.
         var placeholders = string.Join(", ", ids.Select((_, i) => "{" + (i + 2).ToString(CultureInfo.InvariantCulture) + "}"));
         var sql = "UPDATE \"PetitionSignatures\" SET \"ConfirmedAt\" = {0} WHERE \"OrganizationId\" = {1} AND \"Id\" IN (" + placeholders
-            + ") AND \"ConfirmedAt\" IS NULL AND \"InvalidatedAt\" IS NULL RETURNING \"Id\", \"PetitionId\"";
+            + ") AND \"ConfirmedAt\" IS NULL AND \"InvalidatedAt\" IS NULL"
+            // A petition closed meanwhile counts nothing more, whatever a node's cached rules still say.
+            + " AND EXISTS (SELECT 1 FROM \"Petitions\" p WHERE p.\"Id\" = \"PetitionSignatures\".\"PetitionId\" AND p.\"Status\" = 'Open')"
+            + " RETURNING \"Id\", \"PetitionId\"";
         object[] parameters = [now, organization.Id, .. ids.Cast<object>()];
         await using var transaction = await db.Database.BeginTransactionAsync();
         var confirmed = await db.Database.SqlQueryRaw<ConfirmedRow>(sql, parameters).ToListAsync();
