@@ -5,6 +5,7 @@ using Parvis.Features.Contributions;
 using Parvis.Features.DevIdentityProvider;
 using Parvis.Features.FranceConnect;
 using Parvis.Features.Moderation;
+using Parvis.Features.Requests;
 using Parvis.Features.Responses;
 using Parvis.Features.Territories;
 
@@ -54,6 +55,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SignatureCommands>();
         builder.Services.AddScoped<Petitions.Signing.SigningForms>();
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
+        builder.Services.AddRequests();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();
@@ -73,6 +75,7 @@ public static class FeatureSetup
         Petitions.Signing.SignatureEndpoints.MapSignatureEndpoints(app);
         Home.Sitemap.MapSitemap(app);
         app.MapDevIdentityProvider();
+        app.MapRequests();
         return app;
     }
 }

@@ -64,6 +64,7 @@ public static partial class DemoSeeder
         await users.UpdateAsync(admin);
         await Account("moderation@" + emailDomain, "Modération", "Hugo", "Bernard", StaffRole.Moderator);
         var agent = await Account("agent@" + emailDomain, "Agent urbanisme", "Sofia", "Petit", StaffRole.Agent, "Service urbanisme");
+        var voirie = await Account("voirie@" + emailDomain, "Agent voirie", "Paul", "Lefèvre", StaffRole.Agent, "Service voirie");
         var elected = await Account("elu@" + emailDomain, "Adjoint à la participation", "Marc", "Durand", StaffRole.ElectedOfficial);
         var citizens = new List<ParvisUser>
         {
@@ -81,6 +82,7 @@ public static partial class DemoSeeder
         // After the petitions are seeded: signatures on the open ones.
         await DemoSignatures.SeedAsync(db, org, now);
         await LinkInitiativesToOutcomesAsync(db, now);
+        await DemoRequests.SeedAsync(db, now, citizens, voirie);
         return org;
     }
 

@@ -50,6 +50,14 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
     public DbSet<PetitionSignature> PetitionSignatures => Set<PetitionSignature>();
     public DbSet<ElectorQuarterSignature> ElectorQuarterSignatures => Set<ElectorQuarterSignature>();
+    public DbSet<RequestCategory> RequestCategories => Set<RequestCategory>();
+    public DbSet<CategoryQuestion> CategoryQuestions => Set<CategoryQuestion>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<RequestAnswer> RequestAnswers => Set<RequestAnswer>();
+    public DbSet<RequestPhoto> RequestPhotos => Set<RequestPhoto>();
+    public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
+    public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Tenancy;
+
+namespace Parvis.Features.Requests;
+
+/// <summary>What a report holds, whether it comes from the form or from an Open311 client.</summary>
+/// <param name="Answers">The extra questions' answers, by question code; several values for a multiple choice.</param>
+public sealed record RequestInput(int CategoryId, string? Description, double? Latitude, double? Longitude, string? Address,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Answers, string? Email = null, string? Name = null);
+
+/// <summary>
+/// Turns a report into a request of this organization: the category must be active here, the extra
+/// questions answered as their kinds say, the location placed in its territory, the due time set from
+/// the category's target. Shared by the form and the Open311 POST; the caller adds photos, decides
+/// whether an e-mail must be confirmed, adds the row and saves once.
+/// </summary>
+public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<List<RequestCategory>> ActiveCategoriesAsync() =>
+        db.RequestCategories.AsNoTracking().Include(c => c.Questions.OrderBy(q => q.Position))
+            .Where(c => c.IsActive).OrderBy(c => c.Group).ThenBy(c => c.Position).ThenBy(c => c.Name).ToListAsync();
+
+    public async Task<ServiceRequest> PrepareAsync(RequestInput input, Guid? authorId, int? apiClientId = null)
+    {
+        var category = await db.RequestCategories.AsNoTracking().Include(c => c.Questions)
+            .FirstOrDefaultAsync(c => c.Id == input.CategoryId && c.IsActive)
+            ?? throw new DomainException("Choisissez une catégorie de la liste.");
+        var error = ServiceRequest.Validate(input.Description, input.Latitude, input.Longitude, input.Address);
+        if (error is not null) throw new DomainException(error);
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : EmailAddress.Parse(input.Email).Typed;
+        if (email is { Length: > ServiceRequest.MaxEmail }) throw new DomainException("L'adresse e-mail est trop longue.");
+        var name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim();
+        if (name is { Length: > ServiceRequest.MaxName }) throw DomainException.WithValues("Le nom dépasse {0} caractères.", ServiceRequest.MaxName);
+
+        var answers = new List<RequestAnswer>();
+        foreach (var question in category.Questions.OrderBy(q => q.Position))
+        {
+            var values = input.Answers.TryGetValue(question.Code, out var given) ? given : [];
+            if (question.Normalize(values) is { } value) answers.Add(new RequestAnswer { QuestionId = question.Id, Value = value });
+        }
+
+        var now = Now;
+        return new ServiceRequest
+        {
+            CategoryId = category.Id,
+            ServiceName = category.ServiceName,
+            TerritoryId = await TerritoryAtAsync(input.Latitude, input.Longitude),
+            Description = input.Description!.Trim(),
+            Latitude = input.Latitude,
+            Longitude = input.Longitude,
+            Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
+            AuthorId = authorId,
+            ReporterEmail = authorId is null ? email : null,
+            ReporterName = name,
+            ApiClientId = apiClientId,
+            Status = RequestStatus.Submitted,
+            SubmittedAt = now,
+            UpdatedAt = now,
+            DueAt = now.AddHours(category.TargetHours),
+            Answers = answers,
+        };
+    }
+
+    /// <summary>The deepest territory of the organization holding the point (the foundation's boundaries).</summary>
+    public async Task<int?> TerritoryAtAsync(double? latitude, double? longitude)
+    {
+        if (latitude is not { } lat || longitude is not { } lon) return null;
+        var territories = await db.Territories.AsNoTracking().Where(t => t.BoundaryGeoJson != null).ToListAsync();
+        return Territory.Locate(territories, lon, lat)?.Id;
+    }
+
+    public Organization Organization => tenant.Organization;
+}

@@ -1,0 +1,13 @@
+namespace Parvis.Features.Requests;
+
+/// <summary>Services and endpoints of requests and problem reports (signalements) and of the Open311 API.</summary>
+public static class RequestsSetup
+{
+    public static IServiceCollection AddRequests(this IServiceCollection services)
+    {
+        services.AddScoped<RequestSubmission>();
+        return services;
+    }
+
+    public static WebApplication MapRequests(this WebApplication app) => app;
+}
