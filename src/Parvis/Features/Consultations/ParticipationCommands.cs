@@ -138,18 +138,8 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
                 email = Contributions.AnonymousContributions.ValidEmail(input.Email);
             return new(DisplayIdentity.Anonymous, BadgeChoices.None, email);
         }
-        if (input.DisplayAs is { } asked && (!Enum.IsDefined(asked) || !rules.Allows(asked)))
-            throw new DomainException("Cet affichage n'est pas proposé dans cet espace.");
-        var wanted = (input.Badges ?? []).Aggregate(BadgeChoices.None, (all, b) => all | b);
-        var badges = BadgeChoices.None;
-        if (wanted != BadgeChoices.None)
-        {
-            var attributes = await verifications.AttributesOfAsync(userId);
-            if (wanted.HasFlag(BadgeChoices.Residence) && attributes.ResidentTerritoryIds.Count > 0) badges |= BadgeChoices.Residence;
-            if (wanted.HasFlag(BadgeChoices.Elector) && attributes.IsElector) badges |= BadgeChoices.Elector;
-            if (wanted.HasFlag(BadgeChoices.Age) && attributes.AgeBracket is not null) badges |= BadgeChoices.Age;
-        }
-        return new(rules.Resolve(input.DisplayAs), badges, null);
+        var (display, badges) = await verifications.AuthorChoiceAsync(userId, rules, input.DisplayAs, input.Badges);
+        return new(display, badges, null);
     }
 
     // In a public inquiry every observation gets the next register number; a concurrent writer makes us retry.

@@ -21,6 +21,26 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
     private readonly Dictionary<Guid, VerifiedAttributes> _cache = [];
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// How an author is shown on what they post: the display they asked for if the space allows it, and only
+    /// the badges they asked for that they still hold (a badge is never shown on an attribute not verified now).
+    /// </summary>
+    public async Task<(DisplayIdentity Display, BadgeChoices Badges)> AuthorChoiceAsync(Guid userId, ParticipationRules rules, DisplayIdentity? asked, IEnumerable<BadgeChoices>? wantedBadges)
+    {
+        if (asked is { } display && (!Enum.IsDefined(display) || !rules.Allows(display)))
+            throw new DomainException("Cet affichage n'est pas proposé dans cet espace.");
+        var wanted = (wantedBadges ?? []).Aggregate(BadgeChoices.None, (all, b) => all | b);
+        var badges = BadgeChoices.None;
+        if (wanted != BadgeChoices.None)
+        {
+            var attributes = await AttributesOfAsync(userId);
+            if (wanted.HasFlag(BadgeChoices.Residence) && attributes.ResidentTerritoryIds.Count > 0) badges |= BadgeChoices.Residence;
+            if (wanted.HasFlag(BadgeChoices.Elector) && attributes.IsElector) badges |= BadgeChoices.Elector;
+            if (wanted.HasFlag(BadgeChoices.Age) && attributes.AgeBracket is not null) badges |= BadgeChoices.Age;
+        }
+        return (rules.Resolve(asked), badges);
+    }
+
     public async Task<VerifiedAttributes> AttributesOfAsync(Guid userId)
     {
         if (_cache.TryGetValue(userId, out var known)) return known;

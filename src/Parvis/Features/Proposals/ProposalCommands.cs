@@ -57,7 +57,7 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
         if (hasPhoto && string.IsNullOrWhiteSpace(input.PhotoAlt)) throw new DomainException("Décrivez la photo en quelques mots pour les personnes qui ne la voient pas.");
         if (input.PhotoAlt is { Length: > Proposal.MaxAltText }) throw DomainException.WithValues("La description de la photo dépasse {0} caractères.", Proposal.MaxAltText);
         var userId = user.UserId() ?? throw new DomainException("Connectez-vous pour proposer.");
-        var (display, badges) = await AuthorChoiceAsync(userId, space, input);
+        var (display, badges) = await verifications.AuthorChoiceAsync(userId, space.DisplayRules, input.DisplayAs, input.Badges);
         var title = input.Title!.Trim();
         var body = input.Body!.Trim();
         return new Proposal
@@ -173,23 +173,6 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
     }
 
     // The author picks among the displays the space allows and shows only badges held now.
-    private async Task<(DisplayIdentity, BadgeChoices)> AuthorChoiceAsync(Guid userId, ProposalSpace space, ProposeInput input)
-    {
-        var rules = space.DisplayRules;
-        if (input.DisplayAs is { } asked && (!Enum.IsDefined(asked) || !rules.Allows(asked)))
-            throw new DomainException("Cet affichage n'est pas proposé dans cet espace.");
-        var wanted = (input.Badges ?? []).Aggregate(BadgeChoices.None, (all, b) => all | b);
-        var badges = BadgeChoices.None;
-        if (wanted != BadgeChoices.None)
-        {
-            var attributes = await verifications.AttributesOfAsync(userId);
-            if (wanted.HasFlag(BadgeChoices.Residence) && attributes.ResidentTerritoryIds.Count > 0) badges |= BadgeChoices.Residence;
-            if (wanted.HasFlag(BadgeChoices.Elector) && attributes.IsElector) badges |= BadgeChoices.Elector;
-            if (wanted.HasFlag(BadgeChoices.Age) && attributes.AgeBracket is not null) badges |= BadgeChoices.Age;
-        }
-        return (rules.Resolve(input.DisplayAs), badges);
-    }
-
     // Typed by hand or filled by the map: a point or a comma, read the same in every language.
     private static double? Coordinate(string? text, string error)
     {
