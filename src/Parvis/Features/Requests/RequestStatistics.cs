@@ -48,9 +48,13 @@ public sealed class RequestStatistics(ParvisDbContext db, TenantContext tenant, 
                 g.Count(r => r.Status == RequestStatus.Resolved && r.ClosedAt <= r.DueAt)))
             .ToListAsync();
         var categories = await scope.GroupBy(r => r.CategoryId)
-            .Select(g => new { Id = g.Key, Counts = new Counts("", g.Count(), g.Count(r => r.AcknowledgedAt != null), g.Count(r => r.Status == RequestStatus.Resolved && r.ClosedAt != null),
+            .Select(g => new
+            {
+                Id = g.Key,
+                Counts = new Counts("", g.Count(), g.Count(r => r.AcknowledgedAt != null), g.Count(r => r.Status == RequestStatus.Resolved && r.ClosedAt != null),
                 g.Count(r => r.Status == RequestStatus.Resolved || ((r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Acknowledged || r.Status == RequestStatus.InProgress) && r.DueAt < now)),
-                g.Count(r => r.Status == RequestStatus.Resolved && r.ClosedAt <= r.DueAt)) })
+                g.Count(r => r.Status == RequestStatus.Resolved && r.ClosedAt <= r.DueAt))
+            })
             .ToListAsync();
         var ids = categories.Select(c => c.Id).ToList();
         var names = await db.RequestCategories.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name);
