@@ -205,6 +205,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/propositions/espace/{id:int?}"] = "---+-+-",
         ["POST /admin/propositions/espace/{id:int?}?handler=AddCategory"] = "---+-+-",
         ["POST /admin/propositions/espace/{id:int?}?handler=RemoveCategory"] = "---+-+-",
+        // Requests: {id:int} is a visible demo request of Ville A; reports are public in the demo.
+        ["GET /signalements"] = "+++++++",
+        ["GET /signalements/carte.json"] = "+++++++",
+        ["GET /signalements/{id:int}"] = "+++++++",
         ["GET /plateforme"] = "-----+-",
         ["POST /plateforme"] = "-----+-",
     };
@@ -273,6 +277,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/nous-avons-fait/resultats/", StringComparison.Ordinal)) url = $"/nous-avons-fait/resultats/{ids["{published outcome}"]}";
                 if (target.StartsWith("/admin/resultats/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service outcome}"], StringComparison.Ordinal);
+                if (target.StartsWith("/signalements/{id:int}", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 var response = method == "GET"
@@ -350,6 +355,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         await db.SaveChangesAsync();
         var space = await db.ProposalSpaces.Where(s => s.Title == Parvis.Features.Demo.DemoSeeder.DemoProposalSpace).Select(s => s.Id).SingleAsync();
         var proposal = await db.Proposals.Where(p => p.SpaceId == space && p.Status == ProposalState.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var request = await db.ServiceRequests.Where(r => !r.IsHidden && !r.AwaitingEmail).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -365,6 +371,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{territoryId:int}"] = territory.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{space}"] = space.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{proposal}"] = proposal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{request}"] = request.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 

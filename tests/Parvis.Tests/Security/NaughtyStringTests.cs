@@ -219,6 +219,8 @@ public class NaughtyStringTests(AppFixture fixture)
                 (anonymous, $"/concertations/{id}?tri={v}&territoire={v}&question={v}&reponse={v}&p={v}&graine={v}"),
                 (anonymous, $"/concertations?territoire={v}"),
                 (anonymous, $"/petitions?p={v}&closes={v}"),
+                (anonymous, $"/signalements?categorie={v}&statut={v}&territoire={v}&du={v}&au={v}&avant={v}"),
+                (anonymous, $"/signalements/carte.json?statut={v}&du={v}&au={v}"),
                 (anonymous, $"/petitions/parrainer/{v}"),
                 (anonymous, $"/compte/confirmer?userId={v}&code={v}"),
                 (anonymous, $"/compte/reinitialiser?userId={v}&code={v}"),

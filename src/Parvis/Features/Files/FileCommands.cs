@@ -106,11 +106,11 @@ public static class FileEndpoints
 {
     public static void MapFiles(this IEndpointRouteBuilder app) =>
         app.MapGet("/fichiers/{id:guid}", async (Guid id, ParvisDbContext db, IFileStorage storage, HttpContext http, IAuthorizationService authorization,
-            Moderation.ModerationCommands moderation) =>
+            Moderation.ModerationCommands moderation, Infrastructure.Tenancy.TenantContext tenant) =>
         {
             // The tenant filter makes another organization's file simply not exist here.
             var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id);
-            if (file is null || !await MayReadAsync(file, db, http.User, authorization, moderation)) return Results.NotFound();
+            if (file is null || !await MayReadAsync(file, db, http.User, authorization, moderation, tenant.Organization.Requests.PublicRequests)) return Results.NotFound();
             var stream = await storage.OpenAsync(file.StorageKey);
             if (stream is null) return Results.NotFound();
             http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
@@ -120,7 +120,7 @@ public static class FileEndpoints
     // A file is public with what it belongs to: the published consultation, the visible contribution.
     // Otherwise only those who may see that item anyway: its managers, its author, its moderators.
     private static async Task<bool> MayReadAsync(StoredFile file, ParvisDbContext db, System.Security.Claims.ClaimsPrincipal user,
-        IAuthorizationService authorization, Moderation.ModerationCommands moderation)
+        IAuthorizationService authorization, Moderation.ModerationCommands moderation, bool requestsPublic)
     {
         if (file.ContributionId is { } contributionId)
         {
@@ -129,6 +129,17 @@ public static class FileEndpoints
             if (contribution.State == ModerationState.Published || (contribution.AuthorId is not null && contribution.AuthorId == user.UserId())) return true;
             return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
                 && (await moderation.ScopeAsync(user) is not { } scope || scope.Includes(contribution.TerritoryId, contribution.ConsultationId));
+        }
+        // A request's photo is public with the request (visible, reports public) unless hidden; otherwise for its
+        // author (while visible to them) and for the staff who handle or moderate requests.
+        var ofRequest = await db.RequestPhotos.AsNoTracking().Where(p => p.FileId == file.Id)
+            .Select(p => new { p.IsHidden, Request = db.ServiceRequests.Where(r => r.Id == p.RequestId).Select(r => new { r.IsHidden, r.AwaitingEmail, r.AuthorId }).First() })
+            .FirstOrDefaultAsync();
+        if (ofRequest is not null)
+        {
+            if ((await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded || (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded) return true;
+            if (ofRequest.IsHidden || ofRequest.Request.IsHidden || ofRequest.Request.AwaitingEmail) return false;
+            return requestsPublic || (ofRequest.Request.AuthorId is not null && ofRequest.Request.AuthorId == user.UserId());
         }
         if (file.Kind == FileKind.Photo)
         {

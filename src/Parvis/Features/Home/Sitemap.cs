@@ -9,7 +9,7 @@ using Parvis.Infrastructure.Tenancy;
 namespace Parvis.Features.Home;
 
 /// <summary>
-/// What search engines may list: the home page, consultations, published outcomes, and contributions shown under a pseudonym.
+/// What search engines may list: the home page, consultations, published outcomes, the list of requests (when public), and contributions shown under a pseudonym.
 /// Personal pages (profiles, accounts) and items shown under a name or as "Anonyme" are left out; those
 /// pages also carry noindex. Contributions come in files of <see cref="PerFile"/>, by id range.
 /// </summary>
@@ -43,6 +43,8 @@ public static class Sitemap
             var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
             var petitions = await db.Petitions.AsNoTracking().Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
             var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/petitions", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
+            // The list of requests, when public; each request's page speaks of streets and neighbours and carries noindex.
+            if (tenant.Organization.Requests.PublicRequests) urls.Add(baseUrl + "/signalements");
             urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(petitions.Select(id => $"{baseUrl}/petitions/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(outcomes.Select(id => $"{baseUrl}/nous-avons-fait/resultats/{id.ToString(CultureInfo.InvariantCulture)}"));

@@ -12,11 +12,12 @@ namespace Parvis.Features.Outcomes;
 /// under it (/nous-avons-fait/territoires/{territoryId}): what was asked, what was answered and how fast,
 /// what was decided and where it stands.
 /// </summary>
-public class IndexModel(ParvisDbContext db, OutcomeStatistics statistics, OutcomeQueries queries) : PageModel
+public class IndexModel(ParvisDbContext db, OutcomeStatistics statistics, OutcomeQueries queries, Requests.RequestStatistics requestStatistics) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "mois")] public int? Months { get; set; }
     public Territory? Territory { get; private set; }
     public OutcomeFigures Figures { get; private set; } = null!;
+    public Requests.RequestFigureTables RequestFigures { get; private set; } = null!;
     public List<OutcomeView> Outcomes { get; private set; } = [];
     /// <summary>The territories one level down (or the roots, for the organization's page), to go further.</summary>
     public List<(int Id, string Name)> Territories { get; private set; } = [];
@@ -34,6 +35,7 @@ public class IndexModel(ParvisDbContext db, OutcomeStatistics statistics, Outcom
             scope = await TerritoryTree.SelfAndDescendantsAsync(db, id);
         }
         Figures = await statistics.ForAsync(territoryId, scope, months);
+        RequestFigures = await requestStatistics.ForAsync(territoryId, scope, months);
         Outcomes = await queries.PublishedAsync(scope);
         var parent = Territory?.Id;
         Territories = (await db.Territories.AsNoTracking().Where(t => t.ParentId == parent).OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync())

@@ -6,8 +6,14 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
         services.AddScoped<RequestSubmission>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<RequestStatistics>();
         return services;
     }
 
-    public static WebApplication MapRequests(this WebApplication app) => app;
+    public static WebApplication MapRequests(this WebApplication app)
+    {
+        app.MapRequestMap();
+        return app;
+    }
 }
