@@ -6,6 +6,10 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
         services.AddScoped<RequestSubmission>();
+        services.AddScoped<Handling.RequestHandling>();
+        services.AddScoped<Handling.RequestMail>();
+        services.AddScoped<Handling.RequestModeration>();
+        services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Handling.FixCheckJob>();
         return services;
     }
 
