@@ -48,7 +48,7 @@ public class QueueModel(ParvisDbContext db, RequestHandling handling, TenantCont
         try
         {
             var moved = await handling.MoveManyAsync(User, ids ?? [], bulkStatus, bulkMessage, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
-            TempData["Message"] = moved == 1 ? "1 signalement a changé de statut." : $"{moved} signalements ont changé de statut.";
+            TempData["Message"] = moved == 1 ? "1 signalement a changé de statut." : "Les signalements cochés ont changé de statut.";
             return Redirect(QueueUrl(PageNumber));
         }
         catch (DomainException e)
