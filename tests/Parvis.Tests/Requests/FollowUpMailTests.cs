@@ -25,7 +25,9 @@ public class FollowUpMailTests(AppFixture fixture)
 
         await agent.SubmitAsync($"/guichet/{id}", "form[action*=Move]", new Dictionary<string, string?>
         {
-            ["status"] = nameof(RequestStatus.Acknowledged), ["publicText"] = "Une équipe passera jeudi.", ["internalNote"] = "Ampoule SHP 70 W à commander.",
+            ["status"] = nameof(RequestStatus.Acknowledged),
+            ["publicText"] = "Une équipe passera jeudi.",
+            ["internalNote"] = "Ampoule SHP 70 W à commander.",
         });
         foreach (var address in new[] { reporter, follower })
         {

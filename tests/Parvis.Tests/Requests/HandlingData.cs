@@ -17,6 +17,7 @@ public static class HandlingData
             var category = await db.RequestCategories.SingleAsync(c => c.Code == categoryCode);
             var authorId = authorEmail is null ? (Guid?)null : await db.Users.Where(u => u.Email == authorEmail).Select(u => u.Id).SingleAsync();
             var now = DateTime.UtcNow;
+            var territories = await db.Territories.AsNoTracking().Where(t => t.BoundaryGeoJson != null).ToListAsync();
             var request = new ServiceRequest
             {
                 CategoryId = category.Id,
@@ -25,6 +26,7 @@ public static class HandlingData
                 Latitude = 48.85,
                 Longitude = 2.35,
                 Address = "3 place de la Mairie",
+                TerritoryId = Territory.Locate(territories, 2.35, 48.85)?.Id,
                 AuthorId = authorId,
                 ReporterEmail = reporterEmail,
                 Status = RequestStatus.Submitted,

@@ -15,7 +15,10 @@ public class HandlingTests(AppFixture fixture)
 
     private static Dictionary<string, string?> Move(RequestStatus status, string? text = null, string? note = null, string? duplicateOf = null) => new()
     {
-        ["status"] = status.ToString(), ["publicText"] = text, ["internalNote"] = note, ["duplicateOf"] = duplicateOf,
+        ["status"] = status.ToString(),
+        ["publicText"] = text,
+        ["internalNote"] = note,
+        ["duplicateOf"] = duplicateOf,
     };
 
     [Fact]
