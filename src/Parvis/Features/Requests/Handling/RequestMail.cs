@@ -26,9 +26,7 @@ public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider prot
         if (!update.IsPublic) return;
         var organization = await OrganizationNameAsync();
         var category = await CategoryNameAsync(request.CategoryId);
-        var what = update.Status is { } status && update.IsReopening
-            ? "rouvert par son auteur"
-            : update.Status is { } moved ? $"« {ServiceRequest.Label(moved)} »" : null;
+        var what = update.IsReopening ? "rouvert par son auteur" : update.Status is { } moved ? $"« {ServiceRequest.Label(moved)} »" : null;
         var subject = what is null
             ? $"{organization} : nouveau message sur le signalement n° {request.Id}"
             : $"{organization} : signalement n° {request.Id} {(update.IsReopening ? what : "— " + what)}";
