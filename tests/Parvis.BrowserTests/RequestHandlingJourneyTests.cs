@@ -22,8 +22,16 @@ public class RequestHandlingJourneyTests(BrowserFixture fixture)
             var now = DateTime.UtcNow;
             var request = new ServiceRequest
             {
-                CategoryId = category.Id, ServiceName = category.ServiceName, Description = description, Latitude = 48.85, Longitude = 2.35,
-                Address = "8 rue des Écoles", AuthorId = authorId, Status = RequestStatus.Submitted, SubmittedAt = now, UpdatedAt = now,
+                CategoryId = category.Id,
+                ServiceName = category.ServiceName,
+                Description = description,
+                Latitude = 48.85,
+                Longitude = 2.35,
+                Address = "8 rue des Écoles",
+                AuthorId = authorId,
+                Status = RequestStatus.Submitted,
+                SubmittedAt = now,
+                UpdatedAt = now,
                 DueAt = now.AddHours(category.TargetHours),
             };
             db.ServiceRequests.Add(request);
