@@ -48,6 +48,23 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /admin/resultats/{id:int}?handler=Link"] = "---+-+-",
         ["POST /admin/resultats/{id:int}?handler=Unlink"] = "---+-+-",
         ["GET /reponses/en-retard"] = "---+-+-",
+        // Requests handling: {request} is an acknowledged request of the Service voirie, so the agent (Service urbanisme)
+        // has a queue but is refused that request. The "est-ce réglé ?" page answers everyone (a form error without its link).
+        ["GET /guichet"] = "---+-+-",
+        ["POST /guichet?handler=Bulk"] = "---+-+-",
+        ["GET /guichet/{id:int}"] = "-----+-",
+        ["POST /guichet/{id:int}?handler=Move"] = "-----+-",
+        ["POST /guichet/{id:int}?handler=Comment"] = "-----+-",
+        ["POST /guichet/{id:int}?handler=Reassign"] = "-----+-",
+        ["GET /signalements/{id:int}/regle"] = "+++++++",
+        ["POST /signalements/{id:int}/regle?handler=Fixed"] = "+++++++",
+        ["POST /signalements/{id:int}/regle?handler=Reopen"] = "+++++++",
+        ["GET /moderation/signalements"] = "--+--+-",
+        ["POST /moderation/signalements?handler=Hide"] = "--+--+-",
+        ["POST /moderation/signalements?handler=Restore"] = "--+--+-",
+        ["POST /moderation/signalements?handler=HidePhoto"] = "--+--+-",
+        ["POST /moderation/signalements?handler=RestorePhoto"] = "--+--+-",
+        ["POST /moderation/signalements?handler=Redact"] = "--+--+-",
         ["GET /contributions/{id:int}"] = "+++++++",
         ["POST /contributions/{id:int}?handler=React"] = "+++++++",
         ["POST /contributions/{id:int}?handler=Comment"] = "+++++++",
@@ -279,6 +296,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/admin/resultats/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service outcome}"], StringComparison.Ordinal);
                 if (target.StartsWith("/signalements/{id:int}", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
+                if (target.StartsWith("/guichet/", StringComparison.Ordinal) || target.StartsWith("/signalements/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 var response = method == "GET"
                     ? await client.GetAsync(url)
@@ -353,6 +372,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         };
         db.Petitions.Add(acknowledged);
         await db.SaveChangesAsync();
+        var request = await db.ServiceRequests.Where(r => r.ServiceName == "Service voirie" && r.Status == RequestStatus.Acknowledged).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var space = await db.ProposalSpaces.Where(s => s.Title == Parvis.Features.Demo.DemoSeeder.DemoProposalSpace).Select(s => s.Id).SingleAsync();
         var proposal = await db.Proposals.Where(p => p.SpaceId == space && p.Status == ProposalState.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var request = await db.ServiceRequests.Where(r => !r.IsHidden && !r.AwaitingEmail).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();

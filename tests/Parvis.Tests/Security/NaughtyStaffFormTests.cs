@@ -89,6 +89,32 @@ public sealed class NaughtyStaffFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_messages_notes_searches_and_redactions_store_the_text_as_typed()
+    {
+        var agent = await _app.SignedInAsync("voirie");
+        var moderator = await _app.SignedInAsync("moderation");
+        var id = await Requests.HandlingData.AddRequestAsync(_app, "Lampadaire éteint devant la poste", reporterEmail: "poste@example.org");
+        var url = $"/guichet/{id}";
+        foreach (var s in Sample)
+        {
+            var comment = await agent.SubmitAsync(url, "form[action*=Comment]", new Dictionary<string, string?> { ["publicText"] = s, ["internalNote"] = s });
+            Assert.True((int)comment.StatusCode < 500, $"{(int)comment.StatusCode} for message {s}");
+            if (comment.StatusCode == HttpStatusCode.Redirect)
+                Assert.True(await _app.InAAsync(db => db.RequestUpdates.AnyAsync(u => u.RequestId == id && u.PublicText == s.Trim() && u.InternalNote == s.Trim())), $"message {s} not stored");
+
+            var search = await agent.GetAsync("/guichet?q=" + Uri.EscapeDataString(s));
+            Assert.True((int)search.StatusCode < 500, $"{(int)search.StatusCode} for search {s}");
+
+            var redact = await moderator.SubmitAsync($"/moderation/signalements?n={id}", "form[action*=Redact]", new Dictionary<string, string?> { ["description"] = s });
+            Assert.True((int)redact.StatusCode < 500, $"{(int)redact.StatusCode} for redaction {s}");
+            if (redact.StatusCode == HttpStatusCode.Redirect)
+                Assert.Equal(s.Trim(), await _app.InAAsync(db => db.ServiceRequests.Where(r => r.Id == id).Select(r => r.Description).SingleAsync()));
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await agent.GetDocumentAsync(url), "the request's history");
+        NaughtyStringTests.AssertNoInjectedMarkup(await moderator.GetDocumentAsync($"/moderation/signalements?n={id}"), "the request's moderation");
+    }
+
+    [Fact]
     public async Task Petition_rejection_reasons_and_council_decisions_store_the_text_as_typed()
     {
         var moderator = await _app.SignedInAsync("moderation");

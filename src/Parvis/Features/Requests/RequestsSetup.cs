@@ -8,6 +8,10 @@ public static class RequestsSetup
         services.AddScoped<RequestSubmission>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestStatistics>();
+        services.AddScoped<Handling.RequestHandling>();
+        services.AddScoped<Handling.RequestMail>();
+        services.AddScoped<Handling.RequestModeration>();
+        services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Handling.FixCheckJob>();
         return services;
     }
 
