@@ -6,6 +6,8 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
         services.AddScoped<RequestSubmission>();
+        services.AddScoped<Reporting.ReportCommands>();
+        services.AddScoped<Reporting.RequestFollowing>();
         return services;
     }
 
