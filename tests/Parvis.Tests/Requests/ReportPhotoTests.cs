@@ -76,6 +76,14 @@ public class ReportPhotoTests(AppFixture fixture)
         Assert.DoesNotContain("Exif", Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
         using var codec = SKCodec.Create(new SKMemoryStream(stored));
         Assert.Equal((1600, 1200), (codec.Info.Width, codec.Info.Height));
+
+        // Served with the request to anyone; once a moderator hides it, only to its author and the staff.
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/fichiers/{file.Id}")).StatusCode);
+        await _app.InAAsync(db => db.RequestPhotos.Where(p => p.Id == photo.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsHidden, true)));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/fichiers/{file.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/fichiers/{file.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostB).GetAsync($"/fichiers/{file.Id}")).StatusCode);
     }
 
     [Fact]

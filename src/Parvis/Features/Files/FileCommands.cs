@@ -130,6 +130,8 @@ public static class FileEndpoints
             return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
                 && (await moderation.ScopeAsync(user) is not { } scope || scope.Includes(contribution.TerritoryId, contribution.ConsultationId));
         }
+        if (file.Kind == FileKind.Photo && await Requests.Reporting.RequestPhotoAccess.MayReadAsync(file.Id, db, user, authorization) is { } requestPhoto)
+            return requestPhoto;
         if (file.Kind == FileKind.Photo)
         {
             // A proposal's photo is public with the proposal; a hidden one's only for its author and the moderators.
