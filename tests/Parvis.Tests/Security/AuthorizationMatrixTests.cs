@@ -87,6 +87,18 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /petitions/parrainer/{token}"] = "+++++++",
         ["POST /petitions/parrainer/{token}"] = "-+++++-",
         ["GET /compte/petitions"] = "-+++++-",
+        // Reporting: {id:int} is a visible request of Ville A; following without an account asks for an e-mail, a link without its token is refused by a form error.
+        ["GET /signalements/nouveau"] = "+++++++",
+        ["POST /signalements/nouveau?handler=Continue"] = "+++++++",
+        ["POST /signalements/nouveau?handler=Send"] = "+++++++",
+        ["GET /signalements/{id:int}/confirmer"] = "+++++++",
+        ["POST /signalements/{id:int}/confirmer"] = "+++++++",
+        ["GET /signalements/{id:int}/suivre"] = "+++++++",
+        ["POST /signalements/{id:int}/suivre"] = "+++++++",
+        ["POST /signalements/{id:int}/suivre?handler=Stop"] = "+++++++",
+        ["GET /signalements/{id:int}/suivre/{step:regex(^(confirmer|arreter)$)}"] = "+++++++",
+        ["POST /signalements/{id:int}/suivre/{step:regex(^(confirmer|arreter)$)}"] = "+++++++",
+        ["GET /compte/signalements"] = "-+++++-",
         ["POST /compte/petitions?handler=Submit"] = "-+++++-",
         ["GET /moderation/petitions"] = "--+--+-",
         ["POST /moderation/petitions?handler=Publish"] = "--+--+-",
@@ -294,9 +306,10 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/profils/", StringComparison.Ordinal)) url = $"/profils/{ids["{author}"]}";
                 if (target.StartsWith("/nous-avons-fait/resultats/", StringComparison.Ordinal)) url = $"/nous-avons-fait/resultats/{ids["{published outcome}"]}";
                 if (target.StartsWith("/admin/resultats/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service outcome}"], StringComparison.Ordinal);
-                if (target.StartsWith("/signalements/{id:int}", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
+                if (target.StartsWith("/signalements/{", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal).Replace("{step:regex(^(confirmer|arreter)$)}", "arreter", StringComparison.Ordinal);
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
-                if (target.StartsWith("/guichet/", StringComparison.Ordinal) || target.StartsWith("/signalements/", StringComparison.Ordinal))
+                if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 var response = method == "GET"
@@ -375,9 +388,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var request = await db.ServiceRequests.Where(r => r.ServiceName == "Service voirie" && r.Status == RequestStatus.Acknowledged).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var space = await db.ProposalSpaces.Where(s => s.Title == Parvis.Features.Demo.DemoSeeder.DemoProposalSpace).Select(s => s.Id).SingleAsync();
         var proposal = await db.Proposals.Where(p => p.SpaceId == space && p.Status == ProposalState.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
-        var request = await db.ServiceRequests.Where(r => !r.IsHidden && !r.AwaitingEmail).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["{request}"] = request.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{token}"] = petition.SponsorToken,
@@ -391,7 +404,6 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             ["{territoryId:int}"] = territory.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{space}"] = space.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{proposal}"] = proposal.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["{request}"] = request.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 

@@ -234,6 +234,39 @@ public class NaughtyStringTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Reports_store_description_address_and_answers_as_typed_and_show_them_as_text()
+    {
+        var (code, _) = await Requests.ReportingData.NewReportCategoryAsync(_app);
+        var (client, _) = await _app.CitizenClientAsync();
+        var form = Requests.ReportingData.Url(code);
+        var token = await TokenAsync(client, form, Requests.ReportingData.Form);
+        var categoryId = (await client.GetDocumentAsync(form)).QuerySelector("input[name='Input.CategoryId']")!.GetAttribute("value")!;
+        foreach (var s in Strings)
+        {
+            (string, string)[] fields = [("Input.CategoryId", categoryId), ("Input.Description", s), ("Input.Address", s), ("Reponse.texte", s), ("Reponse.detail", s),
+                ("Reponse.nombre", "1"), ("Reponse.danger", "non")];
+            var nearby = await PostAsync(client, "/signalements/nouveau?handler=Continue", token, fields);
+            Assert.True(nearby.StatusCode == HttpStatusCode.OK, $"{(int)nearby.StatusCode} for {s}");
+            AssertNoInjectedMarkup(HtmlClient.Parse(await nearby.Content.ReadAsStringAsync()), s);
+            var response = await PostAsync(client, "/signalements/nouveau?handler=Send", token, fields);
+            if (string.IsNullOrWhiteSpace(s) || s.Trim().Length > 200)
+            {
+                // Refused with a form error: nothing said, or longer than the address or the short answer allows.
+                Assert.NotEmpty(HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
+                continue;
+            }
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode} for {s}");
+            var stored = await _app.InAAsync(db => db.ServiceRequests.Where(r => r.Category!.Code == code).OrderByDescending(r => r.Id)
+                .Select(r => new { r.Description, r.Address, Answers = r.Answers.Where(a => a.Question!.Code == "texte" || a.Question!.Code == "detail").Select(a => a.Value).ToList() }).FirstAsync());
+            Assert.Equal(s.Trim(), stored.Description);
+            Assert.Equal(s.Trim(), stored.Address);
+            Assert.Equal(2, stored.Answers.Count(a => a == s.Trim()));
+        }
+        var mine = await client.GetDocumentAsync("/compte/signalements");
+        AssertNoInjectedMarkup(mine, "Mes signalements");
+    }
+
     private static async Task<string> TokenAsync(HttpClient client, string url, string form) =>
         (await client.GetDocumentAsync(url)).QuerySelector($"{form} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 

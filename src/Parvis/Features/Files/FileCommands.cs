@@ -130,16 +130,17 @@ public static class FileEndpoints
             return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
                 && (await moderation.ScopeAsync(user) is not { } scope || scope.Includes(contribution.TerritoryId, contribution.ConsultationId));
         }
-        // A request's photo is public with the request (visible, reports public) unless hidden; otherwise for its
-        // author (while visible to them) and for the staff who handle or moderate requests.
+        // A request's photo is public with the request (visible, reports public) unless hidden; its author and the
+        // staff who handle or moderate requests always see it.
         var ofRequest = await db.RequestPhotos.AsNoTracking().Where(p => p.FileId == file.Id)
             .Select(p => new { p.IsHidden, Request = db.ServiceRequests.Where(r => r.Id == p.RequestId).Select(r => new { r.IsHidden, r.AwaitingEmail, r.AuthorId }).First() })
             .FirstOrDefaultAsync();
         if (ofRequest is not null)
         {
             if ((await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded || (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded) return true;
+            if (ofRequest.Request.AuthorId is not null && ofRequest.Request.AuthorId == user.UserId()) return true;
             if (ofRequest.IsHidden || ofRequest.Request.IsHidden || ofRequest.Request.AwaitingEmail) return false;
-            return requestsPublic || (ofRequest.Request.AuthorId is not null && ofRequest.Request.AuthorId == user.UserId());
+            return requestsPublic;
         }
         if (file.Kind == FileKind.Photo)
         {

@@ -40,6 +40,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
         {
             await RemoveReactionsAsync(userId);
             await ProposalPersonalData.RemoveSupportsAsync(db, userId);
+            await RequestPersonalData.EraseAsync(db, userId);
             await RemoveFlagsAsync(userId);
             await db.Verifications.Where(v => v.UserId == userId).ExecuteDeleteAsync();
             await db.CensusEntries.Where(e => e.ClaimedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedByUserId, (Guid?)null));

@@ -65,6 +65,12 @@ public sealed class DataRegister(IConfiguration configuration)
                 "Adresse e-mail, jamais publiée",
                 "Personne : seul le service d'envoi des e-mails l'utilise",
                 new("{0} jours après la contribution", retention.AnonymousEmailDays)),
+            new("Signalements et demandes",
+                "Recevoir les signalements et demandes des habitants, les transmettre au service concerné, les traiter en public et prévenir l'auteur et les personnes qui les suivent de chaque étape",
+                PublicMission,
+                "Catégorie, description, réponses aux questions de la catégorie, lieu (adresse, coordonnées), photos réduites sans leurs métadonnées ; compte de l'auteur, ou adresse e-mail et nom s'ils sont donnés, jamais publiés ; personnes qui suivent (compte ou adresse e-mail confirmée)",
+                "Le public pour le signalement sans son auteur ; le service qui le traite, la modération et les administrateurs de la collectivité",
+                new("Non confirmé par e-mail : effacé 8 jours après l'envoi ; adresse e-mail et nom de l'auteur sans compte, et adresses qui le suivent, effacés {0} jours après la clôture ; à la suppression du compte, le signalement reste sans son auteur et les suivis sont retirés", RequestPersonalData.ReporterDays(organization))),
         };
         foreach (var method in Enum.GetValues<VerificationMethod>().Where(identity.Offers))
         {

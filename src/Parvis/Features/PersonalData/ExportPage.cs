@@ -88,6 +88,12 @@ public static class ExportPage
                 E(p.Display), E($"{p.Status} · {p.State}"), Num(p.Supports) }));
         Table(html, "Soutiens à des propositions", ["Date", "Proposition"],
             data.ProposalSupports.Select(s => new[] { Date(s.CreatedAt), Link(s.Url, s.Title) }));
+        Table(html, "Signalements et demandes", ["Date", "Catégorie", "Description", "Lieu", "Nom donné", "État"],
+            data.Requests.Select(r => new[] { Link(r.Url, Date(r.SubmittedAt)), E(r.Category), E(r.Description),
+                E(string.Join(" ", new[] { r.Address, r.Latitude is null ? null : FormattableString.Invariant($"({r.Latitude}, {r.Longitude})") }.Where(x => x is not null))),
+                E(r.ReporterName ?? "—"), E(r.Status) }));
+        Table(html, "Signalements suivis", ["Depuis le", "Signalement"],
+            data.RequestFollows.Select(f => new[] { Date(f.Since), Link(f.Url, $"n° {f.RequestId} · {f.Category}") }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -27,7 +27,9 @@ public sealed record PersonalDataExport(
     List<ExportSponsorship> Sponsorships,
     List<ExportProposal> Proposals,
     List<ExportSupport> ProposalSupports,
-    List<ExportSignature> Signatures);
+    List<ExportSignature> Signatures,
+    List<ExportRequest> Requests,
+    List<ExportRequestFollow> RequestFollows);
 
 /// <summary>A petition the person launched (drafts included: only they and the staff see those).</summary>
 public sealed record ExportPetition(int Id, string Title, string Request, string Reasons, string Addressee, string Status, string? RejectionReason,
@@ -108,6 +110,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
         var sponsorships = await db.PetitionSponsors.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.CreatedAt)
             .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new ExportSponsorship(p.Id, p.Title, s.CreatedAt, "/petitions/" + p.Id)).ToListAsync();
         var (proposals, supports) = await ProposalPersonalData.ExportAsync(db, userId);
+        var (requests, follows) = await RequestPersonalData.ExportAsync(db, userId);
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -128,7 +131,9 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             sponsorships,
             proposals,
             supports,
-            signatures);
+            signatures,
+            requests,
+            follows);
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

@@ -54,6 +54,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         await db.Contributions.Where(c => c.ContactEmail != null && c.CreatedAt < emailCutoff)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContactEmail, (string?)null), token);
         await UnconfirmedContributionsAsync(db, services, now, token);
+        await RequestPersonalData.RetainAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), organization, now, token);
         await SignaturesAsync(db, now, settings, token);
 
         await InactiveAccountsAsync(organization, services, now, token);

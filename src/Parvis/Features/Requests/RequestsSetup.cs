@@ -12,6 +12,8 @@ public static class RequestsSetup
         services.AddScoped<Handling.RequestMail>();
         services.AddScoped<Handling.RequestModeration>();
         services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Handling.FixCheckJob>();
+        services.AddScoped<Reporting.ReportCommands>();
+        services.AddScoped<Reporting.RequestFollowing>();
         return services;
     }
 

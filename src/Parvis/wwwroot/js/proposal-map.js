@@ -2,6 +2,7 @@
 // - data-lat / data-lng: a point to show (read-only map);
 // - data-lat-input / data-lng-input: ids of the latitude and longitude fields; with data-editable,
 //   a click on the map sets the point and fills the fields, and typing in the fields moves the point.
+// - data-center-lat / data-center-lng: where an empty map opens (the organization's territory), not all of France;
 // - data-tiles / data-attribution: the tile template and its credit (configuration Maps:TileUrl).
 // Without JavaScript the fields work on their own and the map stays hidden.
 (function () {
@@ -30,7 +31,9 @@
     if (hint && editable) hint.hidden = false;
 
     var start = current();
-    var map = L.map(element).setView(start || [46.6, 2.4], start ? 16 : 5);
+    var centre = number(element.dataset.centerLat) !== null && number(element.dataset.centerLng) !== null
+      ? [number(element.dataset.centerLat), number(element.dataset.centerLng)] : null;
+    var map = L.map(element).setView(start || centre || [46.6, 2.4], start ? 16 : centre ? 14 : 5);
     L.tileLayer(element.dataset.tiles || "https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 19,
       attribution: element.dataset.attribution || "© OpenStreetMap"

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
+
+namespace Parvis.Features.Requests.Reporting;
+
+/// <summary>
+/// "Suivre ce signalement": a button for a signed-in person (and one to stop), an e-mail field otherwise;
+/// the address is recorded only once the link sent to it is followed.
+/// </summary>
+[RateLimited(RateLimits.Posting)]
+public class FollowModel(RequestFollowing following, TenantContext tenant) : PageModel
+{
+    public ServiceRequest Request_ { get; private set; } = null!;
+    public bool SignedIn => User.UserId() is not null;
+    public bool Following { get; private set; }
+    public bool LinkSent { get; private set; }
+
+    [BindProperty] public string? Email { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        try
+        {
+            if (SignedIn)
+            {
+                var added = await following.FollowAsync(User, id);
+                TempData["Message"] = added ? "Vous suivez ce signalement : vous serez prévenu de chaque étape." : "Vous suivez déjà ce signalement.";
+                return Redirect(SignedIn ? "/compte/signalements" : $"/signalements/{id}");
+            }
+            await following.AskByEmailAsync(id, Email, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            LinkSent = true;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(nameof(Email), e);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStopAsync(int id)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(id)) return NotFound();
+        try
+        {
+            var removed = await following.UnfollowAsync(User, id);
+            TempData["Message"] = removed ? "Vous ne suivez plus ce signalement." : "Vous ne suiviez pas ce signalement.";
+            return Redirect("/compte/signalements");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError("", e);
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await following.FollowableAsync(id) is not { } request) return false;
+        Request_ = request;
+        if (User.UserId() is { } me) Following = await following.IsFollowingAsync(me, id);
+        return true;
+    }
+}
