@@ -6,8 +6,16 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
         services.AddScoped<RequestSubmission>();
+        services.AddScoped<Open311.Open311Queries>();
+        services.AddScoped<Open311.Open311Keys>();
+        services.AddScoped<Open311.Open311Posting>();
+        services.AddSingleton<Open311.Open311Limits>();
         return services;
     }
 
-    public static WebApplication MapRequests(this WebApplication app) => app;
+    public static WebApplication MapRequests(this WebApplication app)
+    {
+        Open311.Open311Endpoints.MapOpen311(app);
+        return app;
+    }
 }
