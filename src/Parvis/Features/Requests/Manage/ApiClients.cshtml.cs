@@ -61,7 +61,7 @@ public class ApiClientsModel(ParvisDbContext db, AuditLog audit, TimeProvider cl
     public async Task<IActionResult> OnPostRevokeAsync(int clientId)
     {
         var client = await db.ApiClients.FirstOrDefaultAsync(c => c.Id == clientId);
-        if (client is null) return NotFound();
+        if (client is null) return RedirectToPage();
         if (client.RevokedAt is null)
         {
             client.RevokedAt = clock.GetUtcNow().UtcDateTime;

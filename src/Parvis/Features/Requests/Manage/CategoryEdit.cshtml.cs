@@ -80,9 +80,8 @@ public class CategoryEditModel(ParvisDbContext db, AuditLog audit) : PageModel
     {
         var questions = await db.CategoryQuestions.Where(q => q.CategoryId == id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync();
         var index = questions.FindIndex(q => q.Id == questionId);
-        if (index < 0) return NotFound();
         var target = index + Math.Sign(by);
-        if (target >= 0 && target < questions.Count)
+        if (index >= 0 && target >= 0 && target < questions.Count)
         {
             (questions[index], questions[target]) = (questions[target], questions[index]);
             for (var i = 0; i < questions.Count; i++) questions[i].Position = i + 1;
@@ -97,7 +96,7 @@ public class CategoryEditModel(ParvisDbContext db, AuditLog audit) : PageModel
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId)
     {
         var question = await db.CategoryQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.CategoryId == id);
-        if (question is null) return NotFound();
+        if (question is null) return RedirectToPage(new { id });
         if (await db.RequestAnswers.AnyAsync(a => a.QuestionId == questionId))
         {
             ModelState.AddModelError("", "Cette question a déjà des réponses : elle ne peut plus être supprimée. Rendez-la facultative ou modifiez son libellé.");
