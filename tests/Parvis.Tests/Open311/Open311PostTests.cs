@@ -189,4 +189,25 @@ public class Open311PostTests(AppFixture fixture)
         var id = int.Parse(JsonDocument.Parse(signedBody).RootElement[0].GetProperty("service_request_id").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Null(await _app.InAAsync(db => db.ServiceRequests.Where(r => r.Id == id).Select(r => r.AuthorId).SingleAsync()));
     }
+
+    [Fact]
+    public async Task Naughty_descriptions_come_back_as_sent_in_json_and_as_well_formed_xml()
+    {
+        var category = await _app.NewCategoryAsync();
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        foreach (var s in Security.NaughtyStringTests.Strings.Where((_, i) => i % 8 == 3))
+        {
+            var form = Report(category.Code);
+            form["description"] = s;
+            form["address_string"] = s;
+            var (status, body) = await SendAsync(client, form);
+            Assert.True((int)status < 500, $"{(int)status} for {s}");
+            if (status != HttpStatusCode.OK) continue;
+            var id = JsonDocument.Parse(body).RootElement[0].GetProperty("service_request_id").GetString();
+            var json = JsonDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.json")).RootElement[0];
+            Assert.Equal(s.Replace("\0", "", StringComparison.Ordinal).Trim(), json.GetProperty("description").GetString());
+            var xml = XDocument.Parse(await client.GetStringAsync($"/open311/v2/requests/{id}.xml"));
+            Assert.Equal(id, (string?)xml.Root!.Element("request")!.Element("service_request_id"));
+        }
+    }
 }

@@ -43,7 +43,7 @@ public class QuestionEditModel(ParvisDbContext db, AuditLog audit) : PageModel
         {
             var keys = new CategoryQuestion { Code = code, Prompt = "", Choices = choices }.ChoiceList().Select(c => c.Key).ToList();
             if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count) error = "Deux choix ont la même clé : chaque clé est unique.";
-            else if (keys.Any(k => k.Length == 0 || k.Contains(','))) error = "Une clé de choix n'est ni vide ni faite de virgules.";
+            else if (keys.Any(k => k.Length == 0 || k.Contains(','))) error = "Une clé de choix ne peut être ni vide ni contenir de virgule.";
         }
         if (error is not null)
         {

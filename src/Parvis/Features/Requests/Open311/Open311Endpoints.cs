@@ -59,7 +59,7 @@ public static class Open311Endpoints
             new Open311Document("services", "service", await queries.ServicesAsync()).ToResult(format));
 
         api.MapGet("/services/{code}.{format}", async (string code, string format, Open311Queries queries) =>
-            await queries.DefinitionAsync(code) is { } definition
+            await queries.DefinitionAsync(Open311Posting.NoNul(code)) is { } definition
                 ? Open311Document.One("service_definition", definition).ToResult(format)
                 : Open311Document.Errors(404, "Ce service_code n'existe pas ici.").ToResult(format, 404));
 
@@ -83,7 +83,7 @@ public static class Open311Endpoints
         });
 
         api.MapGet("/tokens/{token}.{format}", async (string token, string format, Open311Queries queries) =>
-            token.Length <= 64 && await queries.RequestIdOfTokenAsync(token) is { } id
+            token.Length <= 64 && await queries.RequestIdOfTokenAsync(Open311Posting.NoNul(token)) is { } id
                 ? new Open311Document("service_requests", "request", [new Open311Item().With("service_request_id", Open311Queries.Id(id)).With("token", token)]).ToResult(format)
                 : Open311Document.Errors(404, "Ce jeton ne correspond à aucun signalement.").ToResult(format, 404));
 
@@ -134,7 +134,7 @@ public static class Open311Endpoints
                 ids.Add(id);
             }
         }
-        var codes = query["service_code"].ToString() is { Length: > 0 } codeList
+        var codes = Open311Posting.NoNul(query["service_code"].ToString()) is { Length: > 0 } codeList
             ? codeList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(100).ToList()
             : null;
         bool? open = null;

@@ -28,7 +28,7 @@ public sealed partial class Open311Posting(ParvisDbContext db, TenantContext ten
         if (!await limits.AllowAsync(tenant.OrganizationId, client.Id, http.Connection.RemoteIpAddress?.ToString()))
             return Error(format, 429, "Trop de signalements en peu de temps : patientez une minute avant de réessayer.");
 
-        var code = form["service_code"].ToString().Trim();
+        var code = NoNul(form["service_code"].ToString()).Trim();
         if (code.Length == 0) return Error(format, 400, "service_code est obligatoire.");
         var category = await db.RequestCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsActive);
         if (category is null) return Error(format, 400, "Ce service_code n'existe pas ici (voir services." + format + ").");
@@ -86,7 +86,7 @@ public sealed partial class Open311Posting(ParvisDbContext db, TenantContext ten
             if (AttributeKey().Match(key) is not { Success: true } m) continue;
             var code = m.Groups[1].Value;
             if (!answers.TryGetValue(code, out var list)) answers[code] = list = [];
-            list.AddRange(values.Where(v => v is not null).Select(v => v!));
+            list.AddRange(values.Where(v => v is not null).Select(v => NoNul(v!)));
         }
         return answers.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal);
     }
@@ -103,8 +103,11 @@ public sealed partial class Open311Posting(ParvisDbContext db, TenantContext ten
         return true;
     }
 
+    // PostgreSQL refuses NUL characters: they are dropped, as the site's model binding does.
     private static string? First(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.ToString() is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+        NoNul(values.ToString()) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    public static string NoNul(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
 
     private static IResult Error(string format, int status, string description) => Open311Document.Errors(status, description).ToResult(format, status);
 }
