@@ -41,6 +41,7 @@ public class ApiClientsModel(ParvisDbContext db, AuditLog audit, TimeProvider cl
             return Page();
         }
         var key = NewApiKey();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var client = db.ApiClients.Add(new ApiClient
         {
             Name = name!,
@@ -52,6 +53,7 @@ public class ApiClientsModel(ParvisDbContext db, AuditLog audit, TimeProvider cl
         await db.SaveChangesAsync();
         audit.Record("open311-client.create", nameof(ApiClient), client.Id, $"« {client.Name} », clé {client.KeyPrefix}…");
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         (NewKey, NewKeyName, Name) = (key, client.Name, null);
         Response.Headers.CacheControl = "no-store";
         Clients = await ListAsync();

@@ -58,6 +58,8 @@ public class CategoryEditModel(ParvisDbContext db, AuditLog audit) : PageModel
             await LoadChoicesAsync();
             return Page();
         }
+        // A new category needs its id for the audit entry: both writes in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         category ??= db.RequestCategories.Add(new RequestCategory { Code = code, Name = "", Group = "", ServiceName = "" }).Entity;
         category.Code = code;
         category.Name = Name!.Trim();
@@ -72,6 +74,7 @@ public class CategoryEditModel(ParvisDbContext db, AuditLog audit) : PageModel
         audit.Record(id is null ? "request-category.create" : "request-category.update", nameof(RequestCategory), category.Id,
             $"{category.Code} « {category.Name} », {category.Group}, {category.ServiceName}, {category.TargetHours} h, {(category.IsActive ? "active" : "inactive")}");
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData["Message"] = id is null ? "Catégorie créée : ajoutez ses questions si besoin." : "Catégorie enregistrée.";
         return RedirectToPage(new { id = category.Id });
     }

@@ -50,6 +50,7 @@ public class QuestionEditModel(ParvisDbContext db, AuditLog audit) : PageModel
             ModelState.AddModelError("", error);
             return Page();
         }
+        await using var transaction = await db.Database.BeginTransactionAsync();
         if (IsNew)
         {
             question.Position = await db.CategoryQuestions.Where(q => q.CategoryId == categoryId).Select(q => (int?)q.Position).MaxAsync() + 1 ?? 1;
@@ -64,6 +65,7 @@ public class QuestionEditModel(ParvisDbContext db, AuditLog audit) : PageModel
         audit.Record(IsNew ? "request-question.create" : "request-question.update", nameof(CategoryQuestion), question.Id,
             $"{Category.Code}/{question.Code} « {question.Prompt} », {kind}{(question.Required ? ", obligatoire" : "")}");
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData["Message"] = "Question enregistrée.";
         return RedirectToPage("/Requests/Manage/CategoryEdit", new { id = categoryId });
     }
