@@ -57,6 +57,8 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:IdentityChecksPerHour"] = "10000",
             ["RateLimits:SignaturesPerHour"] = "10000",
             ["RateLimits:SignaturesPerDomainPerMinute"] = "10000",
+            ["RateLimits:Open311PerKeyPerMinute"] = "10000",
+            ["RateLimits:Open311PerAddressPerMinute"] = "10000",
             ["DevIdentityProvider:Enabled"] = "true",
         };
         foreach (var (k, v) in Settings) settings[k] = v;

@@ -133,4 +133,13 @@ public class RequestSettings
     public int AskIfFixedAfterDays { get; set; } = 28;
     /// <summary>Radius of the "déjà signalé ?" step, in metres.</summary>
     public int NearbyMetres { get; set; } = 250;
+
+    public const int MaxAskIfFixedAfterDays = 365, MaxNearbyMetres = 5_000;
+
+    public string? Validate()
+    {
+        if (AskIfFixedAfterDays is < 1 or > MaxAskIfFixedAfterDays) return "Le délai avant « est-ce réglé ? » est compris entre 1 et 365 jours.";
+        if (NearbyMetres is < 10 or > MaxNearbyMetres) return "Le rayon des signalements proches est compris entre 10 et 5 000 mètres.";
+        return null;
+    }
 }

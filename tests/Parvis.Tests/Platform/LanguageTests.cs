@@ -170,6 +170,8 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<StaffRole>().Select(Roles.Label));
         texts.AddRange(Enum.GetValues<CensusKind>().Select(Parvis.Features.Identity.CensusUploads.Label));
         texts.AddRange(Parvis.Features.Identity.DeskModel.DocumentTypes);
+        texts.AddRange(Enum.GetValues<QuestionKind>().Select(Parvis.Features.Requests.Manage.QuestionLabels.Of));
+        texts.AddRange([new RequestSettings { AskIfFixedAfterDays = 0 }.Validate(), new RequestSettings { NearbyMetres = 0 }.Validate()]);
         texts.AddRange(new[] { RateLimits.SignUp, RateLimits.Login, RateLimits.PasswordReset, RateLimits.Posting, RateLimits.Reactions, RateLimits.Flags, RateLimits.IdentityChecks }.Select(RateLimits.Label));
         var missing = texts.Where(t => t is null || !keys.Contains(t)).ToList();
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.en.resx:\n" + string.Join("\n", missing));

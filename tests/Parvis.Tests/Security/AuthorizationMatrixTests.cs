@@ -105,6 +105,27 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /moderation/petitions?handler=Reject"] = "--+--+-",
         ["GET /admin/petitions"] = "-----+-",
         ["POST /admin/petitions"] = "-----+-",
+        // Requests administration ({id:int?} is a demo category) and Open311 keys: administrators only.
+        ["GET /admin/signalements"] = "-----+-",
+        ["POST /admin/signalements"] = "-----+-",
+        ["GET /admin/signalements/categories/{id:int?}"] = "-----+-",
+        ["POST /admin/signalements/categories/{id:int?}"] = "-----+-",
+        ["POST /admin/signalements/categories/{id:int?}?handler=Move"] = "-----+-",
+        ["POST /admin/signalements/categories/{id:int?}?handler=Remove"] = "-----+-",
+        ["GET /admin/signalements/categories/{categoryId:int}/questions/{id:int?}"] = "-----+-",
+        ["POST /admin/signalements/categories/{categoryId:int}/questions/{id:int?}"] = "-----+-",
+        ["GET /admin/open311"] = "-----+-",
+        ["POST /admin/open311"] = "-----+-",
+        ["POST /admin/open311?handler=Revoke"] = "-----+-",
+        // Open311: reading is public (cookies ignored); posting needs an API key, which no person's cookie replaces.
+        ["GET /open311/v2/discovery.{format}"] = "+++++++",
+        ["GET /open311/v2/services.{format}"] = "+++++++",
+        ["GET /open311/v2/services/{code}.{format}"] = "+++++++",
+        ["GET /open311/v2/requests.{format}"] = "+++++++",
+        ["GET /open311/v2/requests/{id}.{format}"] = "+++++++",
+        ["GET /open311/v2/tokens/{token}.{format}"] = "+++++++",
+        ["GET /open311/v2/servicerequestupdates.{format}"] = "+++++++",
+        ["POST /open311/v2/requests.{format}"] = "-------",
         ["POST /contributions/{id:int}/confirmer"] = "+++++++",
         ["GET /robots.txt"] = "+++++++",
         ["GET /sitemap.xml"] = "+++++++",
@@ -311,6 +332,12 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
+                if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
+                    url = target.Replace("{categoryId:int}", ids["{category}"], StringComparison.Ordinal)
+                        .Replace("categories/{id:int?}", "categories/" + ids["{category}"], StringComparison.Ordinal).Replace("{id:int?}", "", StringComparison.Ordinal);
+                if (target.StartsWith("/open311/", StringComparison.Ordinal))
+                    url = target.Replace("{format}", "json", StringComparison.Ordinal).Replace("{code}", "nid-de-poule", StringComparison.Ordinal)
+                        .Replace("{id}", ids["{request}"], StringComparison.Ordinal).Replace("{token}", ids["{request token}"], StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 var response = method == "GET"
                     ? await client.GetAsync(url)
@@ -385,12 +412,19 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         };
         db.Petitions.Add(acknowledged);
         await db.SaveChangesAsync();
-        var request = await db.ServiceRequests.Where(r => r.ServiceName == "Service voirie" && r.Status == RequestStatus.Acknowledged).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var space = await db.ProposalSpaces.Where(s => s.Title == Parvis.Features.Demo.DemoSeeder.DemoProposalSpace).Select(s => s.Id).SingleAsync();
         var proposal = await db.Proposals.Where(p => p.SpaceId == space && p.Status == ProposalState.Published).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        // A visible acknowledged request of the Service voirie (so the agent of urbanisme is refused its handling page),
+        // given an Open311 token as if a client had sent it.
+        var request = await db.ServiceRequests.Where(r => r.ServiceName == "Service voirie" && r.Status == RequestStatus.Acknowledged && !r.IsHidden && !r.AwaitingEmail).OrderBy(r => r.Id).FirstAsync();
+        request.ApiToken ??= "jeton-de-la-matrice";
+        await db.SaveChangesAsync();
+        var category = await db.RequestCategories.Where(c => c.Code == "nid-de-poule").Select(c => c.Id).SingleAsync();
         return new Dictionary<string, string>
         {
-            ["{request}"] = request.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{request token}"] = request.ApiToken,
+            ["{category}"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{token}"] = petition.SponsorToken,

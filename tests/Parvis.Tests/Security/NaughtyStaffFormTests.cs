@@ -170,4 +170,52 @@ public sealed class NaughtyStaffFormTests : IAsyncLifetime
         }
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(manage), "the questions");
     }
+
+    [Fact]
+    public async Task Request_categories_questions_and_api_clients_store_the_text_as_typed()
+    {
+        var admin = await _app.SignedInAsync("admin");
+        var category = await _app.InAAsync(db => db.RequestCategories.Where(c => c.Code == "trottoir").Select(c => c.Id).SingleAsync());
+        var i = 0;
+        foreach (var s in Sample)
+        {
+            var code = "naughty-" + (i++).ToString(CultureInfo.InvariantCulture);
+            var created = await admin.SubmitAsync("/admin/signalements/categories", "#categorie", new Dictionary<string, string?>
+            {
+                ["Name"] = s,
+                ["Code"] = code,
+                ["Group"] = s,
+                ["ServiceName"] = s,
+                ["Description"] = s,
+                ["Keywords"] = s,
+                ["TargetAmount"] = "2",
+            });
+            Assert.True((int)created.StatusCode < 500, $"{(int)created.StatusCode} for category {s}");
+            if (created.StatusCode == HttpStatusCode.Redirect)
+            {
+                var stored = await _app.InAAsync(db => db.RequestCategories.Where(c => c.Code == code).Select(c => new { c.Name, c.Group, c.ServiceName, c.Description }).SingleAsync());
+                Assert.Equal((s.Trim(), s.Trim(), s.Trim(), s.Trim()), (stored.Name, stored.Group, stored.ServiceName, stored.Description));
+                NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(created.Headers.Location!.OriginalString), s);
+            }
+
+            var question = await admin.SubmitAsync($"/admin/signalements/categories/{category}/questions", "#question", new Dictionary<string, string?>
+            {
+                ["Prompt"] = s,
+                ["Code"] = code,
+                ["Kind"] = "SingleChoice",
+                ["Choices"] = "k=" + s,
+            });
+            Assert.True((int)question.StatusCode < 500, $"{(int)question.StatusCode} for question {s}");
+            if (question.StatusCode == HttpStatusCode.Redirect)
+                Assert.Equal(s.Trim(), await _app.InAAsync(db => db.CategoryQuestions.Where(q => q.CategoryId == category && q.Code == code).Select(q => q.Prompt).SingleAsync()));
+
+            var client = await admin.SubmitAsync("/admin/open311", "#nouveau-client", new Dictionary<string, string?> { ["Name"] = s });
+            Assert.True((int)client.StatusCode < 500, $"{(int)client.StatusCode} for client {s}");
+            if (!string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 100 && !s.Contains('\0', StringComparison.Ordinal))
+                Assert.True(await _app.InAAsync(db => db.ApiClients.AnyAsync(c => c.Name == s.Trim())), $"client {s} not stored");
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/signalements"), "the categories");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/open311"), "the clients");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/admin/signalements/categories/{category}"), "the questions");
+    }
 }

@@ -14,12 +14,17 @@ public static class RequestsSetup
         services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Handling.FixCheckJob>();
         services.AddScoped<Reporting.ReportCommands>();
         services.AddScoped<Reporting.RequestFollowing>();
+        services.AddScoped<Open311.Open311Queries>();
+        services.AddScoped<Open311.Open311Keys>();
+        services.AddScoped<Open311.Open311Posting>();
+        services.AddSingleton<Open311.Open311Limits>();
         return services;
     }
 
     public static WebApplication MapRequests(this WebApplication app)
     {
         app.MapRequestMap();
+        Open311.Open311Endpoints.MapOpen311(app);
         return app;
     }
 }
