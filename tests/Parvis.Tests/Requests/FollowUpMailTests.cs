@@ -89,7 +89,7 @@ public class FollowUpMailTests(AppFixture fixture)
         Assert.Contains("La branche pend toujours.", toFollower.TextBody, StringComparison.Ordinal);
         var toService = await _app.Smtp.WaitForAsync($"voirie@{ParvisFactory.DomainA}", m => m.Subject!.Contains($"n° {id} est rouvert", StringComparison.Ordinal));
         Assert.Contains($"/guichet/{id}", toService.TextBody, StringComparison.Ordinal);
-        Assert.NotNull((await agent.GetDocumentAsync("/guichet")).QuerySelector($"tr[data-request='{id}']"));
+        Assert.NotNull((await agent.GetDocumentAsync($"/guichet?q={Uri.EscapeDataString(saved.Description)}")).QuerySelector($"tr[data-request='{id}']"));
 
         // The link cannot reopen twice: the request is no longer resolved.
         page = await visitor.GetDocumentAsync(link.PathAndQuery);
