@@ -167,7 +167,7 @@ public class Open311ReadTests(AppFixture fixture)
         Assert.Equal([S(old)], Ids(await JsonAsync($"/open311/v2/requests.json?service_code={category.Code}&start_date={start}&end_date={end}")));
         Assert.Equal([S(old)], Ids(await JsonAsync($"/open311/v2/requests.json?service_code={category.Code}&start_date={start}")));
 
-        foreach (var bad in new[] { "start_date=hier", "end_date=2026-13-45", "status=ouvert", "service_request_id=abc" })
+        foreach (var bad in new[] { "start_date=hier", "end_date=2026-13-45", "status=ouvert", "service_request_id=abc", "start_date=9999-12-01T00:00:00Z", "end_date=0001-01-02T00:00:00Z" })
         {
             var response = await Api().GetAsync($"/open311/v2/requests.json?{bad}");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

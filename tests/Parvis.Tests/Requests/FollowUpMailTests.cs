@@ -37,6 +37,15 @@ public class FollowUpMailTests(AppFixture fixture)
             Assert.DoesNotContain("SHP 70 W", mail.TextBody, StringComparison.Ordinal);
             Assert.EndsWith($"/signalements/{id}", TestSmtpServer.LinkIn(mail), StringComparison.Ordinal);
         }
+        // The follower without an account stops by the link of the update itself; the account holder has no such link.
+        var toReporter = await _app.Smtp.WaitForAsync(reporter, m => m.Subject!.Contains($"n° {id} ", StringComparison.Ordinal));
+        Assert.DoesNotContain("/suivre/arreter", toReporter.TextBody, StringComparison.Ordinal);
+        var update = await _app.Smtp.WaitForAsync(follower, m => m.Subject!.Contains($"n° {id} ", StringComparison.Ordinal));
+        var stop = new Uri(System.Text.RegularExpressions.Regex.Match(update.TextBody ?? "", @"https?://\S+/suivre/arreter\S+").Value).PathAndQuery;
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await visitor.SubmitAsync(stop, "main form", new Dictionary<string, string?>())).StatusCode);
+        Assert.Equal(0, await _app.InAAsync(db => db.RequestFollowers.CountAsync(f => f.RequestId == id)));
+        await _app.FollowAsync(id, follower);
 
         // A note alone is no public update: nobody is written to. A public message is.
         await agent.SubmitAsync($"/guichet/{id}", "form[action*=Comment]", new Dictionary<string, string?> { ["internalNote"] = "Rappeler le prestataire." });

@@ -73,6 +73,9 @@ public class PublicRequestTests(AppFixture fixture)
         page = await Public.GetDocumentAsync("/signalements?du=2026-05-02&au=2026-05-01");
         Assert.Contains("La date de début est après la date de fin.", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await Public.GetAsync("/signalements/carte.json?au=31/02/2026")).StatusCode);
+        // The last day a calendar has is no 500.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Public.GetAsync("/signalements/carte.json?au=9999-12-31")).StatusCode);
+        Assert.Contains("hors des dates possibles", (await Public.GetDocumentAsync("/signalements?au=31/12/9999")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,7 +157,7 @@ public class PublicRequestTests(AppFixture fixture)
     [Fact]
     public async Task Photos_are_served_with_a_visible_request_and_a_hidden_photo_or_a_hidden_request_s_photo_is_not()
     {
-        var category = await _app.NewCategoryAsync();
+        var category = await _app.NewCategoryAsync(service: "Service voirie");
         var request = await _app.AddRequestAsync(category);
         var shown = await _app.AddPhotoAsync(request.Id);
         var hiddenPhoto = await _app.AddPhotoAsync(request.Id, hidden: true);
@@ -166,8 +169,9 @@ public class PublicRequestTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await Public.GetAsync($"/fichiers/{shown}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Public.GetAsync($"/fichiers/{hiddenPhoto}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Public.GetAsync($"/fichiers/{photoOfHidden}")).StatusCode);
-        // The service still sees it.
+        // The service handling it still sees it; an agent of another service does not.
         Assert.Equal(HttpStatusCode.OK, (await (await _app.SignedInAsync("voirie")).GetAsync($"/fichiers/{photoOfHidden}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignedInAsync("agent")).GetAsync($"/fichiers/{photoOfHidden}")).StatusCode);
     }
 
     [Fact]
@@ -188,6 +192,9 @@ public class PublicRequestTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.NotFound, (await Public.GetAsync($"/signalements/{request.Id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await (await _app.CitizenClientAsync()).Client.GetAsync($"/signalements/{request.Id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await Public.GetAsync($"/fichiers/{photo}")).StatusCode);
+            // Nor can a stranger read it through the follow page, or follow it.
+            Assert.DoesNotContain(request.Description, await (await Public.GetAsync($"/signalements/{request.Id}/suivre")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.DoesNotContain("12 rue Victor-Hugo", await (await Public.GetAsync($"/signalements/{request.Id}/suivre")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Contains(request.Description, (await author.GetDocumentAsync($"/signalements/{request.Id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/fichiers/{photo}")).StatusCode);
             Assert.DoesNotContain("/signalements</loc>", await (await Public.GetAsync("/sitemap-pages.xml")).Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -133,6 +133,11 @@ public class ReportingTests(AppFixture fixture)
         foreach (var absent in new[] { far, otherCategory, closed, hidden })
             Assert.DoesNotContain(items, i => i.Contains($"n° {absent}", StringComparison.Ordinal));
         Assert.Contains("Non, envoyer mon signalement", page.QuerySelector(".report-form button[type=submit]")!.TextContent, StringComparison.Ordinal);
+
+        // "Suivre ce signalement plutôt" follows it (the form carries its antiforgery token).
+        var follow = await client.SubmitAsync(page, "/signalements/nouveau", $"form[action='/signalements/{near}/suivre']", new Dictionary<string, string?>());
+        Assert.True((int)follow.StatusCode < 400, $"following answered {(int)follow.StatusCode}");
+        Assert.Equal(1, await _app.InAAsync(db => db.RequestFollowers.CountAsync(f => f.RequestId == near)));
     }
 
     [Fact]

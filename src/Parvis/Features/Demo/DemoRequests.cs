@@ -15,6 +15,9 @@ public static class DemoRequests
 
     public static async Task SeedAsync(ParvisDbContext db, DateTime now, IReadOnlyList<ParvisUser> citizens, ParvisUser voirieAgent)
     {
+        // Whole seconds: requests saved then moved in this one context keep their UpdatedAt (a concurrency token)
+        // equal to what PostgreSQL stored (microseconds).
+        now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
         RequestCategory Category(string code, string group, string name, string service, int targetHours, string description, params CategoryQuestion[] questions) => new()
         {
             Code = code,

@@ -110,7 +110,7 @@ public static class FileEndpoints
         {
             // The tenant filter makes another organization's file simply not exist here.
             var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id);
-            if (file is null || !await MayReadAsync(file, db, http.User, authorization, moderation, tenant.Organization.Requests.PublicRequests)) return Results.NotFound();
+            if (file is null || !await MayReadAsync(file, db, http.User, authorization, moderation, tenant.Organization.Requests.PublicRequests, http.RequestServices)) return Results.NotFound();
             var stream = await storage.OpenAsync(file.StorageKey);
             if (stream is null) return Results.NotFound();
             http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
@@ -120,7 +120,7 @@ public static class FileEndpoints
     // A file is public with what it belongs to: the published consultation, the visible contribution.
     // Otherwise only those who may see that item anyway: its managers, its author, its moderators.
     private static async Task<bool> MayReadAsync(StoredFile file, ParvisDbContext db, System.Security.Claims.ClaimsPrincipal user,
-        IAuthorizationService authorization, Moderation.ModerationCommands moderation, bool requestsPublic)
+        IAuthorizationService authorization, Moderation.ModerationCommands moderation, bool requestsPublic, IServiceProvider services)
     {
         if (file.ContributionId is { } contributionId)
         {
@@ -130,17 +130,19 @@ public static class FileEndpoints
             return (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded
                 && (await moderation.ScopeAsync(user) is not { } scope || scope.Includes(contribution.TerritoryId, contribution.ConsultationId));
         }
-        // A request's photo is public with the request (visible, reports public) unless hidden; its author and the
-        // staff who handle or moderate requests always see it.
+        // A request's photo is public with the request (visible, reports public) unless hidden; its author always
+        // sees it, and so do the staff who may handle the request (its service) or moderate it (its territory).
         var ofRequest = await db.RequestPhotos.AsNoTracking().Where(p => p.FileId == file.Id)
-            .Select(p => new { p.IsHidden, Request = db.ServiceRequests.Where(r => r.Id == p.RequestId).Select(r => new { r.IsHidden, r.AwaitingEmail, r.AuthorId }).First() })
+            .Select(p => new { p.IsHidden, Request = db.ServiceRequests.Where(r => r.Id == p.RequestId).First() })
             .FirstOrDefaultAsync();
         if (ofRequest is not null)
         {
-            if ((await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded || (await authorization.AuthorizeAsync(user, Policies.Moderate)).Succeeded) return true;
-            if (ofRequest.Request.AuthorId is not null && ofRequest.Request.AuthorId == user.UserId()) return true;
-            if (ofRequest.IsHidden || ofRequest.Request.IsHidden || ofRequest.Request.AwaitingEmail) return false;
-            return requestsPublic;
+            var request = ofRequest.Request;
+            if (requestsPublic && !ofRequest.IsHidden && !request.IsHidden && !request.AwaitingEmail) return true;
+            if (request.AuthorId is not null && request.AuthorId == user.UserId()) return true;
+            if ((await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded
+                && await services.GetRequiredService<Requests.Handling.RequestHandling>().CanHandleAsync(user, request)) return true;
+            return await services.GetRequiredService<Requests.Handling.RequestModeration>().CanModerateAsync(user, request.TerritoryId);
         }
         if (file.Kind == FileKind.Photo)
         {

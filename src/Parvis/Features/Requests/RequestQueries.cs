@@ -92,7 +92,10 @@ public sealed class RequestQueries(ParvisDbContext db, TenantContext tenant)
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || DateOnly.TryParseExact(text.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            if (date.Year is < 1970 or > 2200) throw DomainException.WithValues("La date « {0} » est hors des dates possibles (1970 à 2200).", which);
             return date;
+        }
         throw DomainException.WithValues("La date « {0} » n'est pas une date (jj/mm/aaaa).", which);
     }
 

@@ -100,10 +100,18 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         StampTenant();
-        return base.SaveChangesAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e) when (e.Entries.Count > 0 && e.Entries.All(x => x.Entity is ServiceRequest))
+        {
+            // Two people changed one request at once (UpdatedAt is its concurrency token): the second is told, nothing is sent twice.
+            throw new DomainException("Ce signalement vient d'être modifié par quelqu'un d'autre : rechargez la page et recommencez.");
+        }
     }
 
     public override int SaveChanges()

@@ -42,6 +42,8 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         b.Property(r => r.MediaUrl).HasMaxLength(1_000);
         b.Property(r => r.ApiToken).HasMaxLength(64);
         b.Property(r => r.HiddenReason).HasMaxLength(ServiceRequest.MaxReason);
+        // Every change of a request moves UpdatedAt: two changes at once cannot both pass (nor e-mail twice).
+        b.Property(r => r.UpdatedAt).IsConcurrencyToken();
         b.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(r => r.Territory).WithMany().HasForeignKey(r => r.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);

@@ -23,7 +23,9 @@ public static class PhotoResizer
         var origin = codec.EncodedOrigin;
         using var decoded = SKBitmap.Decode(codec);
         if (decoded is null) return null;
-        using var upright = Upright(decoded, origin);
+        // Turned only when the phone says so; otherwise the decoded bitmap itself (no second full-size copy).
+        var upright = Upright(decoded, origin);
+        using var turned = ReferenceEquals(upright, decoded) ? null : upright;
         var scale = Math.Min(1.0, (double)MaxSide / Math.Max(upright.Width, upright.Height));
         var width = Math.Max(1, (int)Math.Round(upright.Width * scale));
         var height = Math.Max(1, (int)Math.Round(upright.Height * scale));
@@ -45,7 +47,7 @@ public static class PhotoResizer
             SKEncodedOrigin.LeftBottom or SKEncodedOrigin.LeftTop => 270,
             _ => 0,
         };
-        if (degrees == 0) return source.Copy();
+        if (degrees == 0) return source;
         var swap = degrees != 180;
         var turned = new SKBitmap(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
         using var canvas = new SKCanvas(turned);

@@ -12,7 +12,7 @@ namespace Parvis.Features.Requests.Handling;
 /// reopening to the service, and the "est-ce réglé ?" question with its long-lived link. Messages are
 /// outbox rows of the caller's unit of work; internal notes never go into them.
 /// </summary>
-public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider protection, TimeProvider clock)
+public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider protection, TimeProvider clock, Reporting.RequestFollowing following)
 {
     public static readonly TimeSpan FixCheckLifetime = TimeSpan.FromDays(60);
 
@@ -35,9 +35,14 @@ public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider prot
             + (update.PublicText is null ? "" : $"\n\nMessage {(update.IsReopening ? "de l'auteur" : "du " + update.Signature)} :\n{update.PublicText}")
             + $"\n\nVoir le signalement : {PublicUrl(baseUrl, request.Id)}"
             + "\n\nVous recevez ce message parce que vous avez fait ou suivez ce signalement.";
-        var addresses = await FollowerAddressesAsync(request.Id);
-        if (toReporter && await ReporterAddressAsync(request) is { } reporter) addresses.Add(reporter);
-        foreach (var address in addresses.Distinct(StringComparer.OrdinalIgnoreCase)) Enqueue(address, subject, body);
+        // A request hidden by moderation is out of public view: its followers hear nothing more, only its reporter.
+        var (accounts, emails) = request.IsHidden ? ([], []) : await FollowerAddressesAsync(request.Id);
+        if (toReporter && await ReporterAddressAsync(request) is { } reporter) accounts.Add(reporter);
+        var sent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in accounts.Where(sent.Add)) Enqueue(address, subject, body);
+        // A follower without an account stops by a link of their own; an account stops from the request's page.
+        foreach (var address in emails.Where(sent.Add))
+            Enqueue(address, subject, body + $"\n\nPour ne plus suivre ce signalement : {following.StopLink(request.Id, address, baseUrl)}");
     }
 
     /// <summary>A reopening reaches the service's agents too: the request is back in their queue.</summary>
@@ -86,13 +91,13 @@ public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider prot
         return request.AwaitingEmail ? null : request.ReporterEmail;
     }
 
-    private async Task<List<string>> FollowerAddressesAsync(int requestId)
+    private async Task<(List<string> Accounts, List<string> Emails)> FollowerAddressesAsync(int requestId)
     {
         var followers = db.RequestFollowers.Where(f => f.RequestId == requestId);
         var accounts = await db.Users.AsNoTracking()
             .Where(u => u.EmailConfirmed && u.Email != null && followers.Any(f => f.UserId == u.Id)).Select(u => u.Email!).ToListAsync();
         var emails = await followers.Where(f => f.Email != null).Select(f => f.Email!).ToListAsync();
-        return [.. accounts, .. emails];
+        return (accounts, emails);
     }
 
     private void Enqueue(string to, string subject, string body)

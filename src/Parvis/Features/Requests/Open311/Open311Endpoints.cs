@@ -157,6 +157,8 @@ public static class Open311Endpoints
         utc = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
         if (!DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment)) return false;
+        // Far dates would overflow the 90-day window arithmetic; no request is older than 1970 or after 2200.
+        if (moment.Year is < 1970 or > 2200) return false;
         utc = moment.UtcDateTime;
         return true;
     }

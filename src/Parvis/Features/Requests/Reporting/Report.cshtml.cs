@@ -105,7 +105,7 @@ public class ReportModel(ParvisDbContext db, RequestSubmission submission, Repor
     {
         var answers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var question in Category?.Questions ?? [])
-            answers[question.Code] = Request.Form[AnswerField(question.Code)].Select(v => v ?? "").ToList();
+            answers[question.Code] = Request.Form[AnswerField(question.Code)].Select(v => (v ?? "").Replace("\0", "", StringComparison.Ordinal)).ToList();
         Answers = answers;
         var latitude = Coordinate(Input.Latitude, "La latitude");
         var longitude = Coordinate(Input.Longitude, "La longitude");

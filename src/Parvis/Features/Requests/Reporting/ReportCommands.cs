@@ -53,6 +53,8 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
     /// <summary>Open, visible requests of the category within the organization's radius: nearest first, five at most.</summary>
     public async Task<List<NearbyRequest>> NearbyAsync(int categoryId, double? latitude, double? longitude)
     {
+        // Where reports are not public, the step would show (and let people follow) reports of others.
+        if (!Settings.PublicRequests) return [];
         if (latitude is not { } lat || longitude is not { } lon || lat is < -90 or > 90 || lon is < -180 or > 180) return [];
         var metres = Settings.NearbyMetres;
         var dLat = metres / 111_320.0;
@@ -65,10 +67,9 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
             .OrderByDescending(r => r.SubmittedAt).Take(NearbyCandidates)
             .Select(r => new { r.Id, r.Status, r.Latitude, r.Longitude, r.SubmittedAt, r.Address, r.Description })
             .ToListAsync();
-        var shown = Settings.PublicRequests;
         return candidates
             .Select(r => new NearbyRequest(r.Id, r.Status, (int)Math.Round(ServiceRequest.MetresBetween(lat, lon, r.Latitude!.Value, r.Longitude!.Value)),
-                r.SubmittedAt, shown ? r.Address : null, shown ? Excerpt(r.Description) : null))
+                r.SubmittedAt, r.Address, Excerpt(r.Description)))
             .Where(r => r.Metres <= metres)
             .OrderBy(r => r.Metres).ThenByDescending(r => r.SubmittedAt).Take(5).ToList();
     }
@@ -123,8 +124,18 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
             ?? throw new DomainException("Ce signalement n'existe plus : faites-le à nouveau.");
         if (!request.AwaitingEmail) return request;
         request.AwaitingEmail = false;
+        request.UpdatedAt = Now;
         await QueueAcknowledgementAsync(request, publicBaseUrl);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException)
+        {
+            // The same link posted twice at once: the other post confirmed it and sent the receipt.
+            db.ChangeTracker.Clear();
+            return await db.ServiceRequests.FirstAsync(r => r.Id == requestId && !r.AwaitingEmail);
+        }
         mail.Flush();
         return request;
     }

@@ -29,9 +29,14 @@ public sealed class RequestFollowing(ParvisDbContext db, EmailQueue mail, Tenant
     // Stopping never expires: a link in an e-mail of last year still works.
     private IDataProtector StopProtector => protection.CreateProtector("Parvis.RequestUnfollow");
 
-    /// <summary>The request as anyone may follow it: visible (not hidden, not awaiting its e-mail), of this organization.</summary>
-    public Task<ServiceRequest?> FollowableAsync(int requestId) =>
-        db.ServiceRequests.AsNoTracking().Include(r => r.Category).FirstOrDefaultAsync(r => r.Id == requestId && !r.IsHidden && !r.AwaitingEmail);
+    /// <summary>
+    /// The request as anyone may follow it: visible (not hidden, not awaiting its e-mail), of this organization
+    /// whose reports are public — where they are not, nobody but the reporter hears of a report.
+    /// </summary>
+    public async Task<ServiceRequest?> FollowableAsync(int requestId) =>
+        tenant.Organization.Requests.PublicRequests
+            ? await db.ServiceRequests.AsNoTracking().Include(r => r.Category).FirstOrDefaultAsync(r => r.Id == requestId && !r.IsHidden && !r.AwaitingEmail)
+            : null;
 
     public Task<bool> IsFollowingAsync(Guid userId, int requestId) =>
         db.RequestFollowers.AnyAsync(f => f.RequestId == requestId && f.UserId == userId);

@@ -54,11 +54,16 @@ public static class RequestPersonalData
         var before = now - Requests.Reporting.ReportCommands.LinkLifetime - TimeSpan.FromDays(1);
         var stale = db.ServiceRequests.Where(r => r.AwaitingEmail && r.SubmittedAt < before);
         var files = await db.StoredFiles.Where(f => db.RequestPhotos.Any(p => p.FileId == f.Id && stale.Any(r => r.Id == p.RequestId))).ToListAsync(token);
-        await db.RequestAnswers.Where(a => stale.Any(r => r.Id == a.RequestId)).ExecuteDeleteAsync(token);
-        await db.RequestPhotos.Where(p => stale.Any(r => r.Id == p.RequestId)).ExecuteDeleteAsync(token);
-        await stale.ExecuteDeleteAsync(token);
-        var ids = files.Select(f => f.Id).ToList();
-        await db.StoredFiles.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(token);
+        // All rows or none, then the bytes: an interrupted run leaves nothing without its request.
+        await using (var transaction = await db.Database.BeginTransactionAsync(token))
+        {
+            await db.RequestAnswers.Where(a => stale.Any(r => r.Id == a.RequestId)).ExecuteDeleteAsync(token);
+            await db.RequestPhotos.Where(p => stale.Any(r => r.Id == p.RequestId)).ExecuteDeleteAsync(token);
+            await stale.ExecuteDeleteAsync(token);
+            var ids = files.Select(f => f.Id).ToList();
+            await db.StoredFiles.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(token);
+            await transaction.CommitAsync(token);
+        }
         foreach (var file in files) await storage.DeleteAsync(file.StorageKey, token);
 
         var closedBefore = now.AddDays(-ReporterDays(organization));

@@ -2053,6 +2053,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
