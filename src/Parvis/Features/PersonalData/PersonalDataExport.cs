@@ -78,7 +78,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             user.LastSignInAt, await users.GetTwoFactorEnabledAsync(user),
             roles.Select(r => Shared.Roles.Label(r.Role) + (r.ServiceName is null ? "" : $" ({r.ServiceName})")).ToList(), user.BlockedAt, user.BlockedReason);
 
-        var contributions = await db.Contributions.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt)
+        var contributions = await db.Contributions.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Select(c => new { c, Consultation = c.Consultation!.Title, Display = c.DisplayAs ?? c.Consultation.Rules.DisplayIdentity }).ToListAsync();
         var comments = await db.Comments.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.CreatedAt).ToListAsync();
         var reactions = await db.Reactions.AsNoTracking().Where(r => r.UserId == userId).OrderBy(r => r.CreatedAt).ToListAsync();
