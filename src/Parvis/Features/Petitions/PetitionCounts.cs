@@ -49,8 +49,10 @@ public sealed class PetitionCounts(ParvisDbContext db, IMemoryCache cache, Petit
             ON CONFLICT ("PetitionId", "Shard") DO UPDATE SET "Count" = "PetitionCountShards"."Count" + excluded."Count"
             """,
             petitionId, shard, organizationId, delta);
+        // The thresholds read the shards themselves: a sum cached by a concurrent signer a moment before this
+        // one's insert would miss the crossing. The cache is only dropped, never filled here, for the same reason.
+        var total = await db.PetitionCountShards.Where(s => s.PetitionId == petitionId).SumAsync(s => s.Count);
         cache.Remove(CacheKey(petitionId));
-        var total = await CountAsync(petitionId);
         await thresholds.OnCountedAsync(petitionId, total);
     }
 
