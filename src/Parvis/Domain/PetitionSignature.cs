@@ -34,6 +34,14 @@ public class PetitionSignature : ITenantOwned
     public DateTime LinkSentAt { get; set; }
     public DateTime? InvalidatedAt { get; set; }
     public string? InvalidationReason { get; set; }
+    /// <summary>
+    /// SHA-256 of the random token in the confirmation link (<see cref="NewConfirmationToken"/>): the link names the
+    /// signature without its id, so the row and its e-mail are written together, and a leaked table confirms nothing.
+    /// </summary>
+    public string? ConfirmationTokenHash { get; set; }
+
+    /// <summary>A link is followed within this time after it was sent.</summary>
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
 
     public bool Counts => ConfirmedAt is not null && InvalidatedAt is null;
 
@@ -65,6 +73,20 @@ public class PetitionSignature : ITenantOwned
             LinkSentAt = now,
         };
     }
+
+    /// <summary>Gives this signature a new link token (the previous link stops working) and returns it.</summary>
+    public string NewConfirmationToken()
+    {
+        var token = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        ConfirmationTokenHash = HashToken(token);
+        return token;
+    }
+
+    /// <summary>The stored form of a link's token; null for what cannot be one (so nothing is looked up).</summary>
+    public static string? HashToken(string? token) =>
+        token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)))
+            : null;
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -51,6 +51,7 @@ public static class FeatureSetup
         builder.Services.AddSingleton<Petitions.Signing.DisposableDomains>();
         builder.Services.AddSingleton<Petitions.Signing.SigningLimits>();
         builder.Services.AddSingleton<Petitions.Signing.ConfirmationWriter>();
+        builder.Services.AddSingleton<Petitions.Signing.SignatureWriter>();
         builder.Services.AddScoped<Petitions.Signing.PetitionRulesCache>();
         builder.Services.AddScoped<Petitions.Signing.SignatureCommands>();
         builder.Services.AddScoped<Petitions.Signing.SigningForms>();

@@ -104,6 +104,54 @@ public class SignatureFlowTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Eight_people_signing_at_once_each_get_the_link_that_confirms_their_own_signature()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var people = Enumerable.Range(0, 8).Select(_ => (Client: _app.ClientFor(ParvisFactory.HostA), Email: SignatureTestData.NewEmail())).ToList();
+        var forms = await Task.WhenAll(people.Select(p => p.Client.GetDocumentAsync($"/petitions/{id}/signer")));
+        var signed = await Task.WhenAll(people.Select((p, i) =>
+            p.Client.SubmitAsync(forms[i], $"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(p.Email))));
+        Assert.All(signed, a => Assert.Equal($"/petitions/{id}", a.Headers.Location!.OriginalString));
+        Assert.Equal(8, await _app.SignatureRowsAsync(id));
+        var links = new List<string>();
+        foreach (var (_, email) in people) links.Add(await _app.ConfirmationLinkAsync(email));
+        Assert.Equal(8, links.Distinct().Count());
+
+        // Each link confirms the signature of the person it was sent to, and no other.
+        var (client, firstEmail) = people[0];
+        await client.SubmitAsync(links[0], "main form", new Dictionary<string, string?>());
+        var confirmed = await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id && s.ConfirmedAt != null).Select(s => s.Email).ToListAsync());
+        Assert.Equal([firstEmail], confirmed);
+        Assert.Equal(1, await _app.CountAsync(id));
+    }
+
+    [Fact]
+    public async Task Signing_again_later_sends_a_new_link_that_replaces_the_first()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        var email = SignatureTestData.NewEmail();
+        await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        var first = await _app.ConfirmationLinkAsync(email);
+        // Signing again at once sends nothing more; past the resend interval a new link goes out.
+        await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, DateTime.UtcNow.AddMinutes(-6))));
+        var again = await visitor.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        Assert.Contains("Vous avez déjà signé", again.Source.Text, StringComparison.Ordinal);
+        var message = await _app.Smtp.WaitForAsync(email, m => !TestSmtpServer.LinkIn(m).EndsWith(first, StringComparison.Ordinal));
+        var second = new Uri(TestSmtpServer.LinkIn(message)).PathAndQuery;
+        Assert.Equal(2, _app.Smtp.Messages.Count(m => m.To.Mailboxes.Any(b => b.Address == email)));
+
+        var old = await visitor.SubmitAndReadAsync(first, "main form", new Dictionary<string, string?>());
+        Assert.Contains(old.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
+        Assert.Equal(0, await _app.CountAsync(id));
+        var confirmed = await visitor.SubmitAsync(second, "main form", new Dictionary<string, string?>());
+        Assert.EndsWith("#signature-confirmee", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(1, await _app.CountAsync(id));
+    }
+
+    [Fact]
     public async Task A_signed_in_person_signs_with_the_account_address_whatever_is_posted()
     {
         var id = await _app.NewSignablePetitionAsync();
@@ -163,11 +211,11 @@ public class SignatureFlowTests(AppFixture fixture)
         var foreign = _app.ClientFor(ParvisFactory.HostB);
         var elsewhere = await foreign.GetDocumentAsync(link);
         Assert.Contains(elsewhere.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
-        // A link past its 7 days: the same payload the application writes, with a time limit already gone.
-        var signatureId = await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id).Select(s => s.Id).SingleAsync());
-        var stale = _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Parvis.PetitionSignature").ToTimeLimitedDataProtector()
-            .Protect($"{_app.OrganizationA.Id}:{id}:{signatureId}", DateTimeOffset.UtcNow.AddMinutes(-1));
-        var expiredLink = "/petitions/signature/confirmer?t=" + Uri.EscapeDataString(stale);
+        // A link past its 7 days.
+        await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, DateTime.UtcNow.AddDays(-7).AddMinutes(-1))));
+        var expiredLink = link;
+        Assert.Contains((await visitor.GetDocumentAsync(expiredLink)).Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
         var expired = await visitor.SubmitAndReadAsync(expiredLink, "main form", new Dictionary<string, string?>());
         Assert.Contains(expired.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
         Assert.Equal(0, await _app.CountAsync(id));

@@ -16,6 +16,8 @@ internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.Commune).HasMaxLength(PetitionSignature.MaxPlace);
         b.Property(s => s.IpAddress).HasMaxLength(PetitionSignature.MaxIpAddress);
         b.Property(s => s.InvalidationReason).HasMaxLength(PetitionSignature.MaxReason);
+        b.Property(s => s.ConfirmationTokenHash).HasMaxLength(64);
+        b.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
         // One signature per mailbox and per account on a petition: the database decides between two concurrent ones.
         b.HasIndex(s => new { s.PetitionId, s.CanonicalEmail }).IsUnique();
         b.HasIndex(s => new { s.PetitionId, s.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL");

@@ -88,10 +88,13 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
 /// <summary>Queues a message in the current unit of work; it leaves when the action commits.</summary>
 public sealed class EmailQueue(ParvisDbContext db, TimeProvider clock, OutboxSignal signal)
 {
-    public void Enqueue(string to, string subject, string textBody)
+    public void Enqueue(string to, string subject, string textBody) => db.Outbox.Add(Compose(to, subject, textBody));
+
+    /// <summary>A message for this organization, not added anywhere: for writers that store it themselves (group commits).</summary>
+    public OutboxMessage Compose(string to, string subject, string textBody)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Outbox.Add(new OutboxMessage
+        return new OutboxMessage
         {
             OrganizationId = db.TenantId,
             To = to,
@@ -99,7 +102,7 @@ public sealed class EmailQueue(ParvisDbContext db, TimeProvider clock, OutboxSig
             TextBody = textBody,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
     }
 
     /// <summary>Call after SaveChanges so the worker sends without waiting for its poll.</summary>

@@ -16,15 +16,10 @@ public class ConfirmSignatureModel(SignatureCommands commands) : PageModel
 
     public async Task OnGetAsync()
     {
-        try
-        {
-            var (petitionId, _) = commands.ReadLink(Token);
+        if (await commands.PetitionOfLinkAsync(Token) is { } petitionId)
             PetitionTitle = (await commands.PetitionAsyncOrNull(petitionId))?.Title;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-        }
+        else
+            ModelState.AddModelError("", "Ce lien de confirmation n'est pas valable ou a expiré : signez à nouveau la pétition pour en recevoir un autre.");
     }
 
     public async Task<IActionResult> OnPostAsync()

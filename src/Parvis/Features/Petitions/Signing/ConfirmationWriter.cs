@@ -18,7 +18,7 @@ public sealed class ConfirmationWriter : IAsyncDisposable
 {
     private const int MaxBatch = 500;
 
-    private sealed record Request(Organization Organization, int PetitionId, long SignatureId, TaskCompletionSource<bool> Done);
+    private sealed record Request(Organization Organization, string TokenHash, TaskCompletionSource<int?> Done);
 
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
@@ -34,11 +34,11 @@ public sealed class ConfirmationWriter : IAsyncDisposable
         _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>True when this request confirmed the signature; false when it was already confirmed (or invalidated).</summary>
-    public Task<bool> ConfirmAsync(Organization organization, int petitionId, long signatureId)
+    /// <summary>The petition whose signature this request confirmed; null when nothing was confirmed (already confirmed, invalidated, expired, closed, unknown).</summary>
+    public Task<int?> ConfirmAsync(Organization organization, string tokenHash)
     {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Request(organization, petitionId, signatureId, done)))
+        var done = new TaskCompletionSource<int?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Request(organization, tokenHash, done)))
             done.SetException(new InvalidOperationException("The confirmation writer is stopped."));
         return done.Task;
     }
@@ -74,30 +74,30 @@ public sealed class ConfirmationWriter : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
         var counts = scope.ServiceProvider.GetRequiredService<PetitionCounts>();
         var now = _clock.GetUtcNow().UtcDateTime;
-        // Distinct ids: two clicks on one link in the same batch confirm once; the first request wins.
-        var ids = requests.Select(r => r.SignatureId).Distinct().ToList();
+        // Distinct tokens: two clicks on one link in the same batch confirm once; the first request wins.
+        var hashes = requests.Select(r => r.TokenHash).Distinct().ToList();
         // Only numbered placeholders go into the text; the values travel as parameters.
-        var placeholders = string.Join(", ", ids.Select((_, i) => "{" + (i + 2).ToString(CultureInfo.InvariantCulture) + "}"));
-        var sql = "UPDATE \"PetitionSignatures\" SET \"ConfirmedAt\" = {0} WHERE \"OrganizationId\" = {1} AND \"Id\" IN (" + placeholders
-            + ") AND \"ConfirmedAt\" IS NULL AND \"InvalidatedAt\" IS NULL"
+        var placeholders = string.Join(", ", hashes.Select((_, i) => "{" + (i + 3).ToString(CultureInfo.InvariantCulture) + "}"));
+        var sql = "UPDATE \"PetitionSignatures\" SET \"ConfirmedAt\" = {0} WHERE \"OrganizationId\" = {1} AND \"ConfirmationTokenHash\" IN (" + placeholders
+            + ") AND \"ConfirmedAt\" IS NULL AND \"InvalidatedAt\" IS NULL AND \"LinkSentAt\" > {2}"
             // A petition closed meanwhile counts nothing more, whatever a node's cached rules still say.
-            + " AND EXISTS (SELECT 1 FROM \"Petitions\" p WHERE p.\"Id\" = \"PetitionSignatures\".\"PetitionId\" AND p.\"Status\" = 'Open')"
-            + " RETURNING \"Id\", \"PetitionId\"";
-        object[] parameters = [now, organization.Id, .. ids.Cast<object>()];
+            + " AND EXISTS (SELECT 1 FROM \"Petitions\" p WHERE p.\"Id\" = \"PetitionSignatures\".\"PetitionId\" AND p.\"Status\" = 'Open'"
+            + " AND (p.\"ClosesAt\" IS NULL OR p.\"ClosesAt\" > {0}))"
+            + " RETURNING \"PetitionId\", \"ConfirmationTokenHash\"";
+        object[] parameters = [now, organization.Id, now - PetitionSignature.LinkLifetime, .. hashes.Cast<object>()];
         await using var transaction = await db.Database.BeginTransactionAsync();
         var confirmed = await db.Database.SqlQueryRaw<ConfirmedRow>(sql, parameters).ToListAsync();
-        var confirmedSet = confirmed.Select(c => c.Id).ToHashSet();
         // Counted by the petition the row belongs to, as the database says.
         foreach (var petition in confirmed.GroupBy(c => c.PetitionId)) await counts.AddAsync(petition.Key, petition.Count());
         await transaction.CommitAsync();
-        var answered = new HashSet<long>();
-        foreach (var r in requests) r.Done.TrySetResult(confirmedSet.Contains(r.SignatureId) && answered.Add(r.SignatureId));
+        var byToken = confirmed.ToDictionary(c => c.ConfirmationTokenHash, c => c.PetitionId);
+        foreach (var r in requests) r.Done.TrySetResult(byToken.Remove(r.TokenHash, out var petitionId) ? petitionId : null);
     }
 
     private sealed class ConfirmedRow
     {
-        public long Id { get; set; }
         public int PetitionId { get; set; }
+        public string ConfirmationTokenHash { get; set; } = "";
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Domain;
@@ -32,17 +31,13 @@ public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
 /// go to the petition's shards (<see cref="PetitionCounts"/>), never to one row every signer would update.
 /// </summary>
 public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
-    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
-    SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, RateLimitRecorder limitRecorder)
+    TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
+    SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
 {
-    public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
     /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(5);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private ITimeLimitedDataProtector Protector =>
-        protection.CreateProtector("Parvis.PetitionSignature").ToTimeLimitedDataProtector();
 
     public async Task<Petition> PetitionAsync(int petitionId) =>
         await rules.GetAsync(petitionId) ?? throw new DomainException("Cette pétition n'existe pas.");
@@ -71,33 +66,34 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         var email = EmailAddress.Parse(userId is null ? input.Email : await AccountEmailAsync(user));
         if (disposable.Contains(email.Domain))
             throw new DomainException("Les adresses e-mail jetables ne sont pas acceptées : signez avec une adresse que vous consultez durablement.");
-        var signature = PetitionSignature.Create(petition.Id, userId, input.Name, email, input.PostalCode, input.Commune,
+        PetitionSignature NewSignature() => PetitionSignature.Create(petition.Id, userId, input.Name, email, input.PostalCode, input.Commune,
             communeRequired: petition.ElectorMode, ipAddress, Now);
+        var signature = NewSignature();
         if (!limits.TryTake(tenant.OrganizationId, petition.Id, email.Domain))
         {
             await limitRecorder.RecordAsync(limits.DomainRule, userId, ipAddress, CancellationToken.None);
             throw DomainException.WithValues("Trop de signatures viennent en ce moment d'adresses en « {0} » : réessayez dans une minute.", email.Domain);
         }
+        // The common case goes with the signatures arriving at the same moment (SignatureWriter). Elector-mode
+        // signatures also take their quarter (CGCT L1112-16), so they go one by one, like any signature the batch gave back.
+        if (!petition.ElectorMode
+            && await signatures.AddAsync(tenant.Organization, signature, LinkMessage(signature, signature.NewConfirmationToken(), petition.Title, publicBaseUrl)))
+            return SignOutcome.LinkSent;
+        signature = NewSignature();
         var quarter = petition.ElectorMode && userId is { } elector
             ? new ElectorQuarterSignature { UserId = elector, Quarter = ElectorQuarterSignature.QuarterOf(tenant.Organization.ToLocal(Now)), PetitionId = petition.Id, Signature = signature }
             : null;
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        try
         {
-            try
-            {
-                db.PetitionSignatures.Add(signature);
-                if (quarter is not null) db.ElectorQuarterSignatures.Add(quarter);
-                await db.SaveChangesAsync();
-                QueueLink(signature, petition.Title, publicBaseUrl);
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-            }
-            catch (DbUpdateException)
-            {
-                await transaction.RollbackAsync();
-                db.ChangeTracker.Clear();
-                return await AlreadySignedAsync(petition, signature, quarter, publicBaseUrl);
-            }
+            db.PetitionSignatures.Add(signature);
+            if (quarter is not null) db.ElectorQuarterSignatures.Add(quarter);
+            db.Outbox.Add(LinkMessage(signature, signature.NewConfirmationToken(), petition.Title, publicBaseUrl));
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await AlreadySignedAsync(petition, signature, quarter, publicBaseUrl);
         }
         mail.Flush();
         return SignOutcome.LinkSent;
@@ -128,12 +124,13 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         {
             var now = Now;
             var due = now - ResendInterval;
-            // One resend per interval, even from concurrent attempts: the conditional update picks one.
+            // A new link replaces the old one, once per interval even from concurrent attempts: the conditional update picks one.
+            var token = existing.NewConfirmationToken();
             var claimed = await db.PetitionSignatures.Where(s => s.Id == existing.Id && s.LinkSentAt < due)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now));
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash));
             if (claimed == 1)
             {
-                QueueLink(existing, petition.Title, publicBaseUrl);
+                db.Outbox.Add(LinkMessage(existing, token, petition.Title, publicBaseUrl));
                 await db.SaveChangesAsync();
                 mail.Flush();
             }
@@ -141,49 +138,42 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         return SignOutcome.AlreadySigned;
     }
 
-    private void QueueLink(PetitionSignature signature, string petitionTitle, string publicBaseUrl)
+    private OutboxMessage LinkMessage(PetitionSignature signature, string token, string petitionTitle, string publicBaseUrl)
     {
-        var payload = $"{tenant.OrganizationId}:{signature.PetitionId}:{signature.Id.ToString(CultureInfo.InvariantCulture)}";
-        var token = Protector.Protect(payload, clock.GetUtcNow().Add(LinkLifetime));
-        var link = $"{publicBaseUrl.TrimEnd('/')}/petitions/signature/confirmer?t={Uri.EscapeDataString(token)}";
-        mail.Enqueue(signature.Email, text["{0} : confirmez votre signature", tenant.Organization.Name],
+        var link = $"{publicBaseUrl.TrimEnd('/')}/petitions/signature/confirmer?t={token}";
+        return mail.Compose(signature.Email, text["{0} : confirmez votre signature", tenant.Organization.Name],
             $"{text["Bonjour,"]}\n\n{text["Vous avez signé la pétition « {0} ». Votre signature comptera quand vous l'aurez confirmée en ouvrant ce lien dans les 7 jours :", petitionTitle]}\n{link}\n\n{text["Si vous n'avez rien signé, ignorez ce message : rien ne sera compté."]}");
     }
 
-    /// <summary>The petition and signature a link names; a link of another organization, tampered with or older than 7 days is refused.</summary>
-    public (int PetitionId, long SignatureId) ReadLink(string? token)
+    private const string InvalidLink = "Ce lien de confirmation n'est pas valable ou a expiré : signez à nouveau la pétition pour en recevoir un autre.";
+
+    /// <summary>The petition a link names, for its page; null when the link is not one of this organization's current links.</summary>
+    public async Task<int?> PetitionOfLinkAsync(string? token)
     {
-        const string invalid = "Ce lien de confirmation n'est pas valable ou a expiré : signez à nouveau la pétition pour en recevoir un autre.";
-        string payload;
-        try
-        {
-            payload = Protector.Unprotect(token ?? "", out _);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            throw new DomainException(invalid);
-        }
-        var parts = payload.Split(':');
-        if (parts.Length != 3 || parts[0] != tenant.OrganizationId.ToString(CultureInfo.InvariantCulture)
-            || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var petitionId) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var signatureId))
-            throw new DomainException(invalid);
-        return (petitionId, signatureId);
+        if (PetitionSignature.HashToken(token) is not { } hash) return null;
+        var cutoff = Now - PetitionSignature.LinkLifetime;
+        return await db.PetitionSignatures.Where(s => s.ConfirmationTokenHash == hash && s.LinkSentAt > cutoff)
+            .Select(s => (int?)s.PetitionId).FirstOrDefaultAsync();
     }
 
     /// <summary>
     /// Counts the signature once: the conditional update confirms it only if nobody did before (a second click,
-    /// a concurrent request) and it was not invalidated; the count moves in the same transaction (<see cref="ConfirmationWriter"/>).
+    /// a concurrent request), it was not invalidated, its link is current and the petition open; the count moves in
+    /// the same transaction (<see cref="ConfirmationWriter"/>). Only when nothing was confirmed does a read say why.
     /// </summary>
     public async Task<(ConfirmOutcome Outcome, int PetitionId)> ConfirmAsync(string? token)
     {
-        var (petitionId, signatureId) = ReadLink(token);
-        var petition = await PetitionAsync(petitionId);
-        // A link followed after the petition closed counts nothing: its result is final.
+        if (PetitionSignature.HashToken(token) is not { } hash) throw new DomainException(InvalidLink);
+        if (await confirmations.ConfirmAsync(tenant.Organization, hash) is { } confirmed) return (ConfirmOutcome.Confirmed, confirmed);
+        var cutoff = Now - PetitionSignature.LinkLifetime;
+        var signature = await db.PetitionSignatures.AsNoTracking().Where(s => s.ConfirmationTokenHash == hash)
+            .Select(s => new { s.PetitionId, s.ConfirmedAt, s.InvalidatedAt, s.LinkSentAt }).FirstOrDefaultAsync();
+        if (signature is null || (signature.ConfirmedAt is null && signature.LinkSentAt <= cutoff)) throw new DomainException(InvalidLink);
+        if (signature.InvalidatedAt is not null) throw new DomainException("Cette signature n'existe plus ou a été annulée.");
+        if (signature.ConfirmedAt is not null) return (ConfirmOutcome.AlreadyConfirmed, signature.PetitionId);
+        // Not confirmed, link current: the petition no longer takes signatures. A link followed after it closed counts nothing.
+        var petition = await db.Petitions.AsNoTracking().FirstAsync(p => p.Id == signature.PetitionId);
         petition.EnsureOpenForSigning(Now);
-        // Written with the confirmations arriving at the same moment, in one transaction (ConfirmationWriter).
-        if (await confirmations.ConfirmAsync(tenant.Organization, petitionId, signatureId)) return (ConfirmOutcome.Confirmed, petitionId);
-        if (!await db.PetitionSignatures.AnyAsync(s => s.Id == signatureId && s.InvalidatedAt == null))
-            throw new DomainException("Cette signature n'existe plus ou a été annulée.");
-        return (ConfirmOutcome.AlreadyConfirmed, petitionId);
+        throw new DomainException("Cette pétition est close : elle ne reçoit plus de signatures.");
     }
 }

@@ -1,0 +1,125 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Tenancy;
+using Channel = System.Threading.Channels.Channel;
+
+namespace Parvis.Features.Petitions.Signing;
+
+/// <summary>
+/// Group commit of new signatures, the twin of <see cref="ConfirmationWriter"/>: the signatures arriving together are
+/// written with their confirmation e-mails in one transaction (one read of who signed before, one batch of inserts),
+/// so a wave of signers holds a few connections for a few milliseconds instead of one connection per signer. Every
+/// request awaits its batch's commit: "check your e-mail" is only answered once the signature and its e-mail are stored.
+/// A signature the batch cannot write alone (the person signed before, twice in the batch, or a concurrent writer
+/// won) comes back unwritten and takes the one-by-one path, which tells "already signed" apart.
+/// </summary>
+public sealed class SignatureWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 200;
+
+    private sealed record Request(Organization Organization, PetitionSignature Signature, OutboxMessage Link, TaskCompletionSource<bool> Done);
+
+    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<SignatureWriter> _log;
+    private readonly Task _loop;
+
+    public SignatureWriter(IServiceScopeFactory scopes, ILogger<SignatureWriter> log)
+    {
+        _scopes = scopes;
+        _log = log;
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>True when the signature and its link are stored; false when it must go the one-by-one way.</summary>
+    public Task<bool> AddAsync(Organization organization, PetitionSignature signature, OutboxMessage link)
+    {
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite(new Request(organization, signature, link, done)))
+            done.SetException(new InvalidOperationException("The signature writer is stopped."));
+        return done.Task;
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<Request>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request)) batch.Add(request);
+            foreach (var group in batch.GroupBy(r => r.Organization.Id))
+            {
+                var requests = group.ToList();
+                try
+                {
+                    await WriteAsync(requests[0].Organization, requests);
+                }
+                catch (Exception e)
+                {
+                    _log.LogWarning(e, "A batch of {Count} signatures failed.", requests.Count);
+                    foreach (var r in requests) r.Done.TrySetException(e);
+                }
+            }
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(Organization organization, List<Request> requests)
+    {
+        // A second signature of one mailbox or account in the same batch goes the one-by-one way.
+        var emails = new HashSet<(int, string)>();
+        var accounts = new HashSet<(int, Guid)>();
+        var candidates = new List<Request>(requests.Count);
+        foreach (var r in requests)
+        {
+            var s = r.Signature;
+            if (emails.Add((s.PetitionId, s.CanonicalEmail)) && (s.UserId is not { } user || accounts.Add((s.PetitionId, user)))) candidates.Add(r);
+            else r.Done.TrySetResult(false);
+        }
+        if (candidates.Count == 0) return;
+
+        await using var scope = _scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
+        var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
+        var petitionIds = candidates.Select(r => r.Signature.PetitionId).Distinct().ToList();
+        var canonicals = candidates.Select(r => r.Signature.CanonicalEmail).ToList();
+        var userIds = candidates.Where(r => r.Signature.UserId is not null).Select(r => r.Signature.UserId).ToList();
+        var signedBefore = await db.PetitionSignatures.AsNoTracking()
+            .Where(s => petitionIds.Contains(s.PetitionId) && (canonicals.Contains(s.CanonicalEmail) || (s.UserId != null && userIds.Contains(s.UserId))))
+            .Select(s => new { s.PetitionId, s.CanonicalEmail, s.UserId }).ToListAsync();
+        var takenEmails = signedBefore.Select(s => (s.PetitionId, s.CanonicalEmail)).ToHashSet();
+        var takenAccounts = signedBefore.Where(s => s.UserId is not null).Select(s => (s.PetitionId, s.UserId!.Value)).ToHashSet();
+        var fresh = new List<Request>(candidates.Count);
+        foreach (var r in candidates)
+        {
+            var s = r.Signature;
+            if (takenEmails.Contains((s.PetitionId, s.CanonicalEmail)) || (s.UserId is { } user && takenAccounts.Contains((s.PetitionId, user)))) r.Done.TrySetResult(false);
+            else fresh.Add(r);
+        }
+        if (fresh.Count == 0) return;
+
+        db.PetitionSignatures.AddRange(fresh.Select(r => r.Signature));
+        db.Outbox.AddRange(fresh.Select(r => r.Link));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Someone signed with one of these addresses between the read and the insert (another node): the whole
+            // batch was rolled back, and each signature is tried alone.
+            foreach (var r in fresh) r.Done.TrySetResult(false);
+            return;
+        }
+        scope.ServiceProvider.GetRequiredService<EmailQueue>().Flush();
+        foreach (var r in fresh) r.Done.TrySetResult(true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+}
