@@ -80,6 +80,7 @@ public static class WebSetup
         builder.Services.AddDataProtection().PersistKeysToDbContext<Data.ParvisDbContext>().SetApplicationName("Parvis");
 
         builder.Services.AddParvisRateLimits(builder.Configuration);
+        builder.Services.AddSingleton<WriteQueue>();
         builder.Services.AddRequestLimits();
 
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -135,6 +136,7 @@ public static class WebSetup
         app.UseMiddleware<TenantUserMiddleware>();
         // After sign-in, so that an account's allowance follows it across addresses.
         app.UseRateLimiter();
+        app.UseWriteQueue();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapGet("/theme.css", (TenantContext tenant) =>

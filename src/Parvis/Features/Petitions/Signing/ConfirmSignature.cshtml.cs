@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Features.Shared;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Petitions.Signing;
 
@@ -9,6 +10,7 @@ namespace Parvis.Features.Petitions.Signing;
 /// The link e-mailed to a signer. Opening it shows a button and counts nothing: mail scanners fetch links.
 /// The POST counts the signature once, whatever the number of clicks.
 /// </summary>
+[QueuedWrites]
 public class ConfirmSignatureModel(SignatureCommands commands) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }

@@ -11,7 +11,7 @@ namespace Parvis.Features.Petitions.Signing;
 /// Where the signing form posts. Success goes back to the petition page with a notice; a refusal shows the
 /// form again here with its French message (what is typed stays), which also works without JavaScript.
 /// </summary>
-[RateLimited(RateLimits.Signing)]
+[RateLimited(RateLimits.Signing), QueuedWrites]
 public class SignModel(SignatureCommands commands, SigningForms forms, TenantContext tenant) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
