@@ -4,7 +4,10 @@
 // confirmed twice at once and must count once.
 //
 //   dotnet ViralPetition.dll --base http://127.0.0.1:5099 --host org01.bench.localhost --petition 12
-//     --db "Host=…;Database=…" --seconds 60 --rate 2000 --tag bench-123 [--workers 256] [--double-every 100]
+//     --db "Host=…;Database=…" --seconds 60 --rate 2000 --tag bench-123 [--workers 256] [--double-every 100] [--read-rate 500]
+//
+// Meanwhile it reads the petition page at a fixed rate (--read-rate, open loop: a slow answer does not slow the
+// readers down, as it would with wrk's fixed connections) and reports the page's latency.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -38,6 +41,8 @@ var signLatencies = new ConcurrentBag<double>();
 var confirmLatencies = new ConcurrentBag<double>();
 long processed = 0, pending = 0, signed = 0, signErrors = 0, confirmed = 0, alreadyConfirmed = 0, confirmErrors = 0, doubleSamples = 0, doubleBothConfirmed = 0, linksRead = 0;
 var links = Channel.CreateUnbounded<string>();
+var pageLatencies = new ConcurrentBag<double>();
+long pageReads = 0, pageErrors = 0;
 var clock = Stopwatch.StartNew();
 var total = (long)(options.Rate * options.Seconds);
 long next = -1;
@@ -138,10 +143,47 @@ async Task ConfirmerAsync()
     }
 }
 
+// Readers of the petition page, one request every 1/read-rate seconds, whatever the answers' speed.
+async Task PageReadersAsync()
+{
+    if (options.ReadRate <= 0) return;
+    var reads = new List<Task>();
+    for (long n = 0; ; n++)
+    {
+        var due = n / options.ReadRate;
+        if (due >= options.Seconds) break;
+        var wait = due - clock.Elapsed.TotalSeconds;
+        if (wait > 0.001) await Task.Delay(TimeSpan.FromSeconds(wait));
+        reads.Add(ReadPageAsync());
+    }
+    await Task.WhenAll(reads);
+}
+
+async Task ReadPageAsync()
+{
+    var started = clock.Elapsed.TotalMilliseconds;
+    var ok = false;
+    try
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, petitionPath);
+        request.Headers.Host = options.Host;
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        ok = response.StatusCode == HttpStatusCode.OK && body.Contains("petition-count", StringComparison.Ordinal);
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+    {
+    }
+    pageLatencies.Add(clock.Elapsed.TotalMilliseconds - started);
+    Interlocked.Increment(ref pageReads);
+    if (!ok) Interlocked.Increment(ref pageErrors);
+}
+
 using var stopReading = new CancellationTokenSource();
 var reader = Task.Run(() => LinkReaderAsync(stopReading.Token));
 var confirmers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(ConfirmerAsync)).ToArray();
 var signers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(SignerAsync)).ToArray();
+var pageReaders = Task.Run(PageReadersAsync);
 await Task.WhenAll(signers);
 var signingSeconds = clock.Elapsed.TotalSeconds;
 var confirmedBySigningEnd = Interlocked.Read(ref confirmed);
@@ -150,6 +192,7 @@ await Task.Delay(200);
 await stopReading.CancelAsync();
 await reader;
 await Task.WhenAll(confirmers);
+await pageReaders;
 var allSeconds = clock.Elapsed.TotalSeconds;
 
 await Task.Delay(1500);
@@ -159,6 +202,7 @@ var countMoved = after.Count - before.Count;
 var shardsMoved = after.ShardSum - before.ShardSum;
 var exact = rowsConfirmed == confirmed && countMoved == confirmed && shardsMoved == confirmed && after.DuplicateEmails == 0
     && doubleBothConfirmed == 0 && signErrors == 0 && confirmErrors == 0 && confirmed + pending == signed;
+// Exactness is about the count; page errors are reported on their own.
 
 string Ms(ConcurrentBag<double> bag, double q)
 {
@@ -173,6 +217,7 @@ Console.WriteLine(string.Join(' ', "VIRAL_RESULT",
     $"confirmed={confirmed}", $"pending={pending}", $"already={alreadyConfirmed}", $"confirm_errors={confirmErrors}", $"confirmed_per_s={F(confirmed / allSeconds)}",
     $"confirmed_during_signing_per_s={F(confirmedBySigningEnd / signingSeconds)}",
     $"confirm_p50_ms={Ms(confirmLatencies, 0.5)}", $"confirm_p99_ms={Ms(confirmLatencies, 0.99)}",
+    $"page_reads={pageReads}", $"page_errors={pageErrors}", $"page_p50_ms={Ms(pageLatencies, 0.5)}", $"page_p99_ms={Ms(pageLatencies, 0.99)}",
     $"double_samples={doubleSamples}", $"double_counted_twice={doubleBothConfirmed}",
     $"rows_confirmed={rowsConfirmed}", $"count_moved={countMoved}", $"shards_moved={shardsMoved}", $"duplicate_emails={after.DuplicateEmails}",
     $"exact={(exact ? "yes" : "no")}"));
@@ -227,7 +272,7 @@ async Task<T> ScalarAsync<T>(string sql)
 
 internal sealed record Exactness(long ConfirmedRows, long ShardSum, long Count, long DuplicateEmails);
 
-internal sealed record Options(string Base, string Host, int Petition, string Db, double Seconds, double Rate, string Tag, int Workers, long DoubleEvery)
+internal sealed record Options(string Base, string Host, int Petition, string Db, double Seconds, double Rate, string Tag, int Workers, long DoubleEvery, double ReadRate)
 {
     public static Options Parse(string[] args)
     {
@@ -236,6 +281,7 @@ internal sealed record Options(string Base, string Host, int Petition, string Db
         string Get(string key, string? fallback = null) => map.TryGetValue(key, out var v) ? v : fallback ?? throw new ArgumentException($"--{key} is required");
         return new Options(Get("base"), Get("host"), int.Parse(Get("petition"), CultureInfo.InvariantCulture), Get("db"),
             double.Parse(Get("seconds", "60"), CultureInfo.InvariantCulture), double.Parse(Get("rate", "2000"), CultureInfo.InvariantCulture),
-            Get("tag"), int.Parse(Get("workers", "256"), CultureInfo.InvariantCulture), long.Parse(Get("double-every", "100"), CultureInfo.InvariantCulture));
+            Get("tag"), int.Parse(Get("workers", "256"), CultureInfo.InvariantCulture), long.Parse(Get("double-every", "100"), CultureInfo.InvariantCulture),
+            double.Parse(Get("read-rate", "500"), CultureInfo.InvariantCulture));
     }
 }

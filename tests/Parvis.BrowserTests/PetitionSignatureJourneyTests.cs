@@ -21,6 +21,10 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         await page.GotoAsync($"/petitions/{id}");
         await Assertions.Expect(page.Locator("#petition-count")).ToHaveTextAsync("0");
         await page.AssertAccessibleAsync();
+        // The petition page stays cacheable for the crowd that reads it: a visitor signs on the signing page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Signer cette pétition" }).ClickAsync();
+        await page.WaitForURLAsync($"**/petitions/{id}/signer");
+        await page.AssertAccessibleAsync();
         await page.GetByLabel("Nom et prénom").FillAsync("Camille Martin");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Commune").FillAsync("Villeneuve");
@@ -48,6 +52,9 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         var email = $"signataire-{Guid.NewGuid():N}@example.org";
         var page = await fixture.NewPageAsync(javaScript: false);
         await page.GotoAsync($"/petitions/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Signer cette pétition" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/petitions/{id}/signer");
         await page.GetByLabel("Nom et prénom").FillAsync("Camille Martin");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Adresse e-mail").PressAsync("Enter");

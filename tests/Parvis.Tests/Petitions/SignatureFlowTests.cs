@@ -126,6 +126,22 @@ public class SignatureFlowTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_visitor_reads_the_petition_without_a_cookie_and_signs_on_the_signing_page_a_citizen_signs_on_the_petition_page()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        // No form, so no antiforgery cookie: the page a viral petition's readers get stays in the anonymous page cache.
+        var anonymous = await _app.ClientFor(ParvisFactory.HostA).GetAsync($"/petitions/{id}");
+        Assert.False(anonymous.Headers.Contains("Set-Cookie"));
+        var page = HtmlClient.Parse(await anonymous.Content.ReadAsStringAsync());
+        Assert.Null(page.QuerySelector("form[action$=signer]"));
+        Assert.Equal("Signer cette pétition", page.QuerySelector($"a[href='/petitions/{id}/signer']")!.TextContent.Trim());
+
+        var (citizen, _) = await _app.CitizenClientAsync();
+        var own = await citizen.GetDocumentAsync($"/petitions/{id}");
+        Assert.NotNull(own.QuerySelector("form[action$=signer] input[name=__RequestVerificationToken]"));
+    }
+
+    [Fact]
     public async Task Signing_again_later_sends_a_new_link_that_replaces_the_first()
     {
         var id = await _app.NewSignablePetitionAsync();

@@ -18,12 +18,18 @@ public sealed class SigningForm
     public SignInput Input { get; init; } = new(null, null, null, null);
     /// <summary>The signing page shows its errors in the form; the petition page has its own summary.</summary>
     public bool ShowErrors { get; set; }
+    /// <summary>
+    /// On the petition page a visitor without an account gets a link to the signing page, not the form: a form
+    /// carries an antiforgery cookie, which would keep the page out of the anonymous page cache, the very page a
+    /// viral petition's crowd reads.
+    /// </summary>
+    public bool LinkToSigningPage { get; init; }
 }
 
 /// <summary>Builds the signing form for the petition page and the signing page.</summary>
 public sealed class SigningForms(SignatureCommands commands, Identity.Verifications verifications, TimeProvider clock)
 {
-    public async Task<SigningForm> ForAsync(ClaimsPrincipal user, Petition petition, SignInput? input = null)
+    public async Task<SigningForm> ForAsync(ClaimsPrincipal user, Petition petition, SignInput? input = null, bool onPetitionPage = false)
     {
         try
         {
@@ -45,6 +51,7 @@ public sealed class SigningForms(SignatureCommands commands, Identity.Verificati
             PetitionId = petition.Id,
             ElectorMode = petition.ElectorMode,
             CanSign = true,
+            LinkToSigningPage = onPetitionPage && user.Identity?.IsAuthenticated != true,
             AccountEmail = await commands.AccountEmailAsync(user),
             Input = input ?? new(null, null, null, null),
         };
