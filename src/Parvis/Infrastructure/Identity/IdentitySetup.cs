@@ -60,7 +60,9 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<ParvisDbContext>()
             .AddClaimsPrincipalFactory<ParvisClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>();
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // How soon a role removed or a password changed elsewhere reaches a session that is still open.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:SessionCheckMinutes", 1.0)));
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/compte/connexion";
