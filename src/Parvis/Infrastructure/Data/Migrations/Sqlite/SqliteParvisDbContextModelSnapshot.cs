@@ -1355,6 +1355,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TerritoryId");
 
+                    b.HasIndex("OrganizationId", "OpenFlagCount", "CreatedAt")
+                        .HasDatabaseName("IX_Proposals_ModerationQueue")
+                        .HasFilter("\"State\" <> 'Published' OR \"OpenFlagCount\" > 0");
+
                     b.HasIndex("OrganizationId", "State", "CreatedAt");
 
                     b.HasIndex("SpaceId", "State", "Id");
@@ -1389,6 +1393,42 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SpaceId", "Position");
 
                     b.ToTable("ProposalCategories");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ProposalFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalFlags");
                 });
 
             modelBuilder.Entity("Parvis.Domain.ProposalSpace", b =>
@@ -2762,6 +2802,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Parvis.Domain.ProposalSpace", null)
                         .WithMany("Categories")
                         .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ProposalFlag", b =>
+                {
+                    b.HasOne("Parvis.Domain.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
