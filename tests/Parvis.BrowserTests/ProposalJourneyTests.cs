@@ -5,7 +5,7 @@ using Parvis.Testing;
 
 namespace Parvis.BrowserTests;
 
-/// <summary>Proposals in a real browser: the two-step proposing with similar proposals, supporting, the study with an official response; axe on every proposals page.</summary>
+/// <summary>Proposals in a real browser: the two-step proposing with similar proposals, supporting, the study with an official response, flagging (keyboard, no JavaScript); axe on every proposals page.</summary>
 [Collection(BrowserCollection.Name)]
 public class ProposalJourneyTests(BrowserFixture fixture)
 {
@@ -80,6 +80,20 @@ public class ProposalJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".map .leaflet-marker-icon")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
+        // Flagging with the keyboard alone: open the disclosure, type the reason, send.
+        var flagged = await _app.AddProposalAsync(await _app.NewProposalSpaceAsync(), "Une proposition à signaler au clavier", "Texte.");
+        await page.GotoAsync($"/propositions/{flagged}");
+        await page.GetByText("Signaler cette proposition").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByLabel("Motif du signalement")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("Propos injurieux");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("la modération examinera ce signalement");
+        Assert.Equal("Propos injurieux", await _app.InAAsync(db => db.ProposalFlags.Where(f => f.ProposalId == flagged).Select(f => f.Reason).SingleAsync()));
+
         var staff = await fixture.NewPageAsync();
         await staff.LoginAsync("admin@" + ParvisFactory.DomainA);
         foreach (var url in new[] { "/admin/propositions", "/admin/propositions/espace", $"/admin/propositions/espace/{spaceId}", "/moderation/propositions", $"/propositions/{answered}" })
@@ -109,5 +123,14 @@ public class ProposalJourneyTests(BrowserFixture fixture)
         Assert.Contains("Un banc sans JavaScript", main);
         Assert.Contains("Place de la médiathèque", main);
         Assert.Contains("48.8412, 2.3321", main);
+
+        // Flagging someone else's proposal: a native disclosure and a plain form.
+        var other = await _app.AddProposalAsync(spaceId, "Une proposition signalée sans JavaScript", "Texte.");
+        await page.GotoAsync($"/propositions/{other}");
+        await page.GetByText("Signaler cette proposition").ClickAsync();
+        await page.GetByLabel("Motif du signalement").FillAsync("Publicité");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
+        Assert.Contains("la modération examinera ce signalement", await page.Locator("main").InnerTextAsync());
+        Assert.Equal(1, (await _app.ProposalAsync(other)).OpenFlagCount);
     }
 }

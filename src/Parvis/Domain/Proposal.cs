@@ -212,3 +212,15 @@ public class ProposalStateChange : ITenantOwned
     public Guid? ById { get; set; }
     public int? ResponseId { get; set; }
 }
+
+/// <summary>One person's report of an abusive proposal; a unique index (proposal, person) makes it one. Open until a moderator decides.</summary>
+public class ProposalFlag : ITenantOwned
+{
+    public long Id { get; set; }
+    public int OrganizationId { get; set; }
+    public int ProposalId { get; set; }
+    public Guid UserId { get; set; }
+    public required string Reason { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ResolvedAt { get; set; }
+}

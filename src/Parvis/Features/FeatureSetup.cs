@@ -48,6 +48,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Proposals.ProposalQueries>();
         builder.Services.AddScoped<Proposals.ProposalCommands>();
         builder.Services.AddScoped<Proposals.ProposalFollowUp>();
+        builder.Services.AddScoped<Proposals.ProposalFlags>();
         builder.Services.AddSingleton<Petitions.Signing.DisposableDomains>();
         builder.Services.AddSingleton<Petitions.Signing.SigningLimits>();
         builder.Services.AddSingleton<Petitions.Signing.ConfirmationWriter>();

@@ -65,6 +65,44 @@ public class DisplayIdentityTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_sitemap_lists_the_proposals_and_a_visible_pseudonymous_proposal_but_neither_a_hidden_nor_a_named_one()
+    {
+        var spaceId = await _app.NewProposalSpaceAsync(s => s.AllowedDisplays = DisplayChoices.Pseudonym | DisplayChoices.FullName);
+        var author = await _app.UserIdAsync(await _app.NewCitizenAsync());
+        var pseudonymous = await _app.AddProposalAsync(spaceId, "Sous pseudonyme", "Texte.", author);
+        var hidden = await _app.AddProposalAsync(spaceId, "Masquée", "Texte.", author);
+        var named = await _app.AddProposalAsync(spaceId, "Sous mon nom", "Texte.", author);
+        var merged = await _app.AddProposalAsync(spaceId, "Doublon", "Texte.", author);
+        await _app.InAAsync(async db =>
+        {
+            await db.Proposals.Where(p => p.Id == hidden).ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ModerationState.Hidden).SetProperty(p => p.ModerationReason, "Injures"));
+            await db.Proposals.Where(p => p.Id == named).ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayAs, DisplayIdentity.FullName));
+            return await db.Proposals.Where(p => p.Id == merged).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProposalState.Merged).SetProperty(p => p.MergedIntoId, pseudonymous));
+        });
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        // What the sitemap leaves out, the page itself keeps out of search engines.
+        Assert.Null((await visitor.GetDocumentAsync($"/propositions/{pseudonymous}")).QuerySelector("meta[name=robots]"));
+        var namedPage = await visitor.GetDocumentAsync($"/propositions/{named}");
+        Assert.Contains("Camille Dupont", namedPage.QuerySelector("main")!.TextContent);
+        Assert.Equal("noindex", namedPage.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+
+        var pages = await (await visitor.GetAsync("/sitemap-pages.xml")).Content.ReadAsStringAsync();
+        Assert.Contains("http://a.test/propositions</loc>", pages, StringComparison.Ordinal);
+        Assert.Contains($"http://a.test/propositions/espaces/{spaceId}</loc>", pages, StringComparison.Ordinal);
+        var index = await (await visitor.GetAsync("/sitemap.xml")).Content.ReadAsStringAsync();
+        var file = System.Text.RegularExpressions.Regex.Match(index, $@"http://a\.test/sitemap-propositions-{pseudonymous / 50_000}\.xml").Value;
+        Assert.NotEmpty(file);
+        var sitemap = await (await visitor.GetAsync(new Uri(file).PathAndQuery)).Content.ReadAsStringAsync();
+        Assert.Contains($"http://a.test/propositions/{pseudonymous}</loc>", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/propositions/{hidden}<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/propositions/{named}<", sitemap, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/propositions/{merged}<", sitemap, StringComparison.Ordinal);
+        // Ville B's sitemap holds none of Ville A's proposals.
+        var other = await (await _app.ClientFor(ParvisFactory.HostB).GetAsync(new Uri(file).PathAndQuery)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain($"/propositions/{pseudonymous}<", other, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_display_the_space_does_not_allow_is_refused_and_nothing_saved()
     {
         var id = await SpaceAsync();

@@ -56,4 +56,33 @@ public class ProposalPersonalDataTests(AppFixture fixture)
         var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/propositions/{studied}");
         Assert.Contains("Participant supprimé", page.QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_persons_proposal_flags_are_in_the_download_and_go_with_the_account_without_counting_any_more()
+    {
+        var spaceId = await _app.NewProposalSpaceAsync();
+        var (client, email) = await _app.CitizenClientAsync();
+        var userId = await _app.UserIdAsync(email);
+        var flagged = await _app.AddProposalAsync(spaceId, "Une idée signalée", "Texte.");
+        await client.SubmitAsync($"/propositions/{flagged}", "form[action*=Flag]", new Dictionary<string, string?> { ["reason"] = "Publicité pour un commerce" });
+        // One of their own proposals, flagged by someone else, goes with the account and its flags with it.
+        var own = await _app.AddProposalAsync(spaceId, "Ma proposition signalée", "Texte.", userId);
+        var (other, _) = await _app.CitizenClientAsync();
+        await other.SubmitAsync($"/propositions/{own}", "form[action*=Flag]", new Dictionary<string, string?> { ["reason"] = "Hors sujet" });
+
+        using (var json = JsonDocument.Parse(await client.GetStringAsync("/compte/donnees/export.json")))
+        {
+            var flag = Assert.Single(json.RootElement.GetProperty("flags").EnumerateArray().ToList());
+            Assert.Equal(("proposition", flagged, "Publicité pour un commerce"),
+                (flag.GetProperty("on").GetString(), flag.GetProperty("id").GetInt32(), flag.GetProperty("reason").GetString()));
+        }
+        Assert.Contains($"proposition n° {flagged}", HtmlClient.Parse(await client.GetStringAsync("/compte/donnees/export.html")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(1, (await _app.ProposalAsync(flagged)).OpenFlagCount);
+
+        await client.SubmitAsync("/compte/supprimer", "main form", new Dictionary<string, string?> { ["Choice"] = "erase", ["Password"] = ParvisFactory.Password });
+
+        Assert.Equal(0, await _app.InAAsync(db => db.ProposalFlags.CountAsync(f => f.UserId == userId || f.ProposalId == own)));
+        Assert.Equal(0, (await _app.ProposalAsync(flagged)).OpenFlagCount);
+        Assert.False(await _app.InAAsync(db => db.Proposals.AnyAsync(p => p.Id == own)));
+    }
 }

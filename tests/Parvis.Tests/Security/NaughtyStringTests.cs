@@ -123,6 +123,28 @@ public class NaughtyStringTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Proposal_flag_reasons_are_stored_trimmed_and_shown_to_moderators_as_text()
+    {
+        // In Ville B, so that hundreds of flagged proposals do not crowd Ville A's moderation list.
+        var b = _app.OrganizationB;
+        var spaceId = await _app.NewProposalSpaceAsync(organization: b);
+        var citizen = _app.ClientFor(ParvisFactory.HostB);
+        await citizen.LoginAsync(await _app.NewCitizenAsync(b));
+        var first = await _app.AddProposalAsync(spaceId, "À signaler", "Texte.", organization: b);
+        var token = await TokenAsync(citizen, $"/propositions/{first}", "form[action*=Flag]");
+        foreach (var s in Strings)
+        {
+            var id = await _app.AddProposalAsync(spaceId, "À signaler", "Texte.", organization: b);
+            var response = await PostAsync(citizen, $"/propositions/{id}?handler=Flag", token, ("reason", s));
+            Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {s}");
+            var reason = await _app.InOrganizationAsync(b, (db, _) => db.ProposalFlags.Where(f => f.ProposalId == id).Select(f => f.Reason).SingleOrDefaultAsync());
+            Assert.Equal(string.IsNullOrWhiteSpace(s) || s.Length > Flag.MaxReason ? null : s.Trim(), reason);
+        }
+        var queue = await (await _app.SignedInAsync("moderation", ParvisFactory.HostB)).GetDocumentAsync("/moderation/propositions");
+        AssertNoInjectedMarkup(queue, "the proposals' moderation list");
+    }
+
+    [Fact]
     public async Task Petition_drafts_store_the_text_as_typed_and_show_it_as_text()
     {
         var (client, email) = await _app.CitizenClientAsync();

@@ -315,61 +315,29 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
 
     public async Task FlagAsync(ClaimsPrincipal user, int contributionId, string? reason)
     {
-        var (userId, why) = FlagReason(user, reason);
+        var (userId, why) = Moderation.Flagging.Check(user, reason);
         await VisibleContributionAsync(contributionId);
         if (await db.Flags.AnyAsync(f => f.ContributionId == contributionId && f.UserId == userId))
             throw new DomainException("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Flags.Add(new Flag { ContributionId = contributionId, UserId = userId, Reason = why, CreatedAt = Now });
-        await SaveFlagAsync("Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
-        await CountFlagAsync(db.Contributions.Where(c => c.Id == contributionId));
+        await Moderation.Flagging.SaveAsync(db, "Vous avez déjà signalé cette contribution ; la modération va l'examiner.");
+        await Moderation.Flagging.CountAsync(db.Contributions.Where(c => c.Id == contributionId), tenant.Organization.FlagThreshold);
         await transaction.CommitAsync();
     }
 
     public async Task FlagCommentAsync(ClaimsPrincipal user, long commentId, string? reason)
     {
-        var (userId, why) = FlagReason(user, reason);
+        var (userId, why) = Moderation.Flagging.Check(user, reason);
         var comment = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == commentId && c.State == ModerationState.Published && c.DeletedAt == null)
             ?? throw new DomainException("Ce commentaire n'existe pas ou n'est plus visible.");
         await VisibleContributionAsync(comment.ContributionId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.CommentFlags.Add(new CommentFlag { CommentId = commentId, UserId = userId, Reason = why, CreatedAt = Now });
-        await SaveFlagAsync("Vous avez déjà signalé ce commentaire ; la modération va l'examiner.");
+        await Moderation.Flagging.SaveAsync(db, "Vous avez déjà signalé ce commentaire ; la modération va l'examiner.");
         // A comment hidden by its flags no longer counts among the contribution's published comments.
-        if (await CountFlagAsync(db.Comments.Where(c => c.Id == commentId)))
+        if (await Moderation.Flagging.CountAsync(db.Comments.Where(c => c.Id == commentId), tenant.Organization.FlagThreshold))
             await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount - 1));
         await transaction.CommitAsync();
-    }
-
-    private static (Guid UserId, string Reason) FlagReason(ClaimsPrincipal user, string? reason)
-    {
-        if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour signaler un contenu.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez pourquoi ce contenu pose problème.");
-        if (reason.Length > Flag.MaxReason) throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason);
-        return (userId, reason.Trim());
-    }
-
-    // The unique index (item, person) settles a double submission.
-    private async Task SaveFlagAsync(string alreadyFlagged)
-    {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            throw new DomainException(alreadyFlagged);
-        }
-    }
-
-    /// <summary>Counts one more open flag in the database; returns true when this flag hid the item pending review.</summary>
-    private async Task<bool> CountFlagAsync<T>(IQueryable<T> item) where T : ModeratedItem
-    {
-        await item.ExecuteUpdateAsync(s => s.SetProperty(c => c.OpenFlagCount, c => c.OpenFlagCount + 1));
-        var openFlags = await item.Select(c => c.OpenFlagCount).SingleAsync();
-        if (!ModeratedItem.HidesAt(openFlags, tenant.Organization.FlagThreshold)) return false;
-        return await item.Where(c => c.State == ModerationState.Published).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.State, ModerationState.PendingReview)
-            .SetProperty(c => c.ModerationReason, ModeratedItem.AutoHiddenReason)) == 1;
     }
 }

@@ -8,7 +8,7 @@ public static partial class DemoSeeder
 {
     public const string DemoProposalSpace = "Boîte à idées";
 
-    /// <summary>A permanent boîte à idées with a 300-support threshold, proposals at every stage of their study, and one merged duplicate.</summary>
+    /// <summary>A permanent boîte à idées with a 300-support threshold, proposals at every stage of their study, one merged duplicate and one open flag.</summary>
     private static async Task SeedProposalsAsync(ParvisDbContext db, DateTime now, Territory commune, Territory gare, Territory centre, Territory rives,
         List<ParvisUser> citizens, ParvisUser agent, ParvisUser elected)
     {
@@ -103,6 +103,9 @@ public static partial class DemoSeeder
         Move(fountains, ProposalState.AcceptedWithChanges, "Deux fontaines plutôt que trois, le troisième square n'ayant pas de raccordement.", 40);
         Move(fountains, ProposalState.CarriedOut, "Les deux fontaines fonctionnent depuis juin.", 5);
         db.ProposalStateChanges.Add(duplicate.MergeInto(cycling, agent.Id, now.AddDays(-15)));
+        // One open flag, below the threshold: the proposal stays public and waits in the moderators' list.
+        db.ProposalFlags.Add(new ProposalFlag { ProposalId = benches.Id, UserId = citizens[3].Id, Reason = "Déjà demandé l'an dernier au conseil de quartier : doublon ?", CreatedAt = now.AddDays(-2) });
+        benches.OpenFlagCount = 1;
         await db.SaveChangesAsync();
     }
 }

@@ -9,9 +9,10 @@ using Parvis.Infrastructure.Tenancy;
 namespace Parvis.Features.Home;
 
 /// <summary>
-/// What search engines may list: the home page, consultations, published outcomes, the list of requests (when public), and contributions shown under a pseudonym.
-/// Personal pages (profiles, accounts) and items shown under a name or as "Anonyme" are left out; those
-/// pages also carry noindex. Contributions come in files of <see cref="PerFile"/>, by id range.
+/// What search engines may list: the home page, consultations, published outcomes, the list of requests (when public), proposals spaces,
+/// and contributions and visible proposals shown under a pseudonym. Personal pages (profiles, accounts) and items shown under a name,
+/// as "Anonyme" or "Participant supprimé" are left out; those pages also carry noindex. Contributions and proposals come in files of
+/// <see cref="PerFile"/>, by id range.
 /// </summary>
 public static class Sitemap
 {
@@ -26,8 +27,10 @@ public static class Sitemap
         {
             var baseUrl = BaseUrl(http, tenant);
             var lastId = await db.Contributions.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
+            var lastProposal = await db.Proposals.OrderByDescending(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync();
             var files = new List<string> { $"{baseUrl}/sitemap-pages.xml" };
             for (var n = 0; n <= lastId / PerFile; n++) files.Add($"{baseUrl}/sitemap-contributions-{n.ToString(CultureInfo.InvariantCulture)}.xml");
+            for (var n = 0; n <= lastProposal / PerFile; n++) files.Add($"{baseUrl}/sitemap-propositions-{n.ToString(CultureInfo.InvariantCulture)}.xml");
             return Xml(w =>
             {
                 w.WriteStartElement("sitemapindex", Namespace);
@@ -42,10 +45,12 @@ public static class Sitemap
             var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
             var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
             var petitions = await db.Petitions.AsNoTracking().Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
-            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/petitions", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
+            var spaces = await db.ProposalSpaces.AsNoTracking().Where(s => s.PublishedAt != null).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
+            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/propositions", baseUrl + "/petitions", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
             // The list of requests, when public; each request's page speaks of streets and neighbours and carries noindex.
             if (tenant.Organization.Requests.PublicRequests) urls.Add(baseUrl + "/signalements");
             urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
+            urls.AddRange(spaces.Select(id => $"{baseUrl}/propositions/espaces/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(petitions.Select(id => $"{baseUrl}/petitions/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(outcomes.Select(id => $"{baseUrl}/nous-avons-fait/resultats/{id.ToString(CultureInfo.InvariantCulture)}"));
             return UrlSet(urls);
@@ -61,6 +66,20 @@ public static class Sitemap
                 .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
             var baseUrl = BaseUrl(http, tenant);
             return UrlSet(ids.Select(id => $"{baseUrl}/contributions/{id.ToString(CultureInfo.InvariantCulture)}"));
+        });
+
+        // Visible proposals of published spaces, not merged (those redirect), whose author shows a pseudonym.
+        app.MapGet("/sitemap-propositions-{n:int}.xml", async (int n, HttpContext http, TenantContext tenant, ParvisDbContext db) =>
+        {
+            if (n < 0 || n > int.MaxValue / PerFile - 1) return Results.NotFound();
+            var (from, to) = (n * PerFile, (n + 1) * PerFile);
+            var ids = await db.Proposals.AsNoTracking()
+                .Where(p => p.Id >= from && p.Id < to && p.State == ModerationState.Published && p.Status != ProposalState.Merged && p.Space!.PublishedAt != null
+                    && p.AuthorId != null
+                    && (p.DisplayAs == DisplayIdentity.Pseudonym || (p.DisplayAs == null && p.Space.DisplayIdentity == DisplayIdentity.Pseudonym)))
+                .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var baseUrl = BaseUrl(http, tenant);
+            return UrlSet(ids.Select(id => $"{baseUrl}/propositions/{id.ToString(CultureInfo.InvariantCulture)}"));
         });
     }
 

@@ -42,6 +42,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await ProposalPersonalData.RemoveSupportsAsync(db, userId);
             await RequestPersonalData.EraseAsync(db, userId);
             await RemoveFlagsAsync(userId);
+            await ProposalPersonalData.RemoveFlagsAsync(db, userId);
             await db.Verifications.Where(v => v.UserId == userId).ExecuteDeleteAsync();
             await db.CensusEntries.Where(e => e.ClaimedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedByUserId, (Guid?)null));
             // The declared address goes too, and no letter is printed for an account that no longer exists.

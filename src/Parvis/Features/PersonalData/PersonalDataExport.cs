@@ -86,6 +86,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             .Select(f => new ExportFlag("contribution", f.ContributionId, f.Reason, f.CreatedAt, f.ResolvedAt)).ToListAsync();
         flags.AddRange(await db.CommentFlags.AsNoTracking().Where(f => f.UserId == userId)
             .Select(f => new ExportFlag("commentaire", f.CommentId, f.Reason, f.CreatedAt, f.ResolvedAt)).ToListAsync());
+        flags.AddRange(await ProposalPersonalData.FlagsAsync(db, userId));
         var contributionIds = contributions.Select(c => c.c.Id).ToList();
         var files = await db.StoredFiles.AsNoTracking().Where(f => f.ContributionId != null && contributionIds.Contains(f.ContributionId.Value))
             .OrderBy(f => f.UploadedAt).ToListAsync();

@@ -11,7 +11,7 @@ namespace Parvis.Features.Proposals;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalCommands commands, ProposalFollowUp followUp, AuthorDisplay authors,
-    Identity.Verifications verifications, TimeProvider clock, TenantContext tenant) : PageModel
+    Identity.Verifications verifications, TimeProvider clock, TenantContext tenant, ProposalFlags flags) : PageModel
 {
     public Proposal Proposal { get; private set; } = null!;
     public ProposalSpace Space { get; private set; } = null!;
@@ -44,6 +44,20 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
             await commands.WithdrawAsync(User, id);
             TempData["Message"] = "Votre soutien est retiré.";
         });
+
+    // The rate limiter counts this handler against the flags' allowance (handler name "Flag").
+    public async Task<IActionResult> OnPostFlagAsync(int id, string? reason)
+    {
+        var result = await Act(id, async () =>
+        {
+            await flags.FlagAsync(User, id, reason);
+            TempData["Message"] = "Merci : la modération examinera ce signalement.";
+        });
+        // Flags may have hidden it pending review: the person goes back to the space.
+        if (result is RedirectResult && !await db.Proposals.AnyAsync(p => p.Id == id && p.State == ModerationState.Published))
+            return Redirect($"/propositions/espaces/{await db.Proposals.Where(p => p.Id == id).Select(p => p.SpaceId).FirstAsync()}");
+        return result;
+    }
 
     public async Task<IActionResult> OnPostChangeStateAsync(int id, ProposalState? status, string? reason, string? response) =>
         !await MayAsync(id, (proposal, space) => followUp.CanFollowAsync(User, space)) ? Forbid() : await Act(id, async () =>

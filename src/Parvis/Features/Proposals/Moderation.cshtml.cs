@@ -10,15 +10,36 @@ using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Proposals;
 
-/// <summary>The moderators' view of proposals: those waiting or hidden, and merging a duplicate into the proposal it repeats.</summary>
+/// <summary>The moderators' view of proposals: flagged ones first with their reasons, those waiting or hidden, and merging a duplicate into the proposal it repeats.</summary>
 [Authorize(Policy = Policies.Moderate)]
-public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, Moderation.ModerationCommands moderation, TenantContext tenant) : PageModel
+public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, ProposalFlags flags, Moderation.ModerationCommands moderation, TenantContext tenant) : PageModel
 {
-    public sealed record Item(int Id, string Title, ModerationState State, string? Reason, int SpaceId);
-
-    public List<Item> Items { get; private set; } = [];
+    public List<ProposalQueueItem> Items { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
+
+    public Task<IActionResult> OnPostHideAsync(int id, string? reason) => Act(() => followUp.HideAsync(User, id, reason), "La proposition est masquée.");
+
+    public Task<IActionResult> OnPostRestoreAsync(int id, string? reason) => Act(() => followUp.RestoreAsync(User, id, reason), "La proposition est publiée.");
+
+    public Task<IActionResult> OnPostDismissAsync(int id, string? reason) => Act(() => followUp.DismissFlagsAsync(User, id, reason), "Signalements classés sans suite : la proposition reste visible.");
+
+    private async Task<IActionResult> Act(Func<Task> action, string success)
+    {
+        try
+        {
+            await action();
+            TempData["Message"] = success;
+            return RedirectToPage();
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddDomainError("", e);
+            await LoadAsync();
+            return Page();
+        }
+    }
 
     public async Task<IActionResult> OnPostMergeAsync(int? sourceId, int? targetId)
     {
@@ -38,11 +59,5 @@ public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, Mode
         }
     }
 
-    private async Task LoadAsync()
-    {
-        var query = db.Proposals.AsNoTracking().Where(p => p.State == ModerationState.PendingReview || p.State == ModerationState.Hidden);
-        if (await moderation.ScopeAsync(User) is { } scope) query = query.Where(p => scope.Territories.Contains(p.TerritoryId));
-        Items = await query.OrderBy(p => p.CreatedAt).Take(100)
-            .Select(p => new Item(p.Id, p.Title, p.State, p.ModerationReason, p.SpaceId)).ToListAsync();
-    }
+    private async Task LoadAsync() => Items = await flags.QueueAsync(await moderation.ScopeAsync(User));
 }

@@ -17,7 +17,7 @@ namespace Parvis.Features.Proposals;
 /// and the e-mails to the author and every supporter.
 /// </summary>
 public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, TimeProvider clock,
-    AuditLog audit, ResponseCommands responses, EmailQueue mail, Moderation.ModerationCommands moderation)
+    AuditLog audit, ResponseCommands responses, EmailQueue mail, Moderation.ModerationCommands moderation, ProposalFlags flags)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -99,17 +99,36 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     public async Task HideAsync(ClaimsPrincipal user, int proposalId, string? reason)
     {
         var proposal = await ModeratedAsync(user, proposalId);
-        proposal.Hide(reason ?? "");
+        proposal.Hide(Why(reason) ?? "");
+        await flags.ResolveAsync(proposalId);
         audit.Record("proposal.hide", nameof(Proposal), proposalId, proposal.ModerationReason);
         await db.SaveChangesAsync();
     }
 
-    public async Task RestoreAsync(ClaimsPrincipal user, int proposalId)
+    public async Task RestoreAsync(ClaimsPrincipal user, int proposalId, string? reason = null)
     {
         var proposal = await ModeratedAsync(user, proposalId);
         proposal.Restore();
-        audit.Record("proposal.restore", nameof(Proposal), proposalId);
+        await flags.ResolveAsync(proposalId);
+        audit.Record("proposal.restore", nameof(Proposal), proposalId, Why(reason));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The moderator keeps the proposal: its open flags are closed, and it comes back if they alone had hidden it.</summary>
+    public async Task DismissFlagsAsync(ClaimsPrincipal user, int proposalId, string? reason)
+    {
+        var proposal = await ModeratedAsync(user, proposalId);
+        if (proposal.State == ModerationState.PendingReview && proposal.ModerationReason == ModeratedItem.AutoHiddenReason) proposal.Restore();
+        proposal.OpenFlagCount = 0;
+        await flags.ResolveAsync(proposalId);
+        audit.Record("proposal.flags.dismiss", nameof(Proposal), proposalId, Why(reason));
+        await db.SaveChangesAsync();
+    }
+
+    private static string? Why(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return null;
+        return reason.Length > Flag.MaxReason ? throw DomainException.WithValues("Le motif dépasse {0} caractères.", Flag.MaxReason) : reason.Trim();
     }
 
     private async Task<Proposal> ModeratedAsync(ClaimsPrincipal user, int proposalId)

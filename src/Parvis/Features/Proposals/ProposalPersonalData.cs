@@ -23,6 +23,18 @@ public static class ProposalPersonalData
             x.p.CreatedAt, x.p.SupportCount, $"/propositions/{x.p.Id}")).ToList(), supports);
     }
 
+    public static Task<List<ExportFlag>> FlagsAsync(ParvisDbContext db, Guid userId) =>
+        db.ProposalFlags.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.Id)
+            .Select(f => new ExportFlag("proposition", f.ProposalId, f.Reason, f.CreatedAt, f.ResolvedAt)).ToListAsync();
+
+    /// <summary>The account's flags go; an open one no longer counts towards hiding the proposal.</summary>
+    public static async Task RemoveFlagsAsync(ParvisDbContext db, Guid userId)
+    {
+        await db.Proposals.Where(p => p.OpenFlagCount > 0 && db.ProposalFlags.Any(f => f.ProposalId == p.Id && f.UserId == userId && f.ResolvedAt == null))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.OpenFlagCount, p => p.OpenFlagCount - 1));
+        await db.ProposalFlags.Where(f => f.UserId == userId).ExecuteDeleteAsync();
+    }
+
     /// <summary>The account's supports go, each proposal's count moved down in the database (one support per person and proposal).</summary>
     public static async Task RemoveSupportsAsync(ParvisDbContext db, Guid userId)
     {
@@ -53,6 +65,7 @@ public static class ProposalPersonalData
         files.AddRange(await db.StoredFiles.AsNoTracking().Where(f => photos.Contains(f.Id)).ToListAsync());
         await db.ProposalSupports.Where(s => gone.Contains(s.ProposalId)).ExecuteDeleteAsync();
         await db.ProposalStateChanges.Where(c => gone.Contains(c.ProposalId)).ExecuteDeleteAsync();
+        await db.ProposalFlags.Where(f => gone.Contains(f.ProposalId)).ExecuteDeleteAsync();
         await db.OfficialResponses.Where(r => r.ProposalId != null && gone.Contains(r.ProposalId.Value)).ExecuteDeleteAsync();
         await db.Proposals.Where(p => gone.Contains(p.Id)).ExecuteDeleteAsync();
         await db.StoredFiles.Where(f => photos.Contains(f.Id)).ExecuteDeleteAsync();

@@ -48,6 +48,7 @@ public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalSupport> ProposalSupports => Set<ProposalSupport>();
     public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
+    public DbSet<ProposalFlag> ProposalFlags => Set<ProposalFlag>();
     public DbSet<PetitionSignature> PetitionSignatures => Set<PetitionSignature>();
     public DbSet<ElectorQuarterSignature> ElectorQuarterSignatures => Set<ElectorQuarterSignature>();
     public DbSet<RequestCategory> RequestCategories => Set<RequestCategory>();

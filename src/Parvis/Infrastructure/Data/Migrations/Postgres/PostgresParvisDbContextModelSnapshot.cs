@@ -1415,6 +1415,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TerritoryId");
 
+                    b.HasIndex("OrganizationId", "OpenFlagCount", "CreatedAt")
+                        .HasDatabaseName("IX_Proposals_ModerationQueue")
+                        .HasFilter("\"State\" <> 'Published' OR \"OpenFlagCount\" > 0");
+
                     b.HasIndex("OrganizationId", "State", "CreatedAt");
 
                     b.HasIndex("SpaceId", "State", "Id");
@@ -1451,6 +1455,44 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("SpaceId", "Position");
 
                     b.ToTable("ProposalCategories");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ProposalFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalFlags");
                 });
 
             modelBuilder.Entity("Parvis.Domain.ProposalSpace", b =>
@@ -2858,6 +2900,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Parvis.Domain.ProposalSpace", null)
                         .WithMany("Categories")
                         .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ProposalFlag", b =>
+                {
+                    b.HasOne("Parvis.Domain.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1362,6 +1362,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TerritoryId");
 
+                    b.HasIndex("OrganizationId", "OpenFlagCount", "CreatedAt")
+                        .HasDatabaseName("IX_Proposals_ModerationQueue")
+                        .HasFilter("\"State\" <> 'Published' OR \"OpenFlagCount\" > 0");
+
                     b.HasIndex("OrganizationId", "State", "CreatedAt");
 
                     b.HasIndex("SpaceId", "State", "Id");
@@ -1396,6 +1400,42 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("SpaceId", "Position");
 
                     b.ToTable("ProposalCategories");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ProposalFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ProposalId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalFlags");
                 });
 
             modelBuilder.Entity("Parvis.Domain.ProposalSpace", b =>
@@ -2769,6 +2809,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Parvis.Domain.ProposalSpace", null)
                         .WithMany("Categories")
                         .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ProposalFlag", b =>
+                {
+                    b.HasOne("Parvis.Domain.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
