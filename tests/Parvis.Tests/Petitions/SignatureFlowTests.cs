@@ -238,6 +238,32 @@ public class SignatureFlowTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_link_e_mailed_before_random_tokens_still_confirms_within_its_seven_days()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var visitor = _app.ClientFor(ParvisFactory.HostA);
+        var email = SignatureTestData.NewEmail();
+        await visitor.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
+        // The row as the previous version wrote it (no token hash), and the link it e-mailed (data-protected id).
+        var signatureId = await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id).Select(s => s.Id).SingleAsync());
+        await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.Id == signatureId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmationTokenHash, (string?)null)));
+        var protector = _app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Parvis.PetitionSignature").ToTimeLimitedDataProtector();
+        string Legacy(DateTimeOffset expires) => "/petitions/signature/confirmer?t=" + Uri.EscapeDataString(protector.Protect($"{_app.OrganizationA.Id}:{id}:{signatureId}", expires));
+
+        var expired = await visitor.SubmitAndReadAsync(Legacy(DateTimeOffset.UtcNow.AddMinutes(-1)), "main form", new Dictionary<string, string?>());
+        Assert.Contains(expired.Errors(), e => e.Contains("n'est pas valable ou a expiré", StringComparison.Ordinal));
+        var link = Legacy(DateTimeOffset.UtcNow.AddDays(6));
+        var linkPage = await visitor.GetDocumentAsync(link);
+        Assert.Empty(linkPage.Errors());
+        Assert.NotNull(linkPage.QuerySelector("main form button"));
+        var confirmed = await visitor.SubmitAsync(link, "main form", new Dictionary<string, string?>());
+        Assert.EndsWith("#signature-confirmee", confirmed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(1, await _app.CountAsync(id));
+        Assert.EndsWith("#signature-deja-confirmee", (await visitor.SubmitAsync(link, "main form", new Dictionary<string, string?>())).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(1, await _app.CountAsync(id));
+    }
+
+    [Fact]
     public async Task A_closed_or_expired_petition_refuses_signatures_and_late_links()
     {
         var id = await _app.NewSignablePetitionAsync();

@@ -190,7 +190,10 @@ public class ProposalFlagTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(await FlagsOfAsync(id));
         Assert.Equal(0, await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.ProposalFlags.IgnoreQueryFilters().CountAsync(f => f.ProposalId == id)));
-        // Ville A's moderators see nothing of it either.
+        // Once flagged in Ville A, it is in Ville A's queue and not in Ville B's.
+        var (citizenOfA, _) = await _app.CitizenClientAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFlagAsync(citizenOfA, await TokenAsync(citizenOfA, $"/propositions/{id}"), id, "Hors sujet")).StatusCode);
+        Assert.NotNull(QueueItem(await (await _app.SignedInAsync("moderation")).GetDocumentAsync("/moderation/propositions"), id));
         Assert.Null(QueueItem(await (await _app.SignedInAsync("moderation", ParvisFactory.HostB)).GetDocumentAsync("/moderation/propositions"), id));
     }
 

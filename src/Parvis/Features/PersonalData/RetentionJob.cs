@@ -80,7 +80,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
     private static async Task SignaturesAsync(ParvisDbContext db, DateTime now, RetentionSettings settings, CancellationToken token)
     {
         var before = now - PetitionSignature.LinkLifetime - TimeSpan.FromDays(1);
-        await db.PetitionSignatures.Where(s => s.ConfirmedAt == null && s.InvalidatedAt == null && s.CreatedAt < before).ExecuteDeleteAsync(token);
+        await db.PetitionSignatures.Where(s => s.ConfirmedAt == null && s.InvalidatedAt == null && s.LinkSentAt < before).ExecuteDeleteAsync(token);
         var ipCutoff = now.AddDays(-settings.FraudIpDays);
         await db.PetitionSignatures.Where(s => s.IpAddress != "" && s.CreatedAt < ipCutoff).ExecuteUpdateAsync(s => s.SetProperty(x => x.IpAddress, ""), token);
         var emailCutoff = now.AddDays(-settings.AnonymousEmailDays);

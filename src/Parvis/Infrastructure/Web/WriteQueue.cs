@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Parvis.Infrastructure.Web;
 
@@ -10,7 +11,8 @@ public sealed class QueuedWritesAttribute : Attribute;
 /// A wave of writes (a petition going viral) takes a few requests at a time and queues the rest, first come first
 /// served, instead of letting hundreds share the processor at once: the pages people read keep answering quickly,
 /// and the writes are grouped by their group commits as well as before. Only a queue grown past its length answers
-/// 503 with Retry-After; nothing is refused while there is room.
+/// 503 with Retry-After; nothing is refused while there is room. One queue per node, shared by its organizations:
+/// a petition going viral in one slows signing in the others, it does not stop it.
 /// </summary>
 public sealed class WriteQueue(IConfiguration configuration) : IDisposable
 {
@@ -28,6 +30,8 @@ public sealed class WriteQueue(IConfiguration configuration) : IDisposable
 
 public static class WriteQueueMiddleware
 {
+    private const long MaxFormBytes = 64 * 1024;
+
     public static IApplicationBuilder UseWriteQueue(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         if (!HttpMethods.IsPost(ctx.Request.Method) || ctx.GetEndpoint()?.Metadata.GetMetadata<QueuedWritesAttribute>() is null)
@@ -35,6 +39,10 @@ public static class WriteQueueMiddleware
             await next();
             return;
         }
+        // The form is read before a place is taken, so that a client sending its body slowly holds its own
+        // connection, never one of the few places; these forms are small.
+        if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxFormBytes;
+        if (ctx.Request.HasFormContentType) await ctx.Request.ReadFormAsync(ctx.RequestAborted);
         using var lease = await ctx.RequestServices.GetRequiredService<WriteQueue>().EnterAsync(ctx.RequestAborted);
         if (!lease.IsAcquired)
         {

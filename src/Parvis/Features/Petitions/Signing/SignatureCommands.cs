@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parvis.Domain;
@@ -31,7 +32,7 @@ public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
 /// go to the petition's shards (<see cref="PetitionCounts"/>), never to one row every signer would update.
 /// </summary>
 public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
-    TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
+    IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
     SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
 {
     /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
@@ -126,12 +127,15 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
             var due = now - ResendInterval;
             // A new link replaces the old one, once per interval even from concurrent attempts: the conditional update picks one.
             var token = existing.NewConfirmationToken();
+            // The new link and its e-mail together, or neither: a link replaced without its e-mail would strand the signer.
+            await using var transaction = await db.Database.BeginTransactionAsync();
             var claimed = await db.PetitionSignatures.Where(s => s.Id == existing.Id && s.LinkSentAt < due)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash));
             if (claimed == 1)
             {
                 db.Outbox.Add(LinkMessage(existing, token, petition.Title, publicBaseUrl));
                 await db.SaveChangesAsync();
+                await transaction.CommitAsync();
                 mail.Flush();
             }
         }
@@ -147,12 +151,40 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
 
     private const string InvalidLink = "Ce lien de confirmation n'est pas valable ou a expiré : signez à nouveau la pétition pour en recevoir un autre.";
 
+    /// <summary>
+    /// The stored form of a link's token. Links e-mailed before tokens were random (data-protected, naming the
+    /// signature's id, valid 7 days) still work: the first use gives their signature that link's hash.
+    /// This legacy branch can go once every such link has expired (7 days after the SignatureTokens migration).
+    /// </summary>
+    private async Task<string?> HashOfLinkAsync(string? token)
+    {
+        if (PetitionSignature.HashToken(token) is { } hash) return hash;
+        if (token is not { Length: > 43 and < 2000 }) return null;
+        string payload;
+        try
+        {
+            payload = protection.CreateProtector("Parvis.PetitionSignature").ToTimeLimitedDataProtector().Unprotect(token, out _);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+        var parts = payload.Split(':');
+        if (parts.Length != 3 || parts[0] != tenant.OrganizationId.ToString(CultureInfo.InvariantCulture)
+            || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var signatureId)) return null;
+        var legacy = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+        await db.PetitionSignatures.Where(s => s.Id == signatureId && s.ConfirmationTokenHash == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmationTokenHash, legacy));
+        return legacy;
+    }
+
     /// <summary>The petition a link names, for its page; null when the link is not one of this organization's current links.</summary>
     public async Task<int?> PetitionOfLinkAsync(string? token)
     {
-        if (PetitionSignature.HashToken(token) is not { } hash) return null;
+        if (await HashOfLinkAsync(token) is not { } hash) return null;
         var cutoff = Now - PetitionSignature.LinkLifetime;
-        return await db.PetitionSignatures.Where(s => s.ConfirmationTokenHash == hash && s.LinkSentAt > cutoff)
+        // A confirmed signature's link keeps saying so, however old.
+        return await db.PetitionSignatures.Where(s => s.ConfirmationTokenHash == hash && (s.ConfirmedAt != null || s.LinkSentAt > cutoff))
             .Select(s => (int?)s.PetitionId).FirstOrDefaultAsync();
     }
 
@@ -163,7 +195,7 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
     /// </summary>
     public async Task<(ConfirmOutcome Outcome, int PetitionId)> ConfirmAsync(string? token)
     {
-        if (PetitionSignature.HashToken(token) is not { } hash) throw new DomainException(InvalidLink);
+        if (await HashOfLinkAsync(token) is not { } hash) throw new DomainException(InvalidLink);
         if (await confirmations.ConfirmAsync(tenant.Organization, hash) is { } confirmed) return (ConfirmOutcome.Confirmed, confirmed);
         var cutoff = Now - PetitionSignature.LinkLifetime;
         var signature = await db.PetitionSignatures.AsNoTracking().Where(s => s.ConfirmationTokenHash == hash)

@@ -58,8 +58,10 @@ public sealed class SignatureWriter : IAsyncDisposable
                 }
                 catch (Exception e)
                 {
-                    _log.LogWarning(e, "A batch of {Count} signatures failed.", requests.Count);
-                    foreach (var r in requests) r.Done.TrySetException(e);
+                    // Whatever failed (the pool, the network), each signature is tried alone, and each signer gets
+                    // that attempt's answer rather than this batch's error.
+                    _log.LogWarning(e, "A batch of {Count} signatures failed; they are written one by one.", requests.Count);
+                    foreach (var r in requests) r.Done.TrySetResult(false);
                 }
             }
             batch.Clear();
@@ -68,16 +70,30 @@ public sealed class SignatureWriter : IAsyncDisposable
 
     private async Task WriteAsync(Organization organization, List<Request> requests)
     {
-        // A second signature of one mailbox or account in the same batch goes the one-by-one way.
+        // A second signature of one mailbox or account in the same batch (a double click) goes the one-by-one way,
+        // but only once the batch is written: going at once, it could insert first and make the whole batch fail.
         var emails = new HashSet<(int, string)>();
         var accounts = new HashSet<(int, Guid)>();
         var candidates = new List<Request>(requests.Count);
+        var repeats = new List<Request>();
         foreach (var r in requests)
         {
             var s = r.Signature;
             if (emails.Add((s.PetitionId, s.CanonicalEmail)) && (s.UserId is not { } user || accounts.Add((s.PetitionId, user)))) candidates.Add(r);
-            else r.Done.TrySetResult(false);
+            else repeats.Add(r);
         }
+        try
+        {
+            await WriteCandidatesAsync(organization, candidates);
+        }
+        finally
+        {
+            foreach (var r in repeats) r.Done.TrySetResult(false);
+        }
+    }
+
+    private async Task WriteCandidatesAsync(Organization organization, List<Request> candidates)
+    {
         if (candidates.Count == 0) return;
 
         await using var scope = _scopes.CreateAsyncScope();
