@@ -23,7 +23,8 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
         // The petition page stays cacheable for the crowd that reads it: a visitor signs on the signing page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Signer cette pétition" }).ClickAsync();
-        await page.WaitForURLAsync($"**/petitions/{id}/signer");
+        await page.WaitForURLAsync($"**/petitions/{id}/signer", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByLabel("Nom et prénom").WaitForAsync();
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Nom et prénom").FillAsync("Camille Martin");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
@@ -54,7 +55,9 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         await page.GotoAsync($"/petitions/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Signer cette pétition" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/petitions/{id}/signer");
+        // What a person sees, not the load event: on a busy machine Playwright may miss it on a page without JavaScript.
+        await page.WaitForURLAsync($"**/petitions/{id}/signer", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByLabel("Nom et prénom").WaitForAsync();
         await page.GetByLabel("Nom et prénom").FillAsync("Camille Martin");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Adresse e-mail").PressAsync("Enter");

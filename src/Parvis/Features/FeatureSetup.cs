@@ -17,6 +17,7 @@ public static class FeatureSetup
     {
         builder.Services.AddScoped<ConsultationQueries>();
         builder.Services.AddScoped<ParticipationCommands>();
+        builder.Services.AddScoped<ConsultationRulesCache>();
         builder.Services.AddScoped<Identity.Verifications>();
         builder.Services.AddScoped<Identity.CensusRegistry>();
         builder.Services.AddScoped<Identity.CensusUploads>();

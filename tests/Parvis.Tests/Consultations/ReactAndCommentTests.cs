@@ -39,6 +39,25 @@ public class ReactAndCommentTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_contribution_hidden_meanwhile_takes_no_reaction_even_with_its_consultation_s_rules_in_memory()
+    {
+        var (_, contributionId) = await ContributionAsync();
+        var url = $"/contributions/{contributionId}";
+        var (first, _) = await _app.CitizenClientAsync();
+        var form = await first.GetDocumentAsync(url);
+        await first.SubmitAsync(form, url, "form[action*=React]", new Dictionary<string, string?>(), $"{url}?handler=React&kind=Agree");
+        // Hidden straight in the database: no staff action evicts anything, so only the statement itself can refuse.
+        await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, ModerationState.Hidden)));
+        var (second, _) = await _app.CitizenClientAsync();
+        var secondForm = await second.GetDocumentAsync($"/concertations/{await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.ConsultationId).SingleAsync())}");
+        var refused = await second.SubmitAsync(secondForm, url, "form[action*=Contribute]", new Dictionary<string, string?>(), $"{url}?handler=React&kind=Agree");
+        Assert.NotEqual(System.Net.HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Equal(1, await _app.InAAsync(db => db.Reactions.CountAsync(r => r.ContributionId == contributionId)));
+        Assert.Equal(1, await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId).Select(c => c.AgreeCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Simultaneous_reactions_are_all_counted()
     {
         var (_, contributionId) = await ContributionAsync();

@@ -143,6 +143,11 @@ public class ParticipationLevelTests(AppFixture fixture)
     public async Task An_administrator_sets_each_action_s_level_minimum_age_and_allowed_displays()
     {
         var id = await _app.NewOpenConsultationAsync();
+        var contributions = await _app.AddContributionsAsync(id, 2);
+        // A reaction first, so that the consultation's rules are in memory when the administrator changes them.
+        var (early, _) = await _app.CitizenClientAsync();
+        await early.SubmitAsync($"/contributions/{contributions[0]}", "form[action*=React]", new Dictionary<string, string?> { ["kind"] = "Agree" });
+        Assert.Equal(1, await _app.InAAsync(db => db.Reactions.CountAsync(r => r.ContributionId == contributions[0])));
         var admin = await _app.SignedInAsync("admin");
         var form = await admin.GetDocumentAsync($"/admin/concertations/{id}");
         var values = new Dictionary<string, string?>
@@ -161,6 +166,11 @@ public class ParticipationLevelTests(AppFixture fixture)
         Assert.Equal(16, rules.CommentMinimumAge);
         Assert.Equal(DisplayChoices.PartialName, rules.AllowedDisplays);
         Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "consultation.update" && a.TargetId == id.ToString())));
+        // The new reaction level holds at once, memory or not: a citizen who is not a verified resident is refused.
+        var (late, _) = await _app.CitizenClientAsync();
+        var lateForm = await late.GetDocumentAsync($"/concertations/{id}");
+        await late.SubmitAsync(lateForm, $"/contributions/{contributions[1]}", "form[action*=Contribute]", new Dictionary<string, string?> { ["kind"] = "Agree" }, $"/contributions/{contributions[1]}?handler=React");
+        Assert.Equal(0, await _app.InAAsync(db => db.Reactions.CountAsync(r => r.ContributionId == contributions[1])));
 
         // The default must be one of the allowed displays.
         values["Form.DisplayIdentity"] = "FullName";

@@ -22,7 +22,7 @@ public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel C
 /// through the authorization handler and the phase through the domain.
 /// </summary>
 public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock, Files.FileCommands files,
-    Identity.Verifications verifications, Contributions.AnonymousContributions anonymous)
+    Identity.Verifications verifications, Contributions.AnonymousContributions anonymous, ConsultationRulesCache rulesCache)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -188,12 +188,21 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
     {
         // A name or number outside the list arrives as null or as an undefined value: never stored.
         if (chosen is not { } kind || !Enum.IsDefined(kind)) throw new DomainException("Cette réaction n'existe pas.");
+        // Most reactions are a person's first on the item: on PostgreSQL, with the consultation's rules in memory, that
+        // is one statement, which also checks the contribution is published. Nothing inserted (already reacted, not
+        // visible, rules not in memory) goes the full way below.
+        var firstTried = false;
+        if (db.Database.IsNpgsql() && user.UserId() is { } person
+            && await rulesCache.ConsultationOfAsync(contributionId) is { } consultationId && await rulesCache.GetAsync(consultationId) is { } rules)
+        {
+            await EnsureAllowedAsync(user, rules, ParticipationAction.React);
+            if (await TryAddFirstReactionAsync(contributionId, person, kind)) return;
+            firstTried = true;
+        }
         var contribution = await VisibleContributionAsync(contributionId);
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour réagir.");
         await EnsureAllowedAsync(user, contribution.Consultation!, ParticipationAction.React);
-        // Most reactions are a person's first on the item: on PostgreSQL that is one statement; a person
-        // who already reacted (nothing inserted) goes on to the change or withdrawal below.
-        if (db.Database.IsNpgsql() && await TryAddFirstReactionAsync(contributionId, userId, kind)) return;
+        if (!firstTried && db.Database.IsNpgsql() && await TryAddFirstReactionAsync(contributionId, userId, kind)) return;
         var existing = await db.Reactions.AsNoTracking().FirstOrDefaultAsync(r => r.ContributionId == contributionId && r.UserId == userId);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var previous = existing?.Kind;
@@ -230,18 +239,20 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         await transaction.CommitAsync();
     }
 
-    // One statement, one round trip: the reaction goes in unless the person already has one (unique
-    // index), and the counter moves only if it did.
+    // One statement, one round trip: the reaction goes in if the contribution is published here and unless the
+    // person already has one (unique index), and the counter moves only if it did.
     private async Task<bool> TryAddFirstReactionAsync(int contributionId, Guid userId, ReactionKind kind)
     {
         var (agree, disagree) = Contribution.ReactionDelta(null, kind);
         var stored = kind.ToString();
         var now = Now;
         var organizationId = db.TenantId;
+        var published = nameof(ModerationState.Published);
         return await db.Database.ExecuteSqlInterpolatedAsync($"""
             WITH added AS (
                 INSERT INTO "Reactions" ("ContributionId", "UserId", "Kind", "CreatedAt", "OrganizationId")
-                VALUES ({contributionId}, {userId}, {stored}, {now}, {organizationId})
+                SELECT {contributionId}, {userId}, {stored}, {now}, {organizationId} FROM "Contributions"
+                WHERE "Id" = {contributionId} AND "OrganizationId" = {organizationId} AND "State" = {published}
                 ON CONFLICT ("ContributionId", "UserId") DO NOTHING
                 RETURNING 1)
             UPDATE "Contributions" SET "AgreeCount" = "AgreeCount" + {agree}, "DisagreeCount" = "DisagreeCount" + {disagree}

@@ -18,7 +18,25 @@ public interface ICacheInvalidation
     Task EvictPagesAsync(string tag);
 }
 
-public class LocalCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages) : ICacheInvalidation
+/// <summary>
+/// A change token per page tag (an organization), cancelled whenever a staff action evicts that organization's pages,
+/// on every node: memory-cache entries made from what staff edit (a consultation's rules) expire with it.
+/// </summary>
+public sealed class StaffChanges
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _sources = new();
+
+    public Microsoft.Extensions.Primitives.IChangeToken For(string tag) =>
+        new Microsoft.Extensions.Primitives.CancellationChangeToken(_sources.GetOrAdd(tag, _ => new CancellationTokenSource()).Token);
+
+    // Not disposed: an entry being added may still register on the token it read just before.
+    public void Signal(string tag)
+    {
+        if (_sources.TryRemove(tag, out var source)) source.Cancel();
+    }
+}
+
+public class LocalCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages, StaffChanges changes) : ICacheInvalidation
 {
     public virtual Task ForgetAsync(IReadOnlyCollection<string> keys)
     {
@@ -28,6 +46,7 @@ public class LocalCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages)
 
     public virtual async Task EvictPagesAsync(string tag)
     {
+        changes.Signal(tag);
         await pages.EvictByTagAsync(tag, default);
         // A page being rendered while the change was saved may be stored just after this eviction,
         // with the old data: a second eviction shortly after removes it.
@@ -39,7 +58,7 @@ public class LocalCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages)
 
 /// <summary>Evicts locally, then tells the other nodes through a Redis channel they all subscribe to.</summary>
 public sealed class RedisCacheInvalidation(IMemoryCache cache, IOutputCacheStore pages, IConnectionMultiplexer redis,
-    IOptions<ClusterOptions> options, ILogger<RedisCacheInvalidation> logger) : LocalCacheInvalidation(cache, pages), IHostedService
+    IOptions<ClusterOptions> options, ILogger<RedisCacheInvalidation> logger, StaffChanges changes) : LocalCacheInvalidation(cache, pages, changes), IHostedService
 {
     private static readonly RedisChannel Channel = RedisChannel.Literal("parvis:cache:forget");
 

@@ -19,6 +19,7 @@ public static class ClusterSetup
         var section = builder.Configuration.GetSection("Cluster");
         builder.Services.Configure<ClusterOptions>(section);
         var redis = section["Redis"];
+        builder.Services.AddSingleton<StaffChanges>();
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<ICacheInvalidation, LocalCacheInvalidation>();

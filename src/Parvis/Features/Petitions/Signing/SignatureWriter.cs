@@ -1,10 +1,8 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Tenancy;
-using Channel = System.Threading.Channels.Channel;
 
 namespace Parvis.Features.Petitions.Signing;
 
@@ -16,69 +14,32 @@ namespace Parvis.Features.Petitions.Signing;
 /// A signature the batch cannot write alone (the person signed before, twice in the batch, or a concurrent writer
 /// won) comes back unwritten and takes the one-by-one path, which tells "already signed" apart.
 /// </summary>
-public sealed class SignatureWriter : IAsyncDisposable
+public sealed class SignatureWriter(IServiceScopeFactory scopes, ILogger<SignatureWriter> log)
+    : GroupCommit<(PetitionSignature Signature, OutboxMessage Link), bool>(maxBatch: 200)
 {
-    private const int MaxBatch = 200;
-
-    private sealed record Request(Organization Organization, PetitionSignature Signature, OutboxMessage Link, TaskCompletionSource<bool> Done);
-
-    private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly IServiceScopeFactory _scopes;
-    private readonly ILogger<SignatureWriter> _log;
-    private readonly Task _loop;
-
-    public SignatureWriter(IServiceScopeFactory scopes, ILogger<SignatureWriter> log)
-    {
-        _scopes = scopes;
-        _log = log;
-        _loop = Task.Run(LoopAsync);
-    }
-
     /// <summary>True when the signature and its link are stored; false when it must go the one-by-one way.</summary>
-    public Task<bool> AddAsync(Organization organization, PetitionSignature signature, OutboxMessage link)
+    public Task<bool> AddAsync(Organization organization, PetitionSignature signature, OutboxMessage link) =>
+        EnqueueAsync(organization, (signature, link));
+
+    // Whatever failed (the pool, the network), each signature is tried alone, and each signer gets that attempt's
+    // answer rather than this batch's error.
+    protected override void Fail(IReadOnlyList<Pending> requests, Exception error)
     {
-        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Request(organization, signature, link, done)))
-            done.SetException(new InvalidOperationException("The signature writer is stopped."));
-        return done.Task;
+        log.LogWarning(error, "A batch of {Count} signatures failed; they are written one by one.", requests.Count);
+        foreach (var r in requests) r.Done.TrySetResult(false);
     }
 
-    private async Task LoopAsync()
-    {
-        var batch = new List<Request>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var request)) batch.Add(request);
-            foreach (var group in batch.GroupBy(r => r.Organization.Id))
-            {
-                var requests = group.ToList();
-                try
-                {
-                    await WriteAsync(requests[0].Organization, requests);
-                }
-                catch (Exception e)
-                {
-                    // Whatever failed (the pool, the network), each signature is tried alone, and each signer gets
-                    // that attempt's answer rather than this batch's error.
-                    _log.LogWarning(e, "A batch of {Count} signatures failed; they are written one by one.", requests.Count);
-                    foreach (var r in requests) r.Done.TrySetResult(false);
-                }
-            }
-            batch.Clear();
-        }
-    }
-
-    private async Task WriteAsync(Organization organization, List<Request> requests)
+    protected override async Task WriteAsync(Organization organization, IReadOnlyList<Pending> requests)
     {
         // A second signature of one mailbox or account in the same batch (a double click) goes the one-by-one way,
         // but only once the batch is written: going at once, it could insert first and make the whole batch fail.
         var emails = new HashSet<(int, string)>();
         var accounts = new HashSet<(int, Guid)>();
-        var candidates = new List<Request>(requests.Count);
-        var repeats = new List<Request>();
+        var candidates = new List<Pending>(requests.Count);
+        var repeats = new List<Pending>();
         foreach (var r in requests)
         {
-            var s = r.Signature;
+            var s = r.Item.Signature;
             if (emails.Add((s.PetitionId, s.CanonicalEmail)) && (s.UserId is not { } user || accounts.Add((s.PetitionId, user)))) candidates.Add(r);
             else repeats.Add(r);
         }
@@ -92,32 +53,32 @@ public sealed class SignatureWriter : IAsyncDisposable
         }
     }
 
-    private async Task WriteCandidatesAsync(Organization organization, List<Request> candidates)
+    private async Task WriteCandidatesAsync(Organization organization, List<Pending> candidates)
     {
         if (candidates.Count == 0) return;
 
-        await using var scope = _scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
         var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
-        var petitionIds = candidates.Select(r => r.Signature.PetitionId).Distinct().ToList();
-        var canonicals = candidates.Select(r => r.Signature.CanonicalEmail).ToList();
-        var userIds = candidates.Where(r => r.Signature.UserId is not null).Select(r => r.Signature.UserId).ToList();
+        var petitionIds = candidates.Select(r => r.Item.Signature.PetitionId).Distinct().ToList();
+        var canonicals = candidates.Select(r => r.Item.Signature.CanonicalEmail).ToList();
+        var userIds = candidates.Where(r => r.Item.Signature.UserId is not null).Select(r => r.Item.Signature.UserId).ToList();
         var signedBefore = await db.PetitionSignatures.AsNoTracking()
             .Where(s => petitionIds.Contains(s.PetitionId) && (canonicals.Contains(s.CanonicalEmail) || (s.UserId != null && userIds.Contains(s.UserId))))
             .Select(s => new { s.PetitionId, s.CanonicalEmail, s.UserId }).ToListAsync();
         var takenEmails = signedBefore.Select(s => (s.PetitionId, s.CanonicalEmail)).ToHashSet();
         var takenAccounts = signedBefore.Where(s => s.UserId is not null).Select(s => (s.PetitionId, s.UserId!.Value)).ToHashSet();
-        var fresh = new List<Request>(candidates.Count);
+        var fresh = new List<Pending>(candidates.Count);
         foreach (var r in candidates)
         {
-            var s = r.Signature;
+            var s = r.Item.Signature;
             if (takenEmails.Contains((s.PetitionId, s.CanonicalEmail)) || (s.UserId is { } user && takenAccounts.Contains((s.PetitionId, user)))) r.Done.TrySetResult(false);
             else fresh.Add(r);
         }
         if (fresh.Count == 0) return;
 
-        db.PetitionSignatures.AddRange(fresh.Select(r => r.Signature));
-        db.Outbox.AddRange(fresh.Select(r => r.Link));
+        db.PetitionSignatures.AddRange(fresh.Select(r => r.Item.Signature));
+        db.Outbox.AddRange(fresh.Select(r => r.Item.Link));
         try
         {
             await db.SaveChangesAsync();
@@ -131,11 +92,5 @@ public sealed class SignatureWriter : IAsyncDisposable
         }
         scope.ServiceProvider.GetRequiredService<EmailQueue>().Flush();
         foreach (var r in fresh) r.Done.TrySetResult(true);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
     }
 }
