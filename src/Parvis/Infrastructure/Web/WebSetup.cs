@@ -32,6 +32,7 @@ public static class WebSetup
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            o.Filters.Add(new UnknownHandlerFilter());
             o.ModelBinderProviders.Insert(0, new WithoutNulCharactersBinderProvider());
             // A value that does not fit its field (a letter in a number, a role not in the list) gets a French message too.
             var messages = o.ModelBindingMessageProvider;
