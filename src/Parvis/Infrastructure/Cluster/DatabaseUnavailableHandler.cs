@@ -9,9 +9,10 @@ using Parvis.Resources;
 namespace Parvis.Infrastructure.Cluster;
 
 /// <summary>
-/// While the database is away (restart, fail-over, network cut) visitors get a plain 503 page that asks
-/// them to retry, written without touching the database. Pooled connections are rebuilt by the driver,
-/// so the next requests succeed as soon as the database is back.
+/// While the database is away (restart, fail-over, network cut), busy (locked) or cannot be written (a read-only
+/// file or transaction, a full disk), visitors get a plain 503 page that asks them to retry, written without
+/// touching the database. Pooled connections are rebuilt by the driver, so the next requests succeed as soon as
+/// the database is back.
 /// </summary>
 public sealed class DatabaseUnavailableHandler(IStringLocalizer<SharedResource> text, HtmlEncoder html, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
@@ -44,10 +45,12 @@ public sealed class DatabaseUnavailableHandler(IStringLocalizer<SharedResource> 
             switch (e)
             {
                 case NpgsqlException { IsTransient: true }:
-                case PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }:
+                // Shut down, crashed, starting; too many connections; a read-only transaction (a standby); disk full, out of resources.
+                case PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or "25006" or "53100" or "53000" }:
                 case SocketException:
                 case TimeoutException:
-                case SqliteException { SqliteErrorCode: 5 or 6 }:
+                // Busy, locked; read-only (file, folder or mode); disk full.
+                case SqliteException { SqliteErrorCode: 5 or 6 or 8 or 13 }:
                     return true;
             }
         }

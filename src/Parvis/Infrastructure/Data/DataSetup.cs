@@ -37,7 +37,8 @@ public static class DataSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.CloseConnectionAsync();
         }
-        await db.Database.MigrateAsync();
+        // Migrating takes a lock, which is a write: a node started on an up-to-date (or read-only) database writes nothing.
+        if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
         // Create the data-protection key now: created lazily, it would be inserted by a second
         // connection while a command's transaction holds SQLite's write lock (sign-up makes a token
         // inside its transaction), and wait for that lock until it times out.
