@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -29,14 +28,14 @@ public static class ExportEndpoints
             if (data is null) return Results.NotFound();
             audit.Record("consultation.export", nameof(Consultation), id, "csv");
             await db.SaveChangesAsync();
-            var csv = new StringBuilder("type;id;parent;auteur;canal;date;texte;position_ou_reaction;accord;desaccord\n");
+            var csv = new CsvFile("type", "id", "parent", "auteur", "canal", "date", "texte", "position_ou_reaction", "accord", "desaccord");
             foreach (var c in data.Contributions)
-                csv.AppendLine(Row("contribution", c.Id, null, c.Author, c.Channel, c.CreatedAt, c.Body, null, c.Agree, c.Disagree));
+                csv.Row("contribution", c.Id, null, c.Author, c.Channel, c.CreatedAt, c.Body, null, c.Agree, c.Disagree);
             foreach (var c in data.Comments)
-                csv.AppendLine(Row("commentaire", c.Id, c.ContributionId, c.Author, null, c.CreatedAt, c.Body, c.Stance, null, null));
+                csv.Row("commentaire", c.Id, c.ContributionId, c.Author, null, c.CreatedAt, c.Body, c.Stance, null, null);
             foreach (var r in data.Reactions)
-                csv.AppendLine(Row("reaction", null, r.ContributionId, r.Author, null, r.CreatedAt, null, r.Kind, null, null));
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"concertation-{id}.csv");
+                csv.Row("reaction", null, r.ContributionId, r.Author, null, r.CreatedAt, null, r.Kind, null, null);
+            return csv.ToResult($"concertation-{id}.csv");
         });
     }
 
@@ -61,19 +60,5 @@ public static class ExportEndpoints
             contributions.Select(c => new ExportContribution(c.Id, Alias(c.AuthorId, c.OfflineAuthorName), c.Channel.ToString(), c.RegisterNumber, c.CreatedAt, c.Title, c.Body, c.AgreeCount, c.DisagreeCount)).ToList(),
             comments.Select(c => new ExportComment(c.Id, c.ContributionId, c.ParentId, Alias(c.AuthorId, null), c.CreatedAt, c.DeletedAt is null ? c.Body : null, c.Stance.ToString())).ToList(),
             reactions.Select(r => new ExportReaction(r.ContributionId, Alias(r.UserId, null), r.Kind.ToString(), r.CreatedAt)).ToList());
-    }
-
-    private static string Row(params object?[] values) => string.Join(';', values.Select(v => v switch
-    {
-        null => "",
-        DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        _ => Quote(Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""),
-    }));
-
-    // Quoted, and a leading formula character neutralised so a spreadsheet never runs it.
-    private static string Quote(string s)
-    {
-        if (s.Length > 0 && "=+-@".Contains(s[0], StringComparison.Ordinal)) s = "'" + s;
-        return "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

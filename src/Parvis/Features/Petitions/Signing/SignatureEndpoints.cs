@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
@@ -28,38 +26,34 @@ public static class SignatureEndpoints
             var petition = await db.Petitions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
             if (petition is null) return Results.NotFound();
             var valid = db.PetitionSignatures.AsNoTracking().Where(s => s.PetitionId == id && s.ConfirmedAt != null && s.InvalidatedAt == null);
-            var csv = new StringBuilder();
             if (petition.ElectorMode)
             {
                 // CGCT L1112-16: the request is examined with its signers' names and communes, nothing more.
-                csv.Append("nom;commune\n");
+                var csv = new CsvFile("nom", "commune");
                 var rows = await valid.OrderBy(s => s.ConfirmedAt).Select(s => new { s.Name, s.Commune }).ToListAsync();
-                foreach (var row in rows) csv.Append(Cell(row.Name)).Append(';').Append(Cell(row.Commune)).Append('\n');
+                foreach (var row in rows) csv.Row(row.Name, row.Commune);
                 audit.Record("petition.signatures-export", nameof(Petition), id, $"électeurs, {rows.Count} signatures nominatives");
+                return await SendAsync(csv);
             }
             else
             {
                 // Outside elector mode the institution gets counts, never names.
-                csv.Append("commune_ou_code_postal;jour;signatures\n");
+                var csv = new CsvFile("commune_ou_code_postal", "jour", "signatures");
                 var rows = await valid.Select(s => new { Place = s.Commune ?? s.PostalCode ?? "", s.ConfirmedAt }).ToListAsync();
-                var groups = rows.GroupBy(r => (r.Place, Day: r.ConfirmedAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-                    .OrderBy(g => g.Key.Place, StringComparer.Ordinal).ThenBy(g => g.Key.Day, StringComparer.Ordinal);
+                var groups = rows.GroupBy(r => (r.Place, Day: DateOnly.FromDateTime(r.ConfirmedAt!.Value)))
+                    .OrderBy(g => g.Key.Place, StringComparer.Ordinal).ThenBy(g => g.Key.Day);
                 foreach (var g in groups)
-                    csv.Append(Cell(g.Key.Place.Length == 0 ? "(non renseigné)" : g.Key.Place)).Append(';').Append(g.Key.Day).Append(';')
-                        .Append(g.Count().ToString(CultureInfo.InvariantCulture)).Append('\n');
+                    csv.Row(g.Key.Place.Length == 0 ? "(non renseigné)" : g.Key.Place, g.Key.Day, g.Count());
                 audit.Record("petition.signatures-export", nameof(Petition), id, $"comptes par commune et par jour, {rows.Count} signatures");
+                return await SendAsync(csv);
             }
-            await db.SaveChangesAsync();
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"petition-{id}-signatures.csv");
-        }).RequireAuthorization(Policies.Answer);
-    }
 
-    // Quoted, and a leading formula character neutralised: the file is opened in a spreadsheet.
-    private static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            async Task<IResult> SendAsync(CsvFile csv)
+            {
+                await db.SaveChangesAsync();
+                http.Response.Headers.CacheControl = "no-store";
+                return csv.ToResult($"petition-{id}-signatures.csv");
+            }
+        }).RequireAuthorization(Policies.Answer);
     }
 }
