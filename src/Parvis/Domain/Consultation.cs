@@ -5,7 +5,7 @@ public enum LegalFrame { Voluntary, PriorConcertation, PublicInquiry }
 public enum ConsultationPhase { Draft, Upcoming, Information, Contributions, Synthesis, Closed }
 
 /// <summary>A concertation on a project: phases, questions, contributions, closing report.</summary>
-public class Consultation : ITenantOwned, IParticipationSpace
+public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }

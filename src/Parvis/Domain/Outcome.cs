@@ -9,7 +9,7 @@ public enum OutcomeSubjectKind { Contribution, Proposal, Petition, Meeting, Cons
 /// "Vous avez dit, nous avons fait": a decision or result of the institution, with its status and
 /// progress, linked to what led to it. A draft (not published) is seen by staff only.
 /// </summary>
-public class Outcome : ITenantOwned
+public class Outcome : ITenantOwned, IServiceOwned
 {
     public const int MaxTitle = 200;
     public const int MaxDescription = 10_000;

@@ -4,7 +4,7 @@ namespace Parvis.Domain;
 /// A boîte à idées of the organization (or of one territory): open permanently (no dates) or during a
 /// period; citizens propose, others support, the service named studies and answers.
 /// </summary>
-public class ProposalSpace : ITenantOwned, IParticipationSpace
+public class ProposalSpace : ITenantOwned, IParticipationSpace, IServiceOwned
 {
     public const int MaxTitle = 200;
     public const int MaxDescription = 20_000;

@@ -9,7 +9,7 @@ public enum RequestStatus { Submitted, Acknowledged, InProgress, Resolved, NotOu
 /// A request or problem report (signalement): "un lampadaire ne marche plus rue Victor-Hugo". Routed to
 /// the service of its category, followed to resolution in public; an Open311 service request.
 /// </summary>
-public class ServiceRequest : ITenantOwned
+public class ServiceRequest : ITenantOwned, IServiceOwned
 {
     public const int MaxDescription = 4_000, MaxAddress = 300, MaxEmail = 256, MaxName = 100, MaxReason = 2_000;
     public const int MaxPhotos = 3;

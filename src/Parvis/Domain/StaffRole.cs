@@ -2,6 +2,12 @@ namespace Parvis.Domain;
 
 public enum StaffRole { Moderator, Agent, ElectedOfficial, Administrator }
 
+/// <summary>What one service carries (a consultation, a proposal space, a request, an outcome): its agents act on it.</summary>
+public interface IServiceOwned
+{
+    string? ServiceName { get; }
+}
+
 /// <summary>A staff role granted to a person in one organization, optionally scoped.</summary>
 public class RoleAssignment : ITenantOwned
 {

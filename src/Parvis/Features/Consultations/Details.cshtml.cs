@@ -105,7 +105,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     {
         var consultation = await db.Consultations.Include(c => c.Questions).Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id);
         IsAgent = (await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded;
-        CanManage = consultation is not null && IsAgent && (await authorization.AuthorizeAsync(User, consultation, ManageConsultationRequirement.Instance)).Succeeded;
+        CanManage = consultation is not null && IsAgent && (await authorization.AuthorizeAsync(User, consultation, ServiceStaffRequirement.Instance)).Succeeded;
         if (consultation is null || (consultation.PublishedAt is null && !CanManage)) return false;
         Consultation = consultation;
         Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));

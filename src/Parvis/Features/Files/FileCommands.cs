@@ -157,6 +157,6 @@ public static class FileEndpoints
         if (consultation is null) return false;
         return consultation.PublishedAt is not null
             || ((await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded
-                && (await authorization.AuthorizeAsync(user, consultation, ManageConsultationRequirement.Instance)).Succeeded);
+                && (await authorization.AuthorizeAsync(user, consultation, ServiceStaffRequirement.Instance)).Succeeded);
     }
 }

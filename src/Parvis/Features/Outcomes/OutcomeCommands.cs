@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
@@ -12,19 +13,16 @@ namespace Parvis.Features.Outcomes;
 /// their own service and those without a service, and what they create belongs to their service.
 /// Each command checks everything before it changes anything, writes its audit entry and saves once.
 /// </summary>
-public sealed class OutcomeCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock, OutcomeSubjects subjects)
+public sealed class OutcomeCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock, OutcomeSubjects subjects, IAuthorizationService authorization)
 {
     public static bool IsAdministrator(ClaimsPrincipal user) => user.IsInRole(nameof(StaffRole.Administrator));
 
     /// <summary>The service whose outcomes this person manages; null for an administrator (all of them).</summary>
     public async Task<(bool All, string? Service)> ScopeAsync(ClaimsPrincipal user) =>
-        IsAdministrator(user) ? (true, null) : (false, await ManageConsultationHandler.AgentServiceAsync(db, user));
+        IsAdministrator(user) ? (true, null) : (false, await ServiceStaffHandler.AgentServiceAsync(db, user));
 
-    public async Task<bool> MayManageAsync(ClaimsPrincipal user, Outcome outcome)
-    {
-        var (all, service) = await ScopeAsync(user);
-        return all || outcome.ServiceName is null || outcome.ServiceName == service;
-    }
+    public async Task<bool> MayManageAsync(ClaimsPrincipal user, Outcome outcome) =>
+        (await authorization.AuthorizeAsync(user, outcome, ServiceStaffRequirement.OrUnassigned)).Succeeded;
 
     public async Task<Outcome> CreateAsync(ClaimsPrincipal user, OutcomeDescription input)
     {

@@ -26,9 +26,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     {
         // The policy, not the role alone: it carries the staff second factor.
         if (!(await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded) return false;
-        if (user.IsInRole(nameof(StaffRole.Administrator))) return true;
-        return user.IsInRole(nameof(StaffRole.Agent)) && space.ServiceName is not null
-            && await ManageConsultationHandler.AgentServiceAsync(db, user) == space.ServiceName;
+        return (await authorization.AuthorizeAsync(user, space, ServiceStaffRequirement.Instance)).Succeeded;
     }
 
     /// <summary>Moderators of the whole organization, or of a territory the proposal is in.</summary>

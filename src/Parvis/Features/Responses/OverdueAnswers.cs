@@ -41,7 +41,7 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
         if (user.IsInRole(nameof(StaffRole.Administrator)))
             return string.IsNullOrWhiteSpace(serviceFilter) ? new Scope(true, null) : new Scope(false, serviceFilter);
         if (!user.IsInRole(nameof(StaffRole.Agent))) return new Scope(false, null);
-        return new Scope(false, await ManageConsultationHandler.AgentServiceAsync(db, user));
+        return new Scope(false, await ServiceStaffHandler.AgentServiceAsync(db, user));
     }
 
     public IQueryable<OverdueItem> Query(Scope scope)

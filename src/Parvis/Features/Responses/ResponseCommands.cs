@@ -25,7 +25,7 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
         var agentId = agent.UserId() ?? throw new DomainException("Connectez-vous.");
         if (!await ExistsAsync(subject)) throw new DomainException("Ce que vous voulez répondre n'existe pas.");
         // Signed with the agent's service, never their name (droit de réserve).
-        var service = await Infrastructure.Identity.ManageConsultationHandler.AgentServiceAsync(db, agent);
+        var service = await Infrastructure.Identity.ServiceStaffHandler.AgentServiceAsync(db, agent);
         var response = new OfficialResponse
         {
             Subject = subject,

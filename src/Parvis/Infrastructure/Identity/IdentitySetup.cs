@@ -85,7 +85,7 @@ public static class IdentitySetup
             .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
-        builder.Services.AddScoped<IAuthorizationHandler, ManageConsultationHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, ServiceStaffHandler>();
         return builder;
     }
 }
@@ -160,21 +160,32 @@ public sealed class StaffTwoFactorHandler(TenantContext tenant) : AuthorizationH
     }
 }
 
-/// <summary>Managing one consultation: administrators, and the agents of the service that carries it.</summary>
-public sealed class ManageConsultationRequirement : IAuthorizationRequirement
+/// <summary>
+/// The one rule of "the service's staff": administrators, and the agents of the service that carries the item
+/// (consultation, proposal space, request, outcome). An item no service carries is the administrators' alone,
+/// unless the requirement opens it to every agent (outcomes).
+/// </summary>
+public sealed class ServiceStaffRequirement : IAuthorizationRequirement
 {
-    public static readonly ManageConsultationRequirement Instance = new();
+    public static readonly ServiceStaffRequirement Instance = new(false);
+    public static readonly ServiceStaffRequirement OrUnassigned = new(true);
+
+    private ServiceStaffRequirement(bool unassignedToEveryAgent) => UnassignedToEveryAgent = unassignedToEveryAgent;
+
+    public bool UnassignedToEveryAgent { get; }
 }
 
-public sealed class ManageConsultationHandler(ParvisDbContext db) : AuthorizationHandler<ManageConsultationRequirement, Consultation>
+public sealed class ServiceStaffHandler(ParvisDbContext db) : AuthorizationHandler<ServiceStaffRequirement, IServiceOwned>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ManageConsultationRequirement requirement, Consultation resource)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ServiceStaffRequirement requirement, IServiceOwned resource)
     {
         if (context.User.IsInRole(nameof(StaffRole.Administrator))) context.Succeed(requirement);
-        else if (context.User.IsInRole(nameof(StaffRole.Agent)) && resource.ServiceName is not null && await AgentServiceAsync(db, context.User) == resource.ServiceName)
-            context.Succeed(requirement);
+        else if (!context.User.IsInRole(nameof(StaffRole.Agent))) return;
+        else if (resource.ServiceName is null) { if (requirement.UnassignedToEveryAgent) context.Succeed(requirement); }
+        else if (await AgentServiceAsync(db, context.User) == resource.ServiceName) context.Succeed(requirement);
     }
 
+    /// <summary>The service an agent answers for (null for anyone else).</summary>
     public static Task<string?> AgentServiceAsync(ParvisDbContext db, ClaimsPrincipal user)
     {
         var userId = user.UserId();

@@ -21,7 +21,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!(await authorization.AuthorizeAsync(User, Consultation, ManageConsultationRequirement.Instance)).Succeeded) return Forbid();
+        if (!(await authorization.AuthorizeAsync(User, Consultation, ServiceStaffRequirement.Instance)).Succeeded) return Forbid();
         Report = Consultation.ClosingReportMarkdown;
         return Page();
     }
@@ -29,7 +29,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        if (!(await authorization.AuthorizeAsync(User, Consultation, ManageConsultationRequirement.Instance)).Succeeded) return Forbid();
+        if (!(await authorization.AuthorizeAsync(User, Consultation, ServiceStaffRequirement.Instance)).Succeeded) return Forbid();
         if (Report is { Length: > 100_000 })
         {
             ModelState.AddModelError(nameof(Report), "Le bilan dépasse 100 000 caractères.");

@@ -146,7 +146,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         if (IsAdministrator) c.ServiceName = string.IsNullOrWhiteSpace(Form.ServiceName) ? null : Form.ServiceName.Trim();
         else if (Existing is null)
         {
-            c.ServiceName = await ManageConsultationHandler.AgentServiceAsync(db, User);
+            c.ServiceName = await ServiceStaffHandler.AgentServiceAsync(db, User);
             if (c.ServiceName is null)
             {
                 ModelState.AddModelError("", "Votre rôle d'agent n'est rattaché à aucun service : demandez à un administrateur de l'indiquer avant de créer une concertation.");
@@ -245,7 +245,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
         Services = await db.RoleAssignments.Where(r => r.ServiceName != null).Select(r => r.ServiceName!).Distinct().OrderBy(n => n).ToListAsync();
         if (id is not null) Existing = await db.Consultations.Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id);
         if (Existing is null) return;
-        _denied = !(await authorization.AuthorizeAsync(User, Existing, ManageConsultationRequirement.Instance)).Succeeded;
+        _denied = !(await authorization.AuthorizeAsync(User, Existing, ServiceStaffRequirement.Instance)).Succeeded;
         Files = await files.ForConsultationAsync(Existing.Id);
     }
 

@@ -95,7 +95,7 @@ public class EditSpaceModel(ParvisDbContext db, TenantContext tenant, AuditLog a
         s.ClosesAt = Form.ClosesAt is { } c ? org.ToUtc(c) : null;
         // An agent's space always belongs to their own service; administrators choose.
         if (IsAdministrator) s.ServiceName = string.IsNullOrWhiteSpace(Form.ServiceName) ? null : Form.ServiceName.Trim();
-        else if (Existing is null) s.ServiceName = await ManageConsultationHandler.AgentServiceAsync(db, User);
+        else if (Existing is null) s.ServiceName = await ServiceStaffHandler.AgentServiceAsync(db, User);
         s.SupportThreshold = Form.SupportThreshold;
         s.ThresholdCommitment = string.IsNullOrWhiteSpace(Form.ThresholdCommitment) ? null : Form.ThresholdCommitment.Trim();
         s.ProposeLevel = Form.ProposeLevel;

@@ -37,14 +37,15 @@ public sealed partial class RequestHandling(ParvisDbContext db, IAuthorizationSe
         // The policy, not the role alone: it carries the staff second factor.
         if (!(await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded) return new(false, null);
         if (user.IsInRole(nameof(StaffRole.Administrator))) return new(true, string.IsNullOrWhiteSpace(picked) ? null : picked.Trim());
-        return new(false, await ManageConsultationHandler.AgentServiceAsync(db, user));
+        return new(false, await ServiceStaffHandler.AgentServiceAsync(db, user));
     }
 
     /// <summary>Administrators, and the agents of the service the request is with.</summary>
     public async Task<bool> CanHandleAsync(ClaimsPrincipal user, ServiceRequest request)
     {
-        var scope = await ScopeAsync(user);
-        return scope.IsAdministrator || (scope.Service is not null && scope.Service == request.ServiceName);
+        // The policy, not the role alone: it carries the staff second factor.
+        return (await authorization.AuthorizeAsync(user, Policies.Answer)).Succeeded
+            && (await authorization.AuthorizeAsync(user, request, ServiceStaffRequirement.Instance)).Succeeded;
     }
 
     /// <summary>The services a request may go to: those categories route to, and those agents belong to.</summary>
