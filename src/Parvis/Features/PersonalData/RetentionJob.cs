@@ -4,7 +4,6 @@ using Parvis.Infrastructure.Cluster;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
-using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.PersonalData;
 
@@ -16,29 +15,16 @@ namespace Parvis.Features.PersonalData;
 /// Staff accounts are never anonymised. Each organization runs in its own scope with its own tenant, so the
 /// query filters and the audit log work as in a request.
 /// </summary>
-public sealed class RetentionJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
+public sealed class RetentionJob(IConfiguration configuration, TimeProvider clock) : PerOrganizationJob
 {
     /// <summary>Moderators see a month of refusals whatever the IP setting (without the address once it is erased).</summary>
     public const int RefusalMinimumDays = 30;
 
-    public string Name => "retention";
+    public override string Name => "retention";
 
-    public TimeSpan Interval => configuration.GetValue("Jobs:RetentionInterval", TimeSpan.FromHours(1));
+    public override TimeSpan Interval => configuration.GetValue("Jobs:RetentionInterval", TimeSpan.FromHours(1));
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken token)
-    {
-        var organizations = await services.GetRequiredService<ParvisDbContext>().Organizations.AsNoTracking().Include(o => o.Hosts).ToListAsync(token);
-        var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        foreach (var organization in organizations)
-        {
-            token.ThrowIfCancellationRequested();
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
-            await RunForAsync(organization, scope.ServiceProvider, token);
-        }
-    }
-
-    private async Task RunForAsync(Organization organization, IServiceProvider services, CancellationToken token)
+    protected override async Task RunForAsync(Organization organization, IServiceProvider services, CancellationToken token)
     {
         var db = services.GetRequiredService<ParvisDbContext>();
         var settings = organization.Retention;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Cluster;
 using Parvis.Infrastructure.Data;
-using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Requests.Handling;
 
@@ -11,43 +10,35 @@ namespace Parvis.Features.Requests.Handling;
 /// its reporter is asked once whether the problem is really fixed. The mark and the e-mail are one transaction,
 /// the mark taken by a conditional update, so the question never leaves twice.
 /// </summary>
-public sealed class FixCheckJob(IConfiguration configuration, TimeProvider clock) : IScheduledJob
+public sealed class FixCheckJob(IConfiguration configuration, TimeProvider clock) : PerOrganizationJob
 {
-    public string Name => "request-fix-check";
+    public override string Name => "request-fix-check";
 
-    public TimeSpan Interval => configuration.GetValue("Jobs:RequestFixCheckInterval", TimeSpan.FromHours(1));
+    public override TimeSpan Interval => configuration.GetValue("Jobs:RequestFixCheckInterval", TimeSpan.FromHours(1));
 
-    public async Task RunAsync(IServiceProvider services, CancellationToken token)
+    protected override async Task RunForAsync(Organization organization, IServiceProvider services, CancellationToken token)
     {
-        var organizations = await services.GetRequiredService<ParvisDbContext>().Organizations.AsNoTracking().Include(o => o.Hosts).ToListAsync(token);
-        var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        foreach (var organization in organizations)
+        var db = services.GetRequiredService<ParvisDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var resolvedBefore = now.AddDays(-organization.Requests.AskIfFixedAfterDays);
+        var due = await db.ServiceRequests.AsNoTracking()
+            .Where(r => r.Status == RequestStatus.Resolved && r.FixCheckSentAt == null && r.ClosedAt != null && r.ClosedAt <= resolvedBefore
+                && !r.AwaitingEmail && (r.AuthorId != null || r.ReporterEmail != null))
+            .OrderBy(r => r.Id).Take(500).ToListAsync(token);
+        if (due.Count == 0) return;
+        var mail = services.GetRequiredService<RequestMail>();
+        var host = organization.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault();
+        var baseUrl = host is null ? "" : $"https://{host}";
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
+        foreach (var request in due)
         {
-            token.ThrowIfCancellationRequested();
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(organization);
-            var db = scope.ServiceProvider.GetRequiredService<ParvisDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var resolvedBefore = now.AddDays(-organization.Requests.AskIfFixedAfterDays);
-            var due = await db.ServiceRequests.AsNoTracking()
-                .Where(r => r.Status == RequestStatus.Resolved && r.FixCheckSentAt == null && r.ClosedAt != null && r.ClosedAt <= resolvedBefore
-                    && !r.AwaitingEmail && (r.AuthorId != null || r.ReporterEmail != null))
-                .OrderBy(r => r.Id).Take(500).ToListAsync(token);
-            if (due.Count == 0) continue;
-            var mail = scope.ServiceProvider.GetRequiredService<RequestMail>();
-            var host = organization.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault();
-            var baseUrl = host is null ? "" : $"https://{host}";
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            foreach (var request in due)
-            {
-                if (await mail.ReporterAddressAsync(request) is not { } address) continue;
-                var marked = await db.ServiceRequests.Where(r => r.Id == request.Id && r.FixCheckSentAt == null && r.Status == RequestStatus.Resolved)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.FixCheckSentAt, now), token);
-                if (marked == 1) mail.QueueFixCheck(request, address, organization.Name, baseUrl);
-            }
-            await db.SaveChangesAsync(token);
-            await transaction.CommitAsync(token);
-            scope.ServiceProvider.GetRequiredService<Infrastructure.Email.OutboxSignal>().Notify();
+            if (await mail.ReporterAddressAsync(request) is not { } address) continue;
+            var marked = await db.ServiceRequests.Where(r => r.Id == request.Id && r.FixCheckSentAt == null && r.Status == RequestStatus.Resolved)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.FixCheckSentAt, now), token);
+            if (marked == 1) mail.QueueFixCheck(request, address, organization.Name, baseUrl);
         }
+        await db.SaveChangesAsync(token);
+        await transaction.CommitAsync(token);
+        services.GetRequiredService<Infrastructure.Email.OutboxSignal>().Notify();
     }
 }
