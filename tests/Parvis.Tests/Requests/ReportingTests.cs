@@ -92,6 +92,20 @@ public class ReportingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_place_outside_the_organization_s_territory_is_refused_with_the_territory_s_name()
+    {
+        var (code, id) = await _app.NewReportCategoryAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        // The Vieux-Port of Marseille, far from the demo agglomeration.
+        var values = ReportingData.Valid(Unique("Banc à Marseille"), 43.2951, 5.3745);
+        const string refusal = "Ce lieu est hors du territoire de Démo Agglomération : la collectivité ne peut traiter que les signalements situés sur son territoire.";
+        Assert.Contains(refusal, (await client.ContinueAsync(code, values)).Errors());
+        var response = await client.SubmitAsync(ReportingData.Url(code), ReportingData.Form, values, "/signalements/nouveau?handler=Send");
+        Assert.Contains(refusal, HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
+        Assert.Equal(0, await _app.InAAsync(db => db.ServiceRequests.CountAsync(r => r.CategoryId == id)));
+    }
+
+    [Fact]
     public async Task A_report_without_any_place_is_refused()
     {
         var (code, id) = await _app.NewReportCategoryAsync();

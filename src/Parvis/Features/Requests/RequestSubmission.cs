@@ -48,7 +48,7 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
         {
             CategoryId = category.Id,
             ServiceName = category.ServiceName,
-            TerritoryId = await TerritoryAtAsync(input.Latitude, input.Longitude),
+            TerritoryId = await TerritoryOfAsync(input.Latitude, input.Longitude),
             Description = input.Description!.Trim(),
             Latitude = input.Latitude,
             Longitude = input.Longitude,
@@ -65,12 +65,19 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
         };
     }
 
-    /// <summary>The deepest territory of the organization holding the point (the foundation's boundaries).</summary>
-    public async Task<int?> TerritoryAtAsync(double? latitude, double? longitude)
+    /// <summary>
+    /// The deepest territory holding the point. Where the organization has drawn its boundaries, a point outside
+    /// all of them is refused, naming the territory: the request would reach a service that cannot act there.
+    /// </summary>
+    private async Task<int?> TerritoryOfAsync(double? latitude, double? longitude)
     {
         if (latitude is not { } lat || longitude is not { } lon) return null;
         var territories = await db.Territories.AsNoTracking().Where(t => t.BoundaryGeoJson != null).ToListAsync();
-        return Territory.Locate(territories, lon, lat)?.Id;
+        if (territories.Count == 0) return null;
+        if (Territory.Locate(territories, lon, lat) is { } territory) return territory.Id;
+        var outermost = territories.Where(t => t.ParentId is null || territories.All(p => p.Id != t.ParentId)).Select(t => t.Name).Order();
+        throw DomainException.WithValues("Ce lieu est hors du territoire de {0} : la collectivité ne peut traiter que les signalements situés sur son territoire.",
+            string.Join(", ", outermost));
     }
 
     public Organization Organization => tenant.Organization;

@@ -25,6 +25,7 @@ public static class RequestsSetup
     {
         app.MapRequestMap();
         Open311.Open311Endpoints.MapOpen311(app);
+        Open311.Open311Fallback.MapOpen311Fallback(app);
         return app;
     }
 }
