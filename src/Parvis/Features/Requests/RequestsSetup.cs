@@ -6,6 +6,7 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
         services.AddScoped<RequestSubmission>();
+        services.AddHttpClient<Infrastructure.Web.Geocoder>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestStatistics>();
         services.AddScoped<Handling.RequestHandling>();
