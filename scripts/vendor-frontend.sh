@@ -15,3 +15,13 @@ cp "$work/package/dist/leaflet.js" "$work/package/dist/leaflet.css" "$dest/"
 cp "$work/package/dist/images/"*.png "$dest/images/"
 cp "$work/package/LICENSE" "$dest/LICENSE"
 echo "leaflet@1.9.4 vendored into $dest"
+
+# Leaflet.markercluster 1.5.3 (MIT): groups the markers of the requests' map when they are many.
+# Its own layout CSS only; the clusters' colours are the site's (wwwroot/css), contrasted for axe.
+(cd "$work" && rm -rf package && npm pack --silent leaflet.markercluster@1.5.3 >/dev/null && tar -xzf leaflet.markercluster-1.5.3.tgz)
+dest="$root/src/Parvis/wwwroot/lib/leaflet.markercluster"
+rm -rf "$dest"
+mkdir -p "$dest"
+cp "$work/package/dist/leaflet.markercluster.js" "$work/package/dist/MarkerCluster.css" "$dest/"
+cp "$work/package/MIT-LICENCE.txt" "$dest/LICENSE"
+echo "leaflet.markercluster@1.5.3 vendored into $dest"

@@ -83,6 +83,29 @@ public class ReportJourneyTests(BrowserFixture fixture)
         Assert.Single(sent.Photos);
         Assert.InRange(sent.Latitude!.Value, 48.845, 48.855);
         Assert.NotNull(sent.TerritoryId);
+
+        // What the reporter said the photo shows is what a screen reader reads of it.
+        await page.GotoAsync($"/signalements/{sent.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Le toit de l'abribus et la flaque" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task A_place_outside_the_territory_is_refused_with_the_territory_s_name()
+    {
+        var (category, _) = await CategoryWithRequestAsync(48.86, 2.36);
+        var page = await fixture.NewPageAsync(width: 360);
+        await page.LoginAsync(await _app.NewCitizenAsync());
+        await page.GotoAsync("/signalements/nouveau");
+        await page.GetByLabel(category).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await page.GetByLabel("Description").FillAsync("Un banc cassé sur le Vieux-Port.");
+        await page.GetByLabel("Latitude").FillAsync("43.2951");
+        await page.GetByLabel("Longitude").FillAsync("5.3745");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync("Ce lieu est hors du territoire de Démo Agglomération");
+        await page.AssertAccessibleAsync();
+        Assert.False(await _app.InAAsync(db => db.ServiceRequests.AnyAsync(r => r.Description == "Un banc cassé sur le Vieux-Port.")));
     }
 
     [Fact]

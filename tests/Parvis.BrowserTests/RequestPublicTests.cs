@@ -11,6 +11,13 @@ public class RequestPublicTests(BrowserFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;
 
+    /// <summary>The points the map holds: those in groups (each shows its count) and the markers shown alone.</summary>
+    private const string PointsOnMap = @"() => {
+        const map = document.querySelector('[data-requests-map]');
+        const grouped = [...map.querySelectorAll('.marker-cluster')].reduce((sum, c) => sum + parseInt(c.textContent, 10), 0);
+        return grouped + map.querySelectorAll('.leaflet-marker-icon:not(.marker-cluster)').length;
+    }";
+
     [Fact]
     public async Task The_map_shows_the_requests_as_markers_opening_their_page_and_the_pages_pass_axe()
     {
@@ -20,9 +27,20 @@ public class RequestPublicTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(width: 360);
 
         await page.GotoAsync("/signalements");
-        await Assertions.Expect(page.Locator("[data-requests-map] .leaflet-marker-icon").First).ToBeVisibleAsync();
-        Assert.Equal(Math.Min(located, Parvis.Features.Requests.RequestQueries.MapLimit), await page.Locator("[data-requests-map] .leaflet-marker-icon").CountAsync());
+        var expected = Math.Min(located, Parvis.Features.Requests.RequestQueries.MapLimit);
+        await Assertions.Expect(page.Locator("[data-requests-map]")).ToHaveAttributeAsync("data-markers", expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Many requests close together are grouped, and the groups with the lone markers hold every point.
+        var groups = page.Locator("[data-requests-map] .marker-cluster");
+        await Assertions.Expect(groups.First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync($"expected => ({PointsOnMap})() === expected", expected);
         await page.AssertAccessibleAsync();
+        // A group is a button: Enter zooms in on it (the map's zoom proxy moves) and shows what it held.
+        var zoom = await page.EvaluateAsync<string>("() => document.querySelector('[data-requests-map] .leaflet-proxy').style.transform");
+        await Assertions.Expect(groups.First).ToHaveAttributeAsync("role", "button");
+        await groups.First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("before => document.querySelector('[data-requests-map] .leaflet-proxy').style.transform !== before", zoom);
+        await Assertions.Expect(page.Locator("[data-requests-map] .leaflet-marker-icon:not(.marker-cluster)").First).ToBeVisibleAsync();
         // axe runs with JavaScript only; the filtered list is the page the test without it reads.
         await page.GotoAsync("/signalements?statut=ouverts");
         await Assertions.Expect(page.Locator("[data-requests-map] .leaflet-marker-icon").First).ToBeVisibleAsync();
@@ -30,7 +48,7 @@ public class RequestPublicTests(BrowserFixture fixture)
         Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "/signalements scrolls sideways at 360 px");
 
         // A marker opens a popup linking to its request.
-        await page.Locator("[data-requests-map] .leaflet-marker-icon").First.ClickAsync();
+        await page.Locator("[data-requests-map] .leaflet-marker-icon:not(.marker-cluster)").First.ClickAsync();
         var link = page.Locator(".leaflet-popup-content a");
         await Assertions.Expect(link).ToBeVisibleAsync();
         await link.ClickAsync();

@@ -58,6 +58,30 @@ public class Territory : ITenantOwned
         return inside;
     }
 
+    /// <summary>The middle of the boundary's box (where a map of the territory opens); null without a readable boundary.</summary>
+    public (double Latitude, double Longitude)? Centre()
+    {
+        if (string.IsNullOrEmpty(BoundaryGeoJson)) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(BoundaryGeoJson);
+            var points = new List<(double Lon, double Lat)>();
+            void Walk(JsonElement e)
+            {
+                if (e.ValueKind != JsonValueKind.Array) return;
+                if (e.GetArrayLength() >= 2 && e[0].ValueKind == JsonValueKind.Number && e[1].ValueKind == JsonValueKind.Number) points.Add((e[0].GetDouble(), e[1].GetDouble()));
+                else foreach (var child in e.EnumerateArray()) Walk(child);
+            }
+            Walk(doc.RootElement.GetProperty("coordinates"));
+            if (points.Count == 0) return null;
+            return ((points.Min(p => p.Lat) + points.Max(p => p.Lat)) / 2, (points.Min(p => p.Lon) + points.Max(p => p.Lon)) / 2);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The deepest territory of the list whose boundary holds the point.</summary>
     public static Territory? Locate(IReadOnlyList<Territory> territories, double longitude, double latitude)
     {

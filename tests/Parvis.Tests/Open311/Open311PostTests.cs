@@ -158,6 +158,8 @@ public class Open311PostTests(AppFixture fixture)
             (new Dictionary<string, string>(Report(category.Code)) { ["attribute[taille]"] = "petit", ["lat"] = "nord" }, "lat et long"),
             (new Dictionary<string, string>(Report(category.Code)) { ["attribute[taille]"] = "petit", ["lat"] = "123" }, "la latitude est entre -90 et 90"),
             (new Dictionary<string, string>(Report(category.Code)) { ["attribute[taille]"] = "petit", ["description"] = "" }, "Décrivez"),
+            (new Dictionary<string, string>(Report(category.Code)) { ["attribute[taille]"] = "petit", ["lat"] = "43.2951", ["long"] = "5.3745" },
+                "hors du territoire de Démo Agglomération"),
             (new Dictionary<string, string>(Report(category.Code)) { ["attribute[taille]"] = "petit", ["media_url"] = "javascript:alert(1)" }, "media_url"),
         };
         foreach (var (form, expected) in cases)

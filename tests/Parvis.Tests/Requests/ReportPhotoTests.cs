@@ -87,6 +87,25 @@ public class ReportPhotoTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_description_typed_for_a_photo_is_its_alternative_text_wherever_it_is_shown()
+    {
+        var (code, _) = await _app.NewReportCategoryAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        var description = $"Banc décrit {Guid.NewGuid():N}";
+        var values = ReportingData.Valid(description);
+        var step = await client.ContinueAsync(code, values);
+        var response = await SendWithPhotosAsync(client, step, values, PhotoWithGps(40, 30), PhotoWithGps(40, 30));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = (await _app.RequestWithAsync(description))!;
+
+        static List<string?> Alts(IHtmlDocument page) => page.QuerySelectorAll("img[src^='/fichiers/']").Select(i => i.GetAttribute("alt")).ToList();
+        string?[] expected = ["Le banc n° 1", "Le banc n° 2"];
+        Assert.Equal(expected, Alts(await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/signalements/{saved.Id}")));
+        Assert.Equal(expected, Alts(await (await _app.SignedInAsync("voirie")).GetDocumentAsync($"/guichet/{saved.Id}")));
+        Assert.Equal(expected, Alts(await (await _app.SignedInAsync("moderation")).GetDocumentAsync($"/moderation/signalements?n={saved.Id}")));
+    }
+
+    [Fact]
     public async Task A_fourth_photo_is_refused_and_nothing_is_saved()
     {
         var (code, _) = await _app.NewReportCategoryAsync();

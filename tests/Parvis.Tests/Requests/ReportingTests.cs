@@ -92,6 +92,57 @@ public class ReportingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_place_outside_the_organization_s_territory_is_refused_with_the_territory_s_name()
+    {
+        var (code, id) = await _app.NewReportCategoryAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        // The Vieux-Port of Marseille, far from the demo agglomeration.
+        var values = ReportingData.Valid(Unique("Banc à Marseille"), 43.2951, 5.3745);
+        const string refusal = "Ce lieu est hors du territoire de Démo Agglomération : la collectivité ne peut traiter que les signalements situés sur son territoire.";
+        Assert.Contains(refusal, (await client.ContinueAsync(code, values)).Errors());
+        var response = await client.SubmitAsync(ReportingData.Url(code), ReportingData.Form, values, "/signalements/nouveau?handler=Send");
+        Assert.Contains(refusal, HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
+        Assert.Equal(0, await _app.InAAsync(db => db.ServiceRequests.CountAsync(r => r.CategoryId == id)));
+    }
+
+    [Fact]
+    public async Task A_report_placed_by_its_address_gets_the_address_s_point_its_nearby_step_and_its_place_on_the_map()
+    {
+        var (code, id) = await _app.NewReportCategoryAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        const double lat = 48.8612, lon = 2.3651;
+        var near = await _app.SeedRequestAsync(id, lat + 0.0005, lon);
+        await using var addresses = await AddressApi.StartAsync(_app, ("8 place de la Mairie", lat, lon), ("3 rue de la Canebière", 43.2972, 5.3790));
+        var description = Unique("Banc place de la Mairie");
+        var values = ReportingData.Valid(description);
+        values["Input.Latitude"] = "";
+        values["Input.Longitude"] = "";
+        values["Input.Address"] = "8 place de la Mairie";
+
+        var step = await client.ContinueAsync(code, values);
+        Assert.Empty(step.Errors());
+        Assert.Contains($"Signalement n° {near}", step.QuerySelector(".nearby-requests")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(step.QuerySelector("#position-adresse"));
+        Assert.Equal("48.8612", step.QuerySelector("#Input_Latitude")!.GetAttribute("value"));
+        var response = await client.SubmitAsync(step, ReportingData.Url(code), ReportingData.Form, new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = (await _app.RequestWithAsync(description))!;
+        Assert.Equal((lat, lon), (saved.Latitude, saved.Longitude));
+        Assert.Equal(await _app.TerritoryIdAsync("Centre-ville"), saved.TerritoryId);
+        var map = await _app.ClientFor(ParvisFactory.HostA).GetStringAsync($"/signalements/carte.json?categorie={id}");
+        Assert.Contains($"\"id\":{saved.Id},", map, StringComparison.Ordinal);
+
+        // An address the API finds outside the territory is a homonym: the report keeps its address alone.
+        var elsewhere = Unique("Banc rue de la Canebière");
+        values["Input.Description"] = elsewhere;
+        values["Input.Address"] = "3 rue de la Canebière";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.ReportAsync(code, values)).StatusCode);
+        var kept = (await _app.RequestWithAsync(elsewhere))!;
+        Assert.Equal((null, null, null), (kept.Latitude, kept.Longitude, kept.TerritoryId));
+        Assert.Equal(2, addresses.Queries.Count(q => q == "3 rue de la Canebière"));
+    }
+
+    [Fact]
     public async Task A_report_without_any_place_is_refused()
     {
         var (code, id) = await _app.NewReportCategoryAsync();

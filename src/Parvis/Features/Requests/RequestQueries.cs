@@ -140,7 +140,7 @@ public sealed class RequestQueries(ParvisDbContext db, TenantContext tenant)
             .Where(x => x.Item2 is not null)
             .Select(x => new AnswerView(x.q.Prompt, Shown(x.q, x.Item2!.Value)))
             .ToList();
-        var photos = await db.RequestPhotos.AsNoTracking().Where(p => p.RequestId == id && !p.IsHidden).OrderBy(p => p.Position).Select(p => p.FileId).ToListAsync();
+        var photos = await PhotosAsync(db, id, withHidden: false);
         // Selected without the internal note, so that it cannot reach the page even by mistake.
         var history = await db.RequestUpdates.AsNoTracking().Where(u => u.RequestId == id && (u.Status != null || u.PublicText != null))
             .OrderBy(u => u.At).ThenBy(u => u.Id)
@@ -148,6 +148,12 @@ public sealed class RequestQueries(ParvisDbContext db, TenantContext tenant)
             .ToListAsync();
         return new RequestView(r, answerViews, photos, history);
     }
+
+    /// <summary>A request's photos in their order, each with its description (the stored file's title).</summary>
+    public static Task<List<PhotoView>> PhotosAsync(ParvisDbContext db, int requestId, bool withHidden) =>
+        db.RequestPhotos.AsNoTracking().Where(p => p.RequestId == requestId && (withHidden || !p.IsHidden)).OrderBy(p => p.Position)
+            .Join(db.StoredFiles, p => p.FileId, f => f.Id, (p, f) => new PhotoView(p.Id, p.FileId, p.Position, p.IsHidden, f.Title))
+            .ToListAsync();
 
     /// <summary>An answer as read: choices by their labels, dates in words.</summary>
     private static string Shown(CategoryQuestion question, string value)
@@ -169,4 +175,14 @@ public sealed record AnswerView(string Prompt, string Value);
 /// <summary>A public line of the history: a change of status and/or a message, signed by the service (or the reporter, for a reopening).</summary>
 public sealed record HistoryLine(DateTime At, RequestStatus? Status, string? PublicText, string Signature, bool IsReopening);
 
-public sealed record RequestView(ServiceRequest Request, List<AnswerView> Answers, List<Guid> Photos, List<HistoryLine> History);
+public sealed record RequestView(ServiceRequest Request, List<AnswerView> Answers, List<PhotoView> Photos, List<HistoryLine> History);
+
+/// <summary>A photo of a request, with what its reporter said it shows: its text alternative wherever it is shown.</summary>
+public sealed record PhotoView(int Id, Guid FileId, int Position, bool IsHidden, string Title)
+{
+    public string Url => $"/fichiers/{FileId}";
+
+    /// <summary>The reporter's description, or a numbered label when they gave none.</summary>
+    public string AltText(Microsoft.AspNetCore.Mvc.Localization.IHtmlLocalizer text) =>
+        Title == Reporting.ReportCommands.UntitledPhoto ? text.GetString("Photo {0} jointe au signalement", Position + 1).Value : Title;
+}

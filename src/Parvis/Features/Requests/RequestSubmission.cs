@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Requests;
 
@@ -16,7 +17,7 @@ public sealed record RequestInput(int CategoryId, string? Description, double? L
 /// the category's target. Shared by the form and the Open311 POST; the caller adds photos, decides
 /// whether an e-mail must be confirmed, adds the row and saves once.
 /// </summary>
-public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, TimeProvider clock)
+public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, TimeProvider clock, Geocoder geocoder)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -36,6 +37,9 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
         var name = string.IsNullOrWhiteSpace(input.Name) ? null : input.Name.Trim();
         if (name is { Length: > ServiceRequest.MaxName }) throw DomainException.WithValues("Le nom dépasse {0} caractères.", ServiceRequest.MaxName);
 
+        var (latitude, longitude) = (input.Latitude, input.Longitude);
+        if (latitude is null && await LocateAddressAsync(input.Address!) is { } found) (latitude, longitude) = found;
+
         var answers = new List<RequestAnswer>();
         foreach (var question in category.Questions.OrderBy(q => q.Position))
         {
@@ -48,10 +52,10 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
         {
             CategoryId = category.Id,
             ServiceName = category.ServiceName,
-            TerritoryId = await TerritoryAtAsync(input.Latitude, input.Longitude),
+            TerritoryId = await TerritoryOfAsync(latitude, longitude),
             Description = input.Description!.Trim(),
-            Latitude = input.Latitude,
-            Longitude = input.Longitude,
+            Latitude = latitude,
+            Longitude = longitude,
             Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim(),
             AuthorId = authorId,
             ReporterEmail = authorId is null ? email : null,
@@ -65,12 +69,31 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
         };
     }
 
-    /// <summary>The deepest territory of the organization holding the point (the foundation's boundaries).</summary>
-    public async Task<int?> TerritoryAtAsync(double? latitude, double? longitude)
+    /// <summary>
+    /// The deepest territory holding the point. Where the organization has drawn its boundaries, a point outside
+    /// all of them is refused, naming the territory: the request would reach a service that cannot act there.
+    /// </summary>
+    private async Task<int?> TerritoryOfAsync(double? latitude, double? longitude)
     {
         if (latitude is not { } lat || longitude is not { } lon) return null;
         var territories = await db.Territories.AsNoTracking().Where(t => t.BoundaryGeoJson != null).ToListAsync();
-        return Territory.Locate(territories, lon, lat)?.Id;
+        if (territories.Count == 0) return null;
+        if (Territory.Locate(territories, lon, lat) is { } territory) return territory.Id;
+        var outermost = territories.Where(t => t.ParentId is null || territories.All(p => p.Id != t.ParentId)).Select(t => t.Name).Order();
+        throw DomainException.WithValues("Ce lieu est hors du territoire de {0} : la collectivité ne peut traiter que les signalements situés sur son territoire.",
+            string.Join(", ", outermost));
+    }
+
+    /// <summary>
+    /// A report placed by its address alone gets the address's point, so that it has its nearby step and its place on
+    /// the map; searched near the organization's territory, and kept only inside it (elsewhere it is a homonym).
+    /// </summary>
+    private async Task<(double, double)?> LocateAddressAsync(string address)
+    {
+        var territories = await db.Territories.AsNoTracking().Where(t => t.BoundaryGeoJson != null).ToListAsync();
+        var outermost = territories.Where(t => t.ParentId is null).Select(t => t.Centre()).FirstOrDefault(c => c is not null);
+        if (await geocoder.LocateAsync(address, outermost) is not { } point) return null;
+        return territories.Count == 0 || Territory.Locate(territories, point.Longitude, point.Latitude) is not null ? point : null;
     }
 
     public Organization Organization => tenant.Organization;

@@ -6,6 +6,7 @@ public static class RequestsSetup
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
         services.AddScoped<RequestSubmission>();
+        services.AddHttpClient<Infrastructure.Web.Geocoder>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestStatistics>();
         services.AddScoped<Handling.RequestHandling>();
@@ -25,6 +26,7 @@ public static class RequestsSetup
     {
         app.MapRequestMap();
         Open311.Open311Endpoints.MapOpen311(app);
+        Open311.Open311Fallback.MapOpen311Fallback(app);
         return app;
     }
 }

@@ -1,11 +1,12 @@
+using Parvis.Domain;
 using SkiaSharp;
 
 namespace Parvis.Infrastructure.Files;
 
 /// <summary>
-/// Photos taken by phones: decoded and drawn again (upright, longest side at most <see cref="MaxSide"/>),
-/// then encoded anew, so that nothing of the original file — EXIF with its GPS position, camera, date,
-/// thumbnails — survives. The type is still decided by <see cref="FileInspector"/> first.
+/// The one image pipeline of every upload (reached through <see cref="FileInspector.Image"/>): the picture is
+/// decoded and drawn again (upright, longest side at most the size asked), then encoded anew, so that nothing
+/// of the original file — EXIF with its GPS position, camera, date, thumbnails — survives.
 /// </summary>
 public static class PhotoResizer
 {
@@ -13,28 +14,48 @@ public static class PhotoResizer
     /// <summary>Beyond this a picture is refused before decoding: a small file can announce a huge bitmap.</summary>
     public const long MaxPixels = 50_000_000;
 
-    /// <summary>The photo re-encoded (JPEG stays JPEG at quality 85, PNG stays PNG), or null when it cannot be read.</summary>
-    public static FileInspector.Inspected? Reencode(byte[] bytes)
+    /// <summary>The image re-encoded (JPEG stays JPEG at quality 85, PNG stays PNG), or null when it cannot be read.</summary>
+    internal static FileInspector.Inspected? Reencode(FileInspector.Inspected original, int maxSide)
     {
-        var inspected = FileInspector.Image(bytes);
-        if (inspected is null) return null;
-        using var codec = SKCodec.Create(new SKMemoryStream(inspected.Content));
-        if (codec is null || (long)codec.Info.Width * codec.Info.Height > MaxPixels) return null;
+        using var codec = SKCodec.Create(new SKMemoryStream(original.Content));
+        if (codec is null) return null;
+        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
+            throw DomainException.WithValues("Cette image compte plus de {0} millions de pixels : réduisez-la avant de l'envoyer.", MaxPixels / 1_000_000);
         var origin = codec.EncodedOrigin;
-        using var decoded = SKBitmap.Decode(codec);
+        using var decoded = Decode(codec, maxSide);
         if (decoded is null) return null;
         // Turned only when the phone says so; otherwise the decoded bitmap itself (no second full-size copy).
         var upright = Upright(decoded, origin);
         using var turned = ReferenceEquals(upright, decoded) ? null : upright;
-        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(upright.Width, upright.Height));
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(upright.Width, upright.Height));
         var width = Math.Max(1, (int)Math.Round(upright.Width * scale));
         var height = Math.Max(1, (int)Math.Round(upright.Height * scale));
         using var resized = upright.Resize(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell));
         if (resized is null) return null;
         using var image = SKImage.FromBitmap(resized);
-        var png = inspected.ContentType == "image/png";
+        var png = original.ContentType == "image/png";
         using var data = image.Encode(png ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, png ? 100 : 85);
-        return data is null ? null : inspected with { Content = data.ToArray() };
+        return data is null ? null : original with { Content = data.ToArray() };
+    }
+
+    /// <summary>
+    /// Decodes at the smallest scale the codec offers that still covers <paramref name="maxSide"/> (JPEG by eighths):
+    /// a 7000×7000 photo wanted at 1600 px is decoded at 1750 px, not at full size then thrown away.
+    /// </summary>
+    public static SKBitmap? Decode(SKCodec codec, int maxSide)
+    {
+        var size = codec.Info.Size;
+        // The codec rounds a scale down to one it supports: ask by eighths for the first that still covers maxSide.
+        for (var eighths = 1; eighths < 8 && Math.Max(size.Width, size.Height) > maxSide; eighths++)
+        {
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if (Math.Max(scaled.Width, scaled.Height) >= maxSide)
+            {
+                size = scaled;
+                break;
+            }
+        }
+        return SKBitmap.Decode(codec, codec.Info.WithSize(size.Width, size.Height));
     }
 
     // Phones store the picture as the sensor saw it and say in EXIF how to turn it; the EXIF goes, so the turn is applied.

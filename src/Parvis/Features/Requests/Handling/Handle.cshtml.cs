@@ -21,6 +21,7 @@ public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMa
     public sealed record Reporter(string? Name, string? Email, bool HasAccount);
 
     public ServiceRequest Item { get; private set; } = null!;
+    public List<PhotoView> Photos { get; private set; } = [];
     public string CategoryName { get; private set; } = "";
     public string? TerritoryName { get; private set; }
     public List<Answer> Answers { get; private set; } = [];
@@ -85,11 +86,11 @@ public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMa
     /// <summary>Loads the request; a 404 when it does not exist here, access denied when it belongs to another service.</summary>
     private async Task<IActionResult?> LoadAsync(int id)
     {
-        var item = await db.ServiceRequests.AsNoTracking().Include(r => r.Photos.OrderBy(p => p.Position))
-            .FirstOrDefaultAsync(r => r.Id == id && !r.AwaitingEmail);
+        var item = await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && !r.AwaitingEmail);
         if (item is null) return NotFound();
         if (!await handling.CanHandleAsync(User, item)) return Forbid();
         Item = item;
+        Photos = await RequestQueries.PhotosAsync(db, id, withHidden: true);
         CategoryName = await db.RequestCategories.AsNoTracking().Where(c => c.Id == item.CategoryId).Select(c => c.Name).FirstAsync();
         TerritoryName = item.TerritoryId is { } territoryId ? await db.Territories.AsNoTracking().Where(t => t.Id == territoryId).Select(t => t.Name).FirstOrDefaultAsync() : null;
         Answers = (await db.RequestAnswers.AsNoTracking().Where(a => a.RequestId == id).OrderBy(a => a.Question!.Position)

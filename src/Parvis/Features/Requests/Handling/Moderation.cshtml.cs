@@ -22,6 +22,7 @@ public class ModerationModel(ParvisDbContext db, RequestModeration moderation, M
     [BindProperty(SupportsGet = true, Name = "n")] public int? Number { get; set; }
 
     public ServiceRequest? Item { get; private set; }
+    public List<PhotoView> Photos { get; private set; } = [];
     public List<Hidden> HiddenItems { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -61,9 +62,13 @@ public class ModerationModel(ParvisDbContext db, RequestModeration moderation, M
         if (await scopes.ScopeAsync(User) is { } scope) query = query.Where(r => r.TerritoryId != null && scope.Territories.Contains(r.TerritoryId.Value));
         HiddenItems = await query.OrderByDescending(r => r.UpdatedAt).Take(100).Select(r => new Hidden(r.Id, r.Description, r.HiddenReason)).ToListAsync();
         if (Number is not { } number) return;
-        var item = await db.ServiceRequests.AsNoTracking().Include(r => r.Photos.OrderBy(p => p.Position)).FirstOrDefaultAsync(r => r.Id == number);
+        var item = await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == number);
         if (item is null) ModelState.AddModelError("", "Ce signalement n'existe pas.");
         else if (!await moderation.CanModerateAsync(User, item.TerritoryId)) ModelState.AddModelError("", "Vous ne modérez pas ce signalement.");
-        else Item = item;
+        else
+        {
+            Item = item;
+            Photos = await RequestQueries.PhotosAsync(db, item.Id, withHidden: true);
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +39,8 @@ public class ReportModel(ParvisDbContext db, RequestSubmission submission, Repor
     /// <summary>Set at the last step: the open requests nearby (possibly none).</summary>
     public List<NearbyRequest>? Nearby { get; private set; }
     public (double Lat, double Lng)? MapCenter { get; private set; }
+    /// <summary>The point was found from the address typed: the person is asked to check it.</summary>
+    public bool LocatedByAddress { get; private set; }
     public bool SignedIn => User.UserId() is not null;
     public Organization Organization => tenant.Organization;
     public RequestSettings Settings => tenant.Organization.Requests;
@@ -61,8 +62,15 @@ public class ReportModel(ParvisDbContext db, RequestSubmission submission, Repor
         try
         {
             var input = ReadInput();
-            await commands.CheckAsync(User, input);
-            Nearby = await commands.NearbyAsync(input.CategoryId, input.Latitude, input.Longitude);
+            var request = await commands.CheckAsync(User, input);
+            // Placed by its address alone: the address's point is searched nearby and carried to the send step.
+            if (input.Latitude is null && request.Latitude is { } lat && request.Longitude is { } lon)
+            {
+                Input.Latitude = lat.ToString(CultureInfo.InvariantCulture);
+                Input.Longitude = lon.ToString(CultureInfo.InvariantCulture);
+                LocatedByAddress = true;
+            }
+            Nearby = await commands.NearbyAsync(input.CategoryId, request.Latitude, request.Longitude);
         }
         catch (DomainException e)
         {
@@ -148,26 +156,8 @@ public class ReportModel(ParvisDbContext db, RequestSubmission submission, Repor
     // The map opens on the organization's widest territory (the middle of its boundary's box), not on all of France.
     private async Task<(double, double)?> MapCenterAsync()
     {
-        var boundary = await db.Territories.AsNoTracking().Where(t => t.ParentId == null && t.BoundaryGeoJson != null)
-            .OrderBy(t => t.Id).Select(t => t.BoundaryGeoJson).FirstOrDefaultAsync();
-        if (boundary is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(boundary);
-            var points = new List<(double Lon, double Lat)>();
-            void Walk(JsonElement e)
-            {
-                if (e.ValueKind != JsonValueKind.Array) return;
-                if (e.GetArrayLength() >= 2 && e[0].ValueKind == JsonValueKind.Number && e[1].ValueKind == JsonValueKind.Number) points.Add((e[0].GetDouble(), e[1].GetDouble()));
-                else foreach (var child in e.EnumerateArray()) Walk(child);
-            }
-            Walk(doc.RootElement.GetProperty("coordinates"));
-            if (points.Count == 0) return null;
-            return ((points.Min(p => p.Lat) + points.Max(p => p.Lat)) / 2, (points.Min(p => p.Lon) + points.Max(p => p.Lon)) / 2);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return null;
-        }
+        var widest = await db.Territories.AsNoTracking().Where(t => t.ParentId == null && t.BoundaryGeoJson != null)
+            .OrderBy(t => t.Id).FirstOrDefaultAsync();
+        return widest?.Centre();
     }
 }

@@ -30,6 +30,8 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
     public const long MaxPhotoBytes = 6 * 1024 * 1024;
     public const int MaxPhotoDescription = 200;
+    /// <summary>The stored title of a photo sent without a description (its text alternative is then numbered).</summary>
+    public const string UntitledPhoto = "Photo du signalement";
     /// <summary>Candidates read from the bounding box before the exact distance sorts them.</summary>
     private const int NearbyCandidates = 200;
 
@@ -145,14 +147,14 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
         if (photo.File.Length > MaxPhotoBytes) throw DomainException.WithValues("Une photo dépasse {0} Mo.", MaxPhotoBytes / (1024 * 1024));
         using var buffer = new MemoryStream();
         await photo.File.CopyToAsync(buffer);
-        var image = PhotoResizer.Reencode(buffer.ToArray())
+        var image = FileInspector.Image(buffer.ToArray())
             ?? throw new DomainException("Seules les photos PNG ou JPEG sont acceptées.");
         var id = Guid.NewGuid();
         var file = new StoredFile
         {
             Id = id,
             Kind = FileKind.Photo,
-            Title = string.IsNullOrWhiteSpace(photo.Description) ? "Photo du signalement" : photo.Description.Trim(),
+            Title = string.IsNullOrWhiteSpace(photo.Description) ? UntitledPhoto : photo.Description.Trim(),
             FileName = "photo" + image.Extension,
             ContentType = image.ContentType,
             Size = image.Content.LongLength,
