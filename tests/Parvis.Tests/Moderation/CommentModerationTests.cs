@@ -55,6 +55,8 @@ public class CommentModerationTests(AppFixture fixture)
         await CommentAsync(author, contributionId, "Premier avis");
         var parent = await _app.InAAsync(db => db.Comments.Where(c => c.ContributionId == contributionId).Select(c => c.Id).SingleAsync());
         var (replier, _) = await _app.CitizenClientAsync();
+        var form = (await replier.GetDocumentAsync(url)).QuerySelector($"form:has(input[name=parentId][value='{parent}'])")!;
+        Assert.Equal(["For", "Neutral", "Against"], form.QuerySelectorAll("input[type=radio][name=stance]").Select(r => r.GetAttribute("value")));
         var page = await replier.SubmitAndReadAsync(url, $"form:has(input[name=parentId][value='{parent}'])", new Dictionary<string, string?> { ["body"] = "Je suis contre", ["stance"] = "Against" });
         var reply = await _app.InAAsync(db => db.Comments.SingleAsync(c => c.ParentId == parent));
         Assert.Equal(Stance.Against, reply.Stance);
