@@ -20,6 +20,7 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.GotoAsync($"/petitions/{id}");
         await Assertions.Expect(page.Locator("#petition-count")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator(".petition-count")).ToHaveTextAsync("0 signature confirmée");
         await page.AssertAccessibleAsync();
         // The petition page stays cacheable for the crowd that reads it: a visitor signs on the signing page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Signer cette pétition" }).ClickAsync();

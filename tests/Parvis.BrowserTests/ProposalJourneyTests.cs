@@ -34,7 +34,7 @@ public class ProposalJourneyTests(BrowserFixture fixture)
         var id = await _app.InAAsync(db => db.Proposals.Where(p => p.SpaceId == spaceId && p.Id != similar).Select(p => p.Id).SingleAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Soutenir cette proposition" }).ClickAsync();
-        await Assertions.Expect(page.Locator("section:has(#soutiens) .progress")).ToContainTextAsync("1 soutiens sur 300");
+        await Assertions.Expect(page.Locator("section:has(#soutiens) .progress")).ToContainTextAsync("1 soutien sur 300");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Retirer mon soutien" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 

@@ -29,6 +29,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Shared.AuthorDisplay>();
         builder.Services.AddScoped<ResponseCommands>();
         builder.Services.AddScoped<OverdueAnswers>();
+        builder.Services.AddScoped<ResponseDrafts>();
         builder.Services.AddScoped<Outcomes.OutcomeSubjects>();
         builder.Services.AddScoped<Outcomes.OutcomeCommands>();
         builder.Services.AddScoped<Outcomes.OutcomeQueries>();

@@ -33,6 +33,13 @@ public class ServiceAgentTests(AppFixture fixture)
 
         page = await agent.SubmitAndReadAsync($"/admin/concertations/{own}/cloture", "main form", new Dictionary<string, string?> { ["Report"] = "Ce que le service retient." });
         Assert.Contains("Ce que le service retient.", page.QuerySelector(".report")!.TextContent);
+        // Closed: nothing offers to close it again.
+        Assert.NotNull(page.QuerySelector($"a[href='/admin/concertations/{own}']"));
+        Assert.Null(page.QuerySelector($"a[href='/admin/concertations/{own}/cloture']"));
+        var admin = await (await _app.SignedInAsync("admin")).GetDocumentAsync("/admin");
+        Assert.NotNull(admin.QuerySelector($"a[href='/admin/concertations/{own}']"));
+        Assert.Null(admin.QuerySelector($"a[href='/admin/concertations/{own}/cloture']"));
+        Assert.NotNull(admin.QuerySelector($"a[href='/admin/concertations/{other}/cloture']"));
         Assert.Equal(HttpStatusCode.Redirect, (await agent.GetAsync("/admin")).StatusCode);
     }
 

@@ -23,6 +23,11 @@ public class OfficialResponseTests(AppFixture fixture)
         var publicView = await citizen.GetDocumentAsync(url);
         Assert.DoesNotContain("Les travaux commencent en mars.", publicView.QuerySelector("main")!.TextContent);
 
+        // The agent finds it among their own drafts; another agent does not.
+        var mine = (await agent.GetDocumentAsync("/reponses/mes-brouillons")).QuerySelector($"li:has(a[href='{url}'])");
+        Assert.Contains("Les travaux commencent en mars.", mine!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await (await _app.SignedInAsync("voirie")).GetDocumentAsync("/reponses/mes-brouillons")).QuerySelector($"li:has(a[href='{url}'])"));
+
         var elected = await _app.SignedInAsync("elu");
         var queue = await elected.GetDocumentAsync("/reponses");
         var draft = queue.QuerySelector($"li:has(a[href='{url}'])")!;
@@ -40,6 +45,7 @@ public class OfficialResponseTests(AppFixture fixture)
         var actions = await _app.InAAsync(db => db.AuditEntries.Where(a => a.TargetId == contributionId.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Contains("response.draft", actions);
         Assert.Contains("response.publish", actions);
+        Assert.Null((await agent.GetDocumentAsync("/reponses/mes-brouillons")).QuerySelector($"li:has(a[href='{url}'])"));
         var answered = await citizen.GetDocumentAsync($"/concertations/{id}?reponse=true");
         Assert.Single(answered.QuerySelectorAll(".contribution"));
     }

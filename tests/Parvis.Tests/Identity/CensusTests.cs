@@ -52,7 +52,7 @@ public class CensusTests(AppFixture fixture, ITestOutputHelper output)
         var family = IdentityData.UniqueName("ZYGO");
         var admin = await _app.SignedInAsync("admin");
         var page = await admin.UploadCensusAsync($"nom;prenoms;date_naissance\n{family};Philibertin;03/03/1933\n", CensusKind.Residents);
-        Assert.Contains("Liste chargée : 1 personne(s)", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Liste chargée : 1 personne.", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
 
         var texts = await _app.InAAsync(async db =>
         {
@@ -185,7 +185,7 @@ public class CensusTests(AppFixture fixture, ITestOutputHelper output)
         await b.MatchCensusAsync(electoralName, "Chloé", "1973-03-03");
 
         var page = await admin.UploadCensusAsync($"nom;prenoms;date_naissance\n{kept};Bea;02/02/1972\n{newer};Dan;04/04/1974\n", CensusKind.Residents, revokeOld: true);
-        Assert.Contains("1 vérification(s) obtenue(s) avec l'ancienne liste révoquée(s).", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 vérification obtenue avec l'ancienne liste a été révoquée.", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
 
         var (userA, userB) = (await _app.UserIdAsync(emailA), await _app.UserIdAsync(emailB));
         var (revokedA, activeB, replaced, oldEntries, audit) = await _app.InAAsync(async db => (
@@ -198,7 +198,7 @@ public class CensusTests(AppFixture fixture, ITestOutputHelper output)
         Assert.Null(activeB);
         Assert.NotNull(replaced);
         Assert.Equal(0, oldEntries);
-        Assert.Contains("1 vérification(s) révoquée(s)", audit, StringComparison.Ordinal);
+        Assert.Contains("1 vérification révoquée", audit, StringComparison.Ordinal);
 
         // The old list no longer matches; the new one does.
         var (c, _) = await _app.CitizenClientAsync();
@@ -236,7 +236,7 @@ public class CensusTests(AppFixture fixture, ITestOutputHelper output)
         output.WriteLine($"50,000 rows uploaded and stored in {watch.Elapsed.TotalSeconds:F1} s on {_app.Database.Provider}");
         var notice = page.QuerySelector(".notice")?.TextContent ?? string.Join(" | ", page.Errors());
         // The count is written the French way, "50 000", with a (narrow) no-break space.
-        Assert.Contains("Liste chargée : 50000 personne(s)", System.Text.RegularExpressions.Regex.Replace(notice, @"(\d)[\s\u202F\u00A0](\d)", "$1$2"), StringComparison.Ordinal);
+        Assert.Contains("Liste chargée : 50000 personnes.", System.Text.RegularExpressions.Regex.Replace(notice, @"(\d)[\s\u202F\u00A0](\d)", "$1$2"), StringComparison.Ordinal);
         var file = await _app.InAAsync(db => db.CensusFiles.Where(f => f.FileName == "cinquante-mille.csv").Select(f => f.Id).SingleAsync());
         Assert.Equal(50_000, await CountAsync(db => db.CensusEntries.CountAsync(e => e.CensusFileId == file)));
         Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"50,000 rows took {watch.Elapsed}.");

@@ -27,6 +27,22 @@ public class InPersonTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task What_a_verification_attests_names_the_quartier_and_reads_in_english()
+    {
+        var (citizen, email) = await _app.CitizenClientAsync();
+        var agent = await _app.SignedInAsync("agent");
+        await GrantResidenceAsync(agent, await CodeOnMyIdentityPageAsync(citizen), birthDate: "1985-06-15");
+
+        var desk = await agent.GetDocumentAsync($"/admin/verifications?q={Uri.EscapeDataString(email)}");
+        var row = desk.QuerySelectorAll(".recent-verifications tbody tr").First(r => r.TextContent.Contains(email, StringComparison.Ordinal));
+        Assert.Equal("habitant vérifié · Quartier de la Gare · 40–49 ans", row.QuerySelectorAll("td")[2].TextContent.Trim());
+
+        var mine = await citizen.GetDocumentAsync("/compte/identite?culture=en");
+        var attested = mine.QuerySelectorAll("table tbody tr td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains("verified resident · Quartier de la Gare · 40–49 years old", attested);
+    }
+
+    [Fact]
     public async Task An_agent_finds_the_person_by_the_code_of_their_account_and_the_audit_log_names_the_document_seen()
     {
         var (citizen, email) = await _app.CitizenClientAsync();

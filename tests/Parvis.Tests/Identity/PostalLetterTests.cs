@@ -62,7 +62,7 @@ public class PostalLetterTests(AppFixture fixture)
             Assert.Equal(pending, document.PageCount);
         Assert.Empty((await agent.GetDocumentAsync("/admin/verifications/courriers")).QuerySelectorAll(".pending-letters tbody tr"));
         Assert.Contains(await _app.InAAsync(db => db.AuditEntries.Where(a => a.Action == "postal-letter.print").Select(a => a.Details).ToListAsync()),
-            d => d!.Contains("courrier(s) imprimé(s)", StringComparison.Ordinal));
+            d => d!.Contains(pending == 1 ? "1 courrier imprimé ensemble" : $"{pending} courriers imprimés ensemble", StringComparison.Ordinal));
 
         var printed = await RequestOfAsync(firstId);
         Assert.NotNull(printed.PrintedAt);
@@ -97,7 +97,7 @@ public class PostalLetterTests(AppFixture fixture)
         {
             var page = await citizen.SubmitAndReadAsync("/compte/identite/courrier", "form[action*=Code]", new Dictionary<string, string?> { ["code"] = wrong });
             Assert.Contains(page.Errors(), e => e.StartsWith("Ce code n'est pas le bon.", StringComparison.Ordinal));
-            if (attempt < PostalLetterRequest.MaxAttempts) Assert.Contains(page.Errors(), e => e.EndsWith($"Il vous reste {PostalLetterRequest.MaxAttempts - attempt} essai(s).", StringComparison.Ordinal));
+            if (attempt < PostalLetterRequest.MaxAttempts) Assert.Contains(page.Errors(), e => e.EndsWith(PostalLetterRequest.MaxAttempts - attempt == 1 ? "Il vous reste 1 essai." : $"Il vous reste {PostalLetterRequest.MaxAttempts - attempt} essais.", StringComparison.Ordinal));
         }
         var voided = await RequestOfAsync(userId);
         Assert.NotNull(voided.VoidedAt);

@@ -48,6 +48,39 @@ public class CommentModerationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_reply_carries_the_stance_its_author_chose()
+    {
+        var (author, contributionId) = await ContributionAsync(preModeration: false);
+        var url = $"/contributions/{contributionId}";
+        await CommentAsync(author, contributionId, "Premier avis");
+        var parent = await _app.InAAsync(db => db.Comments.Where(c => c.ContributionId == contributionId).Select(c => c.Id).SingleAsync());
+        var (replier, _) = await _app.CitizenClientAsync();
+        var form = (await replier.GetDocumentAsync(url)).QuerySelector($"form:has(input[name=parentId][value='{parent}'])")!;
+        Assert.Equal(["For", "Neutral", "Against"], form.QuerySelectorAll("input[type=radio][name=stance]").Select(r => r.GetAttribute("value")));
+        var page = await replier.SubmitAndReadAsync(url, $"form:has(input[name=parentId][value='{parent}'])", new Dictionary<string, string?> { ["body"] = "Je suis contre", ["stance"] = "Against" });
+        var reply = await _app.InAAsync(db => db.Comments.SingleAsync(c => c.ParentId == parent));
+        Assert.Equal(Stance.Against, reply.Stance);
+        Assert.Contains("Contre", page.QuerySelector($"#commentaire-{reply.Id} .badge")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_queue_shows_who_wrote_a_comment_and_offers_to_keep_a_public_one()
+    {
+        var (author, contributionId) = await ContributionAsync(preModeration: false);
+        await CommentAsync(author, contributionId, "Avis discuté");
+        var comment = await _app.InAAsync(db => db.Comments.Where(c => c.ContributionId == contributionId)
+            .Select(c => new { c.Id, Pseudonym = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).First() }).SingleAsync());
+        var (flagger, _) = await _app.CitizenClientAsync();
+        await flagger.SubmitAsync($"/contributions/{contributionId}", $"#commentaire-{comment.Id} form[action*=FlagComment]", new Dictionary<string, string?> { ["reason"] = "Douteux" });
+
+        var moderator = await _app.SignedInAsync("moderation");
+        var item = (await moderator.GetDocumentAsync("/moderation")).QuerySelector($"li:has(input[name=commentId][value='{comment.Id}'])")!;
+        Assert.Contains($"par {comment.Pseudonym}, le ", item.TextContent, StringComparison.Ordinal);
+        var buttons = item.QuerySelectorAll("form button").Select(b => b.ChildNodes.OfType<AngleSharp.Dom.IText>().First().Text.Trim()).ToList();
+        Assert.Equal(["Garder publié", "Masquer"], buttons);
+    }
+
+    [Fact]
     public async Task Three_flags_hide_a_comment_and_a_moderator_hides_it_for_good()
     {
         var (author, contributionId) = await ContributionAsync(preModeration: false);

@@ -35,7 +35,7 @@ public class ModerationTests(AppFixture fixture)
         var moderator = await _app.SignedInAsync("moderation");
         var queue = await moderator.GetDocumentAsync("/moderation");
         var item = queue.QuerySelector($"li:has(a[href='/contributions/{contributionId}'])")!;
-        Assert.Contains("3 signalement(s)", item.TextContent);
+        Assert.Contains("3 signalements ouverts", item.TextContent);
         Assert.Contains("Propos injurieux", item.TextContent);
         await moderator.SubmitAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "Injures" }, "/moderation?handler=Hide");
 
@@ -45,6 +45,45 @@ public class ModerationTests(AppFixture fixture)
         var audit = await _app.InAAsync(db => db.AuditEntries.Where(a => a.Action == "contribution.hide" && a.TargetId == contributionId.ToString()).SingleAsync());
         Assert.Equal("Modération", audit.ActorName);
         Assert.DoesNotContain($"/contributions/{contributionId}", (await moderator.GetDocumentAsync("/moderation")).QuerySelector("main")!.InnerHtml);
+    }
+
+    private static List<string> Buttons(AngleSharp.Dom.IElement item) =>
+        item.QuerySelectorAll("form button").Select(b => b.ChildNodes.OfType<AngleSharp.Dom.IText>().First().Text.Trim()).ToList();
+
+    [Fact]
+    public async Task The_queue_names_author_and_date_and_offers_only_the_decisions_that_change_something()
+    {
+        var contributionId = await PublishedContributionAsync();
+        var pseudonym = await _app.InAAsync(db => db.Contributions.Where(c => c.Id == contributionId)
+            .Select(c => db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).First()).SingleAsync());
+        await FlagAsync(contributionId);
+
+        var moderator = await _app.SignedInAsync("moderation");
+        var item = (await moderator.GetDocumentAsync("/moderation")).QuerySelector($"li:has(a[href='/contributions/{contributionId}'])")!;
+        Assert.Matches($@"par {pseudonym}, le \d{{1,2}} \w+ \d{{4}} \d{{2}}:\d{{2}}", item.QuerySelector("p.meta")!.TextContent);
+        // Still public: it is kept (its flags closed) or hidden, not "published" again.
+        Assert.Equal(["Garder publiée", "Masquer", "Bloquer l'auteur"], Buttons(item));
+        await moderator.SubmitAsync("/moderation", $"form:has(input[name=id][value='{contributionId}'])", new Dictionary<string, string?> { ["reason"] = "Conforme" },
+            "/moderation?handler=Dismiss");
+        var kept = await _app.InAAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.Id == contributionId));
+        Assert.Equal((ModerationState.Published, 0), (kept.State, kept.OpenFlagCount));
+
+        // Waiting under pre-moderation, with no flag: nothing to close.
+        var consultation = await _app.NewOpenConsultationAsync(c => c.Rules.PreModeration = true);
+        var (author, _) = await _app.CitizenClientAsync();
+        await author.SubmitAsync($"/concertations/{consultation}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "À relire" });
+        var pending = await _app.InAAsync(db => db.Contributions.Where(c => c.ConsultationId == consultation).Select(c => c.Id).SingleAsync());
+        item = (await moderator.GetDocumentAsync("/moderation")).QuerySelector($"li:has(a[href='/contributions/{pending}'])")!;
+        Assert.Equal(["Publier", "Masquer", "Bloquer l'auteur"], Buttons(item));
+    }
+
+    [Fact]
+    public async Task Flagging_a_contribution_goes_back_to_it()
+    {
+        var contributionId = await PublishedContributionAsync();
+        var (client, _) = await _app.CitizenClientAsync();
+        var response = await client.SubmitAsync($"/contributions/{contributionId}", "form[action*=Flag]", new Dictionary<string, string?> { ["reason"] = "Hors sujet" });
+        Assert.Equal($"/contributions/{contributionId}", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -67,12 +67,17 @@ public partial class LanguageTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task The_language_switch_refuses_a_language_it_does_not_offer()
+    public async Task A_language_not_offered_falls_back_to_french()
     {
         var client = _app.ClientFor(ParvisFactory.HostA);
-        var response = await client.GetAsync("/langue?culture=de&returnUrl=/");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(response.Headers.Contains("Set-Cookie"));
+        await client.GetAsync("/langue?culture=en&returnUrl=/");
+        var response = await client.GetAsync("/langue?culture=de&returnUrl=/compte/connexion");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/compte/connexion", response.Headers.Location!.OriginalString);
+        Assert.Equal("Se connecter", (await client.GetDocumentAsync("/compte/connexion")).QuerySelector("h1")!.TextContent);
+
+        var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync("/compte/connexion?culture=de");
+        Assert.Equal(("fr", "Se connecter"), (page.DocumentElement.GetAttribute("lang"), page.QuerySelector("h1")!.TextContent));
     }
 
     [Fact]
@@ -128,13 +133,45 @@ public partial class LanguageTests(AppFixture fixture)
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var view in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Parvis", "Features"), "*.cshtml", SearchOption.AllDirectories))
         {
-            foreach (Match m in LocalizedKey().Matches(await File.ReadAllTextAsync(view)))
+            var text = await File.ReadAllTextAsync(view);
+            var found = LocalizedKey().Matches(text).Select(m => m.Groups[1].Value)
+                .Concat(PluralKeys().Matches(text).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value }));
+            foreach (var key in found.Select(Regex.Unescape))
             {
-                var key = Regex.Unescape(m.Groups[1].Value);
                 if (!keys.Contains(key)) missing.Add($"{Path.GetFileName(view)}: {key}");
             }
         }
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.en.resx:\n" + string.Join("\n", missing));
+    }
+
+    [Theory]
+    [InlineData("fr", 0, true)]
+    [InlineData("fr", 1, true)]
+    [InlineData("fr", 1.5, true)]
+    [InlineData("fr", 2, false)]
+    [InlineData("en", 0, false)]
+    [InlineData("en", 1, true)]
+    [InlineData("en", 2, false)]
+    public void Each_language_has_its_plural_rule(string language, double count, bool singular) =>
+        Assert.Equal(singular, Plurals.IsOne((decimal)count, System.Globalization.CultureInfo.GetCultureInfo(language)));
+
+    [Fact]
+    public void No_text_writes_a_plural_as_an_optional_s()
+    {
+        // Every text of the views is a key of the English resource (the test above), so this covers them all.
+        var optional = ResourceEntries().Where(e => e.Key.Contains("(s)", StringComparison.Ordinal) || e.Value.Contains("(s)", StringComparison.Ordinal))
+            .Select(e => e.Key).ToList();
+        Assert.True(optional.Count == 0, "Use L.Plural(count, singular, plural, …) instead of \"(s)\":\n" + string.Join("\n", optional));
+    }
+
+    [Fact]
+    public async Task No_view_reads_the_unformatted_template_of_a_text_with_values()
+    {
+        // L["… {0} …", value].Value is the template itself: the reader saw a raw {0}. L.GetString(…) formats it.
+        var wrong = new List<string>();
+        foreach (var view in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Parvis", "Features"), "*.cshtml", SearchOption.AllDirectories))
+            wrong.AddRange(TemplateValue().Matches(await File.ReadAllTextAsync(view)).Select(m => $"{Path.GetFileName(view)}: {m.Value}"));
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     [Fact]
@@ -166,7 +203,7 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<TerritoryKind>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<OutcomeStatus>().Select(Labels.Of));
         texts.AddRange(Enum.GetValues<OutcomeSubjectKind>().Select(Parvis.Features.Outcomes.OutcomeSubjects.Label));
-        texts.AddRange([Parvis.Features.Outcomes.OutcomesFedViewComponent.ForContribution, Parvis.Features.Outcomes.OutcomesFedViewComponent.ForConsultation, "{0} jour", "{0} jours", "{0} heures"]);
+        texts.AddRange([Parvis.Features.Outcomes.OutcomesFedViewComponent.ForContribution, Parvis.Features.Outcomes.OutcomesFedViewComponent.ForConsultation, "{0} jour", "{0} jours", "{0} heure", "{0} heures"]);
         texts.AddRange(Enum.GetValues<StaffRole>().Select(Roles.Label));
         texts.AddRange(Enum.GetValues<CensusKind>().Select(Parvis.Features.Identity.CensusUploads.Label));
         texts.AddRange(Parvis.Features.Identity.DeskModel.DocumentTypes);
@@ -210,6 +247,14 @@ public partial class LanguageTests(AppFixture fixture)
     /// <summary>A literal key given to the localizer in a view: <c>L["…"]</c> or <c>L.GetString("…"</c>.</summary>
     [GeneratedRegex(@"\bL(?:\[|\.GetString\()\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizedKey();
+
+    /// <summary>The two forms given to <c>L.Plural(count, "…", "…"</c> (the count is an expression without a comma).</summary>
+    [GeneratedRegex(@"\bL\.Plural(?:Text)?\([^,]+,\s*""((?:[^""\\]|\\.)*)"",\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex PluralKeys();
+
+    /// <summary><c>L["…", values].Value</c>: an HTML-localized text with values, read without them.</summary>
+    [GeneratedRegex(@"\bL\[\s*""(?:[^""\\]|\\.)*""\s*,[^\]\r\n]*\]\.Value")]
+    private static partial Regex TemplateValue();
 
     [GeneratedRegex(@"\{\d+|</?[a-z]+")]
     private static partial Regex Placeholder();

@@ -98,9 +98,16 @@ public sealed class PostingRateLimitTests() : RateLimitedApp("RateLimits:PostsPe
         var id = await App.NewOpenConsultationAsync();
         for (var i = 0; i < 2; i++)
             await client.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = $"Idée {i}" });
-        var blocked = await client.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "Une de trop" });
+        var blocked = await client.SubmitAsync($"/concertations/{id}", "form[action*=Contribute]", new Dictionary<string, string?> { ["Input.Body"] = "Une de trop, écrite longuement" });
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
         Assert.Equal(2, await App.CountContributionsAsync(id));
+
+        // A real page: how long to wait, the text given back to copy, the way back to the form.
+        var page = HtmlClient.Parse(await blocked.Content.ReadAsStringAsync());
+        Assert.InRange(blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
+        Assert.Matches(@"Vous pourrez réessayer dans \d+ minutes?\.", page.QuerySelector("main")!.TextContent);
+        Assert.Equal("Une de trop, écrite longuement", page.QuerySelector("main textarea[readonly]")!.TextContent);
+        Assert.Equal($"/concertations/{id}", page.QuerySelector("main a[href^='/concertations']")!.GetAttribute("href"));
     }
 }
 
@@ -123,5 +130,10 @@ public sealed class SignUpRateLimitTests() : RateLimitedApp("RateLimits:SignUpPe
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, last.StatusCode);
         Assert.Equal(2, await App.InAAsync(db => db.Users.CountAsync(u => u.Pseudonym == "Robot")));
+        // An hourly limit says so (not "a minute"), in the header and on the page; the password is not given back.
+        Assert.InRange(last.Headers.RetryAfter!.Delta!.Value.TotalMinutes, 50, 60);
+        var page = HtmlClient.Parse(await last.Content.ReadAsStringAsync());
+        Assert.Contains("Vous pourrez réessayer dans 1 heure.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("un mot de passe long", page.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
 }

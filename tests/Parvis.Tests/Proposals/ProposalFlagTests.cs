@@ -27,7 +27,7 @@ public class ProposalFlagTests(AppFixture fixture)
     private Task<List<ProposalFlag>> FlagsOfAsync(int id) => _app.InAAsync(db => db.ProposalFlags.AsNoTracking().Where(f => f.ProposalId == id).ToListAsync());
 
     private static int FlagCount(AngleSharp.Dom.IElement item) =>
-        int.Parse(System.Text.RegularExpressions.Regex.Match(item.TextContent, @"(\d+) signalement\(s\)").Groups[1].Value, CultureInfo.InvariantCulture);
+        int.Parse(System.Text.RegularExpressions.Regex.Match(item.TextContent, @"(\d+) signalements? ouverts?").Groups[1].Value, CultureInfo.InvariantCulture);
 
     private static AngleSharp.Dom.IElement? QueueItem(AngleSharp.Html.Dom.IHtmlDocument queue, int id) =>
         queue.QuerySelector($"li.contribution:has(a[href='/propositions/{id}'])");
@@ -46,7 +46,7 @@ public class ProposalFlagTests(AppFixture fixture)
 
         var moderator = await _app.SignedInAsync("moderation");
         var item = QueueItem(await moderator.GetDocumentAsync("/moderation/propositions"), id)!;
-        Assert.Contains("1 signalement(s)", item.TextContent);
+        Assert.Contains("1 signalement ouvert", item.TextContent);
         Assert.Contains("Publicité déguisée", item.QuerySelector("ul")!.TextContent);
         Assert.Contains("Publiée", item.QuerySelector(".badge")!.TextContent);
 
@@ -89,7 +89,7 @@ public class ProposalFlagTests(AppFixture fixture)
         var moderator = await _app.SignedInAsync("moderation");
         var queue = await moderator.GetDocumentAsync("/moderation/propositions");
         var item = QueueItem(queue, id)!;
-        Assert.Contains($"{threshold} signalement(s)", item.TextContent);
+        Assert.Contains($"{threshold} signalements ouverts", item.TextContent);
         Assert.Equal(threshold, item.QuerySelectorAll("ul li").Length);
         // Flagged proposals come first, most flagged first, before those only waiting or hidden.
         var counts = queue.QuerySelectorAll("li.contribution").Select(FlagCount).ToList();

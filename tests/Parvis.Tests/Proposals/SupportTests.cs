@@ -25,7 +25,7 @@ public class SupportTests(AppFixture fixture)
         var url = $"/propositions/{id}";
 
         var page = await citizen.SubmitAndReadAsync(url, "form[action*=Support]", new Dictionary<string, string?>());
-        Assert.Contains("1 soutiens sur 300", page.QuerySelector(".progress")!.TextContent);
+        Assert.Contains("1 soutien sur 300", page.QuerySelector(".progress")!.TextContent);
         Assert.Equal("1", page.QuerySelector(".progress progress")!.GetAttribute("value"));
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(citizen, token, $"{url}?handler=Support")).StatusCode);
@@ -33,7 +33,9 @@ public class SupportTests(AppFixture fixture)
         Assert.Equal(1, await _app.SupportRowsAsync(id));
 
         page = await citizen.SubmitAndReadAsync(url, "form[action*=Withdraw]", new Dictionary<string, string?>());
-        Assert.Contains("0 soutiens sur 300", page.QuerySelector(".progress")!.TextContent);
+        Assert.Contains("0 soutien sur 300", page.QuerySelector(".progress")!.TextContent);
+        // English puts 0 in the plural, French in the singular: one rule per language, not "(s)".
+        Assert.Contains("0 supports out of 300", (await citizen.GetDocumentAsync(url + "?culture=en")).QuerySelector(".progress")!.TextContent);
         Assert.Equal(0, (await _app.ProposalAsync(id)).SupportCount);
         Assert.Equal(0, await _app.SupportRowsAsync(id));
         var again = await citizen.SubmitAndReadAsync(url, "form", new Dictionary<string, string?>(), $"{url}?handler=Withdraw");

@@ -134,7 +134,7 @@ public class PublicRequestTests(AppFixture fixture)
         Assert.Contains("Service voirie", history[1], StringComparison.Ordinal);
         Assert.Contains("Déjà signalé juste à côté.", history[2], StringComparison.Ordinal);
         Assert.Equal($"/signalements/{original.Id}", page.QuerySelector("#doublon a")!.GetAttribute("href"));
-        Assert.Contains("3 personne(s) suivent ce signalement.", page.QuerySelector("#abonnes")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 personnes suivent ce signalement.", page.QuerySelector("#abonnes")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#en-retard"));
     }
 

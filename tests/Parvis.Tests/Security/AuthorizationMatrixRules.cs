@@ -32,6 +32,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/resultats/{id:int}?handler=Link"] = "---+-+-",
         ["POST /admin/resultats/{id:int}?handler=Unlink"] = "---+-+-",
         ["GET /reponses/en-retard"] = "---+-+-",
+        ["GET /reponses/mes-brouillons"] = "---+-+-",
         // Requests handling: {request} is an acknowledged request of the Service voirie, so the agent (Service urbanisme)
         // has a queue but is refused that request. The "est-ce réglé ?" page answers everyone (a form error without its link).
         ["GET /guichet"] = "---+-+-",

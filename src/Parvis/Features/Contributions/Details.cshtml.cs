@@ -48,14 +48,16 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
     public Task<IActionResult> OnPostDeleteCommentAsync(int id, long commentId) =>
         Act(id, () => commands.DeleteCommentAsync(User, commentId), "Votre commentaire est supprimé.", "commentaires");
 
-    // After a flag the item may be hidden already, so the person goes back to the consultation.
     public Task<IActionResult> OnPostFlagCommentAsync(int id, long commentId, string? reason) =>
         Act(id, () => commands.FlagCommentAsync(User, commentId, reason), "Merci : la modération examinera ce signalement.", "commentaires");
 
+    /// <summary>Back to the item, unless this flag hid it (the flags' threshold): then to its consultation.</summary>
     public async Task<IActionResult> OnPostFlagAsync(int id, string? reason)
     {
-        var consultationId = await db.Contributions.Where(c => c.Id == id).Select(c => c.ConsultationId).FirstOrDefaultAsync();
-        return await Act(id, () => commands.FlagAsync(User, id, reason), "Merci : la modération examinera ce signalement.", null, $"/concertations/{consultationId}");
+        var result = await Act(id, () => commands.FlagAsync(User, id, reason), "Merci : la modération examinera ce signalement.", null);
+        if (result is not RedirectResult) return result;
+        var item = await db.Contributions.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.ConsultationId, c.State }).FirstAsync();
+        return item.State == ModerationState.Published ? result : Redirect($"/concertations/{item.ConsultationId}");
     }
 
     public async Task<IActionResult> OnPostDraftResponseAsync(int id, string? body)
@@ -64,14 +66,14 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         return await Act(id, () => responses.DraftAsync(User, id, body), "La réponse est enregistrée en brouillon : un élu ou un validateur doit l'approuver.", "reponse");
     }
 
-    private async Task<IActionResult> Act(int id, Func<Task> action, string success, string? anchor, string? redirect = null)
+    private async Task<IActionResult> Act(int id, Func<Task> action, string success, string? anchor)
     {
         ModelState.Clear();
         try
         {
             await action();
             TempData["Message"] = success;
-            return Redirect(redirect ?? $"/contributions/{id}" + (anchor is null ? "" : "#" + anchor));
+            return Redirect($"/contributions/{id}" + (anchor is null ? "" : "#" + anchor));
         }
         catch (DomainException e)
         {

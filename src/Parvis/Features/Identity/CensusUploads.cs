@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
@@ -95,7 +96,7 @@ public sealed class CensusUploads(ParvisDbContext db, TenantContext tenant, Audi
             throw new CensusFileRejectedException("Le fichier n'est pas en UTF-8 : enregistrez-le en « CSV UTF-8 » depuis le tableur.");
         }
         if (columns is null) throw new CensusFileRejectedException("Le fichier est vide.");
-        if (problemCount > ProblemsShown) problems.Add(DomainException.WithValues("… et {0} autre(s) ligne(s) en erreur.", problemCount - ProblemsShown));
+        if (problemCount > ProblemsShown) problems.Add(DomainException.WithValues(Plurals.Pick(problemCount - ProblemsShown, "… et {0} autre ligne en erreur.", "… et {0} autres lignes en erreur."), problemCount - ProblemsShown));
         if (problems.Count > 0) throw new CensusFileRejectedException(problems);
         if (rows == 0) throw new CensusFileRejectedException("Le fichier ne contient aucune personne.");
         await FlushAsync(batch);
@@ -117,9 +118,9 @@ public sealed class CensusUploads(ParvisDbContext db, TenantContext tenant, Audi
         file = await db.CensusFiles.SingleAsync(f => f.Id == file.Id);
         file.RowCount = rows;
         audit.Record("census.upload", nameof(CensusFile), file.Id,
-            $"{Label(kind)} : {rows} personne(s), {duplicates} doublon(s) ignoré(s)"
-            + (old is null ? "" : $" ; remplace la liste n° {old.Id} ({old.RowCount} personne(s))")
-            + (revokeOld && old is not null ? $" ; {revoked} vérification(s) révoquée(s)" : ""));
+            $"{Label(kind)} : {rows} {Plurals.French(rows, "personne", "personnes")}, {duplicates} {Plurals.French(duplicates, "doublon ignoré", "doublons ignorés")}"
+            + (old is null ? "" : $" ; remplace la liste n° {old.Id} ({old.RowCount} {Plurals.French(old.RowCount, "personne", "personnes")})")
+            + (revokeOld && old is not null ? $" ; {revoked} {Plurals.French(revoked, "vérification révoquée", "vérifications révoquées")}" : ""));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await TenantMiddleware.ForgetAsync(caches, organization.HostNames());

@@ -26,6 +26,4 @@ public class IndexModel(Verifications verifications, ParvisDbContext db, TimePro
         var ids = History.Where(v => v.ResidentTerritoryId is not null).Select(v => v.ResidentTerritoryId!.Value).Distinct().ToList();
         TerritoryNames = await db.Territories.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name);
     }
-
-    public string Describe(Verification v) => VerificationText.Describe(v, TerritoryNames);
 }

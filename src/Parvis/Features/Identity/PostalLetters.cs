@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
@@ -46,7 +47,7 @@ public sealed class PostalLetters(ParvisDbContext db, TenantContext tenant, Veri
         await db.SaveChangesAsync();
         throw request.VoidedAt is not null
             ? new DomainException("Ce code n'est pas le bon. Après cinq essais, ce courrier n'est plus valable : demandez-en un nouveau.")
-            : DomainException.WithValues("Ce code n'est pas le bon. Il vous reste {0} essai(s).", request.AttemptsLeft);
+            : DomainException.WithValues(Plurals.Pick(request.AttemptsLeft, "Ce code n'est pas le bon. Il vous reste {0} essai.", "Ce code n'est pas le bon. Il vous reste {0} essais."), request.AttemptsLeft);
     }
 
     /// <summary>Letters whose code expired unused: their addresses are erased (the page says so).</summary>
@@ -86,7 +87,7 @@ public sealed class PostalLetters(ParvisDbContext db, TenantContext tenant, Veri
         }
         var pdf = LetterPdf.Render(letters);
         // One entry per letter: the journal says which request was printed, by whom, whatever the batch size.
-        foreach (var request in pending) audit.Record("postal-letter.print", nameof(PostalLetterRequest), request.Id, $"{pending.Count} courrier(s) imprimé(s) ensemble");
+        foreach (var request in pending) audit.Record("postal-letter.print", nameof(PostalLetterRequest), request.Id, $"{pending.Count} {Plurals.French(pending.Count, "courrier imprimé", "courriers imprimés")} ensemble");
         await db.SaveChangesAsync();
         return pdf;
     }

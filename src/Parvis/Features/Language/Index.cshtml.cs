@@ -16,13 +16,8 @@ public class IndexModel : PageModel
     public IActionResult OnGet(string? culture, string? returnUrl)
     {
         if (culture is null) return Redirect("/");
-        var chosen = culture switch
-        {
-            "en" => Cultures.English,
-            "fr" or Cultures.French => Cultures.French,
-            _ => null,
-        };
-        if (chosen is null) return BadRequest();
+        // A language not offered (a hand-edited address, an old link) gets the reference text, not an error page.
+        var chosen = culture == "en" ? Cultures.English : Cultures.French;
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions

@@ -6,7 +6,9 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Moderation;
 
-public sealed record CommentQueueItem(long Id, int ContributionId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags, List<string> FlagReasons);
+/// <summary>A comment waiting for a decision; <see cref="Author"/> is null when the account was deleted.</summary>
+public sealed record CommentQueueItem(long Id, int ContributionId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags,
+    List<string> FlagReasons, string? Author, DateTime CreatedAt);
 
 /// <summary>Moderation of comments: the same queue, scope and decisions as for contributions.</summary>
 public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock)
@@ -27,11 +29,13 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
                 c.State,
                 c.ModerationReason,
                 c.OpenFlagCount,
+                c.CreatedAt,
+                Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(),
             }).ToListAsync();
         var ids = items.Select(i => i.Id).ToList();
         var reasons = await db.CommentFlags.AsNoTracking().Where(f => ids.Contains(f.CommentId) && f.ResolvedAt == null).Select(f => new { f.CommentId, f.Reason }).ToListAsync();
         return (items.Select(i => new CommentQueueItem(i.Id, i.ContributionId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
-            reasons.Where(r => r.CommentId == i.Id).Select(r => r.Reason).ToList())).ToList(), total);
+            reasons.Where(r => r.CommentId == i.Id).Select(r => r.Reason).ToList(), i.Author, i.CreatedAt)).ToList(), total);
     }
 
     private async Task<Comment> InScopeAsync(ClaimsPrincipal user, long id)

@@ -9,7 +9,9 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Moderation;
 
-public sealed record QueueItem(int Id, int ConsultationId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags, List<string> FlagReasons, Guid? AuthorId);
+/// <summary>A contribution waiting for a decision. <see cref="Author"/>: the account's pseudonym, the name given offline, or null (deleted account).</summary>
+public sealed record QueueItem(int Id, int ConsultationId, string Consultation, string Body, ModerationState State, string? Reason, int OpenFlags,
+    List<string> FlagReasons, Guid? AuthorId, string? Author, DateTime CreatedAt);
 
 /// <summary>What a scoped moderator moderates: territories (with everything under them) and single consultations.</summary>
 public sealed record ModerationScope(List<int> Territories, List<int> Consultations)
@@ -46,13 +48,25 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
         var total = await query.CountAsync();
         var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Skip((Math.Max(page, 1) - 1) * QueuePageSize).Take(QueuePageSize)
-            .Select(c => new { c.Id, c.ConsultationId, Consultation = c.Consultation!.Title, c.Body, c.State, c.ModerationReason, c.OpenFlagCount, c.AuthorId })
+            .Select(c => new
+            {
+                c.Id,
+                c.ConsultationId,
+                Consultation = c.Consultation!.Title,
+                c.Body,
+                c.State,
+                c.ModerationReason,
+                c.OpenFlagCount,
+                c.AuthorId,
+                c.CreatedAt,
+                Author = c.AuthorId == null ? c.OfflineAuthorName ?? AuthorName.Anonymous : db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(),
+            })
             .ToListAsync();
         var ids = items.Select(i => i.Id).ToList();
         var reasons = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ContributionId) && f.ResolvedAt == null)
             .Select(f => new { f.ContributionId, f.Reason }).ToListAsync();
         return (items.Select(i => new QueueItem(i.Id, i.ConsultationId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
-            reasons.Where(r => r.ContributionId == i.Id).Select(r => r.Reason).ToList(), i.AuthorId)).ToList(), total);
+            reasons.Where(r => r.ContributionId == i.Id).Select(r => r.Reason).ToList(), i.AuthorId, i.Author, i.CreatedAt)).ToList(), total);
     }
 
     private async Task<Contribution> InScopeAsync(ClaimsPrincipal user, int id)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Consultations;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 
 namespace Parvis.Features.Outcomes;
@@ -44,9 +45,13 @@ public class IndexModel(ParvisDbContext db, OutcomeStatistics statistics, Outcom
     }
 
     /// <summary>A delay as people read it: hours under a day, days otherwise; the template is French, translated in the view.</summary>
-    public static (string Template, string Value) DelayText(TimeSpan delay) => delay.TotalDays >= 1
-        ? (delay.TotalDays < 2 ? "{0} jour" : "{0} jours", delay.TotalDays.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture))
-        : ("{0} heures", Math.Max(delay.TotalHours, 0).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture));
+    public static (string Template, string Value) DelayText(TimeSpan delay)
+    {
+        var days = delay.TotalDays >= 1;
+        var amount = Math.Round((decimal)(days ? delay.TotalDays : Math.Max(delay.TotalHours, 0)), 1);
+        var template = days ? Plurals.Pick(amount, "{0} jour", "{0} jours") : Plurals.Pick(amount, "{0} heure", "{0} heures");
+        return (template, amount.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture));
+    }
 
     public static string Percent(double? share) => share is { } s ? $"{Math.Round(s * 100):0} %" : "—";
 }

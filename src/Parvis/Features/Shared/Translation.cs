@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Parvis.Domain;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Shared;
 
@@ -22,4 +24,38 @@ public static class Translation
     /// <summary>A message produced by the code (form error, notice, label) in the current language, as text.</summary>
     public static LocalizedString Text(this IHtmlLocalizer localizer, string? french) =>
         string.IsNullOrEmpty(french) ? new LocalizedString("", "") : localizer.GetString(french);
+
+    /// <summary>
+    /// A text with a count, in the singular or the plural form the current language asks for: both forms are
+    /// keys (French), each translated; never "(s)". <paramref name="values"/> fill the placeholders, count included.
+    /// </summary>
+    public static LocalizedHtmlString Plural(this IHtmlLocalizer localizer, decimal count, string one, string other,
+        params object[] values) =>
+        localizer[Plurals.Pick(count, one, other), values];
+
+    /// <summary>The same choice for text made by the code (notices, titles), as text.</summary>
+    public static LocalizedString PluralText(this IHtmlLocalizer localizer, decimal count, string one, string other,
+        params object[] values) =>
+        localizer.GetString(Plurals.Pick(count, one, other), values);
+}
+
+/// <summary>
+/// The plural rule of each language (CLDR): in French 0 and 1 take the singular ("0 signature", "1,5 jour"),
+/// in English only 1 does ("0 signatures"). petition-count.js asks the browser's Intl.PluralRules, which agrees.
+/// </summary>
+public static class Plurals
+{
+    public static bool IsOne(decimal count, CultureInfo culture)
+    {
+        var magnitude = Math.Abs(count);
+        return culture.TwoLetterISOLanguageName == "fr" ? magnitude < 2 : magnitude == 1;
+    }
+
+    /// <summary>The form (a French key, translated where shown) for the language of the current request.</summary>
+    public static string Pick(decimal count, string one, string other) =>
+        IsOne(count, CultureInfo.CurrentUICulture) ? one : other;
+
+    /// <summary>French only, for the texts that stay French (audit entries, e-mails).</summary>
+    public static string French(decimal count, string one, string other) =>
+        IsOne(count, CultureInfo.GetCultureInfo(Cultures.French)) ? one : other;
 }

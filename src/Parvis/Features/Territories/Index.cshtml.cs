@@ -63,7 +63,7 @@ public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog
                 audit.Record("territory.import", nameof(Territory), "geojson", $"{result.Created} créés, {result.Updated} mis à jour");
                 await db.SaveChangesAsync();
                 // A notice with values is translated here; the layout translates the fixed ones.
-                TempData["Message"] = text["Import terminé : {0} territoire(s) créé(s), {1} mis à jour.", result.Created, result.Updated].Value;
+                TempData["Message"] = text[Plurals.Pick(result.Created, "Import terminé : {0} territoire créé, {1} mis à jour.", "Import terminé : {0} territoires créés, {1} mis à jour."), result.Created, result.Updated].Value;
                 return RedirectToPage();
             }
             catch (DomainException e)

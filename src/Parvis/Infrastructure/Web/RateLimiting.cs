@@ -2,11 +2,9 @@ using System.Data.Common;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
-using Parvis.Resources;
 
 namespace Parvis.Infrastructure.Web;
 
@@ -57,6 +55,9 @@ public sealed class RateLimitedAttribute(string limit) : Attribute
 /// A limit: so many requests per window, counted per IP address (unless not PerAddress) and, when PerAccount,
 /// also per signed-in account. CountsReads: a GET counts too (a heavy download, not a page).
 /// </summary>
+/// <summary>Set on a refused request for the error page: how long until the limit lets the person try again.</summary>
+public sealed record RateLimitRefusal(TimeSpan RetryAfter);
+
 public sealed record RateLimitRule(string Name, int Permits, TimeSpan Window, bool PerAccount, bool PerAddress = true, bool CountsReads = false);
 
 public static class RateLimiting
@@ -93,9 +94,14 @@ public static class RateLimiting
                 var http = ctx.HttpContext;
                 if (RuleFor(http, rules) is { } rule)
                     await http.RequestServices.GetRequiredService<RateLimitRecorder>().RecordAsync(rule, http.User.UserId(), http.Connection.RemoteIpAddress?.ToString(), token);
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await http.Response.WriteAsync(text["Trop de tentatives en peu de temps : patientez une minute avant de réessayer."], token);
+                // The true wait: what the counter says, else the limit's whole window (an hourly limit is not "a minute").
+                var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter
+                    : RuleFor(http, rules)?.Window ?? TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                // No body here: the status code pages re-execute the French error page, which says how long to wait
+                // and gives back what the person typed.
+                http.Features.Set(new RateLimitRefusal(TimeSpan.FromSeconds(seconds)));
             };
         });
         return services;
