@@ -31,10 +31,9 @@ public class SignModel(SignatureCommands commands, SigningForms forms, TenantCon
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            var outcome = await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), $"{Request.Scheme}://{tenant.PublicHost(Request)}");
-            TempData["Message"] = outcome == SignOutcome.LinkSent
-                ? "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient."
-                : "Vous avez déjà signé cette pétition. Si vous n'avez pas encore confirmé votre signature, le lien vous a été renvoyé par e-mail.";
+            await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            // The same words whether or not this address signed before: the e-mail tells its owner.
+            TempData["Message"] = "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient.";
             return Redirect($"/petitions/{id}");
         }
         catch (DomainException e)
