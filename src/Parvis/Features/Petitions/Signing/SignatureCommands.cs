@@ -27,7 +27,7 @@ public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
 /// </summary>
 public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
-    SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
+    SigningLimits limits, PublicLinks links, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
 {
     /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(5);
@@ -52,7 +52,7 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
     public async Task<string?> AccountEmailAsync(ClaimsPrincipal user) =>
         user.UserId() is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync() : null;
 
-    public async Task SignAsync(ClaimsPrincipal user, int petitionId, SignInput input, string? ipAddress, string publicBaseUrl)
+    public async Task SignAsync(ClaimsPrincipal user, int petitionId, SignInput input, string? ipAddress)
     {
         var petition = await PetitionAsync(petitionId);
         petition.EnsureOpenForSigning(Now);
@@ -73,11 +73,11 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         // signatures also take their quarter (CGCT L1112-16), so they go one by one, like any signature the batch gave back.
         if (!petition.ElectorMode)
         {
-            var written = await signatures.AddAsync(tenant.Organization, signature, LinkMessage(signature, signature.NewConfirmationToken(), petition.Title, publicBaseUrl));
+            var written = await signatures.AddAsync(tenant.Organization, signature, LinkMessage(signature, signature.NewConfirmationToken(), petition.Title));
             if (written == SignatureWrite.Written) return;
             if (written == SignatureWrite.SignedBefore)
             {
-                await SignedBeforeAsync(petition, signature, null, publicBaseUrl);
+                await SignedBeforeAsync(petition, signature, null);
                 return;
             }
         }
@@ -86,19 +86,19 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
             ? new ElectorQuarterSignature { UserId = elector, Quarter = ElectorQuarterSignature.QuarterOf(tenant.Organization.ToLocal(Now)), PetitionId = petition.Id, Signature = signature }
             : null;
         // Signing again is an expected outcome, not an insert for the unique indexes to refuse (and the log to report).
-        if (await SignedBeforeAsync(petition, signature, quarter, publicBaseUrl)) return;
+        if (await SignedBeforeAsync(petition, signature, quarter)) return;
         try
         {
             db.PetitionSignatures.Add(signature);
             if (quarter is not null) db.ElectorQuarterSignatures.Add(quarter);
-            db.Outbox.Add(LinkMessage(signature, signature.NewConfirmationToken(), petition.Title, publicBaseUrl));
+            db.Outbox.Add(LinkMessage(signature, signature.NewConfirmationToken(), petition.Title));
             await db.SaveChangesAsync();
         }
         catch (DbUpdateException)
         {
             // A concurrent signature of the same person won the race.
             db.ChangeTracker.Clear();
-            if (!await SignedBeforeAsync(petition, signature, quarter, publicBaseUrl))
+            if (!await SignedBeforeAsync(petition, signature, quarter))
                 throw new DomainException("Votre signature n'a pas pu être enregistrée : réessayez.");
             return;
         }
@@ -110,7 +110,7 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
     /// this quarter. The mailbox is told (with a new link while the signature waits for it), at most once per interval,
     /// whatever the number of attempts: the person signing sees the same answer as for a new signature.
     /// </summary>
-    private async Task<bool> SignedBeforeAsync(Petition petition, PetitionSignature attempt, ElectorQuarterSignature? quarter, string publicBaseUrl)
+    private async Task<bool> SignedBeforeAsync(Petition petition, PetitionSignature attempt, ElectorQuarterSignature? quarter)
     {
         var existing = await db.PetitionSignatures.AsNoTracking()
             .Where(s => s.PetitionId == petition.Id && (s.CanonicalEmail == attempt.CanonicalEmail || (attempt.UserId != null && s.UserId == attempt.UserId)))
@@ -141,7 +141,7 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash));
         if (claimed == 1)
         {
-            db.Outbox.Add(token is null ? SignedBeforeMessage(existing, petition.Title) : LinkMessage(existing, token, petition.Title, publicBaseUrl));
+            db.Outbox.Add(token is null ? SignedBeforeMessage(existing, petition.Title) : LinkMessage(existing, token, petition.Title));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             mail.Flush();
@@ -153,9 +153,9 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         mail.Compose(signature.Email, text["{0} : vous avez déjà signé cette pétition", tenant.Organization.Name],
             $"{text["Bonjour,"]}\n\n{text["Quelqu'un vient de signer la pétition « {0} » avec votre adresse, qui l'avait déjà signée : une seule signature par adresse est comptée, rien n'a changé.", petitionTitle]}\n\n{text["Si ce n'était pas vous, ignorez ce message."]}");
 
-    private OutboxMessage LinkMessage(PetitionSignature signature, string token, string petitionTitle, string publicBaseUrl)
+    private OutboxMessage LinkMessage(PetitionSignature signature, string token, string petitionTitle)
     {
-        var link = $"{publicBaseUrl.TrimEnd('/')}/petitions/signature/confirmer?t={token}";
+        var link = links.To($"/petitions/signature/confirmer?t={token}");
         return mail.Compose(signature.Email, text["{0} : confirmez votre signature", tenant.Organization.Name],
             $"{text["Bonjour,"]}\n\n{text["Vous avez signé la pétition « {0} ». Votre signature comptera quand vous l'aurez confirmée en ouvrant ce lien dans les 7 jours :", petitionTitle]}\n{link}\n\n{text["Si vous n'avez rien signé, ignorez ce message : rien ne sera compté."]}");
     }
