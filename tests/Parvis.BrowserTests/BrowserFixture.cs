@@ -51,6 +51,8 @@ public sealed class KestrelParvisFactory : ParvisFactory
     public int Port { get; } = TestSmtpServer.FreePort();
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     protected override string[] HostsA => ["127.0.0.1", HostA];
+    protected override string LinkBase(string host) => $"http://{host}:{Port}/";
+    protected override Dictionary<string, string?> Settings => new() { ["PublicAddress:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
     public KestrelParvisFactory() => UseKestrel(Port);
 }

@@ -135,4 +135,27 @@ public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture
         Assert.Equal(10, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
         Assert.All(statuses.Skip(10), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
     }
+
+    [Fact]
+    public async Task A_petition_is_signed_from_an_ordinary_e_mail_domain()
+    {
+        // Not one of the big webmail domains, so the per-domain limit, counted in Redis, has its say.
+        var id = await cluster.QueryAsync<int>("""
+            SELECT "Id" FROM "Petitions" WHERE "Status" = 'Open' AND NOT "ElectorMode" AND "SignLevel" = 'AnyoneWithConfirmedEmail'
+            ORDER BY "Id" LIMIT 1
+            """);
+        var email = $"signataire-{Guid.NewGuid():N}@mairie-exemple.fr";
+        using var client = ClusterFixture.Client(cluster.Nginx);
+
+        var response = await client.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", new Dictionary<string, string?>
+        {
+            ["Input.Name"] = "Camille Martin",
+            ["Input.Email"] = email,
+            ["Input.PostalCode"] = "75011",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/petitions/{id}", response.Headers.Location!.OriginalString);
+        Assert.Equal(1L, await cluster.QueryAsync<long>($"SELECT count(*) FROM \"PetitionSignatures\" WHERE \"Email\" = '{email}'"));
+    }
 }

@@ -48,6 +48,8 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["Demo:Seed"] = "false",
             // No address leaves a test for the national address API; a test that needs one starts its own.
             ["Maps:GeocoderUrl"] = "",
+            // The test clients speak plain HTTP: links made outside a request (jobs, group commits) must too.
+            ["PublicAddress:Scheme"] = "http",
             ["Files:Root"] = FilesRoot,
             ["RateLimits:SignUpPerHour"] = "10000",
             ["RateLimits:LoginPerMinute"] = "10000",
@@ -71,10 +73,18 @@ public class ParvisFactory : WebApplicationFactory<Program>
             .ConfigurePrimaryHttpMessageHandler(() => new OidcBackChannel(() => Server.CreateHandler())));
     }
 
+    /// <summary>The public address of a host of this test application, as e-mailed links must start.</summary>
+    protected virtual string LinkBase(string host) => $"http://{host}/";
+
     /// <summary>Starts the host and seeds both organizations once.</summary>
     public async Task InitializeAsync()
     {
         _ = Services;
+        Smtp.LinkBases = () =>
+        {
+            using var scope = Services.CreateScope();
+            return [.. scope.ServiceProvider.GetRequiredService<ParvisDbContext>().OrganizationHosts.Select(h => h.HostName).AsEnumerable().Select(LinkBase)];
+        };
         if (_a is not null) return;
         _a = await SeedAsync("Ville A", HostsA, DomainA);
         if (SecondOrganization) _b = await SeedAsync("Ville B", [HostB], DomainB);

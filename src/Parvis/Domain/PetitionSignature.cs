@@ -30,7 +30,7 @@ public class PetitionSignature : ITenantOwned
     public required string IpAddress { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ConfirmedAt { get; set; }
-    /// <summary>The last time the confirmation link was sent, so that signing again resends it at most every few minutes.</summary>
+    /// <summary>The last time this address was e-mailed about the signature (its link, or that it signed before), so that signing again writes at most every few minutes.</summary>
     public DateTime LinkSentAt { get; set; }
     public DateTime? InvalidatedAt { get; set; }
     public string? InvalidationReason { get; set; }

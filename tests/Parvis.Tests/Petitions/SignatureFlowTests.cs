@@ -78,11 +78,40 @@ public class SignatureFlowTests(AppFixture fixture)
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
         Assert.Equal(1, await _app.SignatureRowsAsync(id));
 
-        // Signing again later says so, on the petition page.
+        // Signing again later is answered like a first signature.
         var page = await first.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer($"{local}@gmail.com"));
-        Assert.Contains("Vous avez déjà signé", page.Source.Text, StringComparison.Ordinal);
+        Assert.Contains("Un e-mail vient de vous être envoyé", page.Source.Text, StringComparison.Ordinal);
         Assert.Equal(1, await _app.SignatureRowsAsync(id));
     }
+
+    [Fact]
+    public async Task Whether_an_address_signed_is_told_to_its_mailbox_only()
+    {
+        var id = await _app.NewSignablePetitionAsync();
+        var signer = SignatureTestData.NewEmail();
+        await _app.SignAndConfirmAsync(_app.ClientFor(ParvisFactory.HostA), id, signer);
+        await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, DateTime.UtcNow.AddMinutes(-6))));
+
+        // Someone else tries the address that signed, and an address that never did: the answers are the same.
+        var prober = _app.ClientFor(ParvisFactory.HostA);
+        var signedBefore = await prober.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(signer));
+        var signedBeforePage = await prober.GetStringAsync(signedBefore.Headers.Location!.OriginalString);
+        var fresh = SignatureTestData.NewEmail();
+        var newSignature = await prober.SubmitAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(fresh));
+        var newSignaturePage = await prober.GetStringAsync(newSignature.Headers.Location!.OriginalString);
+        Assert.Equal(newSignature.StatusCode, signedBefore.StatusCode);
+        Assert.Equal(newSignature.Headers.Location, signedBefore.Headers.Location);
+        Assert.Equal(Notice(newSignaturePage), Notice(signedBeforePage));
+        Assert.Contains("Un e-mail vient de vous être envoyé", Notice(signedBeforePage), StringComparison.Ordinal);
+
+        // The mailbox hears it, and its signature still counts once.
+        var told = await _app.Smtp.WaitForAsync(signer, m => (m.Subject ?? "").Contains("déjà signé", StringComparison.Ordinal));
+        Assert.Contains("une seule signature par adresse est comptée", told.TextBody, StringComparison.Ordinal);
+        Assert.Equal(1, await _app.CountAsync(id));
+    }
+
+    private static string Notice(string html) => HtmlClient.Parse(html).QuerySelector(".notice")?.TextContent.Trim() ?? "";
 
     [Fact]
     public async Task Eight_people_confirming_at_once_count_eight()
@@ -154,7 +183,7 @@ public class SignatureFlowTests(AppFixture fixture)
         await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, DateTime.UtcNow.AddMinutes(-6))));
         var again = await visitor.SubmitAndReadAsync($"/petitions/{id}/signer", "form[action$=signer]", SignatureTestData.Signer(email));
-        Assert.Contains("Vous avez déjà signé", again.Source.Text, StringComparison.Ordinal);
+        Assert.Contains("Un e-mail vient de vous être envoyé", again.Source.Text, StringComparison.Ordinal);
         var message = await _app.Smtp.WaitForAsync(email, m => !TestSmtpServer.LinkIn(m).EndsWith(first, StringComparison.Ordinal));
         var second = new Uri(TestSmtpServer.LinkIn(message)).PathAndQuery;
         Assert.Equal(2, _app.Smtp.Messages.Count(m => m.To.Mailboxes.Any(b => b.Address == email)));

@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Accounts;
 
 [RateLimited(RateLimits.PasswordReset)]
-public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
+public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, PublicLinks links, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Indiquez votre adresse e-mail.")]
@@ -30,7 +30,7 @@ public class ForgotPasswordModel(UserManager<ParvisUser> users, ParvisDbContext 
         if (user is { EmailConfirmed: true })
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Page("/Accounts/ResetPassword", null, new { userId = user.Id, code = SignUpModel.Encode(token) }, Request.Scheme, tenant.PublicHost(Request))!;
+            var link = links.To(Url.Page("/Accounts/ResetPassword", new { userId = user.Id, code = SignUpModel.Encode(token) })!);
             mail.Enqueue(user.Email!, text["{0} : nouveau mot de passe", tenant.Organization.Name],
                 $"{text["Bonjour,"]}\n\n{text["Pour choisir un nouveau mot de passe, ouvrez ce lien :"]}\n{link}\n\n{text["Si vous n'avez rien demandé, ignorez ce message."]}");
             await db.SaveChangesAsync();

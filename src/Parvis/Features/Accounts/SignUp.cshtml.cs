@@ -13,7 +13,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Accounts;
 
 [RateLimited(RateLimits.SignUp)]
-public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
+public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, PublicLinks links, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
 {
     [BindProperty] public SignUpForm Form { get; set; } = new();
 
@@ -67,7 +67,7 @@ public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, Emai
             return Page();
         }
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = Url.Page("/Accounts/ConfirmEmail", null, new { userId = user.Id, code = Encode(token) }, Request.Scheme, tenant.PublicHost(Request))!;
+        var link = links.To(Url.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code = Encode(token) })!);
         // Written in the language the person used to sign up.
         mail.Enqueue(user.Email, text["{0} : confirmez votre adresse e-mail", tenant.Organization.Name],
             $"{text["Bonjour {0},", user.Pseudonym]}\n\n{text["Pour activer votre compte, ouvrez ce lien :"]}\n{link}\n\n{text["Si vous n'avez rien demandé, ignorez ce message."]}");

@@ -61,7 +61,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         if (!await LoadConsultationAsync(id)) return NotFound();
         try
         {
-            var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment);
             TempData["Message"] = contribution.State switch
             {
                 ModerationState.Published => "Merci, votre contribution est publiée.",

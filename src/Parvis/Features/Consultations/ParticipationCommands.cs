@@ -42,8 +42,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             ?? throw new DomainException("Vous ne pouvez pas participer ici.");
     }
 
-    /// <param name="publicBaseUrl">This organization's address, for the confirmation link sent to an author without an account.</param>
-    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input, IFormFile? attachment = null, string? publicBaseUrl = null)
+    public async Task<Contribution> ContributeAsync(ClaimsPrincipal user, Consultation consultation, ContributeInput input, IFormFile? attachment = null)
     {
         await EnsureAllowedAsync(user, consultation, ParticipationAction.Contribute);
         var error = Contribution.Validate(input.Title, input.Body);
@@ -82,7 +81,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             // The confirmation link needs the new id; it is queued in the same transaction as the contribution.
             if (contribution.ContactEmail is { } email)
             {
-                anonymous.QueueConfirmation(contribution, email, consultation.Title, publicBaseUrl ?? "");
+                anonymous.QueueConfirmation(contribution, email, consultation.Title);
                 await db.SaveChangesAsync();
             }
             await transaction.CommitAsync();

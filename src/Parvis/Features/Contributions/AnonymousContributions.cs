@@ -16,7 +16,7 @@ namespace Parvis.Features.Contributions;
 /// unseen, until its author follows the link sent to that address. The address stays private (never shown,
 /// not even to moderators) and is forgotten by the retention job.
 /// </summary>
-public sealed class AnonymousContributions(ParvisDbContext db, EmailQueue mail, TenantContext tenant, IDataProtectionProvider protection,
+public sealed class AnonymousContributions(ParvisDbContext db, EmailQueue mail, TenantContext tenant, PublicLinks links, IDataProtectionProvider protection,
     TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
@@ -33,10 +33,10 @@ public sealed class AnonymousContributions(ParvisDbContext db, EmailQueue mail, 
         return trimmed;
     }
 
-    public void QueueConfirmation(Contribution contribution, string email, string consultationTitle, string publicBaseUrl)
+    public void QueueConfirmation(Contribution contribution, string email, string consultationTitle)
     {
         var token = Protector.Protect($"{tenant.OrganizationId}:{contribution.Id.ToString(CultureInfo.InvariantCulture)}", clock.GetUtcNow().Add(LinkLifetime));
-        var link = $"{publicBaseUrl.TrimEnd('/')}/contributions/{contribution.Id}/confirmer?jeton={Uri.EscapeDataString(token)}";
+        var link = links.To($"/contributions/{contribution.Id}/confirmer?jeton={Uri.EscapeDataString(token)}");
         mail.Enqueue(email, text["{0} : confirmez votre contribution", tenant.Organization.Name],
             $"{text["Bonjour,"]}\n\n{text["Vous avez déposé une contribution à « {0} ». Pour qu'elle soit publiée, ouvrez ce lien dans les 7 jours :", consultationTitle]}\n{link}\n\n{text["Si vous n'avez rien déposé, ignorez ce message : rien ne sera publié."]}");
     }

@@ -21,11 +21,11 @@ public static class Sitemap
     public static void MapSitemap(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", (HttpContext http, TenantContext tenant) =>
-            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nDisallow: /petitions/parrainer/\nSitemap: {BaseUrl(http, tenant)}/sitemap.xml\n", "text/plain; charset=utf-8"));
+            Results.Text($"User-agent: *\nDisallow: /compte/\nDisallow: /admin/\nDisallow: /moderation/\nDisallow: /reponses/\nDisallow: /profils/\nDisallow: /fichiers/\nDisallow: /petitions/parrainer/\nSitemap: {BaseUrl(http)}/sitemap.xml\n", "text/plain; charset=utf-8"));
 
         app.MapGet("/sitemap.xml", async (HttpContext http, TenantContext tenant, ParvisDbContext db) =>
         {
-            var baseUrl = BaseUrl(http, tenant);
+            var baseUrl = BaseUrl(http);
             var lastId = await db.Contributions.OrderByDescending(c => c.Id).Select(c => c.Id).FirstOrDefaultAsync();
             var lastProposal = await db.Proposals.OrderByDescending(p => p.Id).Select(p => p.Id).FirstOrDefaultAsync();
             var files = new List<string> { $"{baseUrl}/sitemap-pages.xml" };
@@ -41,7 +41,7 @@ public static class Sitemap
 
         app.MapGet("/sitemap-pages.xml", async (HttpContext http, TenantContext tenant, ParvisDbContext db) =>
         {
-            var baseUrl = BaseUrl(http, tenant);
+            var baseUrl = BaseUrl(http);
             var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
             var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
             var petitions = await db.Petitions.AsNoTracking().Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
@@ -64,7 +64,7 @@ public static class Sitemap
                 .Where(c => c.Id >= from && c.Id < to && c.State == ModerationState.Published && c.Consultation!.PublishedAt != null
                     && (c.DisplayAs == DisplayIdentity.Pseudonym || (c.DisplayAs == null && c.Consultation.Rules.DisplayIdentity == DisplayIdentity.Pseudonym)))
                 .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
-            var baseUrl = BaseUrl(http, tenant);
+            var baseUrl = BaseUrl(http);
             return UrlSet(ids.Select(id => $"{baseUrl}/contributions/{id.ToString(CultureInfo.InvariantCulture)}"));
         });
 
@@ -78,14 +78,14 @@ public static class Sitemap
                     && p.AuthorId != null
                     && (p.DisplayAs == DisplayIdentity.Pseudonym || (p.DisplayAs == null && p.Space.DisplayIdentity == DisplayIdentity.Pseudonym)))
                 .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
-            var baseUrl = BaseUrl(http, tenant);
+            var baseUrl = BaseUrl(http);
             return UrlSet(ids.Select(id => $"{baseUrl}/propositions/{id.ToString(CultureInfo.InvariantCulture)}"));
         });
     }
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    private static string BaseUrl(HttpContext http, TenantContext tenant) => $"{http.Request.Scheme}://{tenant.PublicHost(http.Request)}";
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<PublicLinks>().BaseUrl;
 
     private static IResult UrlSet(IEnumerable<string> urls) => Xml(w =>
     {

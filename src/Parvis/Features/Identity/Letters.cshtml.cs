@@ -12,7 +12,7 @@ namespace Parvis.Features.Identity;
 
 /// <summary>Postal letters for the agents: the pending requests, one PDF to print them all, and the letters awaiting their code.</summary>
 [Authorize(Policy = Policies.Verify)]
-public class LettersModel(PostalLetters letters, ParvisDbContext db, TenantContext tenant, TimeProvider clock, ILogger<LettersModel> log) : PageModel
+public class LettersModel(PostalLetters letters, ParvisDbContext db, TenantContext tenant, PublicLinks links, TimeProvider clock, ILogger<LettersModel> log) : PageModel
 {
     public List<PostalLetterRequest> Pending { get; private set; } = [];
     public List<PostalLetterRequest> Sent { get; private set; } = [];
@@ -39,7 +39,7 @@ public class LettersModel(PostalLetters letters, ParvisDbContext db, TenantConte
         byte[]? pdf;
         try
         {
-            pdf = await letters.PrintPendingAsync($"{Request.Scheme}://{tenant.PublicHost(Request)}/compte/identite/courrier", User.UserId()!.Value);
+            pdf = await letters.PrintPendingAsync(links.To("/compte/identite/courrier"), User.UserId()!.Value);
         }
         catch (FileNotFoundException e)
         {

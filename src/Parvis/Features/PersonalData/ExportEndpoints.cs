@@ -29,11 +29,11 @@ public static class PersonalDataEndpoints
             http.Response.Headers.CacheControl = "no-store";
             return Results.File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json; charset=utf-8", FileName(data, "json"));
         });
-        group.MapGet("/export.html", async (HttpContext http, PersonalDataQueries queries, TenantContext tenant) =>
+        group.MapGet("/export.html", async (HttpContext http, PersonalDataQueries queries, TenantContext tenant, PublicLinks links) =>
         {
             if (await ExportOfAsync(http, queries) is not { } data) return Results.Challenge();
             http.Response.Headers.CacheControl = "no-store";
-            var html = ExportPage.Render(data, tenant.Organization, $"{http.Request.Scheme}://{tenant.PublicHost(http.Request)}");
+            var html = ExportPage.Render(data, tenant.Organization, links);
             return Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", FileName(data, "html"));
         });
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Parvis.Domain;
+using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.PersonalData;
 
@@ -13,10 +14,10 @@ public static class ExportPage
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Render(PersonalDataExport data, Organization organization, string baseUrl)
+    public static string Render(PersonalDataExport data, Organization organization, PublicLinks links)
     {
         string Date(DateTime? utc) => utc is { } d ? organization.ToLocal(d).ToString("dd/MM/yyyy HH:mm", French) : "—";
-        string Link(string path, string text) => $"<a href=\"{E(baseUrl + path)}\">{E(text)}</a>";
+        string Link(string path, string text) => $"<a href=\"{E(links.To(path))}\">{E(text)}</a>";
         var a = data.Account;
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""

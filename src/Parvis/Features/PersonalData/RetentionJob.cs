@@ -90,7 +90,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         if (candidates.Count == 0) return;
         var eraser = services.GetRequiredService<AccountEraser>();
         var mail = services.GetRequiredService<EmailQueue>();
-        var host = organization.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault();
+        var links = services.GetRequiredService<PublicLinks>();
         foreach (var user in candidates)
         {
             var lastActivity = user.LastSignInAt ?? user.CreatedAt;
@@ -104,7 +104,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
                 mail.Enqueue(email, $"{organization.Name} : votre compte sera anonymisé dans un mois",
                     $"Bonjour {user.Pseudonym},\n\nVous ne vous êtes pas connecté à l'espace de participation de {organization.Name} depuis {settings.InactiveAccountMonths} mois. " +
                     "Sans connexion d'ici un mois, votre compte sera anonymisé : votre adresse et votre nom seront effacés, vos contributions resteront en ligne sous « Participant supprimé ».\n\n" +
-                    $"Pour garder votre compte, il suffit de vous connecter :\nhttps://{host}/compte/connexion\n\nPour télécharger vos données avant : https://{host}/compte/donnees\n");
+                    $"Pour garder votre compte, il suffit de vous connecter :\n{links.To("/compte/connexion")}\n\nPour télécharger vos données avant : {links.To("/compte/donnees")}\n");
                 await db.SaveChangesAsync(token);
                 mail.Flush();
             }

@@ -13,7 +13,7 @@ namespace Parvis.Features.Petitions;
 
 /// <summary>The petitions a person launched: status, sponsor link and count, rejection reason, submitting.</summary>
 [Authorize]
-public class MineModel(ParvisDbContext db, PetitionCommands commands, TenantContext tenant) : PageModel
+public class MineModel(ParvisDbContext db, PetitionCommands commands, TenantContext tenant, PublicLinks links) : PageModel
 {
     public sealed record Row(Petition Petition, int Sponsors);
 
@@ -40,7 +40,7 @@ public class MineModel(ParvisDbContext db, PetitionCommands commands, TenantCont
         }
     }
 
-    public string SponsorLink(Petition petition) => $"{Request.Scheme}://{tenant.PublicHost(Request)}/petitions/parrainer/{petition.SponsorToken}";
+    public string SponsorLink(Petition petition) => links.To($"/petitions/parrainer/{petition.SponsorToken}");
 
     private async Task LoadAsync()
     {

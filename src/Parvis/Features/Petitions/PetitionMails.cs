@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Petitions;
 
 /// <summary>The e-mails of a petition's life: to its author, its sponsors and the staff who act on it.</summary>
-public sealed class PetitionMails(ParvisDbContext db)
+public sealed class PetitionMails(ParvisDbContext db, PublicLinks links)
 {
     public sealed record Mail(string To, string Subject, string Body);
 
@@ -62,9 +63,8 @@ public sealed class PetitionMails(ParvisDbContext db)
 
     private async Task<(string Name, string Link)> OrganizationAsync(int petitionId)
     {
-        var organization = await db.Organizations.Include(o => o.Hosts).FirstAsync(o => o.Id == db.TenantId);
-        var host = organization.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault();
-        return (organization.Name, host is null ? $"/petitions/{petitionId}" : $"https://{host}/petitions/{petitionId}");
+        var name = await db.Organizations.Where(o => o.Id == db.TenantId).Select(o => o.Name).FirstAsync();
+        return (name, links.To($"/petitions/{petitionId}"));
     }
 
     private async Task<List<string>> StaffEmailsAsync(StaffRole[] roles)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
-using Parvis.Features.Accounts;
 
 namespace Parvis.Features.Platform;
 
@@ -17,13 +16,11 @@ public static class CreateOrganizationCommand
         if (args.Length < 4) throw new ArgumentException("usage: create-organization NAME HOST[,HOST…] ADMIN_EMAIL");
         using var scope = services.CreateScope();
         var creator = scope.ServiceProvider.GetRequiredService<OrganizationCreator>();
-        var firstHost = args[2].Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim().ToLowerInvariant() ?? "";
         // Only the first organization of an installation gets an operator from the command line; later ones are opened from /plateforme.
         var firstOperator = !await scope.ServiceProvider.GetRequiredService<Infrastructure.Data.ParvisDbContext>().Organizations.AnyAsync();
         try
         {
-            var organization = await creator.CreateAsync(new NewOrganization(args[1], args[2], args[3]), "ligne de commande",
-                (userId, token) => $"https://{firstHost}/compte/reinitialiser?userId={userId}&code={SignUpModel.Encode(token)}", firstOperator);
+            var organization = await creator.CreateAsync(new NewOrganization(args[1], args[2], args[3]), "ligne de commande", firstOperator);
             Console.WriteLine($"{organization.Name} created. The administrator chooses a password at:\n{creator.LastInvitationLink}");
         }
         catch (DomainException e)

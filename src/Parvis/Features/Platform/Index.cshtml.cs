@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
-using Parvis.Features.Accounts;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
@@ -38,8 +37,7 @@ public class IndexModel(ParvisDbContext db, OrganizationCreator creator) : PageM
         try
         {
             var organization = await creator.CreateAsync(new NewOrganization(Name, HostNames, AdministratorEmail),
-                User.FindFirst(ParvisClaims.DisplayName)?.Value ?? "opérateur",
-                (userId, token) => $"{Request.Scheme}://{HostNames!.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)[0].Trim().ToLowerInvariant()}{(Request.Host.Port is { } p ? ":" + p : "")}/compte/reinitialiser?userId={userId}&code={SignUpModel.Encode(token)}");
+                User.FindFirst(ParvisClaims.DisplayName)?.Value ?? "opérateur");
             TempData["Message"] = "La collectivité est créée ; son administrateur a reçu un lien pour choisir son mot de passe.";
             return RedirectToPage();
         }

@@ -20,7 +20,7 @@ public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, Par
     Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text)
 {
     /// <param name="firstOperator">From the command line, on an empty installation: the administrator also runs the platform.</param>
-    public async Task<Organization> CreateAsync(NewOrganization input, string operatorName, Func<Guid, string, string> resetLink, bool firstOperator = false)
+    public async Task<Organization> CreateAsync(NewOrganization input, string operatorName, bool firstOperator = false)
     {
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) throw new DomainException("Le nom doit compter de 1 à 200 caractères.");
@@ -68,7 +68,8 @@ public sealed partial class OrganizationCreator(IServiceScopeFactory scopes, Par
             At = now,
         });
         var token = await users.GeneratePasswordResetTokenAsync(admin);
-        LastInvitationLink = resetLink(admin.Id, token);
+        LastInvitationLink = scope.ServiceProvider.GetRequiredService<PublicLinks>()
+            .To($"/compte/reinitialiser?userId={admin.Id}&code={Accounts.SignUpModel.Encode(token)}");
         scope.ServiceProvider.GetRequiredService<EmailQueue>().Enqueue(email, text["{0} : votre espace Parvis est ouvert", name],
             $"{text["Bonjour,"]}\n\n{text["L'espace de participation de {0} est ouvert et vous en êtes l'administrateur.", name]}\n{text["Choisissez votre mot de passe en ouvrant ce lien :"]}\n{LastInvitationLink}\n");
         await tenantDb.SaveChangesAsync();

@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
-using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Proposals;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalCommands commands, ProposalFollowUp followUp, AuthorDisplay authors,
-    Identity.Verifications verifications, TimeProvider clock, TenantContext tenant, ProposalFlags flags) : PageModel
+    Identity.Verifications verifications, TimeProvider clock, ProposalFlags flags) : PageModel
 {
     public Proposal Proposal { get; private set; } = null!;
     public ProposalSpace Space { get; private set; } = null!;
@@ -62,7 +61,7 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
     public async Task<IActionResult> OnPostChangeStateAsync(int id, ProposalState? status, string? reason, string? response) =>
         !await MayAsync(id, (proposal, space) => followUp.CanFollowAsync(User, space)) ? Forbid() : await Act(id, async () =>
         {
-            await followUp.ChangeStateAsync(User, id, status, reason, response, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            await followUp.ChangeStateAsync(User, id, status, reason, response);
             TempData["Message"] = string.IsNullOrWhiteSpace(response)
                 ? "L'état de la proposition est changé ; son auteur et ses soutiens sont prévenus."
                 : "L'état est changé ; la réponse officielle attend la validation d'un élu.";
@@ -87,7 +86,7 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
         if (!await MayAsync(id, (proposal, _) => followUp.CanModerateAsync(User, proposal))) return Forbid();
         var result = await Act(id, async () =>
         {
-            await followUp.MergeAsync(User, id, targetId, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            await followUp.MergeAsync(User, id, targetId);
             TempData["Message"] = "Les propositions sont fusionnées : les soutiens sont réunis.";
         });
         return result is RedirectResult ? Redirect($"/propositions/{targetId}") : result;

@@ -6,13 +6,12 @@ using Parvis.Domain;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
-using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Proposals;
 
 /// <summary>The moderators' view of proposals: flagged ones first with their reasons, those waiting or hidden, and merging a duplicate into the proposal it repeats.</summary>
 [Authorize(Policy = Policies.Moderate)]
-public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, ProposalFlags flags, Moderation.ModerationCommands moderation, TenantContext tenant) : PageModel
+public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, ProposalFlags flags, Moderation.ModerationCommands moderation) : PageModel
 {
     public List<ProposalQueueItem> Items { get; private set; } = [];
 
@@ -46,7 +45,7 @@ public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, Prop
         try
         {
             if (sourceId is null) throw new DomainException("Indiquez le numéro du doublon.");
-            await followUp.MergeAsync(User, sourceId.Value, targetId, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            await followUp.MergeAsync(User, sourceId.Value, targetId);
             TempData["Message"] = "Les propositions sont fusionnées : les soutiens sont réunis.";
             return Redirect($"/propositions/{targetId}");
         }

@@ -16,7 +16,7 @@ namespace Parvis.Features.Proposals;
 /// validate), moderators hide, restore and merge duplicates. Each is one transaction with its audit entry
 /// and the e-mails to the author and every supporter.
 /// </summary>
-public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, TimeProvider clock,
+public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, PublicLinks links, TimeProvider clock,
     AuditLog audit, ResponseCommands responses, EmailQueue mail, Moderation.ModerationCommands moderation, ProposalFlags flags)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -37,7 +37,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     }
 
     /// <param name="responseBody">An official response drafted with the change; published once an elected official validates it.</param>
-    public async Task ChangeStateAsync(ClaimsPrincipal user, int proposalId, ProposalState? to, string? reason, string? responseBody, string publicBaseUrl)
+    public async Task ChangeStateAsync(ClaimsPrincipal user, int proposalId, ProposalState? to, string? reason, string? responseBody)
     {
         var proposal = await db.Proposals.Include(p => p.Space).FirstOrDefaultAsync(p => p.Id == proposalId)
             ?? throw new DomainException("Cette proposition n'existe pas.");
@@ -53,7 +53,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
         }
         db.ProposalStateChanges.Add(change);
         audit.Record("proposal.state", nameof(Proposal), proposalId, $"{ProposalLabels.Of(change.From)} → {ProposalLabels.Of(change.To)}");
-        await NotifyAsync(proposal, change, publicBaseUrl);
+        await NotifyAsync(proposal, change);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         mail.Flush();
@@ -63,7 +63,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     /// B duplicates A: A gains B's supporters who had not supported it (counted once per person), B keeps
     /// none and redirects to A. One transaction; A's count is recomputed from its rows.
     /// </summary>
-    public async Task MergeAsync(ClaimsPrincipal user, int sourceId, int? targetId, string publicBaseUrl)
+    public async Task MergeAsync(ClaimsPrincipal user, int sourceId, int? targetId)
     {
         var source = await db.Proposals.Include(p => p.Space).FirstOrDefaultAsync(p => p.Id == sourceId) ?? throw new DomainException("Cette proposition n'existe pas.");
         if (targetId is null) throw new DomainException("Indiquez le numéro de la proposition à garder.");
@@ -73,7 +73,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.ProposalStateChanges.Add(change);
         audit.Record("proposal.merge", nameof(Proposal), sourceId, $"Fusionnée avec la proposition n° {target.Id}");
-        await NotifyAsync(source, change, publicBaseUrl);
+        await NotifyAsync(source, change);
         await db.SaveChangesAsync();
         var now = Now;
         var organizationId = db.TenantId;
@@ -138,14 +138,14 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
 
     // One message per author and supporter, added to this unit of work in one go (10,000 supporters: one
     // read of their addresses, one SaveChanges). Erased accounts no longer exist and get nothing.
-    private async Task NotifyAsync(Proposal proposal, ProposalStateChange change, string publicBaseUrl)
+    private async Task NotifyAsync(Proposal proposal, ProposalStateChange change)
     {
         var supporterIds = db.ProposalSupports.Where(s => s.ProposalId == proposal.Id).Select(s => s.UserId);
         var addresses = await db.Users.AsNoTracking()
             .Where(u => u.EmailConfirmed && u.Email != null && (u.Id == proposal.AuthorId || supporterIds.Contains(u.Id)))
             .Select(u => u.Email!).ToListAsync();
         if (addresses.Count == 0) return;
-        var link = $"{publicBaseUrl.TrimEnd('/')}/propositions/{(change.To == ProposalState.Merged ? proposal.MergedIntoId : proposal.Id)}";
+        var link = links.To($"/propositions/{(change.To == ProposalState.Merged ? proposal.MergedIntoId : proposal.Id)}");
         var subject = $"{tenant.Organization.Name} : la proposition « {Shorten(proposal.Title)} » est {ProposalLabels.Of(change.To).ToLowerInvariant()}";
         var body = $"Bonjour,\n\nLa proposition « {proposal.Title} », que vous avez déposée ou soutenue, change d'état : {ProposalLabels.Of(change.To).ToLowerInvariant()}."
             + (change.Reason is null ? "" : $"\n\nMotif : {change.Reason}")

@@ -10,7 +10,7 @@ namespace Parvis.Features.Responses;
 /// The validation workflow of official responses, whatever they answer: an agent drafts, an elected
 /// official or administrator (someone else) validates and publishes.
 /// </summary>
-public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock, Petitions.PetitionMails petitionMails)
 {
     public const string DefaultSignature = "La collectivité";
 
@@ -74,7 +74,7 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
             case ResponseSubjectKind.Petition:
                 var petition = await db.Petitions.FirstAsync(p => p.Id == subject.Id);
                 petition.FirstAnsweredAt ??= now;
-                Petitions.PetitionMails.Queue(db, await new Petitions.PetitionMails(db).ResponseAsync(petition), now);
+                Petitions.PetitionMails.Queue(db, await petitionMails.ResponseAsync(petition), now);
                 return petition.ResponseThresholdReachedAt ?? petition.PublishedAt;
             case ResponseSubjectKind.Proposal:
                 var proposal = await db.Proposals.FirstAsync(p => p.Id == subject.Id);

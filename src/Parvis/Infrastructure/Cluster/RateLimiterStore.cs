@@ -3,7 +3,11 @@ using StackExchange.Redis;
 
 namespace Parvis.Infrastructure.Cluster;
 
-/// <summary>Where the counters of the fixed-window rate limits live: this process, or Redis for every node at once.</summary>
+/// <summary>
+/// Where the counters of the fixed-window rate limits live: this process, or Redis for every node at once.
+/// Ask its limiters with <c>AcquireAsync</c>: a Redis counter has no synchronous answer, and its
+/// <c>AttemptAcquire</c> is always refused (the rate-limiting middleware then asks asynchronously).
+/// </summary>
 public interface IRateLimiterStore
 {
     RateLimiter FixedWindow(string key, int permits, TimeSpan window);

@@ -21,7 +21,9 @@ public abstract class GroupCommit<TItem, TResult> : IAsyncDisposable
     protected GroupCommit(int maxBatch)
     {
         _maxBatch = maxBatch;
-        _loop = Task.Run(LoopAsync);
+        // The loop serves every request and organization: it must not carry the ambient state (the HTTP request
+        // that happened to create it) of the first one.
+        using (ExecutionContext.SuppressFlow()) _loop = Task.Run(LoopAsync);
     }
 
     protected Task<TResult> EnqueueAsync(Organization organization, TItem item)

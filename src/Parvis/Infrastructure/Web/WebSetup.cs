@@ -66,6 +66,7 @@ public static class WebSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddAntiforgery(o =>
         {

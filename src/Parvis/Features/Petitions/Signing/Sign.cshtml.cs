@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Features.Shared;
-using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Petitions.Signing;
@@ -12,7 +11,7 @@ namespace Parvis.Features.Petitions.Signing;
 /// form again here with its French message (what is typed stays), which also works without JavaScript.
 /// </summary>
 [RateLimited(RateLimits.Signing), QueuedWrites]
-public class SignModel(SignatureCommands commands, SigningForms forms, TenantContext tenant) : PageModel
+public class SignModel(SignatureCommands commands, SigningForms forms) : PageModel
 {
     public Petition Petition { get; private set; } = null!;
     public SigningForm Form { get; private set; } = null!;
@@ -31,10 +30,9 @@ public class SignModel(SignatureCommands commands, SigningForms forms, TenantCon
         if (!await LoadAsync(id)) return NotFound();
         try
         {
-            var outcome = await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString(), $"{Request.Scheme}://{tenant.PublicHost(Request)}");
-            TempData["Message"] = outcome == SignOutcome.LinkSent
-                ? "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient."
-                : "Vous avez déjà signé cette pétition. Si vous n'avez pas encore confirmé votre signature, le lien vous a été renvoyé par e-mail.";
+            await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString());
+            // The same words whether or not this address signed before: the e-mail tells its owner.
+            TempData["Message"] = "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient.";
             return Redirect($"/petitions/{id}");
         }
         catch (DomainException e)

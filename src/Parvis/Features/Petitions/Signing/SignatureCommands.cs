@@ -16,24 +16,18 @@ namespace Parvis.Features.Petitions.Signing;
 
 public sealed record SignInput(string? Name, string? Email, string? PostalCode, string? Commune);
 
-public enum SignOutcome
-{
-    /// <summary>A new signature waits for its link to be followed.</summary>
-    LinkSent,
-    /// <summary>This mailbox or account already signed; an unconfirmed one got its link again.</summary>
-    AlreadySigned,
-}
-
 public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
 
 /// <summary>
 /// Signing a petition: one short transaction to store the pending signature and its e-mail, one conditional
 /// update to confirm it. The unique indexes decide between two concurrent signatures of one person; counts
 /// go to the petition's shards (<see cref="PetitionCounts"/>), never to one row every signer would update.
+/// Whether an address signed is a political opinion: a repeated signature is answered like a new one, and only the
+/// mailbox hears that it signed before.
 /// </summary>
 public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
-    SigningLimits limits, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
+    SigningLimits limits, PublicLinks links, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
 {
     /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(5);
@@ -58,7 +52,7 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
     public async Task<string?> AccountEmailAsync(ClaimsPrincipal user) =>
         user.UserId() is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync() : null;
 
-    public async Task<SignOutcome> SignAsync(ClaimsPrincipal user, int petitionId, SignInput input, string? ipAddress, string publicBaseUrl)
+    public async Task SignAsync(ClaimsPrincipal user, int petitionId, SignInput input, string? ipAddress)
     {
         var petition = await PetitionAsync(petitionId);
         petition.EnsureOpenForSigning(Now);
@@ -70,45 +64,60 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         PetitionSignature NewSignature() => PetitionSignature.Create(petition.Id, userId, input.Name, email, input.PostalCode, input.Commune,
             communeRequired: petition.ElectorMode, ipAddress, Now);
         var signature = NewSignature();
-        if (!limits.TryTake(tenant.OrganizationId, petition.Id, email.Domain))
+        if (!await limits.TryTakeAsync(tenant.OrganizationId, petition.Id, email.Domain))
         {
             await limitRecorder.RecordAsync(limits.DomainRule, userId, ipAddress, CancellationToken.None);
             throw DomainException.WithValues("Trop de signatures viennent en ce moment d'adresses en « {0} » : réessayez dans une minute.", email.Domain);
         }
         // The common case goes with the signatures arriving at the same moment (SignatureWriter). Elector-mode
         // signatures also take their quarter (CGCT L1112-16), so they go one by one, like any signature the batch gave back.
-        if (!petition.ElectorMode
-            && await signatures.AddAsync(tenant.Organization, signature, LinkMessage(signature, signature.NewConfirmationToken(), petition.Title, publicBaseUrl)))
-            return SignOutcome.LinkSent;
+        if (!petition.ElectorMode)
+        {
+            var written = await signatures.AddAsync(tenant.Organization, signature, LinkMessage(signature, signature.NewConfirmationToken(), petition.Title));
+            if (written == SignatureWrite.Written) return;
+            if (written == SignatureWrite.SignedBefore)
+            {
+                await SignedBeforeAsync(petition, signature, null);
+                return;
+            }
+        }
         signature = NewSignature();
         var quarter = petition.ElectorMode && userId is { } elector
             ? new ElectorQuarterSignature { UserId = elector, Quarter = ElectorQuarterSignature.QuarterOf(tenant.Organization.ToLocal(Now)), PetitionId = petition.Id, Signature = signature }
             : null;
+        // Signing again is an expected outcome, not an insert for the unique indexes to refuse (and the log to report).
+        if (await SignedBeforeAsync(petition, signature, quarter)) return;
         try
         {
             db.PetitionSignatures.Add(signature);
             if (quarter is not null) db.ElectorQuarterSignatures.Add(quarter);
-            db.Outbox.Add(LinkMessage(signature, signature.NewConfirmationToken(), petition.Title, publicBaseUrl));
+            db.Outbox.Add(LinkMessage(signature, signature.NewConfirmationToken(), petition.Title));
             await db.SaveChangesAsync();
         }
         catch (DbUpdateException)
         {
+            // A concurrent signature of the same person won the race.
             db.ChangeTracker.Clear();
-            return await AlreadySignedAsync(petition, signature, quarter, publicBaseUrl);
+            if (!await SignedBeforeAsync(petition, signature, quarter))
+                throw new DomainException("Votre signature n'a pas pu être enregistrée : réessayez.");
+            return;
         }
         mail.Flush();
-        return SignOutcome.LinkSent;
     }
 
-    // The unique indexes refused the row: the same mailbox or account on this petition, or, in elector mode,
-    // another elector-mode petition this quarter.
-    private async Task<SignOutcome> AlreadySignedAsync(Petition petition, PetitionSignature attempt, ElectorQuarterSignature? quarter, string publicBaseUrl)
+    /// <summary>
+    /// Whether this mailbox or account signed the petition before, or, in elector mode, another elector-mode petition
+    /// this quarter. The mailbox is told (with a new link while the signature waits for it), at most once per interval,
+    /// whatever the number of attempts: the person signing sees the same answer as for a new signature.
+    /// </summary>
+    private async Task<bool> SignedBeforeAsync(Petition petition, PetitionSignature attempt, ElectorQuarterSignature? quarter)
     {
         var existing = await db.PetitionSignatures.AsNoTracking()
             .Where(s => s.PetitionId == petition.Id && (s.CanonicalEmail == attempt.CanonicalEmail || (attempt.UserId != null && s.UserId == attempt.UserId)))
             .FirstOrDefaultAsync();
         if (existing is null && quarter is not null)
         {
+            // The elector is signed in: the refusal speaks to the account's owner only.
             var taken = await db.ElectorQuarterSignatures.AsNoTracking()
                 .Where(q => q.UserId == quarter.UserId && q.Quarter == quarter.Quarter)
                 .Join(db.Petitions, q => q.PetitionId, p => p.Id, (q, p) => p.Title).FirstOrDefaultAsync();
@@ -120,31 +129,33 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
                     taken, next.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR")));
             }
         }
-        if (existing is null) throw new DomainException("Votre signature n'a pas pu être enregistrée : réessayez.");
-        if (existing.ConfirmedAt is null && existing.InvalidatedAt is null)
+        if (existing is null) return false;
+        var now = Now;
+        var due = now - ResendInterval;
+        var waiting = existing.ConfirmedAt is null && existing.InvalidatedAt is null;
+        // A waiting signature gets a new link, which replaces the old one. Once per interval even from concurrent
+        // attempts: the conditional update picks one. The mark and its e-mail together, or neither.
+        var token = waiting ? existing.NewConfirmationToken() : null;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var claimed = await db.PetitionSignatures.Where(s => s.Id == existing.Id && s.LinkSentAt < due)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash));
+        if (claimed == 1)
         {
-            var now = Now;
-            var due = now - ResendInterval;
-            // A new link replaces the old one, once per interval even from concurrent attempts: the conditional update picks one.
-            var token = existing.NewConfirmationToken();
-            // The new link and its e-mail together, or neither: a link replaced without its e-mail would strand the signer.
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var claimed = await db.PetitionSignatures.Where(s => s.Id == existing.Id && s.LinkSentAt < due)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash));
-            if (claimed == 1)
-            {
-                db.Outbox.Add(LinkMessage(existing, token, petition.Title, publicBaseUrl));
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-                mail.Flush();
-            }
+            db.Outbox.Add(token is null ? SignedBeforeMessage(existing, petition.Title) : LinkMessage(existing, token, petition.Title));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            mail.Flush();
         }
-        return SignOutcome.AlreadySigned;
+        return true;
     }
 
-    private OutboxMessage LinkMessage(PetitionSignature signature, string token, string petitionTitle, string publicBaseUrl)
+    private OutboxMessage SignedBeforeMessage(PetitionSignature signature, string petitionTitle) =>
+        mail.Compose(signature.Email, text["{0} : vous avez déjà signé cette pétition", tenant.Organization.Name],
+            $"{text["Bonjour,"]}\n\n{text["Quelqu'un vient de signer la pétition « {0} » avec votre adresse, qui l'avait déjà signée : une seule signature par adresse est comptée, rien n'a changé.", petitionTitle]}\n\n{text["Si ce n'était pas vous, ignorez ce message."]}");
+
+    private OutboxMessage LinkMessage(PetitionSignature signature, string token, string petitionTitle)
     {
-        var link = $"{publicBaseUrl.TrimEnd('/')}/petitions/signature/confirmer?t={token}";
+        var link = links.To($"/petitions/signature/confirmer?t={token}");
         return mail.Compose(signature.Email, text["{0} : confirmez votre signature", tenant.Organization.Name],
             $"{text["Bonjour,"]}\n\n{text["Vous avez signé la pétition « {0} ». Votre signature comptera quand vous l'aurez confirmée en ouvrant ce lien dans les 7 jours :", petitionTitle]}\n{link}\n\n{text["Si vous n'avez rien signé, ignorez ce message : rien ne sera compté."]}");
     }

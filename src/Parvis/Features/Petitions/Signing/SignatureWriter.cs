@@ -6,19 +6,29 @@ using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Petitions.Signing;
 
+public enum SignatureWrite
+{
+    /// <summary>The signature and its link are stored.</summary>
+    Written,
+    /// <summary>This mailbox or account signed the petition before: nothing written.</summary>
+    SignedBefore,
+    /// <summary>The batch could not decide: the signature goes the one-by-one way.</summary>
+    TryAlone,
+}
+
 /// <summary>
 /// Group commit of new signatures, the twin of <see cref="ConfirmationWriter"/>: the signatures arriving together are
 /// written with their confirmation e-mails in one transaction (one read of who signed before, one batch of inserts),
 /// so a wave of signers holds a few connections for a few milliseconds instead of one connection per signer. Every
 /// request awaits its batch's commit: "check your e-mail" is only answered once the signature and its e-mail are stored.
-/// A signature the batch cannot write alone (the person signed before, twice in the batch, or a concurrent writer
-/// won) comes back unwritten and takes the one-by-one path, which tells "already signed" apart.
+/// A signature of a mailbox or account that signed before comes back as such, unwritten, without an insert that
+/// the unique indexes would refuse; one the batch cannot decide (twice in the batch, a concurrent writer won, a
+/// failure) comes back to be tried alone.
 /// </summary>
 public sealed class SignatureWriter(IServiceScopeFactory scopes, ILogger<SignatureWriter> log)
-    : GroupCommit<(PetitionSignature Signature, OutboxMessage Link), bool>(maxBatch: 200)
+    : GroupCommit<(PetitionSignature Signature, OutboxMessage Link), SignatureWrite>(maxBatch: 200)
 {
-    /// <summary>True when the signature and its link are stored; false when it must go the one-by-one way.</summary>
-    public Task<bool> AddAsync(Organization organization, PetitionSignature signature, OutboxMessage link) =>
+    public Task<SignatureWrite> AddAsync(Organization organization, PetitionSignature signature, OutboxMessage link) =>
         EnqueueAsync(organization, (signature, link));
 
     // Whatever failed (the pool, the network), each signature is tried alone, and each signer gets that attempt's
@@ -26,7 +36,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, ILogger<Signatu
     protected override void Fail(IReadOnlyList<Pending> requests, Exception error)
     {
         log.LogWarning(error, "A batch of {Count} signatures failed; they are written one by one.", requests.Count);
-        foreach (var r in requests) r.Done.TrySetResult(false);
+        foreach (var r in requests) r.Done.TrySetResult(SignatureWrite.TryAlone);
     }
 
     protected override async Task WriteAsync(Organization organization, IReadOnlyList<Pending> requests)
@@ -49,7 +59,7 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, ILogger<Signatu
         }
         finally
         {
-            foreach (var r in repeats) r.Done.TrySetResult(false);
+            foreach (var r in repeats) r.Done.TrySetResult(SignatureWrite.TryAlone);
         }
     }
 
@@ -72,7 +82,8 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, ILogger<Signatu
         foreach (var r in candidates)
         {
             var s = r.Item.Signature;
-            if (takenEmails.Contains((s.PetitionId, s.CanonicalEmail)) || (s.UserId is { } user && takenAccounts.Contains((s.PetitionId, user)))) r.Done.TrySetResult(false);
+            if (takenEmails.Contains((s.PetitionId, s.CanonicalEmail)) || (s.UserId is { } user && takenAccounts.Contains((s.PetitionId, user))))
+                r.Done.TrySetResult(SignatureWrite.SignedBefore);
             else fresh.Add(r);
         }
         if (fresh.Count == 0) return;
@@ -87,10 +98,10 @@ public sealed class SignatureWriter(IServiceScopeFactory scopes, ILogger<Signatu
         {
             // Someone signed with one of these addresses between the read and the insert (another node): the whole
             // batch was rolled back, and each signature is tried alone.
-            foreach (var r in fresh) r.Done.TrySetResult(false);
+            foreach (var r in fresh) r.Done.TrySetResult(SignatureWrite.TryAlone);
             return;
         }
         scope.ServiceProvider.GetRequiredService<EmailQueue>().Flush();
-        foreach (var r in fresh) r.Done.TrySetResult(true);
+        foreach (var r in fresh) r.Done.TrySetResult(SignatureWrite.Written);
     }
 }

@@ -30,7 +30,7 @@ public sealed class SigningLimits(IConfiguration configuration, IRateLimiterStor
     public bool IsExempt(string domain) => _exempt.Contains(domain);
 
     /// <summary>Takes one signature from the domain's allowance on this petition; false when it is used up.</summary>
-    public bool TryTake(int organizationId, int petitionId, string domain)
+    public async ValueTask<bool> TryTakeAsync(int organizationId, int petitionId, string domain)
     {
         if (IsExempt(domain)) return true;
         var key = $"{RateLimits.SigningDomain}:{organizationId}:{petitionId}:{domain}";
@@ -40,7 +40,8 @@ public sealed class SigningLimits(IConfiguration configuration, IRateLimiterStor
             entry.PostEvictionCallbacks.Add(new PostEvictionCallbackRegistration { EvictionCallback = (_, value, _, _) => (value as IDisposable)?.Dispose() });
             return store.FixedWindow(key, PerDomainPerMinute, TimeSpan.FromMinutes(1));
         })!;
-        using var lease = limiter.AttemptAcquire();
+        // Asked asynchronously: a shared store's counter (Redis) cannot answer the synchronous attempt.
+        using var lease = await limiter.AcquireAsync();
         return lease.IsAcquired;
     }
 }

@@ -27,15 +27,13 @@ public sealed class FixCheckJob(IConfiguration configuration, TimeProvider clock
             .OrderBy(r => r.Id).Take(500).ToListAsync(token);
         if (due.Count == 0) return;
         var mail = services.GetRequiredService<RequestMail>();
-        var host = organization.Hosts.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault();
-        var baseUrl = host is null ? "" : $"https://{host}";
         await using var transaction = await db.Database.BeginTransactionAsync(token);
         foreach (var request in due)
         {
             if (await mail.ReporterAddressAsync(request) is not { } address) continue;
             var marked = await db.ServiceRequests.Where(r => r.Id == request.Id && r.FixCheckSentAt == null && r.Status == RequestStatus.Resolved)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.FixCheckSentAt, now), token);
-            if (marked == 1) mail.QueueFixCheck(request, address, organization.Name, baseUrl);
+            if (marked == 1) mail.QueueFixCheck(request, address, organization.Name);
         }
         await db.SaveChangesAsync(token);
         await transaction.CommitAsync(token);

@@ -37,10 +37,10 @@ public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMa
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
 
     public Task<IActionResult> OnPostMoveAsync(int id, RequestStatus? status, string? publicText, string? internalNote, string? duplicateOf) =>
-        ActAsync(id, () => handling.MoveAsync(User, id, status, publicText, internalNote, duplicateOf, BaseUrl), "Le statut du signalement a changé.");
+        ActAsync(id, () => handling.MoveAsync(User, id, status, publicText, internalNote, duplicateOf), "Le statut du signalement a changé.");
 
     public Task<IActionResult> OnPostCommentAsync(int id, string? publicText, string? internalNote) =>
-        ActAsync(id, () => handling.CommentAsync(User, id, publicText, internalNote, BaseUrl), "Votre message est ajouté à l'historique.");
+        ActAsync(id, () => handling.CommentAsync(User, id, publicText, internalNote), "Votre message est ajouté à l'historique.");
 
     public async Task<IActionResult> OnPostReassignAsync(int id, string? service, string? internalNote)
     {
@@ -57,8 +57,6 @@ public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMa
             return await FailAsync(id, e);
         }
     }
-
-    private string BaseUrl => $"{Request.Scheme}://{tenant.PublicHost(Request)}";
 
     private async Task<IActionResult> ActAsync(int id, Func<Task> action, string done)
     {

@@ -45,9 +45,8 @@ public class IsFixedModel(ParvisDbContext db, RequestMail mails, EmailQueue queu
         try
         {
             var update = request.Reopen(clock.GetUtcNow().UtcDateTime, reason);
-            var baseUrl = $"{Request.Scheme}://{tenant.PublicHost(Request)}";
-            await mails.NotifyAsync(request, update, baseUrl, toReporter: false);
-            await mails.NotifyServiceAsync(request, update, baseUrl);
+            await mails.NotifyAsync(request, update, toReporter: false);
+            await mails.NotifyServiceAsync(request, update);
             await db.SaveChangesAsync();
             queue.Flush();
             Answered = false;

@@ -47,7 +47,7 @@ public class QueueModel(ParvisDbContext db, RequestHandling handling, TenantCont
     {
         try
         {
-            var moved = await handling.MoveManyAsync(User, ids ?? [], bulkStatus, bulkMessage, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            var moved = await handling.MoveManyAsync(User, ids ?? [], bulkStatus, bulkMessage);
             TempData["Message"] = moved == 1 ? "1 signalement a changé de statut." : "Les signalements cochés ont changé de statut.";
             return Redirect(QueueUrl(PageNumber));
         }

@@ -63,20 +63,20 @@ public sealed partial class RequestHandling(ParvisDbContext db, IAuthorizationSe
         return scope.Service is { } service ? query.Where(r => r.ServiceName == service) : query;
     }
 
-    public async Task MoveAsync(ClaimsPrincipal user, int requestId, RequestStatus? to, string? publicText, string? internalNote, string? duplicateOf, string baseUrl)
+    public async Task MoveAsync(ClaimsPrincipal user, int requestId, RequestStatus? to, string? publicText, string? internalNote, string? duplicateOf)
     {
         var request = await HandledAsync(user, requestId);
         if (to is not { } status) throw new DomainException("Choisissez le nouveau statut.");
         ServiceRequest? original = null;
         if (status == RequestStatus.Duplicate) original = await OriginalAsync(duplicateOf);
         var update = Move(user, request, status, publicText, internalNote, original);
-        await mails.NotifyAsync(request, update, baseUrl);
+        await mails.NotifyAsync(request, update);
         await db.SaveChangesAsync();
         queue.Flush();
     }
 
     /// <summary>All the selected requests move, or none: the message names the first that cannot.</summary>
-    public async Task<int> MoveManyAsync(ClaimsPrincipal user, IReadOnlyCollection<int> ids, RequestStatus? to, string? publicText, string baseUrl)
+    public async Task<int> MoveManyAsync(ClaimsPrincipal user, IReadOnlyCollection<int> ids, RequestStatus? to, string? publicText)
     {
         if (ids.Count == 0) throw new DomainException("Cochez au moins un signalement.");
         if (to is not { } status || !BulkStatuses.Contains(status)) throw new DomainException("Choisissez l'action à appliquer aux signalements cochés.");
@@ -98,18 +98,18 @@ public sealed partial class RequestHandling(ParvisDbContext db, IAuthorizationSe
                 throw DomainException.WithValues("Aucun signalement n'a changé : le signalement n° {0} ne peut pas passer à « {1} » ({2}).", request.Id, ServiceRequest.Label(status), e.Message);
             }
         }
-        foreach (var (request, update) in updates) await mails.NotifyAsync(request, update, baseUrl);
+        foreach (var (request, update) in updates) await mails.NotifyAsync(request, update);
         await db.SaveChangesAsync();
         queue.Flush();
         return requests.Count;
     }
 
-    public async Task CommentAsync(ClaimsPrincipal user, int requestId, string? publicText, string? internalNote, string baseUrl)
+    public async Task CommentAsync(ClaimsPrincipal user, int requestId, string? publicText, string? internalNote)
     {
         var request = await HandledAsync(user, requestId);
         var update = request.Comment(Now, user.UserId() ?? Guid.Empty, request.ServiceName, publicText, internalNote);
         audit.Record("request.comment", nameof(ServiceRequest), request.Id, update.PublicText is null ? "note interne" : "message public");
-        await mails.NotifyAsync(request, update, baseUrl);
+        await mails.NotifyAsync(request, update);
         await db.SaveChangesAsync();
         queue.Flush();
     }

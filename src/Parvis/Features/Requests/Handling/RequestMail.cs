@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
+using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Requests.Handling;
 
@@ -12,16 +13,16 @@ namespace Parvis.Features.Requests.Handling;
 /// reopening to the service, and the "est-ce réglé ?" question with its long-lived link. Messages are
 /// outbox rows of the caller's unit of work; internal notes never go into them.
 /// </summary>
-public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider protection, TimeProvider clock, Reporting.RequestFollowing following)
+public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider protection, TimeProvider clock, Reporting.RequestFollowing following, PublicLinks links)
 {
     public static readonly TimeSpan FixCheckLifetime = TimeSpan.FromDays(60);
 
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("Parvis.RequestFixCheck").ToTimeLimitedDataProtector();
 
-    public static string PublicUrl(string baseUrl, int requestId) => $"{baseUrl.TrimEnd('/')}/signalements/{requestId}";
+    private string PublicUrl(int requestId) => links.To($"/signalements/{requestId}");
 
     /// <summary>One message per reporter and follower for a public update (a change of status or a public message).</summary>
-    public async Task NotifyAsync(ServiceRequest request, RequestUpdate update, string baseUrl, bool toReporter = true)
+    public async Task NotifyAsync(ServiceRequest request, RequestUpdate update, bool toReporter = true)
     {
         if (!update.IsPublic) return;
         var organization = await OrganizationNameAsync();
@@ -33,7 +34,7 @@ public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider prot
         var body = $"Bonjour,\n\nLe signalement n° {request.Id} ({category}) "
             + (what is null ? "a reçu un nouveau message." : update.IsReopening ? "a été rouvert : son auteur indique que le problème n'est pas réglé." : $"est maintenant {what}.")
             + (update.PublicText is null ? "" : $"\n\nMessage {(update.IsReopening ? "de l'auteur" : "du " + update.Signature)} :\n{update.PublicText}")
-            + $"\n\nVoir le signalement : {PublicUrl(baseUrl, request.Id)}"
+            + $"\n\nVoir le signalement : {PublicUrl(request.Id)}"
             + "\n\nVous recevez ce message parce que vous avez fait ou suivez ce signalement.";
         // A request hidden by moderation is out of public view: its followers hear nothing more, only its reporter.
         var (accounts, emails) = request.IsHidden ? ([], []) : await FollowerAddressesAsync(request.Id);
@@ -42,25 +43,25 @@ public sealed class RequestMail(ParvisDbContext db, IDataProtectionProvider prot
         foreach (var address in accounts.Where(sent.Add)) Enqueue(address, subject, body);
         // A follower without an account stops by a link of their own; an account stops from the request's page.
         foreach (var address in emails.Where(sent.Add))
-            Enqueue(address, subject, body + $"\n\nPour ne plus suivre ce signalement : {following.StopLink(request.Id, address, baseUrl)}");
+            Enqueue(address, subject, body + $"\n\nPour ne plus suivre ce signalement : {following.StopLink(request.Id, address)}");
     }
 
     /// <summary>A reopening reaches the service's agents too: the request is back in their queue.</summary>
-    public async Task NotifyServiceAsync(ServiceRequest request, RequestUpdate update, string baseUrl)
+    public async Task NotifyServiceAsync(ServiceRequest request, RequestUpdate update)
     {
         var agentIds = db.RoleAssignments.Where(r => r.Role == StaffRole.Agent && r.ServiceName == request.ServiceName).Select(r => r.UserId);
         var addresses = await db.Users.AsNoTracking().Where(u => u.EmailConfirmed && u.Email != null && agentIds.Contains(u.Id)).Select(u => u.Email!).ToListAsync();
         var subject = $"{await OrganizationNameAsync()} : le signalement n° {request.Id} est rouvert";
         var body = $"Bonjour,\n\nL'auteur du signalement n° {request.Id} indique que le problème n'est pas réglé ; le signalement revient dans la file du {request.ServiceName}."
             + (update.PublicText is null ? "" : $"\n\nSon message :\n{update.PublicText}")
-            + $"\n\nTraiter le signalement : {baseUrl.TrimEnd('/')}/guichet/{request.Id}";
+            + $"\n\nTraiter le signalement : {links.To($"/guichet/{request.Id}")}";
         foreach (var address in addresses.Distinct(StringComparer.OrdinalIgnoreCase)) Enqueue(address, subject, body);
     }
 
     /// <summary>"Votre signalement n° … est-il réglé ?", with a link valid <see cref="FixCheckLifetime"/>.</summary>
-    public void QueueFixCheck(ServiceRequest request, string address, string organizationName, string baseUrl)
+    public void QueueFixCheck(ServiceRequest request, string address, string organizationName)
     {
-        var link = $"{PublicUrl(baseUrl, request.Id)}/regle?jeton={Uri.EscapeDataString(FixCheckToken(request))}";
+        var link = $"{PublicUrl(request.Id)}/regle?jeton={Uri.EscapeDataString(FixCheckToken(request))}";
         Enqueue(address, $"{organizationName} : votre signalement n° {request.Id} est-il réglé ?",
             $"Bonjour,\n\nVotre signalement n° {request.Id} a été marqué résolu. Le problème est-il vraiment réglé ?\n\nDites-le-nous (le lien reste valable 60 jours) :\n{link}\n\n"
             + "Si ce n'est pas réglé, vous pourrez rouvrir le signalement : il reviendra au service concerné.");

@@ -44,7 +44,7 @@ public static class Open311Endpoints
 
         api.MapGet("/discovery.{format}", (string format, HttpContext http, TenantContext tenant) =>
         {
-            var baseUrl = BaseUrl(http, tenant);
+            var baseUrl = BaseUrl(http);
             var endpoint = new Open311Item().With("specification", Specification).With("url", $"{baseUrl}/open311/v2")
                 .With("changeset", "2026-11-26T00:00:00+00:00").With("type", "production")
                 .With("formats", new Open311List("format", ["text/xml", "application/json"]));
@@ -68,14 +68,14 @@ public static class Open311Endpoints
             if (await ReadRefusedAsync(http, keys, tenant) is { } refused) return refused.ToResult(format, 403);
             var (filter, error) = ParseFilter(http.Request.Query, queries.Now);
             if (filter is null) return Open311Document.Errors(400, error!).ToResult(format, 400);
-            return new Open311Document("service_requests", "request", await queries.RequestsAsync(filter, BaseUrl(http, tenant))).ToResult(format);
+            return new Open311Document("service_requests", "request", await queries.RequestsAsync(filter)).ToResult(format);
         });
 
         api.MapGet("/requests/{id}.{format}", async (string id, string format, HttpContext http, Open311Queries queries, Open311Keys keys, TenantContext tenant) =>
         {
             if (await ReadRefusedAsync(http, keys, tenant) is { } refused) return refused.ToResult(format, 403);
             var found = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                ? await queries.RequestsAsync(new Open311Queries.Filter([number], null, DateTime.MinValue, DateTime.MaxValue, null), BaseUrl(http, tenant))
+                ? await queries.RequestsAsync(new Open311Queries.Filter([number], null, DateTime.MinValue, DateTime.MaxValue, null))
                 : [];
             return found.Count == 0
                 ? Open311Document.Errors(404, "Ce signalement n'existe pas ou n'est pas public.").ToResult(format, 404)
@@ -166,5 +166,5 @@ public static class Open311Endpoints
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
     /// <summary>Links (media_url) point to a host of the organization, never to a forged Host header.</summary>
-    public static string BaseUrl(HttpContext http, TenantContext tenant) => $"{http.Request.Scheme}://{tenant.PublicHost(http.Request)}";
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<PublicLinks>().BaseUrl;
 }

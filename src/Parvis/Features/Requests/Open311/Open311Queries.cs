@@ -11,7 +11,7 @@ namespace Parvis.Features.Requests.Open311;
 /// ones, never those waiting for their author's e-mail, never a reporter's name or e-mail, never an
 /// internal note.
 /// </summary>
-public sealed class Open311Queries(ParvisDbContext db, TenantContext tenant, TimeProvider clock)
+public sealed class Open311Queries(ParvisDbContext db, TenantContext tenant, PublicLinks links, TimeProvider clock)
 {
     public const int MaxResults = 1_000;
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromDays(90);
@@ -66,7 +66,7 @@ public sealed class Open311Queries(ParvisDbContext db, TenantContext tenant, Tim
 
     public sealed record Filter(IReadOnlyList<int>? Ids, IReadOnlyList<string>? ServiceCodes, DateTime From, DateTime To, bool? Open);
 
-    public async Task<List<Open311Item>> RequestsAsync(Filter filter, string baseUrl)
+    public async Task<List<Open311Item>> RequestsAsync(Filter filter)
     {
         var query = Visible();
         if (filter.Ids is { } ids) query = query.Where(r => ids.Contains(r.Id));
@@ -113,7 +113,7 @@ public sealed class Open311Queries(ParvisDbContext db, TenantContext tenant, Tim
             .With("zipcode", null)
             .With("lat", r.Latitude)
             .With("long", r.Longitude)
-            .With("media_url", r.Photo is { } photo ? $"{baseUrl}/fichiers/{photo}" : r.MediaUrl)).ToList();
+            .With("media_url", r.Photo is { } photo ? links.To($"/fichiers/{photo}") : r.MediaUrl)).ToList();
     }
 
     /// <summary>mySociety's extension: public updates (status changes and public messages) in a window, oldest first.</summary>

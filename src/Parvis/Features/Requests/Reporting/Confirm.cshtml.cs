@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Features.Shared;
-using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Requests.Reporting;
 
 /// <summary>The link e-mailed to a reporter without an account. Opening it shows a button; only the POST sends the report on.</summary>
-public class ConfirmModel(ReportCommands commands, TenantContext tenant) : PageModel
+public class ConfirmModel(ReportCommands commands) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")] public string? Token { get; set; }
     public int RequestId { get; private set; }
@@ -19,7 +18,7 @@ public class ConfirmModel(ReportCommands commands, TenantContext tenant) : PageM
         RequestId = id;
         try
         {
-            var request = await commands.ConfirmAsync(id, Token, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            var request = await commands.ConfirmAsync(id, Token);
             TempData["Message"] = "Merci, votre signalement est transmis au service concerné : vous recevrez un e-mail à chaque étape.";
             return Redirect($"/signalements/{request.Id}");
         }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Features.Shared;
-using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Requests.Reporting;
@@ -12,7 +11,7 @@ namespace Parvis.Features.Requests.Reporting;
 /// the address is recorded only once the link sent to it is followed.
 /// </summary>
 [RateLimited(RateLimits.Posting)]
-public class FollowModel(RequestFollowing following, TenantContext tenant) : PageModel
+public class FollowModel(RequestFollowing following) : PageModel
 {
     public ServiceRequest Request_ { get; private set; } = null!;
     public bool SignedIn => User.UserId() is not null;
@@ -35,7 +34,7 @@ public class FollowModel(RequestFollowing following, TenantContext tenant) : Pag
                 TempData["Message"] = added ? "Vous suivez ce signalement : vous serez prévenu de chaque étape." : "Vous suivez déjà ce signalement.";
                 return Redirect(SignedIn ? "/compte/signalements" : $"/signalements/{id}");
             }
-            await following.AskByEmailAsync(id, Email, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            await following.AskByEmailAsync(id, Email);
             LinkSent = true;
         }
         catch (DomainException e)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Features.Shared;
-using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Requests.Reporting;
 
@@ -10,7 +9,7 @@ namespace Parvis.Features.Requests.Reporting;
 /// The links e-mailed to a follower without an account: to start following (7 days) and to stop. Opening
 /// one shows a button: mail scanners that fetch links must not change anything by themselves.
 /// </summary>
-public class FollowLinkModel(RequestFollowing following, TenantContext tenant) : PageModel
+public class FollowLinkModel(RequestFollowing following) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "jeton")] public string? Token { get; set; }
     [BindProperty(SupportsGet = true)] public string Step { get; set; } = "";
@@ -31,7 +30,7 @@ public class FollowLinkModel(RequestFollowing following, TenantContext tenant) :
             }
             else
             {
-                var added = await following.ConfirmEmailAsync(id, Token, $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+                var added = await following.ConfirmEmailAsync(id, Token);
                 TempData["Message"] = added ? "Vous suivez ce signalement : vous serez prévenu de chaque étape." : "Vous suivez déjà ce signalement.";
             }
             return Redirect("/");

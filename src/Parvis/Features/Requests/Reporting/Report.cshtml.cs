@@ -87,7 +87,7 @@ public class ReportModel(ParvisDbContext db, RequestSubmission submission, Repor
         try
         {
             input = ReadInput();
-            var request = await commands.SendAsync(User, input, Photos(), $"{Request.Scheme}://{tenant.PublicHost(Request)}");
+            var request = await commands.SendAsync(User, input, Photos());
             if (request.AwaitingEmail)
             {
                 TempData["Message"] = "Merci : ouvrez le lien envoyé à votre adresse e-mail pour transmettre votre signalement (il est valable 7 jours).";

@@ -24,7 +24,7 @@ public sealed record NearbyRequest(int Id, RequestStatus Status, int Metres, Dat
 /// otherwise a confirmed e-mail), the photos (at most three, re-encoded without metadata), the
 /// acknowledgement of receipt. One transaction; the photos' bytes go if it fails.
 /// </summary>
-public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submission, IFileStorage storage, EmailQueue mail, TenantContext tenant,
+public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submission, IFileStorage storage, EmailQueue mail, TenantContext tenant, PublicLinks links,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
@@ -77,7 +77,7 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
     }
 
     /// <summary>Sends the report; the acknowledgement (or the confirmation link) is queued in the same transaction.</summary>
-    public async Task<ServiceRequest> SendAsync(ClaimsPrincipal user, RequestInput input, IReadOnlyList<PhotoUpload> photos, string publicBaseUrl)
+    public async Task<ServiceRequest> SendAsync(ClaimsPrincipal user, RequestInput input, IReadOnlyList<PhotoUpload> photos)
     {
         var request = await CheckAsync(user, input);
         if (photos.Count > ServiceRequest.MaxPhotos) throw DomainException.WithValues("Joignez {0} photos au plus.", ServiceRequest.MaxPhotos);
@@ -94,8 +94,8 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
             db.ServiceRequests.Add(request);
             await db.SaveChangesAsync();
             // The e-mail needs the new number: it is written in the same transaction as the request.
-            if (request.AwaitingEmail) QueueConfirmation(request, publicBaseUrl);
-            else await QueueAcknowledgementAsync(request, publicBaseUrl);
+            if (request.AwaitingEmail) QueueConfirmation(request);
+            else await QueueAcknowledgementAsync(request);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }
@@ -109,7 +109,7 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
     }
 
     /// <summary>The link's POST: the request becomes visible and goes to its service; the acknowledgement follows.</summary>
-    public async Task<ServiceRequest> ConfirmAsync(int requestId, string? token, string publicBaseUrl)
+    public async Task<ServiceRequest> ConfirmAsync(int requestId, string? token)
     {
         string payload;
         try
@@ -127,7 +127,7 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
         if (!request.AwaitingEmail) return request;
         request.AwaitingEmail = false;
         request.UpdatedAt = Now;
-        await QueueAcknowledgementAsync(request, publicBaseUrl);
+        await QueueAcknowledgementAsync(request);
         try
         {
             await db.SaveChangesAsync();
@@ -165,21 +165,21 @@ public sealed class ReportCommands(ParvisDbContext db, RequestSubmission submiss
         return file;
     }
 
-    private void QueueConfirmation(ServiceRequest request, string publicBaseUrl)
+    private void QueueConfirmation(ServiceRequest request)
     {
         var token = Protector.Protect($"{tenant.OrganizationId}:{request.Id.ToString(CultureInfo.InvariantCulture)}", clock.GetUtcNow().Add(LinkLifetime));
-        var link = $"{publicBaseUrl.TrimEnd('/')}/signalements/{request.Id}/confirmer?jeton={Uri.EscapeDataString(token)}";
+        var link = $"{links.BaseUrl}/signalements/{request.Id}/confirmer?jeton={Uri.EscapeDataString(token)}";
         mail.Enqueue(request.ReporterEmail!, text["{0} : confirmez votre signalement", tenant.Organization.Name],
             $"{text["Bonjour,"]}\n\n{text["Vous avez fait un signalement. Pour qu'il soit transmis au service concerné, ouvrez ce lien dans les 7 jours :"]}\n{link}\n\n{text["Si vous n'avez rien signalé, ignorez ce message : rien ne sera transmis."]}");
     }
 
-    private async Task QueueAcknowledgementAsync(ServiceRequest request, string publicBaseUrl)
+    private async Task QueueAcknowledgementAsync(ServiceRequest request)
     {
         var to = request.AuthorId is { } author
             ? await db.Users.Where(u => u.Id == author).Select(u => u.Email).FirstOrDefaultAsync()
             : request.ReporterEmail;
         if (string.IsNullOrEmpty(to)) return;
-        var link = $"{publicBaseUrl.TrimEnd('/')}/signalements/{request.Id}";
+        var link = $"{links.BaseUrl}/signalements/{request.Id}";
         mail.Enqueue(to, text["{0} : signalement n° {1} reçu", tenant.Organization.Name, request.Id],
             $"{text["Bonjour,"]}\n\n{text["Nous avons bien reçu votre signalement n° {0}. Il est transmis au {1}, qui s'engage à le traiter avant le {2}.", request.Id, request.ServiceName, tenant.Organization.ToLocal(request.DueAt).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"))]}\n\n{text["Suivez-le ici :"]}\n{link}\n\n{text["Vous recevrez un e-mail à chaque nouvelle étape."]}");
     }

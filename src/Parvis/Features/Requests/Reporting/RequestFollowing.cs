@@ -18,7 +18,7 @@ namespace Parvis.Features.Requests.Reporting;
 /// request (unique indexes); the count is moved in the database with the row. Every e-mail to an address
 /// follower carries a link to stop (<see cref="StopLink"/>).
 /// </summary>
-public sealed class RequestFollowing(ParvisDbContext db, EmailQueue mail, TenantContext tenant, IDataProtectionProvider protection,
+public sealed class RequestFollowing(ParvisDbContext db, EmailQueue mail, TenantContext tenant, PublicLinks links, IDataProtectionProvider protection,
     TimeProvider clock, IStringLocalizer<SharedResource> text)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
@@ -58,13 +58,13 @@ public sealed class RequestFollowing(ParvisDbContext db, EmailQueue mail, Tenant
     }
 
     /// <summary>Someone without an account asks to follow: a link goes to the address, nothing is recorded before it is followed.</summary>
-    public async Task AskByEmailAsync(int requestId, string? email, string publicBaseUrl)
+    public async Task AskByEmailAsync(int requestId, string? email)
     {
         var address = EmailAddress.Parse(email);
         if (address.Canonical.Length > ServiceRequest.MaxEmail) throw new DomainException("L'adresse e-mail est trop longue.");
         if (await FollowableAsync(requestId) is null) throw new DomainException("Ce signalement n'existe pas.");
         var token = FollowProtector.Protect(Payload(requestId, address.Canonical), clock.GetUtcNow().Add(LinkLifetime));
-        var link = $"{publicBaseUrl.TrimEnd('/')}/signalements/{requestId}/suivre/confirmer?jeton={Uri.EscapeDataString(token)}";
+        var link = $"{links.BaseUrl}/signalements/{requestId}/suivre/confirmer?jeton={Uri.EscapeDataString(token)}";
         mail.Enqueue(address.Typed, text["{0} : suivre le signalement n° {1}", tenant.Organization.Name, requestId],
             $"{text["Bonjour,"]}\n\n{text["Pour être prévenu de chaque étape du signalement n° {0}, ouvrez ce lien dans les 7 jours :", requestId]}\n{link}\n\n{text["Si vous n'avez rien demandé, ignorez ce message."]}");
         await db.SaveChangesAsync();
@@ -72,21 +72,21 @@ public sealed class RequestFollowing(ParvisDbContext db, EmailQueue mail, Tenant
     }
 
     /// <summary>The follow link's POST; false when the address already followed.</summary>
-    public async Task<bool> ConfirmEmailAsync(int requestId, string? token, string publicBaseUrl)
+    public async Task<bool> ConfirmEmailAsync(int requestId, string? token)
     {
         var email = Read(FollowProtector, requestId, token);
         if (await FollowableAsync(requestId) is null) throw new DomainException("Ce signalement n'existe plus.");
         if (await db.RequestFollowers.AnyAsync(f => f.RequestId == requestId && f.Email == email)) return false;
         mail.Enqueue(email, text["{0} : vous suivez le signalement n° {1}", tenant.Organization.Name, requestId],
-            $"{text["Bonjour,"]}\n\n{text["Vous recevrez un e-mail à chaque étape du signalement n° {0} :", requestId]}\n{publicBaseUrl.TrimEnd('/')}/signalements/{requestId}\n\n{text["Pour ne plus le suivre :"]}\n{StopLink(requestId, email, publicBaseUrl)}");
+            $"{text["Bonjour,"]}\n\n{text["Vous recevrez un e-mail à chaque étape du signalement n° {0} :", requestId]}\n{links.BaseUrl}/signalements/{requestId}\n\n{text["Pour ne plus le suivre :"]}\n{StopLink(requestId, email)}");
         var added = await AddAsync(new RequestFollower { RequestId = requestId, Email = email, Since = Now });
         mail.Flush();
         return added;
     }
 
     /// <summary>The link to put in every e-mail sent to a follower by address (an account stops from the request's page).</summary>
-    public string StopLink(int requestId, string canonicalEmail, string publicBaseUrl) =>
-        $"{publicBaseUrl.TrimEnd('/')}/signalements/{requestId}/suivre/arreter?jeton={Uri.EscapeDataString(StopProtector.Protect(Payload(requestId, canonicalEmail)))}";
+    public string StopLink(int requestId, string canonicalEmail) =>
+        $"{links.BaseUrl}/signalements/{requestId}/suivre/arreter?jeton={Uri.EscapeDataString(StopProtector.Protect(Payload(requestId, canonicalEmail)))}";
 
     public async Task<bool> StopByLinkAsync(int requestId, string? token)
     {
