@@ -4,6 +4,7 @@ using Parvis.Infrastructure.Cluster;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.PersonalData;
 
