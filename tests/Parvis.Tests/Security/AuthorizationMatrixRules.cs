@@ -150,6 +150,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /compte/identite/courrier?handler=Code"] = "-+++++-",
         ["POST /compte/securite?handler=Enable"] = "-+++++-",
         ["POST /compte/securite?handler=Disable"] = "-+++++-",
+        ["POST /compte/securite?handler=Start"] = "-+++++-",
         ["GET /compte/deconnexion"] = "+++++++",
         ["POST /compte/deconnexion"] = "+++++++",
         // FranceConnect (Ville A verifies with the development provider of its own host, enabled below).
