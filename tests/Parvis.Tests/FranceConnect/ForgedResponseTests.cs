@@ -17,6 +17,12 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
 
     private async Task<(HttpResponseMessage Response, Guid UserId)> RunAsync(Misbehaviour wrong)
     {
+        var (response, userId, _) = await RunWithClientAsync(wrong);
+        return (response, userId);
+    }
+
+    private async Task<(HttpResponseMessage Response, Guid UserId, HttpClient Client)> RunWithClientAsync(Misbehaviour wrong)
+    {
         await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
         {
             await db.UserLogins.Where(l => l.ProviderKey == RogueProvider.Subject).ExecuteDeleteAsync();
@@ -35,7 +41,7 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
         Assert.Equal("http://b.test/compte/franceconnect/retour", callback.GetLeftPart(UriPartial.Path));
         var response = await client.GetAsync(callback.PathAndQuery);
         var userId = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        return (response, userId);
+        return (response, userId, client);
     }
 
     private Task<int> VerificationsOfAsync(Guid userId) =>
@@ -51,6 +57,30 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
         Assert.True(verification.IsElector);
         Assert.NotNull(verification.ResidentTerritoryId);
         Assert.Equal(AgeBracket.From30To39, verification.AgeBracket);
+    }
+
+    [Theory]
+    [InlineData("1988-03-14T00:00:00Z")]
+    [InlineData("19880314")]
+    [InlineData("14/03/1988")]
+    public async Task A_birth_date_in_another_full_format_verifies_the_age_and_the_lists(string birthDate)
+    {
+        var (response, userId) = await RunAsync(new Misbehaviour { BirthDate = birthDate });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var verification = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Verifications.SingleAsync(v => v.UserId == userId));
+        Assert.Equal(AgeBracket.From30To39, verification.AgeBracket);
+        Assert.True(verification.IsElector);
+    }
+
+    [Fact]
+    public async Task A_partial_birth_date_is_explained_to_the_person()
+    {
+        var (response, userId, client) = await RunWithClientAsync(new Misbehaviour { BirthDate = "1988-00-00" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("n'a pas transmis de date de naissance complète", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var verification = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Verifications.SingleAsync(v => v.UserId == userId));
+        Assert.Null(verification.AgeBracket);
     }
 
     public static TheoryData<string, string> Forgeries => new()

@@ -132,6 +132,13 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /compte/reinitialiser"] = "+++++++",
         ["GET /compte/acces-refuse"] = "+++++++",
         ["GET /compte/securite"] = "-+++++-",
+        ["GET /compte"] = "-+++++-",
+        ["POST /compte?handler=Profile"] = "-+++++-",
+        ["POST /compte?handler=Email"] = "-+++++-",
+        ["POST /compte?handler=Password"] = "-+++++-",
+        // The link sent to a new address: open to whoever holds it (without a valid link it changes nothing).
+        ["GET /compte/adresse/confirmer"] = "+++++++",
+        ["POST /compte/adresse/confirmer"] = "+++++++",
         ["GET /compte/identite"] = "-+++++-",
         ["GET /compte/donnees"] = "-+++++-",
         ["GET /compte/donnees/export.json"] = "-+++++-",

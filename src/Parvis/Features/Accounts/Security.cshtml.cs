@@ -11,7 +11,7 @@ namespace Parvis.Features.Accounts;
 /// <summary>Two-factor authentication with an authenticator app (TOTP), and its recovery codes.</summary>
 [Authorize]
 public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, TenantContext tenant, AuditLog audit,
-    AuthenticatorSetup authenticator) : PageModel
+    AuthenticatorSetup authenticator, AccountMail mail, Parvis.Infrastructure.Data.ParvisDbContext db) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -56,6 +56,7 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
+        await TellAsync(user, "La double authentification de votre compte vient d'être activée.");
         await LoadAsync(user);
         TempData["Message"] = "La double authentification est activée.";
         return Page();
@@ -76,8 +77,16 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
         // The app's old entry stops working; a new setup starts from a new key.
         await authenticator.RemoveKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
+        await TellAsync(user, "La double authentification de votre compte vient d'être désactivée.");
         TempData["Message"] = "La double authentification est désactivée.";
         return RedirectToPage();
+    }
+
+    private async Task TellAsync(ParvisUser user, string change)
+    {
+        mail.SecurityChanged(user.Email!, user.Pseudonym, change, Request);
+        await db.SaveChangesAsync();
+        mail.Flush();
     }
 
     private async Task LoadAsync(ParvisUser user)

@@ -88,6 +88,10 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
         return (user, note);
     }
 
+    public const string NoBirthDateMessage =
+        "Votre identité est vérifiée, mais FranceConnect n'a pas transmis de date de naissance complète : votre âge et votre " +
+        "inscription sur les listes de la commune n'ont pas pu être vérifiés. Vous pouvez les faire vérifier autrement depuis « Mon identité ».";
+
     public const string EmailTakenMessage =
         "Un compte existe déjà avec cette adresse : connectez-vous avec votre mot de passe, puis liez FranceConnect depuis « Mon identité ».";
 
@@ -114,6 +118,7 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
             catch (DomainException e) { note = e.Message; }
         }
         if (claimed.Count > 0) note = null;
+        if (identity.BirthDate is null) note = NoBirthDateMessage;
         int? territoryId = null;
         if (claimed.Count > 0)
             territoryId = claimed.Select(m => m.Entry.TerritoryId).FirstOrDefault(t => t is not null) ?? await census.HomeTerritoryAsync();
