@@ -17,12 +17,6 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
 
     private async Task<(HttpResponseMessage Response, Guid UserId)> RunAsync(Misbehaviour wrong)
     {
-        var (response, userId, _) = await RunWithClientAsync(wrong);
-        return (response, userId);
-    }
-
-    private async Task<(HttpResponseMessage Response, Guid UserId, HttpClient Client)> RunWithClientAsync(Misbehaviour wrong)
-    {
         await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
         {
             await db.UserLogins.Where(l => l.ProviderKey == RogueProvider.Subject).ExecuteDeleteAsync();
@@ -41,7 +35,7 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
         Assert.Equal("http://b.test/compte/franceconnect/retour", callback.GetLeftPart(UriPartial.Path));
         var response = await client.GetAsync(callback.PathAndQuery);
         var userId = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
-        return (response, userId, client);
+        return (response, userId);
     }
 
     private Task<int> VerificationsOfAsync(Guid userId) =>
@@ -73,14 +67,12 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
     }
 
     [Fact]
-    public async Task A_partial_birth_date_is_explained_to_the_person()
+    public async Task A_partial_birth_date_is_refused_with_its_reason_and_nothing_recorded()
     {
-        var (response, userId, client) = await RunWithClientAsync(new Misbehaviour { BirthDate = "1988-00-00" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var page = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains("n'a pas transmis de date de naissance complète", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
-        var verification = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Verifications.SingleAsync(v => v.UserId == userId));
-        Assert.Null(verification.AgeBracket);
+        var (response, userId) = await RunAsync(new Misbehaviour { BirthDate = "1988-00-00" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("n'a pas transmis de date de naissance complète", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await VerificationsOfAsync(userId));
     }
 
     public static TheoryData<string, string> Forgeries => new()
