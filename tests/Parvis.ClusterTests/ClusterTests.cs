@@ -29,6 +29,29 @@ public class ClusterTests(ClusterFixture cluster) : IClassFixture<ClusterFixture
     }
 
     [Fact]
+    public async Task A_session_signed_out_on_node_A_is_refused_on_node_B_even_to_a_copy_of_its_cookie()
+    {
+        var cookies = new CookieContainer();
+        using var a = ClusterFixture.Client(cluster.Node1, cookies);
+        await a.LoginAsync("lea@demo.parvis.localhost", DemoPassword);
+        var copy = new CookieContainer();
+        copy.Add(cluster.Node2, new Cookie("parvis.auth", cookies.GetCookies(cluster.Node1)["parvis.auth"]!.Value));
+        using var b = ClusterFixture.Client(cluster.Node2, copy);
+        // B now holds the session's stamp in its memory.
+        Assert.Equal(HttpStatusCode.OK, (await b.GetAsync("/compte/donnees/export.json")).StatusCode);
+
+        await a.SubmitAsync("/", "header form[action='/compte/deconnexion']", new Dictionary<string, string?>());
+
+        // B forgets the stamp when Redis relays A's message; without it, B would keep the session for the entry's minute.
+        var seen = Stopwatch.StartNew();
+        while ((await b.GetAsync("/compte/donnees/export.json")).StatusCode != HttpStatusCode.Redirect)
+        {
+            Assert.True(seen.Elapsed < TimeSpan.FromSeconds(5), "node B still accepts the signed-out session");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task A_form_rendered_by_node_A_posts_to_node_B()
     {
         var cookies = new CookieContainer();

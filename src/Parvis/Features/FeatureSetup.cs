@@ -15,6 +15,8 @@ public static class FeatureSetup
 {
     public static WebApplicationBuilder AddParvisFeatures(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<Accounts.AuthenticatorSetup>();
+        builder.Services.AddScoped<Accounts.AccountMail>();
         builder.Services.AddScoped<ConsultationQueries>();
         builder.Services.AddScoped<ParticipationCommands>();
         builder.Services.AddScoped<ConsultationRulesCache>();

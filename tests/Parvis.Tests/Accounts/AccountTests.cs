@@ -99,14 +99,81 @@ public class AccountTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task An_existing_email_is_refused_in_the_same_organization_but_free_in_another()
+    public async Task A_taken_address_reads_like_a_new_one_at_sign_up_and_its_owner_is_told_by_e_mail()
     {
-        var email = "habitant@" + ParvisFactory.DomainA;
-        var a = await _app.ClientFor(ParvisFactory.HostA).SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email));
-        Assert.Contains("Un compte existe déjà avec cette adresse e-mail.", a.Errors());
+        var email = await _app.NewCitizenAsync();
+        var fresh = await _app.ClientFor(ParvisFactory.HostA)
+            .SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm($"libre-{Guid.NewGuid():N}@example.org"));
+        var taken = await _app.ClientFor(ParvisFactory.HostA).SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email));
+
+        Assert.Empty(taken.Errors());
+        Assert.Equal(fresh.QuerySelector(".notice")!.TextContent, taken.QuerySelector(".notice")!.TextContent);
+        Assert.Equal(1, await _app.InAAsync(db => db.Users.CountAsync(u => u.Email == email)));
+        var message = await _app.Smtp.WaitForAsync(email, m => m.Subject?.Contains("tentative d'inscription", StringComparison.Ordinal) == true);
+        Assert.Contains($"http://{ParvisFactory.HostA}/compte/mot-de-passe-oublie", message.TextBody, StringComparison.Ordinal);
+
+        // The same address is free in another organization.
         var b = await _app.ClientFor(ParvisFactory.HostB).SubmitAndReadAsync("/compte/inscription", "main form", SignUpForm(email));
         Assert.Empty(b.Errors());
-        Assert.Contains("e-mail de confirmation", b.QuerySelector(".notice")!.TextContent);
+        Assert.Equal(1, await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
+    public async Task A_failed_sign_in_reads_and_costs_the_same_for_a_real_and_an_unknown_address()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var real = await _app.NewCitizenAsync();
+        var unknown = $"personne-{Guid.NewGuid():N}@example.org";
+        async Task<(TimeSpan Took, string Error)> FailAsync(string email)
+        {
+            var form = await client.GetDocumentAsync("/compte/connexion");
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await client.SubmitAsync(form, "/compte/connexion", "main form",
+                new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = "mauvais mot de passe" });
+            watch.Stop();
+            return (watch.Elapsed, string.Join(' ', HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors()));
+        }
+
+        var realTries = new List<(TimeSpan Took, string Error)>();
+        var unknownTries = new List<(TimeSpan Took, string Error)>();
+        for (var i = 0; i < 6; i++)
+        {
+            realTries.Add(await FailAsync(real));
+            unknownTries.Add(await FailAsync(unknown));
+        }
+
+        // The fifth wrong password locked the real account: the sixth still reads like a wrong password.
+        Assert.All(realTries.Concat(unknownTries), t => Assert.Equal("Adresse e-mail ou mot de passe incorrect.", t.Error));
+        // Checking a password takes tens of milliseconds: an unknown address must not answer several times faster.
+        var fastestReal = realTries.Take(4).Min(t => t.Took);
+        var fastestUnknown = unknownTries.Take(4).Min(t => t.Took);
+        Assert.True(fastestUnknown > fastestReal / 2, $"unknown {fastestUnknown.TotalMilliseconds} ms, real {fastestReal.TotalMilliseconds} ms");
+        var warning = await _app.Smtp.WaitForAsync(real, m => m.Subject?.Contains("bloqué", StringComparison.Ordinal) == true);
+        Assert.Contains("/compte/mot-de-passe-oublie", warning.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_session_cookie_is_refused_once_the_person_signed_out()
+    {
+        var email = await _app.NewCitizenAsync();
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var login = await client.SubmitAsync("/compte/connexion", "main form",
+            new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = ParvisFactory.Password });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("parvis.auth=", StringComparison.Ordinal)).Split(';')[0];
+        var copy = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri($"http://{ParvisFactory.HostA}"),
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+        });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/compte/donnees/export.json")).StatusCode);
+
+        await client.SubmitAsync("/", "header form[action='/compte/deconnexion']", new Dictionary<string, string?>());
+
+        var after = await copy.GetAsync("/compte/donnees/export.json");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/compte/connexion", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]

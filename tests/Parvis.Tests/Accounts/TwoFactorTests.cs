@@ -34,6 +34,7 @@ public class TwoFactorTests(AppFixture fixture)
             var explanation = await client.GetDocumentAsync(denied.Headers.Location!.PathAndQuery);
             Assert.Contains("exige la double authentification", explanation.QuerySelector("main")!.TextContent);
 
+            await client.SubmitAsync("/compte/securite", "form[action*=Start]", new Dictionary<string, string?>());
             var security = await client.GetDocumentAsync("/compte/securite");
             var key = security.QuerySelector("code[data-key]")!.TextContent;
             var page = await client.SubmitAndReadAsync("/compte/securite", "form[action*=Enable]", new Dictionary<string, string?> { ["Code"] = WrongCode(Totp.Code(key)) });
@@ -71,5 +72,35 @@ public class TwoFactorTests(AppFixture fixture)
             });
             _app.ForgetOrganizationCache(ParvisFactory.HostB);
         }
+    }
+
+    [Fact]
+    public async Task Opening_the_security_page_ends_no_session_and_the_setup_shows_a_qr_code_beside_the_key()
+    {
+        var email = await _app.NewCitizenAsync();
+        var laptop = _app.ClientFor(ParvisFactory.HostA);
+        await laptop.LoginAsync(email);
+        var phone = _app.ClientFor(ParvisFactory.HostA);
+        await phone.LoginAsync(email);
+
+        var page = await laptop.GetDocumentAsync("/compte/securite");
+        Assert.Null(page.QuerySelector("code[data-key]"));
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/compte/securite")).StatusCode);
+
+        await laptop.SubmitAsync("/compte/securite", "form[action*=Start]", new Dictionary<string, string?>());
+        page = await laptop.GetDocumentAsync("/compte/securite");
+        var key = page.QuerySelector("code[data-key]")!.TextContent;
+        var secret = key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Contains($"secret={secret}", page.QuerySelector("a[href^='otpauth://totp/']")!.GetAttribute("href"), StringComparison.Ordinal);
+        var qr = page.QuerySelector("svg.qr-code[role=img]")!;
+        Assert.False(string.IsNullOrEmpty(qr.GetAttribute("aria-label")));
+        Assert.NotEmpty(qr.QuerySelector("path")!.GetAttribute("d")!);
+        // Reading the page again shows the same key: nothing is made on a visit.
+        Assert.Equal(key, (await laptop.GetDocumentAsync("/compte/securite")).QuerySelector("code[data-key]")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/compte/securite")).StatusCode);
+
+        page = await laptop.SubmitAndReadAsync("/compte/securite", "form[action*=Enable]", new Dictionary<string, string?> { ["Code"] = Totp.Code(key) });
+        Assert.Equal(10, page.QuerySelectorAll(".recovery-codes li").Length);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/compte/securite")).StatusCode);
     }
 }

@@ -53,6 +53,28 @@ public class ForgedResponseTests(FranceConnectFixture fixture)
         Assert.Equal(AgeBracket.From30To39, verification.AgeBracket);
     }
 
+    [Theory]
+    [InlineData("1988-03-14T00:00:00Z")]
+    [InlineData("19880314")]
+    [InlineData("14/03/1988")]
+    public async Task A_birth_date_in_another_full_format_verifies_the_age_and_the_lists(string birthDate)
+    {
+        var (response, userId) = await RunAsync(new Misbehaviour { BirthDate = birthDate });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var verification = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.Verifications.SingleAsync(v => v.UserId == userId));
+        Assert.Equal(AgeBracket.From30To39, verification.AgeBracket);
+        Assert.True(verification.IsElector);
+    }
+
+    [Fact]
+    public async Task A_partial_birth_date_is_refused_with_its_reason_and_nothing_recorded()
+    {
+        var (response, userId) = await RunAsync(new Misbehaviour { BirthDate = "1988-00-00" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("n'a pas transmis de date de naissance complète", await response.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await VerificationsOfAsync(userId));
+    }
+
     public static TheoryData<string, string> Forgeries => new()
     {
         { "nonce", "ne correspond pas à cette demande" },

@@ -24,6 +24,8 @@ public sealed class Misbehaviour
     public bool WithoutSignature { get; set; }
     public bool Expired { get; set; }
     public string? UserInfoSubject { get; set; }
+    /// <summary>Not wrong, only another spelling than OpenID's YYYY-MM-DD.</summary>
+    public string BirthDate { get; set; } = "1988-03-14";
 }
 
 /// <summary>
@@ -104,7 +106,7 @@ public sealed class RogueProvider : IAsyncDisposable
                 ["sub"] = Next.UserInfoSubject ?? Subject,
                 ["given_name"] = "Camille",
                 ["family_name"] = "MARTIN",
-                ["birthdate"] = "1988-03-14",
+                ["birthdate"] = Next.BirthDate,
                 ["birthplace"] = "75056",
                 ["birthcountry"] = "99100",
                 ["email"] = "camille.rogue@exemple.fr",

@@ -133,6 +133,13 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /compte/reinitialiser"] = "+++++++",
         ["GET /compte/acces-refuse"] = "+++++++",
         ["GET /compte/securite"] = "-+++++-",
+        ["GET /compte"] = "-+++++-",
+        ["POST /compte?handler=Profile"] = "-+++++-",
+        ["POST /compte?handler=Email"] = "-+++++-",
+        ["POST /compte?handler=Password"] = "-+++++-",
+        // The link sent to a new address: open to whoever holds it (without a valid link it changes nothing).
+        ["GET /compte/adresse/confirmer"] = "+++++++",
+        ["POST /compte/adresse/confirmer"] = "+++++++",
         ["GET /compte/identite"] = "-+++++-",
         ["GET /compte/donnees"] = "-+++++-",
         ["GET /compte/donnees/export.json"] = "-+++++-",
@@ -151,6 +158,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /compte/identite/courrier?handler=Code"] = "-+++++-",
         ["POST /compte/securite?handler=Enable"] = "-+++++-",
         ["POST /compte/securite?handler=Disable"] = "-+++++-",
+        ["POST /compte/securite?handler=Start"] = "-+++++-",
         ["GET /compte/deconnexion"] = "+++++++",
         ["POST /compte/deconnexion"] = "+++++++",
         // FranceConnect (Ville A verifies with the development provider of its own host, enabled below).

@@ -8,7 +8,7 @@ using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Accounts;
 
-public class LogoutModel(SignInManager<ParvisUser> signIn, TenantContext tenant, IDataProtectionProvider protection,
+public class LogoutModel(SignInManager<ParvisUser> signIn, UserManager<ParvisUser> users, TenantContext tenant, IDataProtectionProvider protection,
     OidcClient oidc, OidcCookies cookies, ILogger<LogoutModel> log) : PageModel
 {
     public IActionResult OnGet() => Page();
@@ -16,6 +16,8 @@ public class LogoutModel(SignInManager<ParvisUser> signIn, TenantContext tenant,
     public async Task<IActionResult> OnPostAsync()
     {
         var session = cookies.Read<FranceConnectSession>(HttpContext, OidcCookies.Session);
+        // Ended on the server, not only in this browser: a copy of the cookie is refused on every node from now on.
+        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         OidcCookies.Delete(HttpContext, OidcCookies.Session);
         // Signed in through FranceConnect: the provider's session ends too, through its end-session endpoint.

@@ -6,7 +6,7 @@ using Parvis.Infrastructure.Identity;
 
 namespace Parvis.Features.Accounts;
 
-public class ResetPasswordModel(UserManager<ParvisUser> users) : PageModel
+public class ResetPasswordModel(UserManager<ParvisUser> users, AccountMail mail, Parvis.Infrastructure.Data.ParvisDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -34,6 +34,9 @@ public class ResetPasswordModel(UserManager<ParvisUser> users) : PageModel
             foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
             return Page();
         }
+        mail.SecurityChanged(user.Email!, user.Pseudonym, "Le mot de passe de votre compte vient d'être changé. Vos autres sessions sont fermées.");
+        await db.SaveChangesAsync();
+        mail.Flush();
         TempData["Message"] = "Votre mot de passe est changé : connectez-vous.";
         return RedirectToPage("/Accounts/Login");
     }

@@ -10,11 +10,14 @@ namespace Parvis.Features.Accounts;
 
 /// <summary>Two-factor authentication with an authenticator app (TOTP), and its recovery codes.</summary>
 [Authorize]
-public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, TenantContext tenant, AuditLog audit) : PageModel
+public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, TenantContext tenant, AuditLog audit,
+    AuthenticatorSetup authenticator, AccountMail mail, Parvis.Infrastructure.Data.ParvisDbContext db) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
+    /// <summary>A key was made by "Configurer" and awaits its first code.</summary>
+    public bool SettingUp => SharedKey.Length > 0;
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
     public bool RequiredForMe { get; private set; }
 
@@ -28,10 +31,19 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
         return Page();
     }
 
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await users.GetTwoFactorEnabledAsync(user)) await authenticator.StartAsync(user);
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostEnableAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (await authenticator.PendingKeyAsync(user) is null) return RedirectToPage();
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length is < 6 or > 8 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
@@ -44,6 +56,7 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
+        await TellAsync(user, "La double authentification de votre compte vient d'être activée.");
         await LoadAsync(user);
         TempData["Message"] = "La double authentification est activée.";
         return Page();
@@ -61,24 +74,27 @@ public class SecurityModel(UserManager<ParvisUser> users, SignInManager<ParvisUs
         }
         if (User.IsStaff()) audit.Record("user.2fa.disable", "User", user.Id);
         await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        // The app's old entry stops working; a new setup starts from a new key.
+        await authenticator.RemoveKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
+        await TellAsync(user, "La double authentification de votre compte vient d'être désactivée.");
         TempData["Message"] = "La double authentification est désactivée.";
         return RedirectToPage();
+    }
+
+    private async Task TellAsync(ParvisUser user, string change)
+    {
+        mail.SecurityChanged(user.Email!, user.Pseudonym, change);
+        await db.SaveChangesAsync();
+        mail.Flush();
     }
 
     private async Task LoadAsync(ParvisUser user)
     {
         Enabled = await users.GetTwoFactorEnabledAsync(user);
         RequiredForMe = tenant.Organization.RequireTwoFactorForStaff && User.IsStaff();
-        if (Enabled) return;
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-        }
-        SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
-        AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString(tenant.Organization.Name)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(tenant.Organization.Name)}&digits=6";
+        if (Enabled || await authenticator.PendingKeyAsync(user) is not { } key) return;
+        SharedKey = AuthenticatorSetup.Readable(key);
+        AuthenticatorUri = AuthenticatorSetup.Uri(tenant.Organization.Name, user.Email!, key);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Parvis.Infrastructure.Data;
-using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
@@ -13,7 +12,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Accounts;
 
 [RateLimited(RateLimits.SignUp)]
-public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, EmailQueue mail, TenantContext tenant, PublicLinks links, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Parvis.Resources.SharedResource> text) : PageModel
+public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, AccountMail mail, TenantContext tenant, TimeProvider clock) : PageModel
 {
     [BindProperty] public SignUpForm Form { get; set; } = new();
 
@@ -61,21 +60,31 @@ public class SignUpModel(UserManager<ParvisUser> users, ParvisDbContext db, Emai
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.CreateAsync(user, Form.Password);
-        if (!result.Succeeded)
+        if (result.Errors.Any() && result.Errors.All(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            // The address has an account: the visitor reads what a new account would show, its owner gets an e-mail
+            // (in the language the visitor used, as every e-mail of the sign-up).
+            var owner = (await users.FindByEmailAsync(user.Email))!;
+            if (owner.EmailConfirmed) mail.SignUpWithYourAddress(owner);
+            else mail.ConfirmAddress(owner, await ConfirmationLinkAsync(owner));
+        }
+        else if (!result.Succeeded)
         {
             foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
             return Page();
         }
-        var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        var link = links.To(Url.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code = Encode(token) })!);
-        // Written in the language the person used to sign up.
-        mail.Enqueue(user.Email, text["{0} : confirmez votre adresse e-mail", tenant.Organization.Name],
-            $"{text["Bonjour {0},", user.Pseudonym]}\n\n{text["Pour activer votre compte, ouvrez ce lien :"]}\n{link}\n\n{text["Si vous n'avez rien demandé, ignorez ce message."]}");
+        else mail.ConfirmAddress(user, await ConfirmationLinkAsync(user));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         mail.Flush();
         TempData["Message"] = "Compte créé. Un e-mail de confirmation vient de vous être envoyé : ouvrez le lien qu'il contient pour vous connecter.";
         return RedirectToPage("/Accounts/Login");
+    }
+
+    private async Task<string> ConfirmationLinkAsync(ParvisUser user)
+    {
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        return mail.Link(Url.Page("/Accounts/ConfirmEmail", new { userId = user.Id, code = Encode(token) })!);
     }
 
     internal static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

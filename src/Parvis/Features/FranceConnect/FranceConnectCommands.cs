@@ -88,6 +88,10 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
         return (user, note);
     }
 
+    public const string NoBirthDateMessage =
+        "FranceConnect n'a pas transmis de date de naissance complète : ni votre âge ni votre inscription sur les listes de la " +
+        "commune ne peuvent être vérifiés ainsi, et rien n'a été enregistré. Vous pouvez les faire vérifier autrement depuis « Mon identité ».";
+
     public const string EmailTakenMessage =
         "Un compte existe déjà avec cette adresse : connectez-vous avec votre mot de passe, puis liez FranceConnect depuis « Mon identité ».";
 
@@ -97,6 +101,8 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
     /// </summary>
     private async Task<string?> RecordVerificationAsync(Guid userId, CertifiedIdentity identity)
     {
+        // Without a full birth date nothing can be attested (no age, no census line): say so rather than record nothing.
+        if (identity.BirthDate is null) throw new DomainException(NoBirthDateMessage);
         var today = DateOnly.FromDateTime(tenant.Organization.ToLocal(clock.GetUtcNow().UtcDateTime));
         AgeBracket? age = identity.BirthDate is { } birth ? AgeBrackets.From(birth, today) : null;
         var found = identity.BirthDate is { } date ? await census.FindAsync(identity.FamilyName, identity.GivenName, date) : [];

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json;
@@ -153,8 +154,7 @@ public sealed class OidcClient(OidcConfigurations configurations)
         var family = user.GetValueOrDefault("family_name");
         if (string.IsNullOrWhiteSpace(given) || string.IsNullOrWhiteSpace(family))
             throw new OidcException("Le fournisseur d'identité n'a pas transmis vos nom et prénom.", "userinfo without names");
-        DateOnly? birthDate = DateOnly.TryParseExact(user.GetValueOrDefault("birthdate"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var b) ? b : null;
+        var birthDate = BirthDate(user.GetValueOrDefault("birthdate"));
         return new CertifiedIdentity(settings.Issuer, subject, given.Trim(), family.Trim(), birthDate, user.GetValueOrDefault("email")?.Trim(), idToken);
     }
 
@@ -234,6 +234,20 @@ public sealed class OidcClient(OidcConfigurations configurations)
         {
             throw new OidcException("Le fournisseur d'identité ne répond pas pour le moment. Réessayez dans quelques minutes.", $"{request.RequestUri}: {e.Message}");
         }
+    }
+
+    private static readonly string[] BirthDateFormats = ["yyyy-MM-dd", "yyyyMMdd", "dd/MM/yyyy", "yyyy/MM/dd", "d/M/yyyy"];
+
+    /// <summary>
+    /// The birth date as OpenID Connect writes it (YYYY-MM-DD), or in the other full forms providers send (a time
+    /// after the date, no separators, the French day/month/year); a partial date ("1970-00-00") gives none.
+    /// </summary>
+    public static DateOnly? BirthDate(string? value)
+    {
+        var text = value?.Trim() ?? "";
+        if (text.Length > 10 && text[4] == '-' && text[10] is 'T' or ' ') text = text[..10];
+        return DateOnly.TryParseExact(text, BirthDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year >= 1900 ? date : null;
     }
 
     private static string Cut(string text) => text.Length > 300 ? text[..300] : text;

@@ -55,12 +55,14 @@ public static class IdentitySetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
+            .AddUserManager<ParvisUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddEntityFrameworkStores<ParvisDbContext>()
             .AddClaimsPrincipalFactory<ParvisClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>();
-        // How soon a role removed or a password changed elsewhere reaches a session that is still open.
+        builder.Services.AddSingleton<SessionStamps>();
+        // How often an open session's roles and claims are read again (an ended session is refused at once: SessionStamps).
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:SessionCheckMinutes", 1.0)));
         builder.Services.ConfigureApplicationCookie(o =>
@@ -72,6 +74,7 @@ public static class IdentitySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             o.Events.OnSignedIn = context => context.HttpContext.RequestServices.GetRequiredService<SignInTracker>().RecordAsync(context.Principal!);
         });
         builder.Services.AddScoped<SignInTracker>();
