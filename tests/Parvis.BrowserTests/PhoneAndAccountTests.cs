@@ -54,7 +54,8 @@ public class PhoneAndAccountTests(BrowserFixture fixture)
     public async Task With_javascript_the_map_replaces_the_coordinate_fields_which_stay_for_the_keyboard()
     {
         var page = await fixture.NewPageAsync(width: 360);
-        await page.GotoAsync("/signalements/nouveau?categorie=nid-de-poule");
+        // The map's tiles come from a server the test machine cannot reach: wait for the page, not for every image.
+        await page.GotoAsync("/signalements/nouveau?categorie=nid-de-poule", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator(".map.leaflet-container")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByLabel("Latitude")).ToBeHiddenAsync();
         await page.GetByText("Coordonnées (latitude et longitude)").ClickAsync();
