@@ -81,6 +81,7 @@ public static class PageChecks
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         // Waits for what a person sees once signed in, not for the "load" event: on a loaded CI machine
         // Playwright once missed that event on the redirect target and waited out its 30 s.
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Se déconnecter") })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        // Attached, not visible: on a phone the button sits in the closed "Menu".
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Se déconnecter"), IncludeHidden = true })).ToBeAttachedAsync(new() { Timeout = 20_000 });
     }
 }

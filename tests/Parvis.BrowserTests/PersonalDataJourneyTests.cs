@@ -17,6 +17,7 @@ public class PersonalDataJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await page.LoginAsync(email);
 
+        await page.GetByText("Mon compte").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mes données", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mes données");
         await page.AssertAccessibleAsync();

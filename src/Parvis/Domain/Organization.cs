@@ -21,6 +21,7 @@ public class Organization
     public RetentionSettings Retention { get; set; } = new();
     public PetitionSettings Petitions { get; set; } = new();
     public RequestSettings Requests { get; set; } = new();
+    public LegalPages Legal { get; set; } = new();
 
     public static bool IsValidColor(string color) =>
         color.Length == 7 && color[0] == '#' && color.Skip(1).All(Uri.IsHexDigit);

@@ -33,6 +33,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<OverdueAnswers>();
         builder.Services.AddScoped<ResponseDrafts>();
         builder.Services.AddScoped<Outcomes.OutcomeSubjects>();
+        builder.Services.AddScoped<Participations.ParticipationQueries>();
         builder.Services.AddScoped<Outcomes.OutcomeCommands>();
         builder.Services.AddScoped<Outcomes.OutcomeQueries>();
         builder.Services.AddScoped<Outcomes.OutcomeStatistics>();

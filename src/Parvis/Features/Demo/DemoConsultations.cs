@@ -16,6 +16,11 @@ public static partial class DemoSeeder
         4. **Données** : vos données ne servent qu'à la participation ; les exports sont pseudonymisés.
         """;
 
+    private const string NonCompliances = """
+        - Les graphiques des suites données n'ont pas encore d'équivalent en tableau pour chaque année.
+        - Certains documents PDF joints aux concertations ne sont pas balisés.
+        """;
+
     private static async Task SeedConsultationsAsync(ParvisDbContext db, IFileStorage storage, DateTime now, Territory commune, Territory gare, Territory centre, Territory rives,
         List<ParvisUser> citizens, ParvisUser agent, ParvisUser elected)
     {

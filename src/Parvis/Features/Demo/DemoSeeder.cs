@@ -38,6 +38,11 @@ public static partial class DemoSeeder
             Retention = new RetentionSettings { InactiveAccountMonths = 36, FraudIpDays = 30, AnonymousEmailDays = 30 },
             Hosts = hosts.Select(h => new OrganizationHost { HostName = h }).ToList(),
         };
+        org.Legal.DescribeAccessibility(82, DateOnly.FromDateTime(now.AddMonths(-2)), "la mission numérique de la ville",
+            NonCompliances, "- Les cartes des signalements : la liste des signalements en donne le même contenu.",
+            null, now);
+        org.Legal.DescribeLegalNotice($"{name}\nHôtel de ville, 1 place de la Mairie\n01 23 45 67 89",
+            "Le maire de " + name, "Hébergement de démonstration, sur la machine qui fait tourner Parvis", null);
         db.Organizations.Add(org);
         await db.SaveChangesAsync();
         services.GetRequiredService<TenantContext>().Set(org);

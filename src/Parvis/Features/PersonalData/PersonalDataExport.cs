@@ -153,7 +153,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
         _ => "Pseudonyme",
     };
 
-    private static string State(ModerationState state) => state switch
+    internal static string State(ModerationState state) => state switch
     {
         ModerationState.Published => "Publiée",
         ModerationState.PendingReview => "En attente de modération",

@@ -30,6 +30,17 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             r.Property(x => x.FraudIpDays).HasDefaultValue(30);
             r.Property(x => x.AnonymousEmailDays).HasDefaultValue(30);
         });
+        b.OwnsOne(o => o.Legal, l =>
+        {
+            l.Property(x => x.AuditedBy).HasMaxLength(LegalPages.MaxLine);
+            l.Property(x => x.AccessibilityContact).HasMaxLength(LegalPages.MaxLine);
+            l.Property(x => x.NonCompliancesMarkdown).HasMaxLength(LegalPages.MaxText);
+            l.Property(x => x.DerogationsMarkdown).HasMaxLength(LegalPages.MaxText);
+            l.Property(x => x.Publisher).HasMaxLength(LegalPages.MaxLine * 3);
+            l.Property(x => x.PublicationDirector).HasMaxLength(LegalPages.MaxLine);
+            l.Property(x => x.Host).HasMaxLength(LegalPages.MaxLine * 3);
+            l.Property(x => x.LegalNoticeMarkdown).HasMaxLength(LegalPages.MaxText);
+        });
     }
 }
 
@@ -171,13 +182,18 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         // The moderation queue: a few hundred rows among millions.
         b.HasIndex(c => new { c.OrganizationId, c.OpenFlagCount, c.CreatedAt }).HasDatabaseName("IX_Contributions_ModerationQueue")
             .HasFilter("\"State\" = 'PendingReview' OR \"OpenFlagCount\" > 0");
+        // "Mes participations": a person's contributions, newest first, a page at a time.
+        b.HasIndex(c => new { c.AuthorId, c.CreatedAt, c.Id });
     }
 }
 
 internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
 {
-    public void Configure(EntityTypeBuilder<Reaction> b) =>
+    public void Configure(EntityTypeBuilder<Reaction> b)
+    {
         b.HasIndex(r => new { r.ContributionId, r.UserId }).IsUnique();
+        b.HasIndex(r => new { r.UserId, r.CreatedAt, r.Id });
+    }
 }
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>

@@ -4,7 +4,8 @@
 //   a click on the map sets the point and fills the fields, and typing in the fields moves the point.
 // - data-center-lat / data-center-lng: where an empty map opens (the organization's territory), not all of France;
 // - data-tiles / data-attribution: the tile template and its credit (configuration Maps:TileUrl).
-// Without JavaScript the fields work on their own and the map stays hidden.
+// Without JavaScript the fields work on their own and the map stays hidden; with it, the fields fold
+// into their closed "Coordonnées" disclosure.
 (function () {
   "use strict";
   if (typeof L === "undefined") return;
@@ -47,6 +48,9 @@
     }
 
     if (!editable) return;
+    // The map gives the point: the raw fields fold away, still there for the keyboard and for the form.
+    var coordinates = latInput.closest("details.coordinates");
+    if (coordinates && latInput.getAttribute("aria-invalid") !== "true") coordinates.open = false;
     map.on("click", function (e) {
       latInput.value = e.latlng.lat.toFixed(6);
       lngInput.value = e.latlng.lng.toFixed(6);

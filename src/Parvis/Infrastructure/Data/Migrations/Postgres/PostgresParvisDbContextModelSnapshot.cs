@@ -596,6 +596,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("IX_Contributions_AwaitingAnswer")
                         .HasFilter("\"FirstAnsweredAt\" IS NULL AND \"State\" = 'Published'");
 
+                    b.HasIndex("AuthorId", "CreatedAt", "Id");
+
                     b.HasIndex("ConsultationId", "State", "AgreeCount");
 
                     b.HasIndex("ConsultationId", "State", "CommentCount");
@@ -1747,6 +1749,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ContributionId", "UserId")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "CreatedAt", "Id");
+
                     b.ToTable("Reactions");
                 });
 
@@ -2666,6 +2670,63 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsOne("Parvis.Domain.LegalPages", "Legal", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("AccessibilityContact")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<int?>("AccessibilityRate")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime?>("AccessibilityUpdatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateOnly?>("AuditDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("AuditedBy")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("DerogationsMarkdown")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)");
+
+                            b1.Property<string>("Host")
+                                .HasMaxLength(900)
+                                .HasColumnType("character varying(900)");
+
+                            b1.Property<string>("LegalNoticeMarkdown")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)");
+
+                            b1.Property<string>("NonCompliancesMarkdown")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("character varying(20000)");
+
+                            b1.Property<string>("PublicationDirector")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Publisher")
+                                .HasMaxLength(900)
+                                .HasColumnType("character varying(900)");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.OwnsOne("Parvis.Domain.PetitionSettings", "Petitions", b1 =>
                         {
                             b1.Property<int>("OrganizationId")
@@ -2782,6 +2843,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Identity")
+                        .IsRequired();
+
+                    b.Navigation("Legal")
                         .IsRequired();
 
                     b.Navigation("Petitions")

@@ -569,6 +569,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_Contributions_AwaitingAnswer")
                         .HasFilter("\"FirstAnsweredAt\" IS NULL AND \"State\" = 'Published'");
 
+                    b.HasIndex("AuthorId", "CreatedAt", "Id");
+
                     b.HasIndex("ConsultationId", "State", "AgreeCount");
 
                     b.HasIndex("ConsultationId", "State", "CommentCount");
@@ -1678,6 +1680,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ContributionId", "UserId")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "CreatedAt", "Id");
+
                     b.ToTable("Reactions");
                 });
 
@@ -2575,6 +2579,63 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                                 .HasForeignKey("OrganizationId");
                         });
 
+                    b.OwnsOne("Parvis.Domain.LegalPages", "Legal", b1 =>
+                        {
+                            b1.Property<int>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AccessibilityContact")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("AccessibilityRate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("AccessibilityUpdatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AuditDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuditedBy")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DerogationsMarkdown")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Host")
+                                .HasMaxLength(900)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LegalNoticeMarkdown")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NonCompliancesMarkdown")
+                                .IsRequired()
+                                .HasMaxLength(20000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PublicationDirector")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Publisher")
+                                .HasMaxLength(900)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
                     b.OwnsOne("Parvis.Domain.PetitionSettings", "Petitions", b1 =>
                         {
                             b1.Property<int>("OrganizationId")
@@ -2691,6 +2752,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Identity")
+                        .IsRequired();
+
+                    b.Navigation("Legal")
                         .IsRequired();
 
                     b.Navigation("Petitions")
