@@ -55,7 +55,8 @@ public class LegalPagesTests(AppFixture fixture)
         Assert.Contains("Indiquez la date de l'audit qui a mesuré le taux de conformité.", page.Errors());
         page = await admin.SubmitAndReadAsync("/admin/pages-legales", Form, new Dictionary<string, string?>
         {
-            ["Accessibility.Rate"] = "140", ["Accessibility.AuditDate"] = "2026-06-01",
+            ["Accessibility.Rate"] = "140",
+            ["Accessibility.AuditDate"] = "2026-06-01",
         });
         Assert.Contains("Le taux de conformité doit être entre 0 et 100 %.", page.Errors());
 

@@ -31,13 +31,23 @@ public class ParticipationTests(AppFixture fixture)
             var territory = await db.Consultations.Where(c => c.Id == consultation).Select(c => c.TerritoryId).SingleAsync();
             db.OfficialResponses.Add(new OfficialResponse
             {
-                Subject = ResponseSubject.Contribution(mine[20]), Body = "Merci, c'est retenu.", SignatureLabel = "Service urbanisme",
-                DraftedById = other, DraftedAt = now, Status = ResponseStatus.Published, PublishedAt = now,
+                Subject = ResponseSubject.Contribution(mine[20]),
+                Body = "Merci, c'est retenu.",
+                SignatureLabel = "Service urbanisme",
+                DraftedById = other,
+                DraftedAt = now,
+                Status = ResponseStatus.Published,
+                PublishedAt = now,
             });
             Outcome Outcome(string title, DateTime? published) => new()
             {
-                Title = title, Status = OutcomeStatus.Done, DecidedOn = DateOnly.FromDateTime(now), TerritoryId = territory,
-                CreatedAt = now, UpdatedAt = now, PublishedAt = published,
+                Title = title,
+                Status = OutcomeStatus.Done,
+                DecidedOn = DateOnly.FromDateTime(now),
+                TerritoryId = territory,
+                CreatedAt = now,
+                UpdatedAt = now,
+                PublishedAt = published,
             };
             var done = Outcome("Bancs installés place du Marché", now);
             var draft = Outcome("Projet pas encore publié", null);
@@ -50,8 +60,16 @@ public class ParticipationTests(AppFixture fixture)
             db.ProposalSupports.Add(new ProposalSupport { ProposalId = proposal, UserId = me, CreatedAt = now });
             db.PetitionSignatures.Add(new PetitionSignature
             {
-                PetitionId = petition, UserId = me, Name = "Camille Dupont", Email = email, CanonicalEmail = email,
-                EmailDomain = "example.org", IpAddress = "192.0.2.1", CreatedAt = now, LinkSentAt = now, ConfirmedAt = now,
+                PetitionId = petition,
+                UserId = me,
+                Name = "Camille Dupont",
+                Email = email,
+                CanonicalEmail = email,
+                EmailDomain = "example.org",
+                IpAddress = "192.0.2.1",
+                CreatedAt = now,
+                LinkSentAt = now,
+                ConfirmedAt = now,
             });
             return await db.SaveChangesAsync();
         });

@@ -49,12 +49,19 @@ public class LegalPagesModel(ParvisDbContext db, TenantContext tenant, AuditLog 
         var legal = tenant.Organization.Legal;
         Accessibility = new AccessibilityForm
         {
-            Rate = legal.AccessibilityRate, AuditDate = legal.AuditDate, AuditedBy = legal.AuditedBy,
-            NonCompliances = legal.NonCompliancesMarkdown, Derogations = legal.DerogationsMarkdown, Contact = legal.AccessibilityContact,
+            Rate = legal.AccessibilityRate,
+            AuditDate = legal.AuditDate,
+            AuditedBy = legal.AuditedBy,
+            NonCompliances = legal.NonCompliancesMarkdown,
+            Derogations = legal.DerogationsMarkdown,
+            Contact = legal.AccessibilityContact,
         };
         Notice = new NoticeForm
         {
-            Publisher = legal.Publisher, Director = legal.PublicationDirector, Host = legal.Host, More = legal.LegalNoticeMarkdown,
+            Publisher = legal.Publisher,
+            Director = legal.PublicationDirector,
+            Host = legal.Host,
+            More = legal.LegalNoticeMarkdown,
         };
     }
 
