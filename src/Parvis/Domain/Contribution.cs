@@ -47,6 +47,7 @@ public class Contribution : ModeratedItem, ITenantOwned
 {
     public const int MaxTitle = 200;
     public const int MaxBody = 10_000;
+    public const int MaxReceivedPlace = 200;
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
@@ -65,6 +66,10 @@ public class Contribution : ModeratedItem, ITenantOwned
     /// <summary>Public inquiry register number; null in other frames.</summary>
     public int? RegisterNumber { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>When a contribution entered by an agent was received (UTC); a register is dated at receipt, not at typing.</summary>
+    public DateTime? ReceivedAt { get; set; }
+    /// <summary>Where it was received (a town hall's register, a meeting room), as the agent wrote it.</summary>
+    public string? ReceivedPlace { get; set; }
     public int AgreeCount { get; set; }
     public int DisagreeCount { get; set; }
     public int CommentCount { get; set; }
@@ -82,6 +87,21 @@ public class Contribution : ModeratedItem, ITenantOwned
         if (State != ModerationState.AwaitingEmail) return;
         State = preModeration ? ModerationState.PendingReview : ModerationState.Published;
         ModerationReason = preModeration ? PendingReason : null;
+    }
+
+    /// <summary>
+    /// Dates and places what an agent received. Without a date it was received when entered; a date can be neither
+    /// in the future nor before the contributions opened (<paramref name="toLocal"/> words the limit in local time).
+    /// </summary>
+    public void RecordReceipt(DateTime? receivedAtUtc, string? place, DateTime now, DateTime opensAt, Func<DateTime, DateTime> toLocal)
+    {
+        if (receivedAtUtc > now) throw new DomainException("La date de réception ne peut pas être dans le futur.");
+        if (receivedAtUtc < opensAt)
+            throw DomainException.WithValues("La date de réception ne peut pas précéder l'ouverture des contributions, le {0:dd/MM/yyyy à HH:mm}.", toLocal(opensAt));
+        var trimmed = string.IsNullOrWhiteSpace(place) ? null : place.Trim();
+        if (trimmed is { Length: > MaxReceivedPlace }) throw new DomainException($"Le lieu de réception dépasse {MaxReceivedPlace} caractères.");
+        ReceivedAt = receivedAtUtc ?? now;
+        ReceivedPlace = trimmed;
     }
 
     public static string? Validate(string? title, string? body)

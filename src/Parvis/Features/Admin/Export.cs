@@ -28,19 +28,20 @@ public static class ExportEndpoints
             if (data is null) return Results.NotFound();
             audit.Record("consultation.export", nameof(Consultation), id, "csv");
             await db.SaveChangesAsync();
-            var csv = new CsvFile("type", "id", "parent", "auteur", "canal", "date", "texte", "position_ou_reaction", "accord", "desaccord");
+            var csv = new CsvFile("type", "id", "parent", "auteur", "canal", "date", "texte", "position_ou_reaction", "accord", "desaccord", "recue_le", "lieu_reception");
             foreach (var c in data.Contributions)
-                csv.Row("contribution", c.Id, null, c.Author, c.Channel, c.CreatedAt, c.Body, null, c.Agree, c.Disagree);
+                csv.Row("contribution", c.Id, null, c.Author, c.Channel, c.CreatedAt, c.Body, null, c.Agree, c.Disagree, c.ReceivedAt, c.ReceivedPlace);
             foreach (var c in data.Comments)
-                csv.Row("commentaire", c.Id, c.ContributionId, c.Author, null, c.CreatedAt, c.Body, c.Stance, null, null);
+                csv.Row("commentaire", c.Id, c.ContributionId, c.Author, null, c.CreatedAt, c.Body, c.Stance, null, null, null, null);
             foreach (var r in data.Reactions)
-                csv.Row("reaction", null, r.ContributionId, r.Author, null, r.CreatedAt, null, r.Kind, null, null);
+                csv.Row("reaction", null, r.ContributionId, r.Author, null, r.CreatedAt, null, r.Kind, null, null, null, null);
             return csv.ToResult($"concertation-{id}.csv");
         });
     }
 
     public sealed record ExportData(int ConsultationId, string Title, List<ExportContribution> Contributions, List<ExportComment> Comments, List<ExportReaction> Reactions);
-    public sealed record ExportContribution(int Id, string Author, string Channel, int? RegisterNumber, DateTime CreatedAt, string? Title, string Body, int Agree, int Disagree);
+    public sealed record ExportContribution(int Id, string Author, string Channel, int? RegisterNumber, DateTime CreatedAt, string? Title, string Body, int Agree, int Disagree,
+        DateTime? ReceivedAt, string? ReceivedPlace);
     public sealed record ExportComment(long Id, int ContributionId, long? ParentId, string Author, DateTime CreatedAt, string? Body, string Stance);
     public sealed record ExportReaction(int ContributionId, string Author, string Kind, DateTime CreatedAt);
 
@@ -57,7 +58,8 @@ public static class ExportEndpoints
         var comments = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.ContributionId) && c.State == ModerationState.Published).OrderBy(c => c.Id).ToListAsync();
         var reactions = await db.Reactions.AsNoTracking().Where(r => ids.Contains(r.ContributionId)).OrderBy(r => r.Id).ToListAsync();
         return new ExportData(id, consultation.Title,
-            contributions.Select(c => new ExportContribution(c.Id, Alias(c.AuthorId, c.OfflineAuthorName), c.Channel.ToString(), c.RegisterNumber, c.CreatedAt, c.Title, c.Body, c.AgreeCount, c.DisagreeCount)).ToList(),
+            contributions.Select(c => new ExportContribution(c.Id, Alias(c.AuthorId, c.OfflineAuthorName), c.Channel.ToString(), c.RegisterNumber, c.CreatedAt, c.Title, c.Body, c.AgreeCount, c.DisagreeCount,
+                c.ReceivedAt, c.ReceivedPlace)).ToList(),
             comments.Select(c => new ExportComment(c.Id, c.ContributionId, c.ParentId, Alias(c.AuthorId, null), c.CreatedAt, c.DeletedAt is null ? c.Body : null, c.Stance.ToString())).ToList(),
             reactions.Select(r => new ExportReaction(r.ContributionId, Alias(r.UserId, null), r.Kind.ToString(), r.CreatedAt)).ToList());
     }

@@ -80,12 +80,15 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
 
     public async Task<IActionResult> OnPostOfflineAsync(int id)
     {
+        // A date the browser could not check (no date picker) arrives unreadable: refused rather than taken for now.
+        var unreadableDate = ModelState.GetFieldValidationState("Offline.ReceivedAt") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
         ModelState.Clear();
         if (!await LoadConsultationAsync(id)) return NotFound();
         // Entering on someone's behalf belongs to those who run the consultation.
         if (!CanManage) return Forbid();
         try
         {
+            if (unreadableDate) throw new DomainException("La date de réception n'est pas une date valide.");
             var contribution = await commands.EnterOfflineAsync(User, Consultation, Offline);
             TempData["Message"] = "La contribution reçue hors ligne est enregistrée.";
             return Redirect($"/contributions/{contribution.Id}");

@@ -15,7 +15,8 @@ namespace Parvis.Features.Consultations;
 public sealed record ContributeInput(int? QuestionId, int? TerritoryId, string? Title, string? Body,
     DisplayIdentity? DisplayAs = null, List<BadgeChoices>? Badges = null, string? Email = null);
 
-public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel Channel, string? Body);
+/// <param name="ReceivedAt">When it was received, in the organization's local time; empty: now.</param>
+public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel Channel, string? Body, DateTime? ReceivedAt = null, string? ReceivedPlace = null);
 
 /// <summary>
 /// Every citizen action on a consultation: one method, one transaction, the space's rules checked
@@ -115,6 +116,9 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             CreatedAt = Now,
             State = ModerationState.Published,
         };
+        var organization = tenant.Organization;
+        var receivedAt = input.ReceivedAt is { } local ? organization.ToUtc(local) : (DateTime?)null;
+        contribution.RecordReceipt(receivedAt, input.ReceivedPlace, contribution.CreatedAt, consultation.ContributionsStartAt, organization.ToLocal);
         await using var transaction = await db.Database.BeginTransactionAsync();
         contribution = await AddNumberedAsync(consultation, contribution);
         audit.Record("contribution.enter-offline", nameof(Contribution), contribution.Id, $"Canal : {Labels.Of(input.Channel)}");

@@ -116,6 +116,9 @@ public static partial class DemoSeeder
                 Channel = channel,
                 RegisterNumber = plu.NextRegisterNumber(),
                 CreatedAt = now.AddDays(-14 + contributions.Count),
+                // Written in the register the day before an agent typed it in.
+                ReceivedAt = channel == Channel.PaperRegister ? now.AddDays(-15 + contributions.Count) : null,
+                ReceivedPlace = channel == Channel.PaperRegister ? "Mairie annexe des Rives, registre d'enquête" : null,
                 State = ModerationState.Published,
             });
         }

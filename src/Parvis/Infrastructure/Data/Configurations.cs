@@ -166,6 +166,7 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         b.Property(c => c.Title).HasMaxLength(Contribution.MaxTitle);
         b.Property(c => c.Body).HasMaxLength(Contribution.MaxBody);
         b.Property(c => c.OfflineAuthorName).HasMaxLength(200);
+        b.Property(c => c.ReceivedPlace).HasMaxLength(Contribution.MaxReceivedPlace);
         b.Property(c => c.ContactEmail).HasMaxLength(256);
         b.Property(c => c.Badges).HasMaxLength(100);
         b.Property(c => c.ModerationReason).HasMaxLength(1000);

@@ -572,6 +572,13 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("QuestionId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("RegisterNumber")
                         .HasColumnType("integer");
 

@@ -545,6 +545,13 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("QuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RegisterNumber")
                         .HasColumnType("INTEGER");
 
