@@ -100,6 +100,9 @@ public class ReportJourneyTests(BrowserFixture fixture)
         await page.GetByLabel(category).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
         await page.GetByLabel("Description").FillAsync("Un banc cassé sur le Vieux-Port.");
+        // The map folds the coordinates away; a keyboard user opens them to type the point.
+        await Assertions.Expect(page.GetByLabel("Latitude")).ToBeHiddenAsync();
+        await page.GetByText("Coordonnées (latitude et longitude)").ClickAsync();
         await page.GetByLabel("Latitude").FillAsync("43.2951");
         await page.GetByLabel("Longitude").FillAsync("5.3745");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();

@@ -65,7 +65,7 @@ public class SettingsTests(AppFixture fixture)
                 : HtmlClient.Parse(await response.Content.ReadAsStringAsync());
         }
         page = await UploadAsync("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Bas des Coteaux","parent":"Les Coteaux","kind":"quartier"},"geometry":null}]}""");
-        Assert.Contains("1 territoire(s) créé(s)", page.QuerySelector(".notice")!.TextContent);
+        Assert.Contains("Import terminé : 1 territoire créé, 0 mis à jour.", page.QuerySelector(".notice")!.TextContent);
         page = await UploadAsync("ceci n'est pas du GeoJSON");
         Assert.Contains("Le fichier n'est pas un GeoJSON valide.", page.Errors());
         var actions = await _app.InAAsync(db => db.AuditEntries.Where(a => a.Action.StartsWith("territory.")).Select(a => a.Action).ToListAsync());

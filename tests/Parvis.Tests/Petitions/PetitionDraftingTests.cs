@@ -170,7 +170,7 @@ public class PetitionDraftingTests(AppFixture fixture)
         Assert.Equal(PetitionStatus.Open, published.Status);
         Assert.Equal((300, (int?)1500, 60), (published.ResponseThreshold, published.AgendaThreshold, published.ResponseDeadlineDays));
         var visitor = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/petitions/{second}");
-        Assert.Contains("0 signatures sur 300 — réponse écrite sous 60 jours", visitor.QuerySelector("main")!.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '));
+        Assert.Contains("0 signature sur 300 — réponse écrite sous 60 jours", visitor.QuerySelector("main")!.TextContent.Replace('\u00a0', ' ').Replace('\u202f', ' '));
         Assert.NotNull(visitor.QuerySelector("#petition-count[aria-live=polite]"));
         await _app.Smtp.WaitForAsync(author, m => m.Subject!.Contains("est publiée"));
     }

@@ -114,6 +114,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /open311/v2/tokens/{token}.{format}"] = "+++++++",
         ["GET /open311/v2/servicerequestupdates.{format}"] = "+++++++",
         ["POST /open311/v2/requests.{format}"] = "-------",
+        // Any other path under the API: a 404 (or 405) in the spec's error format, for everyone.
+        ["GET /open311/v2/{**path}"] = "-------",
         ["POST /contributions/{id:int}/confirmer"] = "+++++++",
         ["GET /robots.txt"] = "+++++++",
         ["GET /sitemap.xml"] = "+++++++",
