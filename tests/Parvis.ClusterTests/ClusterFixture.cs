@@ -15,7 +15,7 @@ public class ClusterFixture : IAsyncLifetime
     private readonly int _basePort = FreeBasePort();
     private Dictionary<string, string> _env = [];
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Parvis.Testing.Repository.Root;
 
     public Uri Nginx => new(_env["NGINX_URL"]);
     public Uri Node1 => new(_env["NODE1_URL"]);
@@ -122,12 +122,5 @@ public class ClusterFixture : IAsyncLifetime
         {
             return false;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parvis.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Repository root not found.");
     }
 }

@@ -63,11 +63,13 @@ public static class AgeBrackets
 
 /// <summary>
 /// What a trusted third party vouched for, about one account: only the derived attributes the rules
-/// need (a territory of residence, elector or not, an age bracket), never the identity data behind them.
+/// need (a territory of residence, elector or not, an age bracket), never the identity data behind them —
+/// except an elector's name (see <see cref="VerifiedName"/>).
 /// </summary>
 public class Verification : ITenantOwned
 {
     public const int MaxReason = 500;
+    public const int MaxName = 200;
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }
@@ -82,6 +84,12 @@ public class Verification : ITenantOwned
 
     public int? ResidentTerritoryId { get; set; }
     public bool IsElector { get; set; }
+    /// <summary>
+    /// The name the third party vouched for, kept only with an elector's verification: a request to put an item
+    /// on the council's agenda (CGCT L1112-16) lists its signatories by that name, so the town hall can check it
+    /// against the electoral list.
+    /// </summary>
+    public string? VerifiedName { get; set; }
     public AgeBracket? AgeBracket { get; set; }
 
     /// <summary>Set when the attributes came from a census file: re-uploading the file can revoke them in bulk.</summary>
@@ -102,7 +110,9 @@ public class Verification : ITenantOwned
 }
 
 /// <summary>What a person is verified to be, now: the union of their active verifications.</summary>
-public sealed record VerifiedAttributes(IReadOnlyList<int> ResidentTerritoryIds, bool IsElector, AgeBracket? AgeBracket)
+/// <summary><paramref name="ElectorName"/>: the name an elector's latest verification vouched for, if it kept one.</summary>
+public sealed record VerifiedAttributes(IReadOnlyList<int> ResidentTerritoryIds, bool IsElector, AgeBracket? AgeBracket,
+    string? ElectorName = null)
 {
     public static readonly VerifiedAttributes None = new([], false, null);
 
@@ -115,7 +125,8 @@ public sealed record VerifiedAttributes(IReadOnlyList<int> ResidentTerritoryIds,
             active.Where(v => v.ResidentTerritoryId is not null).Select(v => v.ResidentTerritoryId!.Value).Distinct().ToList(),
             active.Any(v => v.IsElector),
             // The latest verification that saw a birth date has the freshest bracket.
-            active.FirstOrDefault(v => v.AgeBracket is not null)?.AgeBracket);
+            active.FirstOrDefault(v => v.AgeBracket is not null)?.AgeBracket,
+            active.FirstOrDefault(v => v.IsElector && v.VerifiedName is not null)?.VerifiedName);
     }
 
     /// <summary>Resident of the space's territory: the territory itself or one under it.</summary>

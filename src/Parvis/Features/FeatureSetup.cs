@@ -15,6 +15,8 @@ public static class FeatureSetup
 {
     public static WebApplicationBuilder AddParvisFeatures(this WebApplicationBuilder builder)
     {
+        // A rule broken by a page handler shows the form again with its message: one filter, no catch in the pages.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Shared.BrokenRuleFilter()));
         builder.Services.AddScoped<Accounts.AuthenticatorSetup>();
         builder.Services.AddScoped<Accounts.AccountMail>();
         builder.Services.AddScoped<ConsultationQueries>();

@@ -1,5 +1,6 @@
 using System.Text;
 using Parvis.Features.Identity;
+using Parvis.Testing;
 
 namespace Parvis.Tests.Identity;
 
@@ -36,9 +37,7 @@ public class CsvRowsTests
     [Fact]
     public async Task The_sample_file_of_the_documentation_is_read_whole()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Parvis.slnx"))) root = root.Parent!;
-        await using var file = File.OpenRead(Path.Combine(root.FullName, "docs", "exemple-liste-electorale.csv"));
+        await using var file = File.OpenRead(Path.Combine(Repository.Root, "docs", "exemple-liste-electorale.csv"));
         var rows = new List<CsvRow>();
         await foreach (var row in CsvRows.ReadAsync(file)) rows.Add(row);
         Assert.Equal(7, rows.Count);

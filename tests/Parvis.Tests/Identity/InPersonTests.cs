@@ -113,6 +113,30 @@ public class InPersonTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_elector_is_verified_at_the_desk_with_the_name_on_the_document()
+    {
+        var (citizen, email) = await _app.CitizenClientAsync();
+        var agent = await _app.SignedInAsync("agent");
+        var url = $"/admin/verifications?q={Uri.EscapeDataString(await CodeOnMyIdentityPageAsync(citizen))}";
+        var page = await agent.SubmitAndReadAsync(url, "form[action*=Grant]", new Dictionary<string, string?> { ["documentType"] = "carte électorale", ["isElector"] = "true" });
+        Assert.Contains("Indiquez le nom inscrit sur la pièce : les demandes d'inscription à l'ordre du jour que signe un électeur portent ce nom.", page.Errors());
+        var userId = await _app.UserIdAsync(email);
+        Assert.Equal(0, await _app.InAAsync(db => db.Verifications.CountAsync(v => v.UserId == userId)));
+
+        page = await agent.SubmitAndReadAsync(url, "form[action*=Grant]", new Dictionary<string, string?>
+        {
+            ["documentType"] = "carte électorale",
+            ["isElector"] = "true",
+            ["electorName"] = "  Hélène   Dupré ",
+        });
+        Assert.Equal("Vérification enregistrée.", page.QuerySelector(".notice")?.TextContent);
+        Assert.Equal("Hélène Dupré", await _app.InAAsync(db => db.Verifications.Where(v => v.UserId == userId).Select(v => v.VerifiedName).SingleAsync()));
+        // The person finds the name in what the platform keeps about them.
+        var export = await citizen.GetStringAsync("/compte/donnees/export.json");
+        Assert.Contains("Hélène Dupré", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_expired_verification_no_longer_lets_a_person_contribute_to_a_resident_only_consultation()
     {
         var consultation = await _app.ResidentOnlyConsultationAsync();

@@ -77,7 +77,7 @@ public class RegisterTests(AppFixture fixture)
     [Fact]
     public void Every_text_of_the_register_has_an_english_translation()
     {
-        var keys = XDocument.Load(Path.Combine(Root(), "src", "Parvis", "Resources", "SharedResource.en.resx")).Root!
+        var keys = XDocument.Load(Path.Combine(Repository.Root, "src", "Parvis", "Resources", "SharedResource.en.resx")).Root!
             .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var texts = _app.Services.GetRequiredService<DataRegister>().AllTemplates().ToList();
         texts.AddRange(new[] { new RetentionSettings { InactiveAccountMonths = 0 }, new RetentionSettings { FraudIpDays = 0 }, new RetentionSettings { AnonymousEmailDays = 0 } }.Select(r => r.Validate()!));
@@ -98,12 +98,5 @@ public class RegisterTests(AppFixture fixture)
         Assert.DoesNotContain("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         var english = await visitor.GetDocumentAsync("/confidentialite?culture=en");
         Assert.Equal("Privacy policy", english.QuerySelector("h1")!.TextContent);
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parvis.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Parvis.slnx not found");
     }
 }

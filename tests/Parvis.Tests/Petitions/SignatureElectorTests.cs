@@ -82,4 +82,47 @@ public class SignatureElectorTests(AppFixture fixture)
         Assert.All(answers, a => Assert.True((int)a.StatusCode is 302 or 200));
         Assert.Equal(1, await _app.SignatureRowsAsync(first) + await _app.SignatureRowsAsync(second));
     }
+
+    [Fact]
+    public async Task An_elector_signs_under_the_name_their_verification_vouched_for_whatever_is_typed()
+    {
+        var id = await _app.NewSignablePetitionAsync(electorMode: true);
+        var (citizen, email) = await _app.CitizenClientAsync();
+        await _app.VerifyAsync(email, elector: true, electorName: "Hélène Vérifiée");
+        var form = await citizen.GetDocumentAsync($"/petitions/{id}/signer");
+        var name = form.QuerySelector("#Input_Name")!;
+        Assert.Equal("Hélène Vérifiée", name.GetAttribute("value"));
+        Assert.True(name.HasAttribute("readonly"));
+        Assert.Null(name.GetAttribute("name"));
+        // A name typed anyway (a POST made by hand) is not the one the town hall's list receives.
+        var signed = await citizen.SubmitAsync(form, $"/petitions/{id}/signer", "form[action$=signer]",
+            new Dictionary<string, string?> { ["Input.Name"] = "Quelqu'un d'autre", ["Input.Commune"] = "Ville A" });
+        Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        Assert.Equal("Hélène Vérifiée", await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == id).Select(s => s.Name).SingleAsync()));
+        // Outside elector mode the name is the one typed.
+        var ordinary = await _app.NewSignablePetitionAsync();
+        await _app.SignAndConfirmAsync(citizen, ordinary, email);
+        Assert.Equal("Camille Martin", await _app.InAAsync(db => db.PetitionSignatures.Where(s => s.PetitionId == ordinary).Select(s => s.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_elector_verification_that_kept_no_name_is_asked_again_before_signing()
+    {
+        var id = await _app.NewSignablePetitionAsync(electorMode: true);
+        var (citizen, email) = await _app.CitizenClientAsync();
+        await _app.VerifyAsync(email, elector: true, electorName: null);
+        var page = await citizen.GetDocumentAsync($"/petitions/{id}/signer");
+        Assert.Null(page.QuerySelector("form[action$=signer]"));
+        Assert.Contains("Votre vérification d'électeur ne porte pas votre nom", page.QuerySelector(".signing")!.TextContent, StringComparison.Ordinal);
+        var token = (await citizen.GetDocumentAsync("/")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forced = await citizen.PostAsync($"/petitions/{id}/signer", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Camille Dupont",
+            ["Input.Commune"] = "Ville A",
+        }));
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Contains("Votre vérification d'électeur ne porte pas votre nom", HtmlClient.Parse(await forced.Content.ReadAsStringAsync()).QuerySelector(".signing")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await _app.SignatureRowsAsync(id));
+    }
 }

@@ -131,7 +131,7 @@ public partial class LanguageTests(AppFixture fixture)
     {
         var keys = EnglishKeys();
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var view in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Parvis", "Features"), "*.cshtml", SearchOption.AllDirectories))
+        foreach (var view in Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Parvis", "Features"), "*.cshtml", SearchOption.AllDirectories))
         {
             var text = await File.ReadAllTextAsync(view);
             var found = LocalizedKey().Matches(text).Select(m => m.Groups[1].Value)
@@ -169,7 +169,7 @@ public partial class LanguageTests(AppFixture fixture)
     {
         // L["… {0} …", value].Value is the template itself: the reader saw a raw {0}. L.GetString(…) formats it.
         var wrong = new List<string>();
-        foreach (var view in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src", "Parvis", "Features"), "*.cshtml", SearchOption.AllDirectories))
+        foreach (var view in Directory.EnumerateFiles(Path.Combine(Repository.Root, "src", "Parvis", "Features"), "*.cshtml", SearchOption.AllDirectories))
             wrong.AddRange(TemplateValue().Matches(await File.ReadAllTextAsync(view)).Select(m => $"{Path.GetFileName(view)}: {m.Value}"));
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
@@ -232,17 +232,10 @@ public partial class LanguageTests(AppFixture fixture)
     private static HashSet<string> EnglishKeys() => ResourceEntries().Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
 
     private static List<KeyValuePair<string, string>> ResourceEntries() =>
-        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Parvis", "Resources", "SharedResource.en.resx")).Root!
+        XDocument.Load(Path.Combine(Repository.Root, "src", "Parvis", "Resources", "SharedResource.en.resx")).Root!
             .Elements("data")
             .Select(d => new KeyValuePair<string, string>((string)d.Attribute("name")!, (string?)d.Element("value") ?? ""))
             .ToList();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Parvis.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("Parvis.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>A literal key given to the localizer in a view: <c>L["…"]</c> or <c>L.GetString("…"</c>.</summary>
     [GeneratedRegex(@"\bL(?:\[|\.GetString\()\s*""((?:[^""\\]|\\.)*)""")]

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Parvis.Domain;
 using Parvis.Features.Proposals;
+using Parvis.Testing;
 
 namespace Parvis.Tests.Proposals;
 
@@ -10,9 +11,7 @@ public class ProposalLanguageTests
     [Fact]
     public void Proposal_labels_and_rule_messages_have_an_english_translation()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Parvis.slnx"))) root = Path.GetDirectoryName(root)!;
-        var keys = XDocument.Load(Path.Combine(root, "src", "Parvis", "Resources", "SharedResource.en.resx")).Root!
+        var keys = XDocument.Load(Path.Combine(Repository.Root, "src", "Parvis", "Resources", "SharedResource.en.resx")).Root!
             .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
         var texts = new List<string?>
         {

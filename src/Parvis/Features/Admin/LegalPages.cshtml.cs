@@ -12,7 +12,7 @@ namespace Parvis.Features.Admin;
 
 /// <summary>The organization's accessibility statement and legal notice, each saved and audited on its own.</summary>
 public class LegalPagesModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock,
-    Infrastructure.Cluster.ICacheInvalidation cache) : PageModel
+    Infrastructure.Cluster.ICacheInvalidation cache) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty] public AccessibilityForm Accessibility { get; set; } = new();
     [BindProperty] public NoticeForm Notice { get; set; } = new();
@@ -78,29 +78,31 @@ public class LegalPagesModel(ParvisDbContext db, TenantContext tenant, AuditLog 
         // Each form posts alone: only its own fields are checked.
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(form + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         var o = await db.Organizations.Include(x => x.Hosts).SingleAsync(x => x.Id == tenant.OrganizationId);
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                describe(o.Legal);
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(form, e);
-            }
-        }
+        _form = form;
         if (!ModelState.IsValid)
         {
-            var (posted, other) = (Accessibility, Notice);
-            OnGet();
-            if (form == nameof(Accessibility)) Accessibility = posted;
-            else Notice = other;
+            await ReloadAfterBrokenRuleAsync();
             return Page();
         }
+        describe(o.Legal);
         audit.Record(action, nameof(Organization), o.Id, detail(o.Legal));
         await db.SaveChangesAsync();
         await TenantMiddleware.ForgetAsync(cache, o.HostNames());
         TempData["Message"] = "Page enregistrée.";
         return RedirectToPage();
     }
+
+    private string _form = "";
+
+    /// <summary>The page shown again: the posted form keeps what was typed, the other shows what is saved.</summary>
+    public Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        var (posted, other) = (Accessibility, Notice);
+        OnGet();
+        if (_form == nameof(Accessibility)) Accessibility = posted;
+        else Notice = other;
+        return Task.FromResult(true);
+    }
+
+    public string BrokenRuleField(string? handler) => handler ?? "";
 }

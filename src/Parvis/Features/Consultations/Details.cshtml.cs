@@ -12,7 +12,7 @@ namespace Parvis.Features.Consultations;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, Files.FileCommands files,
-    Identity.Verifications verifications, Infrastructure.Tenancy.TenantContext tenant) : PageModel
+    Identity.Verifications verifications, Infrastructure.Tenancy.TenantContext tenant) : PageModel, IRedisplaysBrokenRules
 {
     public Consultation Consultation { get; private set; } = null!;
     public ConsultationPhase Phase { get; private set; }
@@ -59,23 +59,14 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     {
         ModelState.Clear();
         if (!await LoadConsultationAsync(id)) return NotFound();
-        try
+        var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment);
+        TempData["Message"] = contribution.State switch
         {
-            var contribution = await commands.ContributeAsync(User, Consultation, Input, attachment);
-            TempData["Message"] = contribution.State switch
-            {
-                ModerationState.Published => "Merci, votre contribution est publiée.",
-                ModerationState.AwaitingEmail => "Merci : un lien vous a été envoyé par e-mail. Votre contribution sera publiée quand vous l'aurez ouvert.",
-                _ => "Merci, votre contribution sera publiée après validation par la modération.",
-            };
-            return contribution.IsVisible ? Redirect($"/contributions/{contribution.Id}") : Redirect($"/concertations/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("Input", e);
-            await LoadPageAsync();
-            return Page();
-        }
+            ModerationState.Published => "Merci, votre contribution est publiée.",
+            ModerationState.AwaitingEmail => "Merci : un lien vous a été envoyé par e-mail. Votre contribution sera publiée quand vous l'aurez ouvert.",
+            _ => "Merci, votre contribution sera publiée après validation par la modération.",
+        };
+        return contribution.IsVisible ? Redirect($"/contributions/{contribution.Id}") : Redirect($"/concertations/{id}");
     }
 
     public async Task<IActionResult> OnPostOfflineAsync(int id)
@@ -86,20 +77,15 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         if (!await LoadConsultationAsync(id)) return NotFound();
         // Entering on someone's behalf belongs to those who run the consultation.
         if (!CanManage) return Forbid();
-        try
-        {
-            if (unreadableDate) throw new DomainException("La date de réception n'est pas une date valide.");
-            var contribution = await commands.EnterOfflineAsync(User, Consultation, Offline);
-            TempData["Message"] = "La contribution reçue hors ligne est enregistrée.";
-            return Redirect($"/contributions/{contribution.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("Offline", e);
-            await LoadPageAsync();
-            return Page();
-        }
+        if (unreadableDate) throw new DomainException("La date de réception n'est pas une date valide.");
+        var contribution = await commands.EnterOfflineAsync(User, Consultation, Offline);
+        TempData["Message"] = "La contribution reçue hors ligne est enregistrée.";
+        return Redirect($"/contributions/{contribution.Id}");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadPageAsync();
+
+    public string BrokenRuleField(string? handler) => handler == "Offline" ? "Offline" : "Input";
 
     private async Task<bool> LoadAsync(int id) => await LoadConsultationAsync(id) && await LoadPageAsync();
 

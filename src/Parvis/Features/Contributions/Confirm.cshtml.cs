@@ -9,7 +9,7 @@ namespace Parvis.Features.Contributions;
 /// The link e-mailed to an author without an account. Opening it shows a button: mail scanners that
 /// fetch links must not publish anything by themselves.
 /// </summary>
-public class ConfirmModel(AnonymousContributions anonymous) : PageModel
+public class ConfirmModel(AnonymousContributions anonymous) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty(SupportsGet = true, Name = "jeton")] public string? Token { get; set; }
     public int ContributionId { get; private set; }
@@ -19,18 +19,12 @@ public class ConfirmModel(AnonymousContributions anonymous) : PageModel
     public async Task<IActionResult> OnPostAsync(int id)
     {
         ContributionId = id;
-        try
-        {
-            var contribution = await anonymous.ConfirmAsync(id, Token);
-            TempData["Message"] = contribution.IsVisible
-                ? "Merci, votre contribution est publiée."
-                : "Merci, votre contribution sera publiée après validation par la modération.";
-            return contribution.IsVisible ? Redirect($"/contributions/{id}") : Redirect($"/concertations/{contribution.ConsultationId}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        var contribution = await anonymous.ConfirmAsync(id, Token);
+        TempData["Message"] = contribution.IsVisible
+            ? "Merci, votre contribution est publiée."
+            : "Merci, votre contribution sera publiée après validation par la modération.";
+        return contribution.IsVisible ? Redirect($"/contributions/{id}") : Redirect($"/concertations/{contribution.ConsultationId}");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -16,7 +16,7 @@ namespace Parvis.Features.Contributions;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ContributionQueries queries, ParticipationCommands commands, ResponseCommands responses,
-    IAuthorizationService authorization, AuthorDisplay authors, Identity.Verifications verifications, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel
+    IAuthorizationService authorization, AuthorDisplay authors, Identity.Verifications verifications, Files.FileCommands files, Moderation.ModerationCommands moderation) : PageModel, IRedisplaysBrokenRules
 {
     public Contribution Contribution { get; private set; } = null!;
     public Consultation Consultation { get; private set; } = null!;
@@ -69,20 +69,12 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
     private async Task<IActionResult> Act(int id, Func<Task> action, string success, string? anchor)
     {
         ModelState.Clear();
-        try
-        {
-            await action();
-            TempData["Message"] = success;
-            return Redirect($"/contributions/{id}" + (anchor is null ? "" : "#" + anchor));
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id)) return NotFound();
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = success;
+        return Redirect($"/contributions/{id}" + (anchor is null ? "" : "#" + anchor));
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(this.RouteId()!.Value);
 
     private async Task<bool> LoadAsync(int id)
     {

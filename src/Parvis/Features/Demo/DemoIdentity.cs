@@ -56,6 +56,7 @@ public static partial class DemoSeeder
             ExpiresAt = now.AddDays(-10).AddMonths(tracked.Identity.InPersonMonths),
             ResidentTerritoryId = quartiers.First(q => q.Name == "Quartier de la Gare").Id,
             IsElector = true,
+            VerifiedName = $"{verifiedCitizen.FirstName} {verifiedCitizen.LastName}",
             AgeBracket = AgeBracket.From30To39,
             VerifiedById = agent.Id,
             DocumentType = "carte nationale d'identité",

@@ -14,7 +14,7 @@ namespace Parvis.Features.FranceConnect;
 /// <summary>A certified identity that no account holds yet: the person picks a pseudonym and accepts the charter.</summary>
 [RateLimited(RateLimits.SignUp)]
 public class CreateAccountModel(TenantContext tenant, IDataProtectionProvider protection, OidcCookies cookies,
-    FranceConnectCommands commands, SignInManager<ParvisUser> signIn) : PageModel
+    FranceConnectCommands commands, SignInManager<ParvisUser> signIn) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty] public CreateAccountForm Form { get; set; } = new();
     public string DisplayName { get; private set; } = "";
@@ -37,22 +37,16 @@ public class CreateAccountModel(TenantContext tenant, IDataProtectionProvider pr
         if (Load() is not { } pending) return Page();
         if (!Form.AcceptCharter) ModelState.AddModelError("Form.AcceptCharter", "Acceptez la charte de participation pour créer un compte.");
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var (user, note) = await commands.CreateAccountAsync(pending.Identity, Form.Pseudonym);
-            OidcCookies.Delete(HttpContext, OidcCookies.Pending);
-            await signIn.SignInAsync(user, isPersistent: false);
-            var identity = pending.Identity;
-            cookies.Write(HttpContext, OidcCookies.Session, new FranceConnectSession(user.Id, identity.Issuer, identity.GivenName, identity.FamilyName, identity.IdToken), null);
-            TempData["Message"] = note ?? "Compte créé : votre identité est vérifiée.";
-            return LocalRedirect(Url.IsLocalUrl(pending.ReturnUrl) ? pending.ReturnUrl : "/compte/identite");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        var (user, note) = await commands.CreateAccountAsync(pending.Identity, Form.Pseudonym);
+        OidcCookies.Delete(HttpContext, OidcCookies.Pending);
+        await signIn.SignInAsync(user, isPersistent: false);
+        var identity = pending.Identity;
+        cookies.Write(HttpContext, OidcCookies.Session, new FranceConnectSession(user.Id, identity.Issuer, identity.GivenName, identity.FamilyName, identity.IdToken), null);
+        TempData["Message"] = note ?? "Compte créé : votre identité est vérifiée.";
+        return LocalRedirect(Url.IsLocalUrl(pending.ReturnUrl) ? pending.ReturnUrl : "/compte/identite");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 
     private PendingAccount? Load()
     {

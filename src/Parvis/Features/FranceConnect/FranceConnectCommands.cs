@@ -127,7 +127,8 @@ public sealed class FranceConnectCommands(ParvisDbContext db, UserManager<Parvis
             residentTerritoryId: territoryId,
             isElector: claimed.Any(m => m.File.Kind == CensusKind.Electoral),
             ageBracket: age,
-            censusFileId: claimed.FirstOrDefault()?.File.Id);
+            censusFileId: claimed.FirstOrDefault()?.File.Id,
+            verifiedName: $"{identity.GivenName} {identity.FamilyName}");
         return note;
     }
 }

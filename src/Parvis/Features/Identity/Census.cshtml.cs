@@ -18,7 +18,7 @@ namespace Parvis.Features.Identity;
 /// </summary>
 [Authorize]
 [RateLimited(RateLimits.IdentityChecks)]
-public class CensusModel(CensusRegistry registry, Verifications verifications, ParvisDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
+public class CensusModel(CensusRegistry registry, Verifications verifications, ParvisDbContext db, TenantContext tenant, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     public const string NoMatch = "Aucune inscription ne correspond à ces informations. Vérifiez-les, ou présentez-vous en mairie.";
 
@@ -70,24 +70,19 @@ public class CensusModel(CensusRegistry registry, Verifications verifications, P
         // A list not yet used (the electoral list after the residents' one) still adds what it says.
         matches = usable;
         var match = matches.FirstOrDefault(m => m.Entry.ClaimedByUserId is null || m.Entry.ClaimedByUserId == userId) ?? matches[0];
-        try
-        {
-            CensusRegistry.Claim(match.Entry, userId);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        CensusRegistry.Claim(match.Entry, userId);
         var residence = match.Entry.TerritoryId ?? await registry.HomeTerritoryAsync();
         var today = DateOnly.FromDateTime(organization.ToLocal(now));
         verifications.Record(userId, VerificationMethod.Census,
             $"{CensusUploads.Label(match.File.Kind)} du {organization.ToLocal(match.File.UploadedAt):dd/MM/yyyy}",
-            residentTerritoryId: residence, isElector: match.Entry.IsElector, ageBracket: AgeBrackets.From(Form.BirthDate.Value, today), censusFileId: match.File.Id);
+            residentTerritoryId: residence, isElector: match.Entry.IsElector, ageBracket: AgeBrackets.From(Form.BirthDate.Value, today), censusFileId: match.File.Id,
+            verifiedName: $"{Form.GivenNames} {Form.FamilyName}");
         await db.SaveChangesAsync();
         TempData["Message"] = "Votre inscription sur la liste est vérifiée.";
         return Back();
     }
 
     private LocalRedirectResult Back() => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte/identite");
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -55,7 +55,8 @@ public class DeskModel(ParvisDbContext db, InPersonCodes codes, Verifications ve
                         select new Row(v, u.Pseudonym, u.Email)).Take(50).ToListAsync();
     }
 
-    public async Task<IActionResult> OnPostGrantAsync(Guid userId, int? territoryId, bool isElector, DateOnly? birthDate, AgeBracket? ageBracket, string? documentType)
+    public async Task<IActionResult> OnPostGrantAsync(Guid userId, int? territoryId, bool isElector, DateOnly? birthDate, AgeBracket? ageBracket, string? documentType,
+        string? electorName)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
         if (user is null) ModelState.AddModelError("userId", "Retrouvez d'abord la personne par son code ou son adresse e-mail.");
@@ -64,6 +65,8 @@ public class DeskModel(ParvisDbContext db, InPersonCodes codes, Verifications ve
         if (ageBracket is not null && !Enum.IsDefined(ageBracket.Value)) ModelState.AddModelError("ageBracket", "Choisissez une tranche d'âge de la liste.");
         var today = DateOnly.FromDateTime(tenant.Organization.ToLocal(clock.GetUtcNow().UtcDateTime));
         if (birthDate is { } born && (born > today || born.Year < 1900)) ModelState.AddModelError("birthDate", "La date de naissance n'est pas plausible.");
+        if (isElector && string.IsNullOrWhiteSpace(electorName))
+            ModelState.AddModelError("electorName", "Indiquez le nom inscrit sur la pièce : les demandes d'inscription à l'ordre du jour que signe un électeur portent ce nom.");
         if (ModelState.IsValid)
         {
             // The birth date only gives the bracket; it is not kept.
@@ -71,7 +74,7 @@ public class DeskModel(ParvisDbContext db, InPersonCodes codes, Verifications ve
             try
             {
                 var v = verifications.Record(user!.Id, VerificationMethod.InPerson, "Mairie", residentTerritoryId: territoryId, isElector: isElector, ageBracket: bracket,
-                    verifiedById: User.UserId(), documentType: documentType);
+                    verifiedById: User.UserId(), documentType: documentType, verifiedName: electorName);
                 await SetTerritoryNamesAsync();
                 audit.Record("verification.in-person", "User", user.Id, $"pièce vue : {documentType} ; {VerificationText.Describe(v, TerritoryNames)}");
                 await db.SaveChangesAsync();

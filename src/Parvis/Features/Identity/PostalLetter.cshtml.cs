@@ -13,7 +13,7 @@ namespace Parvis.Features.Identity;
 /// <summary>Residence by post: declare the address and its quartier, then type the code of the letter an agent sends.</summary>
 [Authorize]
 [RateLimited(RateLimits.IdentityChecks)]
-public class PostalLetterModel(PostalLetters letters, ParvisDbContext db, TenantContext tenant, TimeProvider clock) : PageModel
+public class PostalLetterModel(PostalLetters letters, ParvisDbContext db, TenantContext tenant, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     public PostalLetterRequest? Current { get; private set; }
     public PostalLetterState? State { get; private set; }
@@ -30,16 +30,7 @@ public class PostalLetterModel(PostalLetters letters, ParvisDbContext db, Tenant
     public async Task<IActionResult> OnPostRequestAsync(int? territoryId, string? recipientName, string? addressLine1, string? addressLine2, string? postalCode, string? city)
     {
         if (!Offered) return NotFound();
-        try
-        {
-            await letters.RequestAsync(User.UserId()!.Value, territoryId, recipientName, addressLine1, addressLine2, postalCode, city);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            await LoadAsync();
-            return Page();
-        }
+        await letters.RequestAsync(User.UserId()!.Value, territoryId, recipientName, addressLine1, addressLine2, postalCode, city);
         TempData["Message"] = "Demande enregistrée : un agent vous enverra le courrier.";
         return RedirectToPage(new { ReturnUrl });
     }
@@ -47,16 +38,7 @@ public class PostalLetterModel(PostalLetters letters, ParvisDbContext db, Tenant
     public async Task<IActionResult> OnPostCodeAsync(string? code)
     {
         if (!Offered) return NotFound();
-        try
-        {
-            await letters.EnterCodeAsync(User.UserId()!.Value, code);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("code", e);
-            await LoadAsync();
-            return Page();
-        }
+        await letters.EnterCodeAsync(User.UserId()!.Value, code);
         TempData["Message"] = "Votre adresse est vérifiée.";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte/identite");
     }
@@ -69,4 +51,12 @@ public class PostalLetterModel(PostalLetters letters, ParvisDbContext db, Tenant
     }
 
     public string Local(DateTime utc) => tenant.Organization.ToLocal(utc).ToString("d MMMM yyyy");
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync();
+        return true;
+    }
+
+    public string BrokenRuleField(string? handler) => handler == "Code" ? "code" : "";
 }

@@ -69,7 +69,7 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
     /// </summary>
     public Verification Record(Guid userId, VerificationMethod method, string issuer,
         int? residentTerritoryId = null, bool isElector = false, AgeBracket? ageBracket = null,
-        int? censusFileId = null, Guid? verifiedById = null, string? documentType = null)
+        int? censusFileId = null, Guid? verifiedById = null, string? documentType = null, string? verifiedName = null)
     {
         if (residentTerritoryId is null && !isElector && ageBracket is null)
             throw new DomainException("Cette vérification n'atteste rien : choisissez au moins un attribut.");
@@ -83,6 +83,8 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
             ExpiresAt = now.AddMonths(Math.Max(1, tenant.Organization.Identity.MonthsFor(method))),
             ResidentTerritoryId = residentTerritoryId,
             IsElector = isElector,
+            // Kept only where the law needs it: an elector's name, for the lists of L1112-16 requests.
+            VerifiedName = isElector ? NameOf(verifiedName) : null,
             AgeBracket = ageBracket,
             CensusFileId = censusFileId,
             VerifiedById = verifiedById,
@@ -91,6 +93,12 @@ public sealed class Verifications(ParvisDbContext db, TenantContext tenant, Time
         db.Verifications.Add(verification);
         _cache.Remove(userId);
         return verification;
+    }
+
+    private static string? NameOf(string? name)
+    {
+        var clean = string.Join(' ', (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return clean.Length == 0 ? null : clean.Length > Verification.MaxName ? clean[..Verification.MaxName] : clean;
     }
 
     /// <summary>The ways this organization offers to prove what a requirement asks; the view shows them as links.</summary>

@@ -5,7 +5,7 @@ using Parvis.Features.Shared;
 
 namespace Parvis.Features.Moderation;
 
-public class IndexModel(ModerationCommands commands, CommentModeration comments) : PageModel
+public class IndexModel(ModerationCommands commands, CommentModeration comments) : PageModel, IRedisplaysBrokenRules
 {
     public List<QueueItem> Items { get; private set; } = [];
     public List<CommentQueueItem> Comments { get; private set; } = [];
@@ -40,17 +40,14 @@ public class IndexModel(ModerationCommands commands, CommentModeration comments)
 
     private async Task<IActionResult> Act(Func<Task> action, string success)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = success;
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            await OnGetAsync();
-            return Page();
-        }
+        await action();
+        TempData["Message"] = success;
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await OnGetAsync();
+        return true;
     }
 }

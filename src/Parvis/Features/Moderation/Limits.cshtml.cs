@@ -10,7 +10,7 @@ namespace Parvis.Features.Moderation;
 public sealed record LimitedSender(string Limit, Guid? UserId, string? Account, bool Blocked, string? IpAddress, DateTime FirstAt, DateTime LastAt, int RefusedCount);
 
 /// <summary>Accounts and addresses stopped by a rate limit in the last week, so that a moderator sees a spam run and can block its account.</summary>
-public class LimitsModel(ParvisDbContext db, ModerationCommands commands, TimeProvider clock) : PageModel
+public class LimitsModel(ParvisDbContext db, ModerationCommands commands, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     public List<LimitedSender> Senders { get; private set; } = [];
 
@@ -32,17 +32,14 @@ public class LimitsModel(ParvisDbContext db, ModerationCommands commands, TimePr
 
     public async Task<IActionResult> OnPostBlockAsync(Guid userId, string? reason)
     {
-        try
-        {
-            await commands.BlockAccountAsync(User, userId, reason);
-            TempData["Message"] = "Compte bloqué.";
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            await OnGetAsync();
-            return Page();
-        }
+        await commands.BlockAccountAsync(User, userId, reason);
+        TempData["Message"] = "Compte bloqué.";
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await OnGetAsync();
+        return true;
     }
 }

@@ -9,7 +9,7 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Features.Moderation;
 
 /// <summary>Where a petition's signatures come from (addresses, e-mail domains), and the bulk invalidation of a scripted run.</summary>
-public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration moderation, ModerationCommands scopes) : PageModel
+public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration moderation, ModerationCommands scopes) : PageModel, IRedisplaysBrokenRules
 {
     public Petition Petition { get; private set; } = null!;
     public List<TrendingPeriod> Periods { get; private set; } = [];
@@ -25,19 +25,12 @@ public class PetitionSourcesModel(ParvisDbContext db, SignatureModeration modera
         var territory = await db.Petitions.Where(p => p.Id == id).Select(p => (int?)p.TerritoryId).FirstOrDefaultAsync();
         if (territory is null) return NotFound();
         if (!await scopes.CoversTerritoryAsync(User, territory.Value)) return Forbid();
-        try
-        {
-            var (confirmed, pending) = await moderation.InvalidateAsync(id, kind, value, period ?? "", reason);
-            TempData["Message"] = $"{confirmed + pending} signatures annulées ({confirmed} confirmées, retirées du compte ; {pending} en attente).";
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            if (!await LoadAsync(id)) return NotFound();
-            return Page();
-        }
+        var (confirmed, pending) = await moderation.InvalidateAsync(id, kind, value, period ?? "", reason);
+        TempData["Message"] = $"{confirmed + pending} signatures annulées ({confirmed} confirmées, retirées du compte ; {pending} en attente).";
+        return RedirectToPage(new { id });
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(this.RouteId()!.Value);
 
     private async Task<bool> LoadAsync(int id)
     {

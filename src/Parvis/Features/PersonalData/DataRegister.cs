@@ -128,9 +128,9 @@ public sealed class DataRegister(IConfiguration configuration)
 
     private static Phrase VerifiedData(VerificationMethod method) => method switch
     {
-        VerificationMethod.FranceConnect => "Le lien avec le compte FranceConnect et les attributs déduits (tranche d'âge ; quartier et qualité d'électeur par rapprochement avec la liste), jamais la date de naissance",
-        VerificationMethod.Census => "Les attributs déduits (quartier, électeur, tranche d'âge) et la liste qui les a donnés",
-        VerificationMethod.InPerson => "Les attributs déduits, le type de pièce présentée (jamais la pièce) et l'agent qui a vérifié",
+        VerificationMethod.FranceConnect => "Le lien avec le compte FranceConnect et les attributs déduits (tranche d'âge ; quartier et qualité d'électeur par rapprochement avec la liste, avec alors le nom attesté), jamais la date de naissance",
+        VerificationMethod.Census => "Les attributs déduits (quartier, électeur avec le nom attesté, tranche d'âge) et la liste qui les a donnés",
+        VerificationMethod.InPerson => "Les attributs déduits (avec, pour un électeur, le nom inscrit sur la pièce), le type de pièce présentée (jamais la pièce) et l'agent qui a vérifié",
         _ => "Le quartier vérifié par le code reçu à l'adresse",
     };
 

@@ -14,7 +14,7 @@ namespace Parvis.Features.PersonalData;
 /// <summary>"Supprimer mon compte": the password again (or a typed word for an account without one), and what becomes of what the person wrote.</summary>
 [Authorize]
 [RateLimited(RateLimits.Login)]
-public class DeleteModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, AccountEraser eraser, ParvisDbContext db) : PageModel
+public class DeleteModel(UserManager<ParvisUser> users, SignInManager<ParvisUser> signIn, AccountEraser eraser, ParvisDbContext db) : PageModel, IRedisplaysBrokenRules
 {
     /// <summary>Typed by a person whose account has no password (created through FranceConnect).</summary>
     public const string ConfirmationWord = "SUPPRIMER";
@@ -56,15 +56,7 @@ public class DeleteModel(UserManager<ParvisUser> users, SignInManager<ParvisUser
             ModelState.AddModelError(nameof(Confirmation), "Tapez SUPPRIMER en majuscules pour confirmer.");
         }
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            await eraser.EraseAsync(user, Choice == "erase", "account.delete", AuthorName.Deleted);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        await eraser.EraseAsync(user, Choice == "erase", "account.delete", AuthorName.Deleted);
         await signIn.SignOutAsync();
         TempData["Message"] = "Votre compte est supprimé. Merci d'avoir participé.";
         return Redirect("/");
@@ -77,4 +69,6 @@ public class DeleteModel(UserManager<ParvisUser> users, SignInManager<ParvisUser
         Contributions = await db.Contributions.CountAsync(c => c.AuthorId == user.Id);
         Comments = await db.Comments.CountAsync(c => c.AuthorId == user.Id && c.DeletedAt == null);
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

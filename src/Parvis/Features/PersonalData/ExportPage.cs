@@ -68,10 +68,10 @@ public static class ExportPage
             data.Flags.Select(f => new[] { Date(f.CreatedAt), E($"{f.On} n° {f.Id}"), E(f.Reason), Date(f.ResolvedAt) }));
         Table(html, "Fichiers joints", ["Date", "Titre", "Fichier", "Contribution"],
             data.Files.Select(f => new[] { Date(f.UploadedAt), E(f.Title), Link(f.Url, f.FileName), Num(f.ContributionId) }));
-        Table(html, "Vérifications d'identité", ["Méthode", "Par", "Vérifiée le", "Expire le", "Révoquée", "Habitant de", "Électeur", "Âge", "Document vu"],
+        Table(html, "Vérifications d'identité", ["Méthode", "Par", "Vérifiée le", "Expire le", "Révoquée", "Habitant de", "Électeur", "Nom attesté", "Âge", "Document vu"],
             data.Verifications.Select(v => new[] { E(v.Method), E(v.Issuer), Date(v.VerifiedAt), Date(v.ExpiresAt),
                 v.RevokedAt is null ? "—" : E($"{Date(v.RevokedAt)} : {v.RevokedReason}"), E(v.ResidentTerritory ?? "—"), v.IsElector ? "oui" : "non",
-                E(v.AgeBracket ?? "—"), E(v.DocumentType ?? "—") }));
+                E(v.VerifiedName ?? "—"), E(v.AgeBracket ?? "—"), E(v.DocumentType ?? "—") }));
         Table(html, "Refus pour trop de tentatives (contrôle anti-fraude)", ["Limite", "Adresse IP", "Du", "Au", "Requêtes refusées"],
             data.RateLimitRefusals.Select(r => new[] { E(Infrastructure.Web.RateLimits.Label(r.Limit)), E(r.IpAddress ?? "effacée"), Date(r.FirstAt), Date(r.LastAt), Num(r.RefusedCount) }));
         Table(html, "Actions inscrites au journal d'administration", ["Date", "Action", "Objet", "Détails"],

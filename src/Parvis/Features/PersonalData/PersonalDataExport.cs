@@ -61,7 +61,7 @@ public sealed record ExportFlag(string On, long Id, string Reason, DateTime Crea
 public sealed record ExportFile(string Title, string FileName, int ContributionId, DateTime UploadedAt, string Url);
 
 public sealed record ExportVerification(string Method, string Issuer, DateTime VerifiedAt, DateTime ExpiresAt, DateTime? RevokedAt, string? RevokedReason,
-    string? ResidentTerritory, bool IsElector, string? AgeBracket, string? DocumentType);
+    string? ResidentTerritory, bool IsElector, string? VerifiedName, string? AgeBracket, string? DocumentType);
 
 public sealed record ExportRefusal(string Limit, string? IpAddress, DateTime FirstAt, DateTime LastAt, int RefusedCount);
 
@@ -122,7 +122,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             flags,
             files.Select(f => new ExportFile(f.Title, f.FileName, f.ContributionId!.Value, f.UploadedAt, $"/fichiers/{f.Id}")).ToList(),
             verifications.Select(v => new ExportVerification(MethodLabel(v.Method), v.Issuer, v.VerifiedAt, v.ExpiresAt, v.RevokedAt, v.RevokedReason,
-                v.ResidentTerritoryId is { } t ? territories.GetValueOrDefault(t, "?") : null, v.IsElector, v.AgeBracket?.Label(), v.DocumentType)).ToList(),
+                v.ResidentTerritoryId is { } t ? territories.GetValueOrDefault(t, "?") : null, v.IsElector, v.VerifiedName, v.AgeBracket?.Label(), v.DocumentType)).ToList(),
             providers,
             refusals,
             actions,

@@ -16,7 +16,7 @@ namespace Parvis.Features.Petitions;
 /// council's decision; for staff, the forms to answer, record the decision and close it.
 /// </summary>
 public class DetailsModel(ParvisDbContext db, PetitionQueries queries, PetitionCounts counts, PetitionCommands commands, ResponseCommands responses,
-    AuthorDisplay authors, IAuthorizationService authorization) : PageModel
+    AuthorDisplay authors, IAuthorizationService authorization) : PageModel, IRedisplaysBrokenRules
 {
     public Petition Petition { get; private set; } = null!;
     public PetitionCard Card { get; private set; } = null!;
@@ -61,20 +61,12 @@ public class DetailsModel(ParvisDbContext db, PetitionQueries queries, PetitionC
     private async Task<IActionResult> Act(int id, Func<Task> action, string success, string? anchor)
     {
         ModelState.Clear();
-        try
-        {
-            await action();
-            TempData["Message"] = success;
-            return Redirect($"/petitions/{id}" + (anchor is null ? "" : "#" + anchor));
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id)) return NotFound();
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = success;
+        return Redirect($"/petitions/{id}" + (anchor is null ? "" : "#" + anchor));
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(this.RouteId()!.Value);
 
     private async Task<bool> LoadAsync(int id)
     {

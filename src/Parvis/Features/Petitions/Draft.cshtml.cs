@@ -15,7 +15,7 @@ namespace Parvis.Features.Petitions;
 /// <summary>Drafting a petition, or changing one's draft (<c>/petitions/nouvelle/{id}</c>).</summary>
 [Authorize]
 [RateLimited(RateLimits.Posting)]
-public class DraftModel(ParvisDbContext db, PetitionCommands commands, Identity.Verifications verifications, TenantContext tenant) : PageModel
+public class DraftModel(ParvisDbContext db, PetitionCommands commands, Identity.Verifications verifications, TenantContext tenant) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty(Name = "Request")] public string? Asked { get; set; }
@@ -45,27 +45,23 @@ public class DraftModel(ParvisDbContext db, PetitionCommands commands, Identity.
     {
         ModelState.Clear();
         var input = new PetitionInput(Title, Asked, Reasons, Addressee, TerritoryId);
-        try
+        if (id is { } existing)
         {
-            if (id is { } existing)
-            {
-                await commands.EditAsync(User, existing, input);
-                TempData["Message"] = "Votre brouillon est enregistré.";
-            }
-            else
-            {
-                await commands.DraftAsync(User, input);
-                TempData["Message"] = "Votre pétition est enregistrée en brouillon : partagez le lien de parrainage pour réunir ses parrains.";
-            }
-            return Redirect("/compte/petitions");
+            await commands.EditAsync(User, existing, input);
+            TempData["Message"] = "Votre brouillon est enregistré.";
         }
-        catch (DomainException e)
+        else
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync(id);
-            return Page();
+            await commands.DraftAsync(User, input);
+            TempData["Message"] = "Votre pétition est enregistrée en brouillon : partagez le lien de parrainage pour réunir ses parrains.";
         }
+        return Redirect("/compte/petitions");
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync(this.RouteId());
+        return true;
     }
 
     private async Task LoadAsync(int? id)

@@ -13,7 +13,7 @@ namespace Parvis.Features.Petitions;
 
 /// <summary>The petitions a person launched: status, sponsor link and count, rejection reason, submitting.</summary>
 [Authorize]
-public class MineModel(ParvisDbContext db, PetitionCommands commands, TenantContext tenant, PublicLinks links) : PageModel
+public class MineModel(ParvisDbContext db, PetitionCommands commands, TenantContext tenant, PublicLinks links) : PageModel, IRedisplaysBrokenRules
 {
     public sealed record Row(Petition Petition, int Sponsors);
 
@@ -25,19 +25,15 @@ public class MineModel(ParvisDbContext db, PetitionCommands commands, TenantCont
     public async Task<IActionResult> OnPostSubmitAsync(int id)
     {
         ModelState.Clear();
-        try
-        {
-            await commands.SubmitAsync(User, id);
-            TempData["Message"] = "Votre pétition est envoyée à la modération : vous recevrez un e-mail quand elle sera publiée ou refusée.";
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync();
-            return Page();
-        }
+        await commands.SubmitAsync(User, id);
+        TempData["Message"] = "Votre pétition est envoyée à la modération : vous recevrez un e-mail quand elle sera publiée ou refusée.";
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync();
+        return true;
     }
 
     public string SponsorLink(Petition petition) => links.To($"/petitions/parrainer/{petition.SponsorToken}");

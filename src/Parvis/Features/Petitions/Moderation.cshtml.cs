@@ -11,7 +11,7 @@ namespace Parvis.Features.Petitions;
 
 /// <summary>Petitions awaiting moderation: checked against the charter and the collectivité's competences.</summary>
 [Authorize(Policy = Policies.Moderate)]
-public class ModerationModel(ParvisDbContext db, PetitionCommands commands, Features.Moderation.ModerationCommands moderation) : PageModel
+public class ModerationModel(ParvisDbContext db, PetitionCommands commands, Features.Moderation.ModerationCommands moderation) : PageModel, IRedisplaysBrokenRules
 {
     public sealed record Row(Petition Petition, int Sponsors);
 
@@ -33,19 +33,15 @@ public class ModerationModel(ParvisDbContext db, PetitionCommands commands, Feat
     private async Task<IActionResult> Act(Func<Task> action, string success)
     {
         ModelState.Clear();
-        try
-        {
-            await action();
-            TempData["Message"] = success;
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync();
-            return Page();
-        }
+        await action();
+        TempData["Message"] = success;
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync();
+        return true;
     }
 
     private async Task LoadAsync()

@@ -11,7 +11,7 @@ namespace Parvis.Features.Petitions;
 
 /// <summary>The private sponsoring link: a signed-in person reads the draft and vouches for it.</summary>
 [RateLimited(RateLimits.Posting)]
-public class SponsorModel(ParvisDbContext db, PetitionCommands commands, AuthorDisplay authors) : PageModel
+public class SponsorModel(ParvisDbContext db, PetitionCommands commands, AuthorDisplay authors) : PageModel, IRedisplaysBrokenRules
 {
     public Petition Petition { get; private set; } = null!;
     public AuthorView Author { get; private set; } = null!;
@@ -25,20 +25,12 @@ public class SponsorModel(ParvisDbContext db, PetitionCommands commands, AuthorD
         if (User.Identity?.IsAuthenticated != true) return Redirect("/compte/connexion?ReturnUrl=" + Uri.EscapeDataString($"/petitions/parrainer/{token}"));
         if (!await LoadAsync(token)) return NotFound();
         ModelState.Clear();
-        try
-        {
-            await commands.SponsorAsync(User, token);
-            TempData["Message"] = "Merci : vous parrainez cette pétition.";
-            return Redirect($"/petitions/parrainer/{token}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync(token);
-            return Page();
-        }
+        await commands.SponsorAsync(User, token);
+        TempData["Message"] = "Merci : vous parrainez cette pétition.";
+        return Redirect($"/petitions/parrainer/{token}");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(Convert.ToString(RouteData.Values["token"], System.Globalization.CultureInfo.InvariantCulture) ?? "");
 
     private async Task<bool> LoadAsync(string token)
     {

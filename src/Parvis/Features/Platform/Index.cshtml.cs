@@ -12,7 +12,7 @@ namespace Parvis.Features.Platform;
 
 /// <summary>The installation's organizations, for the platform operator.</summary>
 [Authorize(Policy = Policies.OperatePlatform)]
-public class IndexModel(ParvisDbContext db, OrganizationCreator creator) : PageModel
+public class IndexModel(ParvisDbContext db, OrganizationCreator creator) : PageModel, IRedisplaysBrokenRules
 {
     public sealed record Row(int Id, string Name, string Hosts, int Consultations, int Accounts);
 
@@ -34,18 +34,15 @@ public class IndexModel(ParvisDbContext db, OrganizationCreator creator) : PageM
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var organization = await creator.CreateAsync(new NewOrganization(Name, HostNames, AdministratorEmail),
-                User.FindFirst(ParvisClaims.DisplayName)?.Value ?? "opérateur");
-            TempData["Message"] = "La collectivité est créée ; son administrateur a reçu un lien pour choisir son mot de passe.";
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            await OnGetAsync();
-            return Page();
-        }
+        await creator.CreateAsync(new NewOrganization(Name, HostNames, AdministratorEmail),
+            User.FindFirst(ParvisClaims.DisplayName)?.Value ?? "opérateur");
+        TempData["Message"] = "La collectivité est créée ; son administrateur a reçu un lien pour choisir son mot de passe.";
+        return RedirectToPage();
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await OnGetAsync();
+        return true;
     }
 }

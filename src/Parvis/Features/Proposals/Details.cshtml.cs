@@ -10,7 +10,7 @@ namespace Parvis.Features.Proposals;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalCommands commands, ProposalFollowUp followUp, AuthorDisplay authors,
-    Identity.Verifications verifications, TimeProvider clock, ProposalFlags flags) : PageModel
+    Identity.Verifications verifications, TimeProvider clock, ProposalFlags flags) : PageModel, IRedisplaysBrokenRules
 {
     public Proposal Proposal { get; private set; } = null!;
     public ProposalSpace Space { get; private set; } = null!;
@@ -102,19 +102,11 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
     private async Task<IActionResult> Act(int id, Func<Task> action)
     {
         ModelState.Clear();
-        try
-        {
-            await action();
-            return Redirect($"/propositions/{id}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            if (!await LoadAsync(id)) return NotFound();
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        await action();
+        return Redirect($"/propositions/{id}");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(this.RouteId()!.Value);
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -11,7 +11,7 @@ namespace Parvis.Features.Proposals;
 
 /// <summary>The moderators' view of proposals: flagged ones first with their reasons, those waiting or hidden, and merging a duplicate into the proposal it repeats.</summary>
 [Authorize(Policy = Policies.Moderate)]
-public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, ProposalFlags flags, Moderation.ModerationCommands moderation) : PageModel
+public class ModerationModel(ProposalFollowUp followUp, ProposalFlags flags, Moderation.ModerationCommands moderation) : PageModel, IRedisplaysBrokenRules
 {
     public List<ProposalQueueItem> Items { get; private set; } = [];
 
@@ -25,37 +25,23 @@ public class ModerationModel(ParvisDbContext db, ProposalFollowUp followUp, Prop
 
     private async Task<IActionResult> Act(Func<Task> action, string success)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = success;
-            return RedirectToPage();
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync();
-            return Page();
-        }
+        await action();
+        TempData["Message"] = success;
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostMergeAsync(int? sourceId, int? targetId)
     {
-        try
-        {
-            if (sourceId is null) throw new DomainException("Indiquez le numéro du doublon.");
-            await followUp.MergeAsync(User, sourceId.Value, targetId);
-            TempData["Message"] = "Les propositions sont fusionnées : les soutiens sont réunis.";
-            return Redirect($"/propositions/{targetId}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync();
-            return Page();
-        }
+        if (sourceId is null) throw new DomainException("Indiquez le numéro du doublon.");
+        await followUp.MergeAsync(User, sourceId.Value, targetId);
+        TempData["Message"] = "Les propositions sont fusionnées : les soutiens sont réunis.";
+        return Redirect($"/propositions/{targetId}");
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync();
+        return true;
     }
 
     private async Task LoadAsync() => Items = await flags.QueueAsync(await moderation.ScopeAsync(User));

@@ -16,7 +16,7 @@ namespace Parvis.Features.Proposals;
 /// </summary>
 [RateLimited(RateLimits.Posting)]
 public class ProposeModel(ParvisDbContext db, ProposalCommands commands, Identity.Verifications verifications, TimeProvider clock,
-    Infrastructure.Tenancy.TenantContext tenant) : PageModel
+    Infrastructure.Tenancy.TenantContext tenant) : PageModel, IRedisplaysBrokenRules
 {
     public ProposalSpace Space { get; private set; } = null!;
     public List<(int Id, string Label)> Territories { get; private set; } = [];
@@ -36,15 +36,8 @@ public class ProposeModel(ParvisDbContext db, ProposalCommands commands, Identit
     {
         ModelState.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        try
-        {
-            await commands.CheckAsync(User, Space, Input, null);
-            Similar = await commands.SimilarAsync(Space.Id, Input.Title, Input.Body);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("Input", e);
-        }
+        await commands.CheckAsync(User, Space, Input, null);
+        Similar = await commands.SimilarAsync(Space.Id, Input.Title, Input.Body);
         return Page();
     }
 
@@ -52,21 +45,22 @@ public class ProposeModel(ParvisDbContext db, ProposalCommands commands, Identit
     {
         ModelState.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        try
-        {
-            var proposal = await commands.ProposeAsync(User, Space, Input, photo);
-            TempData["Message"] = proposal.IsVisible ? "Merci, votre proposition est publiée." : "Merci, votre proposition sera publiée après validation par la modération.";
-            return Redirect(proposal.IsVisible ? $"/propositions/{proposal.Id}" : $"/propositions/espaces/{id}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("Input", e);
-            // A refusal at publishing keeps the second step: the similar proposals and the photo field stay in view.
-            Similar = await commands.SimilarAsync(Space.Id, Input.Title, Input.Body);
-            return Page();
-        }
+        _publishing = true;
+        var proposal = await commands.ProposeAsync(User, Space, Input, photo);
+        TempData["Message"] = proposal.IsVisible ? "Merci, votre proposition est publiée." : "Merci, votre proposition sera publiée après validation par la modération.";
+        return Redirect(proposal.IsVisible ? $"/propositions/{proposal.Id}" : $"/propositions/espaces/{id}");
     }
+
+    private bool _publishing;
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        // A refusal at publishing keeps the second step: the similar proposals and the photo field stay in view.
+        if (_publishing) Similar = await commands.SimilarAsync(Space.Id, Input.Title, Input.Body);
+        return true;
+    }
+
+    public string BrokenRuleField(string? handler) => "Input";
 
     private async Task<bool> LoadAsync(int id)
     {

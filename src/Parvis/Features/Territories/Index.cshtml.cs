@@ -14,7 +14,7 @@ using Parvis.Resources;
 namespace Parvis.Features.Territories;
 
 [Authorize(Policy = Policies.Administer)]
-public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog audit, IStringLocalizer<SharedResource> text) : PageModel, IRedisplaysBrokenRules
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
@@ -54,25 +54,25 @@ public class IndexModel(ParvisDbContext db, TerritoryImporter importer, AuditLog
     {
         if (file is null || file.Length == 0) ModelState.AddModelError("file", "Choisissez un fichier GeoJSON.");
         else if (file.Length > MaxUploadBytes) ModelState.AddModelError("file", "Le fichier dépasse 5 Mo.");
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                await using var stream = file!.OpenReadStream();
-                var result = await importer.ImportAsync(stream);
-                audit.Record("territory.import", nameof(Territory), "geojson", $"{result.Created} créés, {result.Updated} mis à jour");
-                await db.SaveChangesAsync();
-                // A notice with values is translated here; the layout translates the fixed ones.
-                TempData["Message"] = text[Plurals.Pick(result.Created, "Import terminé : {0} territoire créé, {1} mis à jour.", "Import terminé : {0} territoires créés, {1} mis à jour."), result.Created, result.Updated].Value;
-                return RedirectToPage();
-            }
-            catch (DomainException e)
-            {
-                db.ChangeTracker.Clear();
-                ModelState.AddDomainError("file", e);
-            }
+            await OnGetAsync();
+            return Page();
         }
-        await OnGetAsync();
-        return Page();
+        await using var stream = file!.OpenReadStream();
+        var result = await importer.ImportAsync(stream);
+        audit.Record("territory.import", nameof(Territory), "geojson", $"{result.Created} créés, {result.Updated} mis à jour");
+        await db.SaveChangesAsync();
+        // A notice with values is translated here; the layout translates the fixed ones.
+        TempData["Message"] = text[Plurals.Pick(result.Created, "Import terminé : {0} territoire créé, {1} mis à jour.", "Import terminé : {0} territoires créés, {1} mis à jour."), result.Created, result.Updated].Value;
+        return RedirectToPage();
     }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await OnGetAsync();
+        return true;
+    }
+
+    public string BrokenRuleField(string? handler) => handler == "Import" ? "file" : "";
 }

@@ -51,6 +51,7 @@ internal sealed class VerificationConfiguration : IEntityTypeConfiguration<Verif
         b.Property(v => v.Issuer).HasMaxLength(300);
         b.Property(v => v.RevokedReason).HasMaxLength(Verification.MaxReason);
         b.Property(v => v.DocumentType).HasMaxLength(80);
+        b.Property(v => v.VerifiedName).HasMaxLength(Verification.MaxName);
         b.HasIndex(v => new { v.OrganizationId, v.UserId });
         b.HasIndex(v => new { v.OrganizationId, v.CensusFileId });
     }

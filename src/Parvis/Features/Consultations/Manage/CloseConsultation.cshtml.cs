@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Consultations.Manage;
 
 [Authorize(Policy = Policies.ManageConsultations)]
-public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel, IRedisplaysBrokenRules
 {
     public Consultation Consultation { get; private set; } = null!;
     public List<(int Id, string Excerpt)> Contributions { get; private set; } = [];
@@ -35,15 +35,7 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
             ModelState.AddModelError(nameof(Report), "Le bilan dépasse 100 000 caractères.");
             return Page();
         }
-        try
-        {
-            Consultation.Close(Report, clock.GetUtcNow().UtcDateTime);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(nameof(Report), e);
-            return Page();
-        }
+        Consultation.Close(Report, clock.GetUtcNow().UtcDateTime);
         audit.Record("consultation.close", nameof(Consultation), id, Consultation.ClosingReportMarkdown is null ? "sans bilan" : "avec bilan publié");
         await db.SaveChangesAsync();
         TempData["Message"] = "La concertation est close ; son bilan est publié.";
@@ -60,4 +52,8 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
             .Select(x => (x.Id, Shared.Excerpt.Of(x.Body, 100))).ToList();
         return true;
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
+
+    public string BrokenRuleField(string? handler) => nameof(Report);
 }

@@ -15,7 +15,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Consultations.Manage;
 
 [Authorize(Policy = Policies.ManageConsultations)]
-public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock, FileCommands files, IAuthorizationService authorization) : PageModel
+public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, TimeProvider clock, FileCommands files, IAuthorizationService authorization) : PageModel, IRedisplaysBrokenRules
 {
     public bool IsAdministrator => User.IsInRole(nameof(StaffRole.Administrator));
     public List<string> Services { get; private set; } = [];
@@ -106,6 +106,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
 
     public async Task<IActionResult> OnPostAsync(int? id)
     {
+        _savingForm = true;
         await LoadAsync(id);
         if (Refusal(id) is { } refusal) return refusal;
         if (Form.TerritoryId is not null && Territories.All(t => t.Id != Form.TerritoryId))
@@ -154,16 +155,7 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
             }
         }
         c.TerritoryId = Form.TerritoryId!.Value;
-        try
-        {
-            c.SetFrame(Form.LegalFrame, Form.Objectives);
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("Form.LegalFrame", e);
-            return Page();
-        }
+        c.SetFrame(Form.LegalFrame, Form.Objectives);
         (c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt) = (info, contrib, synth);
         c.Rules = rules;
         if (Existing is null) db.Consultations.Add(c);
@@ -181,19 +173,11 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     {
         await LoadAsync(id);
         if (Refusal(id) is { } refusal) return refusal;
-        try
-        {
-            Existing!.Publish(clock.GetUtcNow().UtcDateTime);
-            audit.Record("consultation.publish", nameof(Consultation), id, Existing.Title);
-            await db.SaveChangesAsync();
-            TempData["Message"] = "Concertation publiée.";
-            return Redirect($"/admin/concertations/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return await OnGetAsync(id);
-        }
+        Existing!.Publish(clock.GetUtcNow().UtcDateTime);
+        audit.Record("consultation.publish", nameof(Consultation), id, Existing.Title);
+        await db.SaveChangesAsync();
+        TempData["Message"] = "Concertation publiée.";
+        return Redirect($"/admin/concertations/{id}");
     }
 
     public async Task<IActionResult> OnPostAddQuestionAsync(int id)
@@ -225,19 +209,23 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
     {
         await LoadAsync(id);
         if (Refusal(id) is { } refusal) return refusal;
-        try
-        {
-            await action();
-            TempData["Message"] = success;
-            return Redirect($"/admin/concertations/{id}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("file", e);
-            return await OnGetAsync(id);
-        }
+        await action();
+        TempData["Message"] = success;
+        return Redirect($"/admin/concertations/{id}");
     }
+
+    private bool _savingForm;
+
+    // The consultation's form keeps what was typed; the other forms show the consultation as it is.
+    public async Task<bool> ReloadAfterBrokenRuleAsync() =>
+        _savingForm || this.RouteId() is not { } id || await OnGetAsync(id) is PageResult;
+
+    public string BrokenRuleField(string? handler) => handler switch
+    {
+        null => "Form.LegalFrame",
+        "Publish" => "",
+        _ => "file",
+    };
 
     private async Task LoadAsync(int? id)
     {

@@ -10,7 +10,7 @@ namespace Parvis.Features.Outcomes.Manage;
 
 /// <summary>Edit an outcome, publish or withdraw it, link and unlink what led to it.</summary>
 [Authorize(Policy = Policies.ManageConsultations)]
-public class EditModel(ParvisDbContext db, OutcomeCommands commands, OutcomeQueries queries) : PageModel
+public class EditModel(ParvisDbContext db, OutcomeCommands commands, OutcomeQueries queries) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty] public OutcomeForm Form { get; set; } = new();
     public OutcomeForm.Choices Choices { get; private set; } = null!;
@@ -37,6 +37,8 @@ public class EditModel(ParvisDbContext db, OutcomeCommands commands, OutcomeQuer
     private async Task<IActionResult> ActAsync(int id, Func<Task> action, string success, bool checkForm = false)
     {
         if (!checkForm) ModelState.Clear();
+        // What the staff member typed in the form is kept if a rule is broken; otherwise the form shows the outcome.
+        _keepTypedForm = checkForm;
         try
         {
             await commands.FindAsync(User, id);
@@ -53,13 +55,12 @@ public class EditModel(ParvisDbContext db, OutcomeCommands commands, OutcomeQuer
         {
             return Forbid();
         }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            return await ShowAsync(id, fillForm: !checkForm);
-        }
     }
+
+    private bool _keepTypedForm;
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync() =>
+        await ShowAsync(this.RouteId()!.Value, fillForm: !_keepTypedForm) is PageResult;
 
     private async Task<IActionResult> ShowAsync(int id, bool fillForm)
     {

@@ -10,7 +10,7 @@ using Parvis.Infrastructure.Tenancy;
 namespace Parvis.Features.Outcomes.Manage;
 
 [Authorize(Policy = Policies.ManageConsultations)]
-public class NewModel(ParvisDbContext db, OutcomeCommands commands, TenantContext tenant, TimeProvider clock) : PageModel
+public class NewModel(ParvisDbContext db, OutcomeCommands commands, TenantContext tenant, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty] public OutcomeForm Form { get; set; } = new();
     public OutcomeForm.Choices Choices { get; private set; } = null!;
@@ -25,17 +25,10 @@ public class NewModel(ParvisDbContext db, OutcomeCommands commands, TenantContex
     {
         Choices = await OutcomeForm.ChoicesAsync(db, OutcomeCommands.IsAdministrator(User));
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var outcome = await commands.CreateAsync(User, Form.ToDescription());
-            TempData["Message"] = "Résultat enregistré en brouillon : liez-lui ce qui y a mené, puis publiez-le.";
-            return Redirect($"/admin/resultats/{outcome.Id}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        var outcome = await commands.CreateAsync(User, Form.ToDescription());
+        TempData["Message"] = "Résultat enregistré en brouillon : liez-lui ce qui y a mené, puis publiez-le.";
+        return Redirect($"/admin/resultats/{outcome.Id}");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

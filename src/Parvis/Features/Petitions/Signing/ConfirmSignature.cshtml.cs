@@ -11,7 +11,7 @@ namespace Parvis.Features.Petitions.Signing;
 /// The POST counts the signature once, whatever the number of clicks.
 /// </summary>
 [QueuedWrites]
-public class ConfirmSignatureModel(SignatureCommands commands) : PageModel
+public class ConfirmSignatureModel(SignatureCommands commands) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
     public string? PetitionTitle { get; private set; }
@@ -26,19 +26,13 @@ public class ConfirmSignatureModel(SignatureCommands commands) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var (outcome, petitionId) = await commands.ConfirmAsync(Token);
-            TempData["Message"] = outcome == ConfirmOutcome.Confirmed
-                ? "Merci, votre signature est confirmée : elle compte."
-                : "Votre signature était déjà confirmée : elle n'est comptée qu'une fois.";
-            // The fragment tells a script (the benchmark) which answer it got; a person reads the notice.
-            return Redirect(outcome == ConfirmOutcome.Confirmed ? $"/petitions/{petitionId}#signature-confirmee" : $"/petitions/{petitionId}#signature-deja-confirmee");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        var (outcome, petitionId) = await commands.ConfirmAsync(Token);
+        TempData["Message"] = outcome == ConfirmOutcome.Confirmed
+            ? "Merci, votre signature est confirmée : elle compte."
+            : "Votre signature était déjà confirmée : elle n'est comptée qu'une fois.";
+        // The fragment tells a script (the benchmark) which answer it got; a person reads the notice.
+        return Redirect(outcome == ConfirmOutcome.Confirmed ? $"/petitions/{petitionId}#signature-confirmee" : $"/petitions/{petitionId}#signature-deja-confirmee");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

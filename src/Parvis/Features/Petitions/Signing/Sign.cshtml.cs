@@ -11,7 +11,7 @@ namespace Parvis.Features.Petitions.Signing;
 /// form again here with its French message (what is typed stays), which also works without JavaScript.
 /// </summary>
 [RateLimited(RateLimits.Signing), QueuedWrites]
-public class SignModel(SignatureCommands commands, SigningForms forms) : PageModel
+public class SignModel(SignatureCommands commands, SigningForms forms) : PageModel, IRedisplaysBrokenRules
 {
     public Petition Petition { get; private set; } = null!;
     public SigningForm Form { get; private set; } = null!;
@@ -28,21 +28,20 @@ public class SignModel(SignatureCommands commands, SigningForms forms) : PageMod
     public async Task<IActionResult> OnPostAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        try
-        {
-            await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString());
-            // The same words whether or not this address signed before: the e-mail tells its owner.
-            TempData["Message"] = "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient.";
-            return Redirect($"/petitions/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("Input", e);
-            Form = await forms.ForAsync(User, Petition, Input);
-            Form.ShowErrors = true;
-            return Page();
-        }
+        await commands.SignAsync(User, id, Input, HttpContext.Connection.RemoteIpAddress?.ToString());
+        // The same words whether or not this address signed before: the e-mail tells its owner.
+        TempData["Message"] = "Merci ! Un e-mail vient de vous être envoyé : votre signature comptera quand vous aurez ouvert le lien qu'il contient.";
+        return Redirect($"/petitions/{id}");
     }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        Form = await forms.ForAsync(User, Petition, Input);
+        Form.ShowErrors = true;
+        return true;
+    }
+
+    public string BrokenRuleField(string? handler) => "Input";
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -27,7 +27,8 @@ public enum ConfirmOutcome { Confirmed, AlreadyConfirmed }
 /// </summary>
 public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, EmailQueue mail,
     IDataProtectionProvider protection, TimeProvider clock, IStringLocalizer<SharedResource> text, DisposableDomains disposable,
-    SigningLimits limits, PublicLinks links, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder)
+    SigningLimits limits, PublicLinks links, PetitionRulesCache rules, ConfirmationWriter confirmations, SignatureWriter signatures, RateLimitRecorder limitRecorder,
+    Identity.Verifications verifications)
 {
     /// <summary>Signing again resends a pending signature's link, at most this often.</summary>
     public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(5);
@@ -48,6 +49,16 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
             ?? throw new DomainException("Vous ne pouvez pas signer cette pétition.");
     }
 
+    /// <summary>
+    /// In elector mode (CGCT L1112-16) the list the town hall receives names each signatory as their elector's
+    /// verification does, whatever was typed: the only name the town hall can check against the electoral list.
+    /// </summary>
+    public async Task<string?> ElectorNameAsync(Guid? userId) =>
+        userId is { } id ? (await verifications.AttributesOfAsync(id)).ElectorName : null;
+
+    public static DomainException NoElectorName() => new(
+        "Votre vérification d'électeur ne porte pas votre nom : vérifiez-vous à nouveau (liste électorale, FranceConnect ou en mairie) pour signer cette demande.");
+
     /// <summary>The address a signed-in person signs with: their account's, fixed.</summary>
     public async Task<string?> AccountEmailAsync(ClaimsPrincipal user) =>
         user.UserId() is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync() : null;
@@ -61,7 +72,8 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         var email = EmailAddress.Parse(userId is null ? input.Email : await AccountEmailAsync(user));
         if (disposable.Contains(email.Domain))
             throw new DomainException("Les adresses e-mail jetables ne sont pas acceptées : signez avec une adresse que vous consultez durablement.");
-        PetitionSignature NewSignature() => PetitionSignature.Create(petition.Id, userId, input.Name, email, input.PostalCode, input.Commune,
+        var name = petition.ElectorMode ? await ElectorNameAsync(userId) ?? throw NoElectorName() : input.Name;
+        PetitionSignature NewSignature() => PetitionSignature.Create(petition.Id, userId, name, email, input.PostalCode, input.Commune,
             communeRequired: petition.ElectorMode, ipAddress, Now);
         var signature = NewSignature();
         if (!await limits.TryTakeAsync(tenant.OrganizationId, petition.Id, email.Domain))

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Parvis.Domain;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Petitions.Signing;
 
@@ -15,6 +16,8 @@ public sealed class SigningForm
     public DomainException? Blocked { get; init; }
     /// <summary>A signed-in person signs with their account's address, shown and fixed.</summary>
     public string? AccountEmail { get; init; }
+    /// <summary>In elector mode, the name the person's elector verification vouched for: shown, fixed, and signed with.</summary>
+    public string? ElectorName { get; init; }
     public SignInput Input { get; init; } = new(null, null, null, null);
     /// <summary>The signing page shows its errors in the form; the petition page has its own summary.</summary>
     public bool ShowErrors { get; set; }
@@ -46,10 +49,14 @@ public sealed class SigningForms(SignatureCommands commands, Identity.Verificati
                 ElectorMode = petition.ElectorMode,
                 Needs = verifications.NeedsFor("Pour signer", refusal, $"/petitions/{petition.Id}"),
             };
+        var electorName = petition.ElectorMode ? await commands.ElectorNameAsync(user.UserId()) : null;
+        if (petition.ElectorMode && electorName is null)
+            return new SigningForm { PetitionId = petition.Id, ElectorMode = true, Blocked = SignatureCommands.NoElectorName() };
         return new SigningForm
         {
             PetitionId = petition.Id,
             ElectorMode = petition.ElectorMode,
+            ElectorName = electorName,
             CanSign = true,
             LinkToSigningPage = onPetitionPage && user.Identity?.IsAuthenticated != true,
             AccountEmail = await commands.AccountEmailAsync(user),

@@ -15,7 +15,7 @@ namespace Parvis.Features.Requests.Handling;
 /// the internal notes, and the forms to move it, write to the reporter or to the file, or hand it to another service.
 /// </summary>
 [Authorize(Policy = Policies.Answer)]
-public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMail mails, TenantContext tenant) : PageModel
+public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMail mails, TenantContext tenant) : PageModel, IRedisplaysBrokenRules
 {
     public sealed record Answer(string Prompt, string Value);
     public sealed record Reporter(string? Name, string? Email, bool HasAccount);
@@ -45,41 +45,22 @@ public class HandleModel(ParvisDbContext db, RequestHandling handling, RequestMa
     public async Task<IActionResult> OnPostReassignAsync(int id, string? service, string? internalNote)
     {
         if (await LoadAsync(id) is { } refused) return refused;
-        try
-        {
-            await handling.ReassignAsync(User, id, service, internalNote);
-            TempData["Message"] = "Le signalement est confié à l'autre service.";
-            // The agent no longer handles it: back to their queue.
-            return await handling.CanHandleAsync(User, (await db.ServiceRequests.AsNoTracking().FirstAsync(r => r.Id == id))) ? Redirect($"/guichet/{id}") : Redirect("/guichet");
-        }
-        catch (DomainException e)
-        {
-            return await FailAsync(id, e);
-        }
+        await handling.ReassignAsync(User, id, service, internalNote);
+        TempData["Message"] = "Le signalement est confié à l'autre service.";
+        // The agent no longer handles it: back to their queue.
+        return await handling.CanHandleAsync(User, (await db.ServiceRequests.AsNoTracking().FirstAsync(r => r.Id == id))) ? Redirect($"/guichet/{id}") : Redirect("/guichet");
     }
 
     private async Task<IActionResult> ActAsync(int id, Func<Task> action, string done)
     {
         if (await LoadAsync(id) is { } refused) return refused;
-        try
-        {
-            db.ChangeTracker.Clear();
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/guichet/{id}");
-        }
-        catch (DomainException e)
-        {
-            return await FailAsync(id, e);
-        }
+        db.ChangeTracker.Clear();
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/guichet/{id}");
     }
 
-    private async Task<IActionResult> FailAsync(int id, DomainException e)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddDomainError("", e);
-        return await LoadAsync(id) ?? Page();
-    }
+    public async Task<bool> ReloadAfterBrokenRuleAsync() => await LoadAsync(this.RouteId()!.Value) is null;
 
     /// <summary>Loads the request; a 404 when it does not exist here, access denied when it belongs to another service.</summary>
     private async Task<IActionResult?> LoadAsync(int id)

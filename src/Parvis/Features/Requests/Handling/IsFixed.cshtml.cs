@@ -16,7 +16,7 @@ namespace Parvis.Features.Requests.Handling;
 /// opening it changes nothing.
 /// </summary>
 [RateLimited(RateLimits.Posting)]
-public class IsFixedModel(ParvisDbContext db, RequestMail mails, EmailQueue queue, TenantContext tenant, TimeProvider clock) : PageModel
+public class IsFixedModel(ParvisDbContext db, RequestMail mails, EmailQueue queue, TenantContext tenant, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty(SupportsGet = true, Name = "jeton")] public string? Token { get; set; }
 
@@ -42,22 +42,19 @@ public class IsFixedModel(ParvisDbContext db, RequestMail mails, EmailQueue queu
     public async Task<IActionResult> OnPostReopenAsync(int id, string? reason)
     {
         if (await LoadAsync(id) is not { } request) return Page();
-        try
-        {
-            var update = request.Reopen(clock.GetUtcNow().UtcDateTime, reason);
-            await mails.NotifyAsync(request, update, toReporter: false);
-            await mails.NotifyServiceAsync(request, update);
-            await db.SaveChangesAsync();
-            queue.Flush();
-            Answered = false;
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync(id);
-        }
+        var update = request.Reopen(clock.GetUtcNow().UtcDateTime, reason);
+        await mails.NotifyAsync(request, update, toReporter: false);
+        await mails.NotifyServiceAsync(request, update);
+        await db.SaveChangesAsync();
+        queue.Flush();
+        Answered = false;
         return Page();
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync(this.RouteId()!.Value);
+        return true;
     }
 
     /// <summary>The request when the link is its own (or the signed-in person reported it); otherwise a form error and null.</summary>

@@ -15,7 +15,7 @@ namespace Parvis.Features.Requests.Handling;
 /// hiding or restoring it and its photos, and redacting personal data from its description.
 /// </summary>
 [Authorize(Policy = Policies.Moderate)]
-public class ModerationModel(ParvisDbContext db, RequestModeration moderation, ModerationCommands scopes) : PageModel
+public class ModerationModel(ParvisDbContext db, RequestModeration moderation, ModerationCommands scopes) : PageModel, IRedisplaysBrokenRules
 {
     public sealed record Hidden(int Id, string Description, string? Reason);
 
@@ -40,20 +40,17 @@ public class ModerationModel(ParvisDbContext db, RequestModeration moderation, M
 
     private async Task<IActionResult> ActAsync(int id, Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/moderation/signalements?n={id}");
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            Number = id;
-            await LoadAsync();
-            return Page();
-        }
+        // Shown again with this request open if a rule is broken.
+        Number = id;
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/moderation/signalements?n={id}");
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync();
+        return true;
     }
 
     private async Task LoadAsync()

@@ -15,7 +15,7 @@ namespace Parvis.Features.Requests.Handling;
 /// open ones by default, overdue first then the soonest due, 25 a page, with a map of the page and bulk moves.
 /// </summary>
 [Authorize(Policy = Policies.Answer)]
-public class QueueModel(ParvisDbContext db, RequestHandling handling, TenantContext tenant, TimeProvider clock) : PageModel
+public class QueueModel(ParvisDbContext db, RequestHandling handling, TenantContext tenant, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     /// <summary>The status filter's value for every open status (the default) and for every status.</summary>
     public const string Open = "ouverts", All = "tous";
@@ -45,19 +45,15 @@ public class QueueModel(ParvisDbContext db, RequestHandling handling, TenantCont
 
     public async Task<IActionResult> OnPostBulkAsync(List<int>? ids, RequestStatus? bulkStatus, string? bulkMessage)
     {
-        try
-        {
-            var moved = await handling.MoveManyAsync(User, ids ?? [], bulkStatus, bulkMessage);
-            TempData["Message"] = moved == 1 ? "1 signalement a changé de statut." : "Les signalements cochés ont changé de statut.";
-            return Redirect(QueueUrl(PageNumber));
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError("", e);
-            await LoadAsync();
-            return Page();
-        }
+        var moved = await handling.MoveManyAsync(User, ids ?? [], bulkStatus, bulkMessage);
+        TempData["Message"] = moved == 1 ? "1 signalement a changé de statut." : "Les signalements cochés ont changé de statut.";
+        return Redirect(QueueUrl(PageNumber));
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        await LoadAsync();
+        return true;
     }
 
     private async Task LoadAsync()

@@ -6,7 +6,7 @@ using Parvis.Features.Shared;
 namespace Parvis.Features.Requests.Reporting;
 
 /// <summary>The link e-mailed to a reporter without an account. Opening it shows a button; only the POST sends the report on.</summary>
-public class ConfirmModel(ReportCommands commands) : PageModel
+public class ConfirmModel(ReportCommands commands) : PageModel, IRedisplaysBrokenRules
 {
     [BindProperty(SupportsGet = true, Name = "jeton")] public string? Token { get; set; }
     public int RequestId { get; private set; }
@@ -16,16 +16,10 @@ public class ConfirmModel(ReportCommands commands) : PageModel
     public async Task<IActionResult> OnPostAsync(int id)
     {
         RequestId = id;
-        try
-        {
-            var request = await commands.ConfirmAsync(id, Token);
-            TempData["Message"] = "Merci, votre signalement est transmis au service concerné : vous recevrez un e-mail à chaque étape.";
-            return Redirect($"/signalements/{request.Id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        var request = await commands.ConfirmAsync(id, Token);
+        TempData["Message"] = "Merci, votre signalement est transmis au service concerné : vous recevrez un e-mail à chaque étape.";
+        return Redirect($"/signalements/{request.Id}");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -11,7 +11,7 @@ namespace Parvis.Features.Requests.Reporting;
 /// the address is recorded only once the link sent to it is followed.
 /// </summary>
 [RateLimited(RateLimits.Posting)]
-public class FollowModel(RequestFollowing following) : PageModel
+public class FollowModel(RequestFollowing following) : PageModel, IRedisplaysBrokenRules
 {
     public ServiceRequest Request_ { get; private set; } = null!;
     public bool SignedIn => User.UserId() is not null;
@@ -26,21 +26,14 @@ public class FollowModel(RequestFollowing following) : PageModel
     {
         ModelState.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        try
+        if (SignedIn)
         {
-            if (SignedIn)
-            {
-                var added = await following.FollowAsync(User, id);
-                TempData["Message"] = added ? "Vous suivez ce signalement : vous serez prévenu de chaque étape." : "Vous suivez déjà ce signalement.";
-                return Redirect(SignedIn ? "/compte/signalements" : $"/signalements/{id}");
-            }
-            await following.AskByEmailAsync(id, Email);
-            LinkSent = true;
+            var added = await following.FollowAsync(User, id);
+            TempData["Message"] = added ? "Vous suivez ce signalement : vous serez prévenu de chaque étape." : "Vous suivez déjà ce signalement.";
+            return Redirect("/compte/signalements");
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(nameof(Email), e);
-        }
+        await following.AskByEmailAsync(id, Email);
+        LinkSent = true;
         return Page();
     }
 
@@ -48,18 +41,14 @@ public class FollowModel(RequestFollowing following) : PageModel
     {
         ModelState.Clear();
         if (!await LoadAsync(id)) return NotFound();
-        try
-        {
-            var removed = await following.UnfollowAsync(User, id);
-            TempData["Message"] = removed ? "Vous ne suivez plus ce signalement." : "Vous ne suiviez pas ce signalement.";
-            return Redirect("/compte/signalements");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError("", e);
-            return Page();
-        }
+        var removed = await following.UnfollowAsync(User, id);
+        TempData["Message"] = removed ? "Vous ne suivez plus ce signalement." : "Vous ne suiviez pas ce signalement.";
+        return Redirect("/compte/signalements");
     }
+
+    public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(this.RouteId()!.Value);
+
+    public string BrokenRuleField(string? handler) => handler == "Stop" ? "" : nameof(Email);
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -2288,6 +2288,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid?>("VerifiedById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("VerifiedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "CensusFileId");

@@ -2201,6 +2201,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("VerifiedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerifiedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "CensusFileId");

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Domain;
+using Parvis.Infrastructure.Data;
+
+namespace Parvis.Features.Shared;
+
+/// <summary>
+/// A page whose handlers may break a rule of the domain (<see cref="DomainException"/>): the one
+/// <see cref="BrokenRuleFilter"/> shows its form again with the rule's message, so no page catches them itself.
+/// </summary>
+public interface IRedisplaysBrokenRules
+{
+    /// <summary>Loads again what the page shows, after the failed attempt's changes were dropped; false when the
+    /// item is gone (the filter then answers 404).</summary>
+    Task<bool> ReloadAfterBrokenRuleAsync();
+
+    /// <summary>The form field the message belongs to, for the handler that broke the rule ("" for the whole form).</summary>
+    string BrokenRuleField(string? handler) => "";
+}
+
+/// <summary>
+/// Turns a rule broken by a page handler into the page shown again, status 200, with the rule's message in the
+/// error summary (translated with its values) and what was typed kept. Nothing of the attempt is saved: its
+/// tracked changes are dropped before the page reloads, so a reload that saves cannot write them half-way.
+/// </summary>
+public sealed class BrokenRuleFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.ExceptionHandled || executed.Exception is not DomainException broken
+            || context.HandlerInstance is not (PageModel page and IRedisplaysBrokenRules redisplay)) return;
+        executed.ExceptionHandled = true;
+        context.HttpContext.RequestServices.GetRequiredService<ParvisDbContext>().ChangeTracker.Clear();
+        if (!await redisplay.ReloadAfterBrokenRuleAsync())
+        {
+            executed.Result = page.NotFound();
+            return;
+        }
+        page.ModelState.AddDomainError(redisplay.BrokenRuleField(context.HandlerMethod?.Name), broken);
+        executed.Result = page.Page();
+    }
+}
+
+public static class PageRoutes
+{
+    /// <summary>The page's {id} route value, for a reload after a broken rule (null when the route has none).</summary>
+    public static int? RouteId(this PageModel page) =>
+        page.RouteData.Values.TryGetValue("id", out var id) && int.TryParse(Convert.ToString(id,
+            System.Globalization.CultureInfo.InvariantCulture), out var value) ? value : null;
+}
