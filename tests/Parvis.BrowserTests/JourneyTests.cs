@@ -117,6 +117,34 @@ public partial class JourneyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_enters_a_register_observation_with_its_date_and_place_of_receipt()
+    {
+        var id = await _app.NewOpenConsultationAsync(c => c.ServiceName = "Service urbanisme");
+        var agent = await fixture.NewPageAsync(width: 360);
+        await agent.LoginAsync("agent@" + ParvisFactory.DomainA);
+        await agent.GotoAsync($"/concertations/{id}");
+        await agent.GetByText("Saisir une contribution reçue hors ligne (agent)").ClickAsync();
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var received = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, paris).Date.AddDays(-2).AddHours(9).AddMinutes(15);
+        var form = agent.Locator("form[action*=Offline]");
+        // A date still to come is refused: the form comes back open, with what was typed and the reason.
+        await form.GetByLabel("Reçue le").FillAsync(received.AddDays(5).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByLabel("Lieu de réception").FillAsync("Mairie annexe");
+        await form.GetByLabel("Texte de la contribution").FillAsync("Observation portée au registre.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(form.Locator(".errors")).ToContainTextAsync("La date de réception ne peut pas être dans le futur.");
+        await Assertions.Expect(form.GetByLabel("Texte de la contribution")).ToHaveValueAsync("Observation portée au registre.");
+        await agent.AssertAccessibleAsync();
+
+        await form.GetByLabel("Reçue le").FillAsync(received.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        var meta = agent.Locator("main p.meta", new() { HasText = "lieu de réception" });
+        await Assertions.Expect(meta).ToContainTextAsync("reçue le " + received.ToString("d MMMM yyyy à HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")));
+        await Assertions.Expect(meta).ToContainTextAsync("lieu de réception : Mairie annexe");
+        await agent.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task An_administrator_closes_a_prior_concertation_with_its_report()
     {
         var title = "Requalification de la rue " + Guid.NewGuid().ToString("N")[..6];
