@@ -7,6 +7,7 @@ using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
+var startup = new StartupTimer();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParvisData();
 builder.AddParvisIdentity();
@@ -16,13 +17,17 @@ builder.AddParvisCluster();
 builder.AddParvisFeatures();
 
 var app = builder.Build();
+startup.Mark("services");
 await app.Services.MigrateAsync();
+startup.Mark("database");
 if (await TerritoryImportCommand.TryRunAsync(app.Services, args)) return;
 if (await Parvis.Features.Platform.CreateOrganizationCommand.TryRunAsync(app.Services, args)) return;
 if (await Parvis.Features.Bench.GenerateBenchDataCommand.TryRunAsync(app.Services, args)) return;
 await DemoSeeder.SeedIfEmptyAsync(app.Services, app.Configuration, app.Environment);
+startup.Mark("demo data");
 app.UseParvisPipeline();
 app.MapParvisEndpoints();
+startup.LogWhenListening(app);
 await app.RunAsync();
 
 public partial class Program;

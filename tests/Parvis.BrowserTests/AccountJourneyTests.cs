@@ -46,8 +46,9 @@ public class AccountJourneyTests(BrowserFixture fixture)
         await page.AssertAccessibleAsync();
 
         var pseudonym = "Clavier" + Guid.NewGuid().ToString("N")[..5];
-        await page.GetByLabel("Pseudonyme").FillAsync(pseudonym);
-        await page.GetByLabel("Pseudonyme").PressAsync("Enter");
+        var field = page.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Pseudonyme") });
+        await field.FillAsync(pseudonym);
+        await field.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Vos informations sont enregistrées.");
         await Assertions.Expect(page.Locator("header")).ToContainTextAsync(pseudonym);
 

@@ -31,12 +31,25 @@ public class JobRun
 public sealed class JobScheduler(IServiceScopeFactory scopes, IEnumerable<IScheduledJob> jobs, IOptions<ClusterOptions> options,
     TimeProvider clock, ILogger<JobScheduler> logger) : BackgroundService
 {
+    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<string, long> _lastSlot = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var tick = TimeSpan.FromTicks(Math.Clamp(jobs.Select(j => j.Interval.Ticks).DefaultIfEmpty(TimeSpan.TicksPerMinute).Min() / 4,
             TimeSpan.TicksPerMillisecond * 250, TimeSpan.TicksPerMinute));
+        // Not at start: every job is due then, and running them all took the first visitor's page from 2 to 6 s
+        // (docs/PERFORMANCE.md, "Start-up"). Half a minute later, or one period when a job's is shorter.
+        var shortest = jobs.Select(j => j.Interval).DefaultIfEmpty(FirstRunDelay).Min();
+        try
+        {
+            await Task.Delay(shortest < FirstRunDelay ? shortest : FirstRunDelay, clock, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var job in jobs)
