@@ -25,6 +25,4 @@ public class ConfirmModel(AnonymousContributions anonymous) : PageModel, IRedisp
             : "Merci, votre contribution sera publiée après validation par la modération.";
         return contribution.IsVisible ? Redirect($"/contributions/{id}") : Redirect($"/concertations/{contribution.ConsultationId}");
     }
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

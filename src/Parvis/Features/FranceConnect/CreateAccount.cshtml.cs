@@ -46,8 +46,6 @@ public class CreateAccountModel(TenantContext tenant, IDataProtectionProvider pr
         return LocalRedirect(Url.IsLocalUrl(pending.ReturnUrl) ? pending.ReturnUrl : "/compte/identite");
     }
 
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
-
     private PendingAccount? Load()
     {
         DisplayName = tenant.Organization.Identity.OidcDisplayName;

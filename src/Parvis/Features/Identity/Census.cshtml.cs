@@ -83,6 +83,4 @@ public class CensusModel(CensusRegistry registry, Verifications verifications, P
     }
 
     private LocalRedirectResult Back() => LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/compte/identite");
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

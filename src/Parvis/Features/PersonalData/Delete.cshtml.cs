@@ -69,6 +69,4 @@ public class DeleteModel(UserManager<ParvisUser> users, SignInManager<ParvisUser
         Contributions = await db.Contributions.CountAsync(c => c.AuthorId == user.Id);
         Comments = await db.Comments.CountAsync(c => c.AuthorId == user.Id && c.DeletedAt == null);
     }
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -12,8 +12,9 @@ namespace Parvis.Features.Shared;
 public interface IRedisplaysBrokenRules
 {
     /// <summary>Loads again what the page shows, after the failed attempt's changes were dropped; false when the
-    /// item is gone (the filter then answers 404).</summary>
-    Task<bool> ReloadAfterBrokenRuleAsync();
+    /// item is gone (the filter then answers 404). Nothing to do for a page whose handler loaded everything it
+    /// shows before the rule broke.</summary>
+    Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 
     /// <summary>The form field the message belongs to, for the handler that broke the rule ("" for the whole form).</summary>
     string BrokenRuleField(string? handler) => "";

@@ -53,7 +53,5 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
         return true;
     }
 
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
-
     public string BrokenRuleField(string? handler) => nameof(Report);
 }

@@ -29,6 +29,4 @@ public class NewModel(ParvisDbContext db, OutcomeCommands commands, TenantContex
         TempData["Message"] = "Résultat enregistré en brouillon : liez-lui ce qui y a mené, puis publiez-le.";
         return Redirect($"/admin/resultats/{outcome.Id}");
     }
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -33,6 +33,4 @@ public class ConfirmSignatureModel(SignatureCommands commands) : PageModel, IRed
         // The fragment tells a script (the benchmark) which answer it got; a person reads the notice.
         return Redirect(outcome == ConfirmOutcome.Confirmed ? $"/petitions/{petitionId}#signature-confirmee" : $"/petitions/{petitionId}#signature-deja-confirmee");
     }
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -20,6 +20,4 @@ public class ConfirmModel(ReportCommands commands) : PageModel, IRedisplaysBroke
         TempData["Message"] = "Merci, votre signalement est transmis au service concerné : vous recevrez un e-mail à chaque étape.";
         return Redirect($"/signalements/{request.Id}");
     }
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }

@@ -33,6 +33,4 @@ public class FollowLinkModel(RequestFollowing following) : PageModel, IRedisplay
         }
         return Redirect("/");
     }
-
-    public Task<bool> ReloadAfterBrokenRuleAsync() => Task.FromResult(true);
 }
