@@ -8,6 +8,10 @@
 //
 // Meanwhile it reads the petition page at a fixed rate (--read-rate, open loop: a slow answer does not slow the
 // readers down, as it would with wrk's fixed connections) and reports the page's latency.
+//
+//   dotnet ViralPetition.dll read --base http://127.0.0.1:5099 --host org01.bench.localhost --path / --rate 500
+//     --seconds 10 [--cookie "…"] [--expect 200] [--contains "…"]
+// only reads one page that way (OpenLoopReader), for bench/run's latency at half rate.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -16,6 +20,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Npgsql;
+
+if (args.Length > 0 && args[0] == "read") return await OpenLoopReader.MainAsync(args);
 
 var options = Options.Parse(args);
 using var http = new HttpClient(new SocketsHttpHandler
@@ -41,8 +47,7 @@ var signLatencies = new ConcurrentBag<double>();
 var confirmLatencies = new ConcurrentBag<double>();
 long processed = 0, pending = 0, signed = 0, signErrors = 0, confirmed = 0, alreadyConfirmed = 0, confirmErrors = 0, doubleSamples = 0, doubleBothConfirmed = 0, linksRead = 0;
 var links = Channel.CreateUnbounded<string>();
-var pageLatencies = new ConcurrentBag<double>();
-long pageReads = 0, pageErrors = 0;
+var page = new OpenLoopReader(http, options.Host, petitionPath, cookie: null, expectedStatus: 200, mustContain: "petition-count");
 var clock = Stopwatch.StartNew();
 var total = (long)(options.Rate * options.Seconds);
 long next = -1;
@@ -143,47 +148,11 @@ async Task ConfirmerAsync()
     }
 }
 
-// Readers of the petition page, one request every 1/read-rate seconds, whatever the answers' speed.
-async Task PageReadersAsync()
-{
-    if (options.ReadRate <= 0) return;
-    var reads = new List<Task>();
-    for (long n = 0; ; n++)
-    {
-        var due = n / options.ReadRate;
-        if (due >= options.Seconds) break;
-        var wait = due - clock.Elapsed.TotalSeconds;
-        if (wait > 0.001) await Task.Delay(TimeSpan.FromSeconds(wait));
-        reads.Add(ReadPageAsync());
-    }
-    await Task.WhenAll(reads);
-}
-
-async Task ReadPageAsync()
-{
-    var started = clock.Elapsed.TotalMilliseconds;
-    var ok = false;
-    try
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, petitionPath);
-        request.Headers.Host = options.Host;
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        ok = response.StatusCode == HttpStatusCode.OK && body.Contains("petition-count", StringComparison.Ordinal);
-    }
-    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-    {
-    }
-    pageLatencies.Add(clock.Elapsed.TotalMilliseconds - started);
-    Interlocked.Increment(ref pageReads);
-    if (!ok) Interlocked.Increment(ref pageErrors);
-}
-
 using var stopReading = new CancellationTokenSource();
 var reader = Task.Run(() => LinkReaderAsync(stopReading.Token));
 var confirmers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(ConfirmerAsync)).ToArray();
 var signers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(SignerAsync)).ToArray();
-var pageReaders = Task.Run(PageReadersAsync);
+var pageReaders = Task.Run(() => page.RunAsync(options.ReadRate, options.Seconds, clock));
 await Task.WhenAll(signers);
 var signingSeconds = clock.Elapsed.TotalSeconds;
 var confirmedBySigningEnd = Interlocked.Read(ref confirmed);
@@ -217,7 +186,7 @@ Console.WriteLine(string.Join(' ', "VIRAL_RESULT",
     $"confirmed={confirmed}", $"pending={pending}", $"already={alreadyConfirmed}", $"confirm_errors={confirmErrors}", $"confirmed_per_s={F(confirmed / allSeconds)}",
     $"confirmed_during_signing_per_s={F(confirmedBySigningEnd / signingSeconds)}",
     $"confirm_p50_ms={Ms(confirmLatencies, 0.5)}", $"confirm_p99_ms={Ms(confirmLatencies, 0.99)}",
-    $"page_reads={pageReads}", $"page_errors={pageErrors}", $"page_p50_ms={Ms(pageLatencies, 0.5)}", $"page_p99_ms={Ms(pageLatencies, 0.99)}",
+    $"page_reads={page.Reads}", $"page_errors={page.Errors}", $"page_p50_ms={page.Percentile(0.5)}", $"page_p99_ms={page.Percentile(0.99)}",
     $"double_samples={doubleSamples}", $"double_counted_twice={doubleBothConfirmed}",
     $"rows_confirmed={rowsConfirmed}", $"count_moved={countMoved}", $"shards_moved={shardsMoved}", $"duplicate_emails={after.DuplicateEmails}",
     $"exact={(exact ? "yes" : "no")}"));

@@ -5,7 +5,7 @@
 --   BENCH_COOKIE   Cookie header of the signed-in person (get, contribute)
 --   BENCH_TOKEN    antiforgery token of that person (contribute)
 --   BENCH_EXPECT   the status that means success (200 for pages, 302 after a POST)
---   BENCH_CHECK    1 to count every answer that is not BENCH_EXPECT (always on for POSTs)
+--   BENCH_CHECK    1 to count every answer that is not BENCH_EXPECT (always on for POSTs and signed-in pages)
 --   BENCH_THREADS  wrk's thread count, so threads draw disjoint request numbers
 --   BENCH_PAIRS    react: file of "cookie token contributionId" lines, each a reaction never made
 --   BENCH_PAIR_START, BENCH_PAIR_SPAN   react: the slice of that file this run may use
@@ -13,7 +13,8 @@
 local mode = os.getenv("BENCH_MODE") or "get"
 local path = os.getenv("BENCH_PATH") or "/"
 local expect = tonumber(os.getenv("BENCH_EXPECT") or "200")
-local check = os.getenv("BENCH_CHECK") == "1" or mode ~= "get"
+-- Signed-in pages are always checked: a lost session answers 302 to the login page, which wrk counts as a success.
+local check = os.getenv("BENCH_CHECK") == "1" or mode ~= "get" or (os.getenv("BENCH_COOKIE") or "") ~= ""
 local thread_total = tonumber(os.getenv("BENCH_THREADS") or "1")
 local tag = os.getenv("BENCH_TAG") or "bench"
 
