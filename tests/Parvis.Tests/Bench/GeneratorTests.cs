@@ -112,6 +112,43 @@ public sealed class GeneratorTests(GeneratedBench bench) : IClassFixture<Generat
     }
 
     [Fact]
+    public async Task Proposals_and_petitions_match_their_counters()
+    {
+        var counts = await InDatabaseAsync(async db => new
+        {
+            Spaces = await db.ProposalSpaces.IgnoreQueryFilters().CountAsync(),
+            Proposals = await db.Proposals.IgnoreQueryFilters().CountAsync(),
+            Supported = await db.Proposals.IgnoreQueryFilters().CountAsync(p => p.SupportCount > 0),
+            WrongSupports = await db.Proposals.IgnoreQueryFilters().CountAsync(p => p.SupportCount != db.ProposalSupports.Count(s => s.ProposalId == p.Id)),
+            Open = await db.Petitions.IgnoreQueryFilters().CountAsync(p => p.Status == PetitionStatus.Open),
+            WrongShards = await db.Petitions.IgnoreQueryFilters().CountAsync(p =>
+                db.PetitionCountShards.Where(s => s.PetitionId == p.Id).Sum(s => s.Count)
+                != db.PetitionSignatures.Count(s => s.PetitionId == p.Id && s.ConfirmedAt != null && s.InvalidatedAt == null)),
+            Confirmed = await db.PetitionSignatures.IgnoreQueryFilters().CountAsync(s => s.ConfirmedAt != null),
+            Unconfirmed = await db.PetitionSignatures.IgnoreQueryFilters().CountAsync(s => s.ConfirmedAt == null),
+            DuplicateSigners = await db.PetitionSignatures.IgnoreQueryFilters().GroupBy(s => new { s.PetitionId, s.CanonicalEmail }).CountAsync(g => g.Count() > 1),
+        });
+        Assert.Equal(20, counts.Spaces);
+        Assert.True(counts.Proposals >= 40 && counts.Supported > 0, $"{counts.Proposals} proposals, {counts.Supported} supported");
+        Assert.Equal(0, counts.WrongSupports);
+        Assert.Equal(20 * BenchParticipation.PetitionsPerOrganization, counts.Open);
+        Assert.Equal(0, counts.WrongShards);
+        Assert.True(counts.Confirmed > 0 && counts.Unconfirmed > 0, $"{counts.Confirmed} confirmed, {counts.Unconfirmed} not");
+        Assert.Equal(0, counts.DuplicateSigners);
+
+        var (proposal, petition) = await InDatabaseAsync(async db =>
+        {
+            var org = await db.OrganizationHosts.Where(h => h.HostName == "org01.bench.localhost").Select(h => h.OrganizationId).SingleAsync();
+            return (await db.Proposals.IgnoreQueryFilters().Where(p => p.OrganizationId == org).OrderByDescending(p => p.SupportCount).Select(p => p.Id).FirstAsync(),
+                await db.Petitions.IgnoreQueryFilters().Where(p => p.OrganizationId == org).Select(p => p.Id).FirstAsync());
+        });
+        var client = _app.ClientFor(BenchGenerator.HostOf(1));
+        await client.LoginAsync("agent@org01.bench.localhost", BenchGenerator.Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/propositions/{proposal}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/petitions/{petition}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_bench_user_logs_in_and_reads_the_busiest_pages()
     {
         var client = _app.ClientFor(BenchGenerator.HostOf(1));

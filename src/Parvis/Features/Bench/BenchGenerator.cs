@@ -59,6 +59,11 @@ public static class BenchGenerator
         await Timed("Flags", () => writer.WriteAsync(rows.Flags()), n => n);
         await Timed("CommentFlags", () => writer.WriteAsync(rows.CommentFlags()), n => n);
         await Timed("OfficialResponses", () => writer.WriteAsync(rows.OfficialResponses()), n => n);
+        var participation = new BenchParticipation(plan, organizations);
+        await Timed("Proposals", () => participation.AddProposalsAsync(db, writer), n => n);
+        await Timed("ProposalSupports", () => writer.WriteAsync(participation.ProposalSupports()), n => n);
+        var petitions = await Timed("Petitions", () => participation.AddPetitionsAsync(db), p => p.Count);
+        await Timed("PetitionSignatures", () => writer.WriteAsync(participation.Signatures(petitions)), n => n);
         await Timed("(sequences, analyze)", async () =>
         {
             await writer.ResetIdentityAsync<Contribution>();
@@ -67,6 +72,8 @@ public static class BenchGenerator
             await writer.ResetIdentityAsync<Flag>();
             await writer.ResetIdentityAsync<CommentFlag>();
             await writer.ResetIdentityAsync<OfficialResponse>();
+            await writer.ResetIdentityAsync<ProposalSupport>();
+            await writer.ResetIdentityAsync<PetitionSignature>();
             await writer.AnalyzeAsync();
             return 0L;
         }, n => n);
