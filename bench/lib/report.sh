@@ -51,3 +51,13 @@ write_table() { # file
     echo "| peak working set (VmHWM) | $peak_mb MB | | | | | | | | < 500 MB | $([ "$peak_mb" -lt 500 ] && echo yes || echo no) |"
   } >"$1"
 }
+
+# One line per page read at half rate: the rate asked and the rate the reader reached.
+half_rate_notes() {
+  local scenario name
+  for scenario in "${scenarios[@]}"; do
+    name=${scenario%%|*}
+    [ -n "${half_rate[$name]:-}" ] && printf '%s %s/s (sent %s/s, p50 %s ms); ' "$name" "${half_rate[$name]}" "${half_achieved[$name]}" "${half_p50[$name]}"
+  done
+  echo
+}
