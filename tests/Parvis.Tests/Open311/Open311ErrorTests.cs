@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Open311;
 
 /// <summary>Whatever goes wrong under /open311/v2, a client reads the spec's errors, in the format its path asks.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class Open311ErrorTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Open311;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class Open311PostTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

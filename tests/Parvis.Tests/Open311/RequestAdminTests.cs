@@ -7,7 +7,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Open311;
 
 /// <summary>The administration of requests: settings, categories and their questions, Open311 keys.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class RequestAdminTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Petitions;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class PetitionCountTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

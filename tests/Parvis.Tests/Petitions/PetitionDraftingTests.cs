@@ -5,7 +5,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Petitions;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class PetitionDraftingTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -9,7 +9,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Petitions;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class PetitionLifecycleTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

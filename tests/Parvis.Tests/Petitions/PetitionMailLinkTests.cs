@@ -7,7 +7,7 @@ namespace Parvis.Tests.Petitions;
 /// The e-mails of a petition's life link to the organization's own address, and each link opens a real page.
 /// (Every e-mail any test waits for is held to the organization's address by <see cref="TestSmtpServer.LinkBases"/>.)
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class PetitionMailLinkTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

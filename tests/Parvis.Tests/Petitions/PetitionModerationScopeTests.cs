@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Petitions;
 
 /// <summary>A moderator limited to a territory acts only on the petitions of that territory; a refused petition's text is not read through its sponsor link.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class PetitionModerationScopeTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Petitions;
 
 /// <summary>CGCT L1112-16 mode: verified electors of the commune only, one such request per elector per quarter.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class SignatureElectorTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Petitions;
 
 /// <summary>Signing a petition: the e-mail link makes it count, once, whatever the clicks and the concurrency.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class SignatureFlowTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Petitions;
 
 /// <summary>Trending sources, bulk invalidation and the institution's export.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class SignatureModerationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

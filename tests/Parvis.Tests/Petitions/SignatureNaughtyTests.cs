@@ -7,7 +7,7 @@ using Parvis.Tests.Security;
 namespace Parvis.Tests.Petitions;
 
 /// <summary>The Big List of Naughty Strings through the signing form: never a 500, stored as typed (trimmed) or refused in French.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class SignatureNaughtyTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Petitions;
 
 /// <summary>A signed-in person's signatures are in their download, and go with their account while the count keeps them.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class SignaturePersonalDataTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Proposals;
 
 /// <summary>Following up proposals is a staff power: like every other, it needs the second factor when the organization asks for one.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class FollowUpSecondFactorTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

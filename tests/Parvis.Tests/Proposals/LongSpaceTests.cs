@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Parvis.Tests.Proposals;
 
 /// <summary>A space with 20,000 proposals: a deep keyset page and the similar-proposals step stay bounded reads.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class LongSpaceTests(AppFixture fixture, ITestOutputHelper output)
 {
     private readonly ParvisFactory _app = fixture.App;

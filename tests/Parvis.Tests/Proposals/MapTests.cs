@@ -4,7 +4,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Proposals;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class MapTests(AppFixture fixture)
 {
     [Theory]

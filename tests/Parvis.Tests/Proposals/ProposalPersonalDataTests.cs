@@ -5,7 +5,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Proposals;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class ProposalPersonalDataTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Proposals;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class ProposeTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

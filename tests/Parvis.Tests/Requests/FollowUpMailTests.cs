@@ -9,7 +9,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Requests;
 
 /// <summary>The e-mails of a request's follow-up through a real SMTP server, and the "est-ce réglé ?" question and reopening.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class FollowUpMailTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Requests;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class FollowingTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Requests;
 
 /// <summary>Handling requests is a staff power: it needs the second factor when the organization asks for one.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class HandlingSecondFactorTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Requests;
 
 /// <summary>The services' side of requests over real HTTP: the status graph, duplicates, bulk moves, reassignment and who may act.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class HandlingTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

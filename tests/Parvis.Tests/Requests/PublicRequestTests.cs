@@ -9,7 +9,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Requests;
 
 /// <summary>The public map and list of requests (/signalements), its map data and each request's page.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class PublicRequestTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

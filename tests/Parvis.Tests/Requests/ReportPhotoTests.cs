@@ -7,7 +7,7 @@ using SkiaSharp;
 
 namespace Parvis.Tests.Requests;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class ReportPhotoTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Requests;
 
 /// <summary>Moderators hide and restore requests and photos, and redact a description whose original stays in the audit trail only.</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class RequestModerationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -8,7 +8,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Requests;
 
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class RequestPersonalDataTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -8,7 +8,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Requests;
 
 /// <summary>The requests' figures of "Vous avez dit, nous avons fait", on seeded requests whose answers are known (run on SQLite and PostgreSQL).</summary>
-[Collection(AppCollection.Name)]
+[Collection(InitiativesAppCollection.Name)]
 public class RequestStatisticsTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;
