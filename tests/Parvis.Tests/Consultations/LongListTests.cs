@@ -23,12 +23,14 @@ public class LongListTests(AppFixture fixture)
 
         var first = await visitor.GetDocumentAsync($"/concertations/{id}");
         Assert.Equal("Contributions (plus de 1000)", first.QuerySelector("#contributions")!.TextContent.Trim());
-        Assert.Equal("Page 1", first.QuerySelector(".pager li:not(:has(a))")!.TextContent.Trim());
-        Assert.NotNull(first.QuerySelector(".pager a[href*='p=2']"));
+        Assert.Equal("Contributions 1 à 20", first.QuerySelector("nav .meta")!.TextContent.Trim());
+        Assert.NotNull(first.QuerySelector(".pager a[rel=next][href*='apres=']"));
 
+        // Old links by page number still answer, counted as deep as they ask.
         var last = await visitor.GetDocumentAsync($"/concertations/{id}?tri=Recent&p=51");
         Assert.Equal("Contributions (1005)", last.QuerySelector("#contributions")!.TextContent.Trim());
-        Assert.Equal("Page 51 sur 51", last.QuerySelector(".pager li:not(:has(a))")!.TextContent.Trim());
+        Assert.Equal("Contributions 1001 à 1005", last.QuerySelector("nav .meta")!.TextContent.Trim());
+        Assert.Null(last.QuerySelector("a[rel=next]"));
         Assert.Contains("Avis n° 1004", last.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 }

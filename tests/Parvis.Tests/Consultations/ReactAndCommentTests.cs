@@ -155,13 +155,13 @@ public class ReactAndCommentTests(AppFixture fixture)
         Assert.Equal(20, recent.QuerySelectorAll(".contribution").Length);
         var supported = await client.GetDocumentAsync($"/concertations/{id}?tri=Supported");
         Assert.Equal("Idée 07", supported.QuerySelector(".contribution h3")!.TextContent.Trim());
-        var next = supported.QuerySelector("a[href*='p=2']")!.GetAttribute("href")!;
+        var next = supported.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
         var page2 = await client.GetDocumentAsync(next);
         Assert.Equal(5, page2.QuerySelectorAll(".contribution").Length);
         var answered = await client.GetDocumentAsync($"/concertations/{id}?reponse=true");
         Assert.Equal("Idée 03", answered.QuerySelector(".contribution h3")!.TextContent.Trim());
         var random1 = await client.GetDocumentAsync($"/concertations/{id}?tri=Random&graine=42");
-        var random2 = await client.GetDocumentAsync($"/concertations/{id}?tri=Random&graine=42&p=2");
+        var random2 = await client.GetDocumentAsync(random1.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
         var all = random1.QuerySelectorAll(".contribution h3").Concat(random2.QuerySelectorAll(".contribution h3")).Select(h => h.TextContent).ToList();
         Assert.Equal(25, all.Distinct().Count());
     }

@@ -10,7 +10,13 @@ public sealed record ConsultationCard(int Id, string Title, string Summary, stri
 
 public enum ContributionSort { Recent, Supported, Discussed, Random }
 
-public sealed record ContributionFilter(int? TerritoryId, int? QuestionId, bool? Answered, ContributionSort Sort, int Seed, int Page);
+/// <summary>A list's filters and where its page starts: after or before a row (keyset), else page <c>Page</c> (offset, old links).</summary>
+public sealed record ContributionFilter(int? TerritoryId, int? QuestionId, bool? Answered, ContributionSort Sort, int Seed, int Page,
+    ListCursor? After = null, ListCursor? Before = null);
+
+/// <summary>One page of a list: its rows, the bounded total, the cursors of the pages around it (null: none),
+/// and its first row's position when known (first page, or a page asked by number).</summary>
+public sealed record ContributionPage(IReadOnlyList<ContributionRow> Rows, int Total, ListCursor? Previous, ListCursor? Next, int? FirstPosition);
 
 public sealed record ContributionRow(int Id, string? Title, string Body, Shared.AuthorView Author, Channel Channel, int? RegisterNumber,
     DateTime CreatedAt, int Agree, int Disagree, int Comments, bool Answered);
@@ -45,7 +51,7 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
             r.SynthesisStartsAt)).ToList();
     }
 
-    public async Task<(IReadOnlyList<ContributionRow> Rows, int Total)> ContributionsAsync(Consultation consultation, ContributionFilter filter)
+    public async Task<ContributionPage> ContributionsAsync(Consultation consultation, ContributionFilter filter)
     {
         var query = db.Contributions.AsNoTracking()
             .Where(c => c.ConsultationId == consultation.Id && c.State == ModerationState.Published);
@@ -64,20 +70,18 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
         if (filter.QuestionId is not null) query = query.Where(c => c.QuestionId == filter.QuestionId);
         if (filter.Answered == true) query = query.Where(c => c.FirstAnsweredAt != null);
         if (filter.Answered == false) query = query.Where(c => c.FirstAnsweredAt == null);
+        // A cursor that cannot belong to this order (typed by hand, another sort's) starts the list over.
+        var after = filter.After is { } a && ContributionOrder.Fits(filter.Sort, a) ? a : null;
+        var before = after is null && filter.Before is { } b && ContributionOrder.Fits(filter.Sort, b) ? b : null;
+        var keyset = after is not null || before is not null;
         // Counted up to a bound: past it the page says "more than", and the cost stays that of the bound, not of the table.
         // In an index's order, so PostgreSQL walks that index and stops at the bound: a LIMIT without order may
         // be planned as a sequential scan, which under concurrent scans starts mid-table (synchronized scans).
-        var total = await query.OrderByDescending(c => c.CreatedAt).Take(CountLimitFor(filter.Page) + 1).CountAsync();
-        query = filter.Sort switch
-        {
-            ContributionSort.Supported => query.OrderByDescending(c => c.AgreeCount).ThenByDescending(c => c.Id),
-            ContributionSort.Discussed => query.OrderByDescending(c => c.CommentCount).ThenByDescending(c => c.Id),
-            // A shuffle that stays the same for one visitor's seed, so paging neither repeats nor skips.
-            ContributionSort.Random => query.OrderBy(c => (c.Id * (long)filter.Seed) % 1_000_003).ThenBy(c => c.Id),
-            _ => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-        };
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.Skip((page - 1) * PageSize).Take(PageSize)
+        var total = await query.OrderByDescending(c => c.CreatedAt).Take(CountLimitFor(keyset ? 1 : filter.Page) + 1).CountAsync();
+        var page = keyset ? 1 : Math.Clamp(filter.Page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var ordered = ContributionOrder.Apply(query, filter.Sort, filter.Seed, after ?? before, backward: before is not null);
+        // One row more than the page tells whether a page follows (or, read backward, precedes).
+        var rows = await (keyset ? ordered : ordered.Skip((page - 1) * PageSize)).Take(PageSize + 1)
             .Select(c => new
             {
                 c.Id,
@@ -95,9 +99,23 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
                 c.DisplayAs,
                 c.Badges,
             }).ToListAsync();
+        // Back at the start of the list with less than a page: the first page, whole.
+        if (before is not null && rows.Count < PageSize) return await ContributionsAsync(consultation, filter with { Before = null, Page = 1 });
+        var more = rows.Count > PageSize;
+        if (more) rows.RemoveAt(PageSize);
+        if (before is not null) rows.Reverse();
         var shown = await authors.ForAsync(rows.Select(r => new Shared.AuthorSource(r.AuthorId, r.DisplayAs, r.OfflineAuthorName, r.Badges)).ToList(), consultation.Rules);
-        return (rows.Select((r, i) => new ContributionRow(r.Id, r.Title, r.Body, shown[i],
-            r.Channel, r.RegisterNumber, r.CreatedAt, r.AgreeCount, r.DisagreeCount, r.CommentCount, r.FirstAnsweredAt != null)).ToList(), total);
+        ListCursor CursorOf(int i) => new(ContributionOrder.KeyOf(filter.Sort, filter.Seed, rows[i].Id, rows[i].AgreeCount,
+            rows[i].CommentCount, rows[i].CreatedAt), rows[i].Id);
+        var hasPrevious = before is not null ? more : after is not null || page > 1;
+        var hasNext = before is not null || more;
+        return new ContributionPage(
+            rows.Select((r, i) => new ContributionRow(r.Id, r.Title, r.Body, shown[i], r.Channel, r.RegisterNumber, r.CreatedAt,
+                r.AgreeCount, r.DisagreeCount, r.CommentCount, r.FirstAnsweredAt != null)).ToList(),
+            total,
+            hasPrevious && rows.Count > 0 ? CursorOf(0) : null,
+            hasNext && rows.Count > 0 ? CursorOf(rows.Count - 1) : null,
+            keyset ? null : (page - 1) * PageSize + 1);
     }
 }
 

@@ -18,6 +18,10 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     public ConsultationPhase Phase { get; private set; }
     public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
     public int Total { get; private set; }
+    /// <summary>Where the pages before and after this one start (null: none); position of its first row when known.</summary>
+    public ListCursor? PreviousCursor { get; private set; }
+    public ListCursor? NextCursor { get; private set; }
+    public int? FirstPosition { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
     public bool CanContribute { get; private set; }
     /// <summary>Why the person cannot contribute now; the view translates it.</summary>
@@ -40,14 +44,15 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     [BindProperty(SupportsGet = true, Name = "reponse")] public bool? AnsweredFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true, Name = "graine")] public int Seed { get; set; }
+    [BindProperty(SupportsGet = true, Name = "apres")] public string? After { get; set; }
+    [BindProperty(SupportsGet = true, Name = "avant")] public string? Before { get; set; }
 
     [BindProperty] public ContributeInput Input { get; set; } = new(null, null, null, null);
     [BindProperty] public OfflineInput Offline { get; set; } = new(null, null, Channel.PaperRegister, null);
 
-    public int PageCount => Math.Max(1, (Total + ConsultationQueries.PageSize - 1) / ConsultationQueries.PageSize);
     /// <summary>The list was counted up to <see cref="CountedUpTo"/> and holds more.</summary>
     public bool TotalIsBounded => Total > CountedUpTo;
-    public int CountedUpTo => ConsultationQueries.CountLimitFor(PageNumber);
+    public int CountedUpTo => ConsultationQueries.CountLimitFor(FirstPosition is null ? 1 : PageNumber);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -111,8 +116,9 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         Dossier = attached.Where(f => f.Id != coverId).ToList();
         if (Seed == 0) Seed = Random.Shared.Next(1, 1_000_000);
         Territories = await TerritoryTree.OptionsAsync(db);
-        (Contributions, Total) = await queries.ContributionsAsync(consultation,
-            new ContributionFilter(TerritoryFilter, QuestionFilter, AnsweredFilter, Sort, Seed, PageNumber));
+        var list = await queries.ContributionsAsync(consultation, new ContributionFilter(TerritoryFilter, QuestionFilter,
+            AnsweredFilter, Sort, Seed, PageNumber, ListCursor.Parse(After), ListCursor.Parse(Before)));
+        (Contributions, Total, PreviousCursor, NextCursor, FirstPosition) = (list.Rows, list.Total, list.Previous, list.Next, list.FirstPosition);
         try
         {
             consultation.EnsureOpenFor(ParticipationAction.Contribute, clock.GetUtcNow().UtcDateTime, tenant.Organization.ToLocal);
@@ -133,7 +139,9 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         return true;
     }
 
-    public string PageLink(int page) => QueryLink(new() { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    /// <summary>The list from its start (no cursor), or from just after / just before a row.</summary>
+    public string ListLink(string? direction = null, ListCursor? cursor = null) =>
+        QueryLink(direction is null ? [] : new() { [direction] = cursor?.ToString() });
 
     public string QueryLink(Dictionary<string, string?> overrides)
     {

@@ -29,6 +29,12 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
     public Guid? ProfileId => Author.ProfileId;
     public List<Files.FileView> Attachments { get; private set; } = [];
     public List<CommentNode> Thread { get; private set; } = [];
+    /// <summary>Where the next batch of the thread starts (null: this is its end); whether this batch is its start.</summary>
+    public ListCursor? NextComments { get; private set; }
+    public bool ThreadStart { get; private set; } = true;
+    [BindProperty(SupportsGet = true, Name = "commentaires")] public string? CommentsAfter { get; set; }
+    /// <summary>A comment linked from elsewhere (moderation, personal data, after posting): its batch is shown.</summary>
+    [BindProperty(SupportsGet = true, Name = "commentaire")] public long? LinkedComment { get; set; }
     public List<ResponseView> Responses { get; private set; } = [];
     public bool IsAgent { get; private set; }
     public bool IsModerator { get; private set; }
@@ -40,16 +46,22 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         Act(id, () => commands.ReactAsync(User, id, kind), "Votre réaction est enregistrée.", "reactions");
 
     public Task<IActionResult> OnPostCommentAsync(int id, long? parentId, string? body, Stance? stance) =>
-        Act(id, () => commands.CommentAsync(User, id, parentId, body, stance), "Votre commentaire est publié.", "commentaires");
+        ActOnComment(id, async () => (await commands.CommentAsync(User, id, parentId, body, stance)).Id, "Votre commentaire est publié.");
 
     public Task<IActionResult> OnPostEditCommentAsync(int id, long commentId, string? body) =>
-        Act(id, () => commands.EditCommentAsync(User, commentId, body), "Votre commentaire est modifié.", "commentaires");
+        ActOnComment(id, async () => { await commands.EditCommentAsync(User, commentId, body); return commentId; }, "Votre commentaire est modifié.");
 
     public Task<IActionResult> OnPostDeleteCommentAsync(int id, long commentId) =>
-        Act(id, () => commands.DeleteCommentAsync(User, commentId), "Votre commentaire est supprimé.", "commentaires");
+        ActOnComment(id, async () => { await commands.DeleteCommentAsync(User, commentId); return commentId; }, "Votre commentaire est supprimé.");
 
     public Task<IActionResult> OnPostFlagCommentAsync(int id, long commentId, string? reason) =>
-        Act(id, () => commands.FlagCommentAsync(User, commentId, reason), "Merci : la modération examinera ce signalement.", "commentaires");
+        ActOnComment(id, async () => { await commands.FlagCommentAsync(User, commentId, reason); return commentId; },
+            "Merci : la modération examinera ce signalement.");
+
+    /// <summary>The page of a contribution showing one of its comments (the batch holding it), scrolled to it.</summary>
+    public static string CommentLink(int contributionId, long commentId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"/contributions/{contributionId}?commentaire={commentId}#commentaire-{commentId}");
 
     /// <summary>Back to the item, unless this flag hid it (the flags' threshold): then to its consultation.</summary>
     public async Task<IActionResult> OnPostFlagAsync(int id, string? reason)
@@ -72,6 +84,15 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         await action();
         TempData["Message"] = success;
         return Redirect($"/contributions/{id}" + (anchor is null ? "" : "#" + anchor));
+    }
+
+    // Back to the comment in its batch of the thread, which may not be the first.
+    private async Task<IActionResult> ActOnComment(int id, Func<Task<long>> action, string success)
+    {
+        ModelState.Clear();
+        var commentId = await action();
+        TempData["Message"] = success;
+        return Redirect(CommentLink(id, commentId));
     }
 
     public Task<bool> ReloadAfterBrokenRuleAsync() => LoadAsync(this.RouteId()!.Value);
@@ -97,7 +118,9 @@ public class DetailsModel(ParvisDbContext db, ContributionQueries queries, Parti
         if (await commands.RefusalAsync(User, Consultation, ParticipationAction.Comment) is { } noComment) CommentNeeds = verifications.NeedsFor("Pour commenter", noComment, here);
         if (Me is { } me) MyReaction = await db.Reactions.Where(r => r.ContributionId == id && r.UserId == me).Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync();
         Attachments = await files.ForContributionAsync(id);
-        Thread = await queries.ThreadAsync(id, Consultation.Rules, Me, IsModerator);
+        var from = LinkedComment is { } linked ? await queries.BatchOfAsync(id, linked, Me, IsModerator) : null;
+        var batch = await queries.ThreadAsync(id, Consultation.Rules, Me, IsModerator, from is null ? ListCursor.Parse(CommentsAfter) : null, from);
+        (Thread, NextComments, ThreadStart) = (batch.Roots, batch.Next, batch.IsStart);
         Responses = await queries.ResponsesAsync(id, includeDrafts: IsAgent);
         ViewData["NoIndex"] = Author.NoIndex;
         return true;

@@ -117,7 +117,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
                 Display(x.Display), State(x.c.State), x.c.CreatedAt, x.c.AgreeCount, x.c.DisagreeCount, x.c.CommentCount, $"/contributions/{x.c.Id}")).ToList(),
             comments.Select(c => new ExportComment(c.Id, c.ContributionId, c.Body, Labels.Of(c.Stance), State(c.State), c.CreatedAt, c.EditedAt, c.DeletedAt,
-                $"/contributions/{c.ContributionId}#commentaire-{c.Id}")).ToList(),
+                Contributions.DetailsModel.CommentLink(c.ContributionId, c.Id))).ToList(),
             reactions.Select(r => new ExportReaction(r.ContributionId, r.Kind == ReactionKind.Agree ? "D'accord" : "Pas d'accord", r.CreatedAt, $"/contributions/{r.ContributionId}")).ToList(),
             flags,
             files.Select(f => new ExportFile(f.Title, f.FileName, f.ContributionId!.Value, f.UploadedAt, $"/fichiers/{f.Id}")).ToList(),

@@ -205,6 +205,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.Property(c => c.Body).HasMaxLength(Comment.MaxBody);
         b.Property(c => c.ModerationReason).HasMaxLength(1000);
         b.HasIndex(c => new { c.ContributionId, c.CreatedAt });
+        // A thread a batch at a time: its top-level comments in order from a cursor (ParentId null), then the
+        // replies of that batch's comments only.
+        b.HasIndex(c => new { c.ContributionId, c.ParentId, c.CreatedAt, c.Id });
         b.HasIndex(c => new { c.OrganizationId, c.State, c.OpenFlagCount });
         b.HasIndex(c => new { c.OrganizationId, c.OpenFlagCount, c.CreatedAt }).HasDatabaseName("IX_Comments_ModerationQueue")
             .HasFilter("\"State\" = 'PendingReview' OR \"OpenFlagCount\" > 0");

@@ -385,6 +385,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "State", "OpenFlagCount");
 
+                    b.HasIndex("ContributionId", "ParentId", "CreatedAt", "Id");
+
                     b.ToTable("Comments");
                 });
 

@@ -364,6 +364,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "State", "OpenFlagCount");
 
+                    b.HasIndex("ContributionId", "ParentId", "CreatedAt", "Id");
+
                     b.ToTable("Comments");
                 });
 
