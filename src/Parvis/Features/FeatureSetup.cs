@@ -22,6 +22,8 @@ public static class FeatureSetup
         builder.Services.AddScoped<ConsultationQueries>();
         builder.Services.AddScoped<ParticipationCommands>();
         builder.Services.AddScoped<ConsultationRulesCache>();
+        builder.Services.AddScoped<TerritoryTrees>();
+        builder.Services.AddScoped<ConsultationHeaders>();
         builder.Services.AddScoped<Identity.Verifications>();
         builder.Services.AddScoped<Identity.CensusRegistry>();
         builder.Services.AddScoped<Identity.CensusUploads>();

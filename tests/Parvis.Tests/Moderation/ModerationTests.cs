@@ -162,6 +162,43 @@ public class ModerationTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_territory_joins_its_moderators_perimeter_at_once_though_the_perimeter_is_kept_in_memory()
+    {
+        var consultation = await _app.NewOpenConsultationAsync();
+        var covered = await _app.InAAsync(db => db.Consultations.Where(c => c.Id == consultation).Select(c => c.TerritoryId).SingleAsync());
+        var email = await _app.NewCitizenAsync();
+        var admin = await _app.SignedInAsync("admin");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        await admin.SubmitAsync("/admin/roles", "form[action*=Grant]", new Dictionary<string, string?>
+        {
+            ["email"] = email,
+            ["role"] = "Moderator",
+            ["territoryId"] = covered.ToString(invariant),
+        });
+        var moderator = _app.ClientFor(ParvisFactory.HostA);
+        await moderator.LoginAsync(email);
+        await moderator.GetDocumentAsync("/moderation");
+
+        var name = "Îlot " + Guid.NewGuid().ToString("N")[..8];
+        await admin.SubmitAsync("/admin/territoires", "form[action*=Add]", new Dictionary<string, string?>
+        {
+            ["name"] = name,
+            ["kind"] = "Quartier",
+            ["parentId"] = covered.ToString(invariant),
+        });
+        var (citizen, _) = await _app.CitizenClientAsync();
+        var form = await citizen.GetDocumentAsync($"/concertations/{consultation}");
+        var ilot = form.QuerySelectorAll("select#Input_TerritoryId option").Single(o => o.TextContent.Contains(name, StringComparison.Ordinal)).GetAttribute("value");
+        var posted = await citizen.SubmitAsync(form, $"/concertations/{consultation}", "form[action*=Contribute]",
+            new Dictionary<string, string?> { ["Input.Body"] = "Dans le nouvel îlot", ["Input.TerritoryId"] = ilot });
+        Assert.True(posted.Headers.Location is not null, string.Join("; ", HtmlClient.Parse(await posted.Content.ReadAsStringAsync()).Errors()));
+        var contributionId = int.Parse(posted.Headers.Location!.OriginalString.Split('/').Last(), invariant);
+        await FlagAsync(contributionId);
+
+        Assert.NotNull((await moderator.GetDocumentAsync("/moderation")).QuerySelector($"a[href='/contributions/{contributionId}']"));
+    }
+
+    [Fact]
     public async Task A_blocked_author_can_no_longer_sign_in()
     {
         var id = await _app.NewOpenConsultationAsync();

@@ -22,7 +22,8 @@ public sealed record ContributionRow(int Id, string? Title, string Body, Shared.
     DateTime CreatedAt, int Agree, int Disagree, int Comments, bool Answered);
 
 /// <summary>Read side shared by the consultation pages.</summary>
-public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, Shared.AuthorDisplay authors)
+public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, Shared.AuthorDisplay authors, TerritoryTrees territories,
+    Infrastructure.Web.OrganizationCache cache)
 {
     public const int PageSize = 20;
     /// <summary>Lists count their rows up to this many (or a few pages past the one asked); a total above it is shown as "more than".</summary>
@@ -34,22 +35,34 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
     /// <summary>How far a list is counted for a page: far enough to link a few pages on, never the whole table.</summary>
     public static int CountLimitFor(int page) => Math.Clamp((Math.Max(page, 1) + 5) * PageSize, CountLimit, MaxCounted);
 
+    private sealed record PublishedRow(int Id, string Title, string Summary, string Territory, LegalFrame Frame, DateTime? PublishedAt,
+        DateTime? ClosedAt, DateTime InformationStartsAt, DateTime ContributionsStartAt, DateTime SynthesisStartsAt);
+
+    /// <summary>The published consultations, latest first; the whole organization's list (the home page) comes from memory.</summary>
     public async Task<IReadOnlyList<ConsultationCard>> PublishedAsync(int? territoryId)
     {
+        var rows = territoryId is null
+            ? await cache.GetAsync("published-consultations", null, () => PublishedRowsAsync(null))
+            : await PublishedRowsAsync(await territories.SelfAndDescendantsAsync(territoryId.Value));
+        // The phase follows the clock, so it is worked out per request.
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null);
-        if (territoryId is not null)
-        {
-            var ids = await TerritoryTree.SelfAndDescendantsAsync(db, territoryId.Value);
-            query = query.Where(c => ids.Contains(c.TerritoryId));
-        }
-        var rows = await query.OrderByDescending(c => c.ContributionsStartAt)
-            .Select(c => new { c.Id, c.Title, c.Summary, Territory = c.Territory!.Name, c.LegalFrame, c.PublishedAt, c.ClosedAt, c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt })
-            .Take(200).ToListAsync();
-        return rows.Select(r => new ConsultationCard(r.Id, r.Title, r.Summary, r.Territory, r.LegalFrame,
+        return rows.Select(r => new ConsultationCard(r.Id, r.Title, r.Summary, r.Territory, r.Frame,
             new Consultation { Title = r.Title, PublishedAt = r.PublishedAt, ClosedAt = r.ClosedAt, InformationStartsAt = r.InformationStartsAt, ContributionsStartAt = r.ContributionsStartAt, SynthesisStartsAt = r.SynthesisStartsAt }.PhaseAt(now),
             r.SynthesisStartsAt)).ToList();
     }
+
+    private Task<List<PublishedRow>> PublishedRowsAsync(List<int>? territoryIds)
+    {
+        var query = db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null);
+        if (territoryIds is not null) query = query.Where(c => territoryIds.Contains(c.TerritoryId));
+        return query.OrderByDescending(c => c.ContributionsStartAt)
+            .Select(c => new PublishedRow(c.Id, c.Title, c.Summary, c.Territory!.Name, c.LegalFrame, c.PublishedAt, c.ClosedAt,
+                c.InformationStartsAt, c.ContributionsStartAt, c.SynthesisStartsAt))
+            .Take(200).ToListAsync();
+    }
+
+    /// <summary>The organization's territories for a select, indented under their parents.</summary>
+    public Task<List<(int Id, string Label)>> TerritoryOptionsAsync() => territories.OptionsAsync();
 
     public async Task<ContributionPage> ContributionsAsync(Consultation consultation, ContributionFilter filter)
     {
@@ -57,7 +70,7 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
             .Where(c => c.ConsultationId == consultation.Id && c.State == ModerationState.Published);
         if (filter.TerritoryId is not null)
         {
-            var ids = await TerritoryTree.SelfAndDescendantsAsync(db, filter.TerritoryId.Value);
+            var ids = await territories.SelfAndDescendantsAsync(filter.TerritoryId.Value);
             // A quartier without sub-territories: equality lets PostgreSQL read the sorted index and stop at
             // the page; "= ANY (array)" would sort every row of the quartier first.
             if (ids.Count == 1)
@@ -116,42 +129,6 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
             hasPrevious && rows.Count > 0 ? CursorOf(0) : null,
             hasNext && rows.Count > 0 ? CursorOf(rows.Count - 1) : null,
             keyset ? null : (page - 1) * PageSize + 1);
-    }
-}
-
-public static class TerritoryTree
-{
-    /// <summary>The territory and every territory under it; trees are small, so one read and a walk in memory.</summary>
-    public static async Task<List<int>> SelfAndDescendantsAsync(ParvisDbContext db, int territoryId)
-    {
-        var all = await db.Territories.AsNoTracking().Select(t => new { t.Id, t.ParentId }).ToListAsync();
-        var result = new List<int>();
-        if (all.All(t => t.Id != territoryId)) return result;
-        var frontier = new Queue<int>([territoryId]);
-        while (frontier.Count > 0)
-        {
-            var id = frontier.Dequeue();
-            if (result.Contains(id)) continue;
-            result.Add(id);
-            foreach (var child in all.Where(t => t.ParentId == id)) frontier.Enqueue(child.Id);
-        }
-        return result;
-    }
-
-    public static async Task<List<(int Id, string Label)>> OptionsAsync(ParvisDbContext db)
-    {
-        var all = await db.Territories.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.ParentId, t.Name }).ToListAsync();
-        var result = new List<(int, string)>();
-        void Walk(int? parent, int depth)
-        {
-            foreach (var t in all.Where(t => t.ParentId == parent))
-            {
-                result.Add((t.Id, new string('\u00A0', depth * 3) + t.Name));
-                Walk(t.Id, depth + 1);
-            }
-        }
-        Walk(null, 0);
-        return result;
     }
 }
 

@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Consultations;
 
 [RateLimited(RateLimits.Posting)]
-public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, Files.FileCommands files,
+public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, ConsultationHeaders headers,
     Identity.Verifications verifications, Infrastructure.Tenancy.TenantContext tenant) : PageModel, IRedisplaysBrokenRules
 {
     public Consultation Consultation { get; private set; } = null!;
@@ -56,7 +56,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadConsultationAsync(id, shared: true) || !await LoadPageAsync()) return NotFound();
         return Page();
     }
 
@@ -92,17 +92,17 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
 
     public string BrokenRuleField(string? handler) => handler == "Offline" ? "Offline" : "Input";
 
-    private async Task<bool> LoadAsync(int id) => await LoadConsultationAsync(id) && await LoadPageAsync();
-
-    // What a POST needs before acting; the rest of the page is read only when it is shown again.
-    private async Task<bool> LoadConsultationAsync(int id)
+    // What a POST needs before acting (tracked: a command may change it); the rest of the page is read only when it is
+    // shown again. A GET only reads it: the copy shared by every request from memory.
+    private async Task<bool> LoadConsultationAsync(int id, bool shared = false)
     {
-        var consultation = await db.Consultations.Include(c => c.Questions).Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id);
+        var consultation = shared ? await headers.ConsultationAsync(id)
+            : await db.Consultations.Include(c => c.Questions).Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id);
         IsAgent = (await authorization.AuthorizeAsync(User, Policies.Answer)).Succeeded;
         CanManage = consultation is not null && IsAgent && (await authorization.AuthorizeAsync(User, consultation, ServiceStaffRequirement.Instance)).Succeeded;
         if (consultation is null || (consultation.PublishedAt is null && !CanManage)) return false;
         Consultation = consultation;
-        Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));
+        if (!shared) Consultation.Questions.Sort((a, b) => a.Position.CompareTo(b.Position));
         Phase = consultation.PhaseAt(clock.GetUtcNow().UtcDateTime);
         return true;
     }
@@ -110,12 +110,9 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     private async Task<bool> LoadPageAsync()
     {
         var consultation = Consultation;
-        var attached = await files.ForConsultationAsync(consultation.Id);
-        var coverId = await db.StoredFiles.Where(f => f.ConsultationId == consultation.Id && f.Kind == FileKind.Cover).Select(f => (Guid?)f.Id).FirstOrDefaultAsync();
-        Cover = attached.FirstOrDefault(f => f.Id == coverId);
-        Dossier = attached.Where(f => f.Id != coverId).ToList();
+        (Cover, Dossier) = await headers.FilesAsync(consultation.Id);
         if (Seed == 0) Seed = Random.Shared.Next(1, 1_000_000);
-        Territories = await TerritoryTree.OptionsAsync(db);
+        Territories = await queries.TerritoryOptionsAsync();
         var list = await queries.ContributionsAsync(consultation, new ContributionFilter(TerritoryFilter, QuestionFilter,
             AnsweredFilter, Sort, Seed, PageNumber, ListCursor.Parse(After), ListCursor.Parse(Before)));
         (Contributions, Total, PreviousCursor, NextCursor, FirstPosition) = (list.Rows, list.Total, list.Previous, list.Next, list.FirstPosition);

@@ -13,11 +13,11 @@ public sealed record CommentQueueItem(long Id, int ContributionId, string Consul
 /// <summary>Moderation of comments: the same queue, scope and decisions as for contributions.</summary>
 public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>One page of the queue, its total and the open flags' reasons in one statement.</summary>
     public async Task<(List<CommentQueueItem> Items, int Total)> QueueAsync(ModerationScope? scope, int page = 1)
     {
         var query = db.Comments.AsNoTracking().Where(c => c.DeletedAt == null && (c.State == ModerationState.PendingReview || c.OpenFlagCount > 0));
         if (scope is not null) query = query.Where(c => db.Contributions.Any(x => x.Id == c.ContributionId && (scope.Territories.Contains(x.TerritoryId) || scope.Consultations.Contains(x.ConsultationId))));
-        var total = await query.CountAsync();
         var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Skip((Math.Max(page, 1) - 1) * ModerationCommands.QueuePageSize).Take(ModerationCommands.QueuePageSize)
             .Select(c => new
@@ -31,11 +31,13 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
                 c.OpenFlagCount,
                 c.CreatedAt,
                 Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(),
+                Total = query.Count(),
+                Reasons = db.CommentFlags.Where(f => f.CommentId == c.Id && f.ResolvedAt == null).OrderBy(f => f.Id).Select(f => f.Reason).ToList(),
             }).ToListAsync();
-        var ids = items.Select(i => i.Id).ToList();
-        var reasons = await db.CommentFlags.AsNoTracking().Where(f => ids.Contains(f.CommentId) && f.ResolvedAt == null).Select(f => new { f.CommentId, f.Reason }).ToListAsync();
+        // Past the last page no row carries the total.
+        var total = items.Count > 0 ? items[0].Total : page <= 1 ? 0 : await query.CountAsync();
         return (items.Select(i => new CommentQueueItem(i.Id, i.ContributionId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
-            reasons.Where(r => r.CommentId == i.Id).Select(r => r.Reason).ToList(), i.Author, i.CreatedAt)).ToList(), total);
+            i.Reasons, i.Author, i.CreatedAt)).ToList(), total);
     }
 
     private async Task<Comment> InScopeAsync(ClaimsPrincipal user, long id)

@@ -19,19 +19,28 @@ public sealed record ModerationScope(List<int> Territories, List<int> Consultati
     public bool Includes(int territoryId, int consultationId) => Territories.Contains(territoryId) || Consultations.Contains(consultationId);
 }
 
-public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserManager<ParvisUser> users, TimeProvider clock)
+public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserManager<ParvisUser> users, TimeProvider clock,
+    OrganizationCache cache, TerritoryTrees territories)
 {
-    /// <summary>The territories a moderator may act on; null means everywhere (administrators, unscoped moderators).</summary>
+    /// <summary>
+    /// The territories a moderator may act on; null means everywhere (administrators, unscoped moderators). Kept per
+    /// organization and person: a grant, a revocation or a new territory is a staff action, which evicts it.
+    /// </summary>
     public async Task<ModerationScope?> ScopeAsync(ClaimsPrincipal user)
     {
         if (user.IsInRole(nameof(StaffRole.Administrator))) return null;
-        var userId = user.UserId();
+        if (user.UserId() is not { } userId) return await ReadScopeAsync(null);
+        return await cache.GetAsync("moderation-scope", userId, () => ReadScopeAsync(userId));
+    }
+
+    private async Task<ModerationScope?> ReadScopeAsync(Guid? userId)
+    {
         var grants = await db.RoleAssignments.Where(r => r.UserId == userId && r.Role == StaffRole.Moderator)
             .Select(r => new { r.TerritoryId, r.ConsultationId }).ToListAsync();
         if (grants.Any(g => g.TerritoryId is null && g.ConsultationId is null)) return null;
-        var territories = new List<int>();
-        foreach (var root in grants.Where(g => g.TerritoryId is not null)) territories.AddRange(await TerritoryTree.SelfAndDescendantsAsync(db, root.TerritoryId!.Value));
-        return new ModerationScope(territories, grants.Where(g => g.ConsultationId is not null).Select(g => g.ConsultationId!.Value).ToList());
+        var covered = new List<int>();
+        foreach (var root in grants.Where(g => g.TerritoryId is not null)) covered.AddRange(await territories.SelfAndDescendantsAsync(root.TerritoryId!.Value));
+        return new ModerationScope(covered, grants.Where(g => g.ConsultationId is not null).Select(g => g.ConsultationId!.Value).ToList());
     }
 
     /// <summary>Whether this moderator may act on something of this territory (petitions, proposals): unscoped, or a territory they cover.</summary>
@@ -41,11 +50,11 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
     /// <summary>Items per page of the queue (contributions, and comments likewise).</summary>
     public const int QueuePageSize = 30;
 
+    /// <summary>One page of the queue, its total and the open flags' reasons in one statement.</summary>
     public async Task<(List<QueueItem> Items, int Total)> QueueAsync(ModerationScope? scope, int page = 1)
     {
         var query = db.Contributions.AsNoTracking().Where(c => c.State == ModerationState.PendingReview || c.OpenFlagCount > 0);
         if (scope is not null) query = query.Where(c => scope.Territories.Contains(c.TerritoryId) || scope.Consultations.Contains(c.ConsultationId));
-        var total = await query.CountAsync();
         var items = await query.OrderByDescending(c => c.OpenFlagCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .Skip((Math.Max(page, 1) - 1) * QueuePageSize).Take(QueuePageSize)
             .Select(c => new
@@ -60,13 +69,14 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
                 c.AuthorId,
                 c.CreatedAt,
                 Author = c.AuthorId == null ? c.OfflineAuthorName ?? AuthorName.Anonymous : db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(),
+                Total = query.Count(),
+                Reasons = db.Flags.Where(f => f.ContributionId == c.Id && f.ResolvedAt == null).OrderBy(f => f.Id).Select(f => f.Reason).ToList(),
             })
             .ToListAsync();
-        var ids = items.Select(i => i.Id).ToList();
-        var reasons = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.ContributionId) && f.ResolvedAt == null)
-            .Select(f => new { f.ContributionId, f.Reason }).ToListAsync();
+        // Past the last page no row carries the total.
+        var total = items.Count > 0 ? items[0].Total : page <= 1 ? 0 : await query.CountAsync();
         return (items.Select(i => new QueueItem(i.Id, i.ConsultationId, i.Consultation, i.Body, i.State, i.ModerationReason, i.OpenFlagCount,
-            reasons.Where(r => r.ContributionId == i.Id).Select(r => r.Reason).ToList(), i.AuthorId, i.Author, i.CreatedAt)).ToList(), total);
+            i.Reasons, i.AuthorId, i.Author, i.CreatedAt)).ToList(), total);
     }
 
     private async Task<Contribution> InScopeAsync(ClaimsPrincipal user, int id)

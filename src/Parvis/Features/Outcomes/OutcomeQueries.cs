@@ -79,7 +79,8 @@ public sealed class OutcomeQueries(ParvisDbContext db, OutcomeSubjects subjects)
 }
 
 /// <summary>"The outcomes this item fed", on any item's page: <c>@await Component.InvokeAsync("OutcomesFed", new { kind, id, heading })</c>.</summary>
-public sealed class OutcomesFedViewComponent(OutcomeQueries queries) : ViewComponent
+/// <summary>The outcomes an item fed: the same for everyone, so from memory (per organization, evicted by any staff action).</summary>
+public sealed class OutcomesFedViewComponent(OutcomeQueries queries, Infrastructure.Web.OrganizationCache cache) : ViewComponent
 {
     public const string ForContribution = "Ce que cette contribution a permis de décider";
     public const string ForConsultation = "Ce que cette concertation a permis de décider";
@@ -88,7 +89,7 @@ public sealed class OutcomesFedViewComponent(OutcomeQueries queries) : ViewCompo
 
     public async Task<IViewComponentResult> InvokeAsync(OutcomeSubjectKind kind, int id, string heading)
     {
-        var outcomes = await queries.FedByAsync(kind, id);
+        var outcomes = await cache.GetAsync("outcomes-fed", $"{kind}:{id}", () => queries.FedByAsync(kind, id));
         return View("/Features/Outcomes/_OutcomesFed.cshtml", (heading, outcomes));
     }
 }

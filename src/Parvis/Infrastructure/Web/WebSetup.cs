@@ -68,6 +68,7 @@ public static class WebSetup
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<PublicLinks>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<OrganizationCache>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "parvis.af";
