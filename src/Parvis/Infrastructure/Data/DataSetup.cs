@@ -27,7 +27,8 @@ public static class DataSetup
     }
 
     // A pooled context is reset and reused instead of built (with its own internal services) for every request.
-    private static void AddPooledParvisContext<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> options)
+    private static void AddPooledParvisContext<TContext>(
+        this IServiceCollection services, Action<DbContextOptionsBuilder> options)
         where TContext : ParvisDbContext
     {
         services.AddPooledDbContextFactory<TContext>(options);

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Parvis.Infrastructure.Data;
 
 // One context type per provider so that each keeps its own migrations (Data/Migrations/<Provider>).
-public sealed class SqliteParvisDbContext(DbContextOptions<SqliteParvisDbContext> options) : ParvisDbContext(options);
+public sealed class SqliteParvisDbContext(DbContextOptions<SqliteParvisDbContext> options)
+    : ParvisDbContext(options);
 
-public sealed class PostgresParvisDbContext(DbContextOptions<PostgresParvisDbContext> options) : ParvisDbContext(options);
+public sealed class PostgresParvisDbContext(DbContextOptions<PostgresParvisDbContext> options)
+    : ParvisDbContext(options);
 
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteParvisDbContext>
 {

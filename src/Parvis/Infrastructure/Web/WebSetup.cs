@@ -99,17 +99,18 @@ public static class WebSetup
         return builder;
     }
 
-    private sealed record Csp(string TileOrigin, string Policy);
+    private sealed record Csp(string? TileOrigin, string Policy);
 
-    private static Csp _csp = new("", "");
+    private static Csp _csp = new(null, "");
 
     // Built again only when the tile origin changes (Maps.Configure), not for every response.
     private static string ContentSecurityPolicy()
     {
         var csp = _csp;
         if (csp.TileOrigin != Maps.TileOrigin)
-            _csp = csp = new(Maps.TileOrigin, $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: " +
-                $"{Maps.TileOrigin}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+            _csp = csp = new(Maps.TileOrigin, "default-src 'self'; script-src 'self'; style-src 'self'; " +
+                $"img-src 'self' data: {Maps.TileOrigin}; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+                "frame-ancestors 'none'");
         return csp.Policy;
     }
 
