@@ -13,7 +13,7 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Parvis is empty.");
-            builder.Services.AddDbContext<ParvisDbContext, PostgresParvisDbContext>(o => o.UseNpgsql(connection));
+            builder.Services.AddPooledParvisContext<PostgresParvisDbContext>(o => o.UseNpgsql(connection));
         }
         else
         {
@@ -21,9 +21,23 @@ public static class DataSetup
             var dataSource = new SqliteConnectionStringBuilder(connection).DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            builder.Services.AddDbContext<ParvisDbContext, SqliteParvisDbContext>(o => o.UseSqlite(connection));
+            builder.Services.AddPooledParvisContext<SqliteParvisDbContext>(o => o.UseSqlite(connection));
         }
         return builder;
+    }
+
+    // A pooled context is reset and reused instead of built (with its own internal services) for every request.
+    private static void AddPooledParvisContext<TContext>(
+        this IServiceCollection services, Action<DbContextOptionsBuilder> options)
+        where TContext : ParvisDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(options);
+        services.AddScoped<ParvisDbContext>(s =>
+        {
+            var db = s.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.UseTenant(s.GetRequiredService<Tenancy.TenantContext>());
+            return db;
+        });
     }
 
     public static async Task MigrateAsync(this IServiceProvider services)

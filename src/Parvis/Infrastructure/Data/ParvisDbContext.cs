@@ -9,11 +9,33 @@ using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Infrastructure.Data;
 
-public class ParvisDbContext(DbContextOptions options, TenantContext tenant)
+public class ParvisDbContext(DbContextOptions options)
     : IdentityUserContext<ParvisUser, Guid>(options), IDataProtectionKeyContext
 {
-    // Read by the global query filters; EF Core evaluates it per context instance.
-    public int TenantId => tenant.OrganizationId;
+    private TenantContext? _tenant;
+
+    // Read by the global query filters; EF Core evaluates it per context instance. No organization: no tenant row.
+    public int TenantId => _tenant?.OrganizationId ?? 0;
+
+    /// <summary>
+    /// Contexts are pooled, so the organization cannot come through the constructor: each lease is given the scope's
+    /// (<see cref="DataSetup"/>), and a context returned to the pool forgets it.
+    /// </summary>
+    public void UseTenant(TenantContext tenant) => _tenant = tenant;
+
+    public override void Dispose()
+    {
+        _tenant = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _tenant = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationHost> OrganizationHosts => Set<OrganizationHost>();

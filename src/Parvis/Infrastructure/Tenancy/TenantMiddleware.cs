@@ -13,12 +13,14 @@ public sealed class TenantMiddleware(RequestDelegate next, IMemoryCache cache)
 {
     public const string OrganizationClaim = "parvis:org";
 
-    public async Task InvokeAsync(HttpContext context, TenantContext tenant, ParvisDbContext db, IStringLocalizer<SharedResource> text)
+    public async Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
         var host = context.Request.Host.Host.ToLowerInvariant();
+        // The context is asked for only on a miss: most requests find their organization in memory.
         var organization = await cache.GetOrCreateAsync("tenant:" + host, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            var db = context.RequestServices.GetRequiredService<ParvisDbContext>();
             var id = await db.OrganizationHosts.AsNoTracking().Where(h => h.HostName == host).Select(h => (int?)h.OrganizationId).FirstOrDefaultAsync();
             if (id is null)
             {
@@ -31,6 +33,7 @@ public sealed class TenantMiddleware(RequestDelegate next, IMemoryCache cache)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             context.Response.ContentType = "text/plain; charset=utf-8";
+            var text = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             await context.Response.WriteAsync(text["Aucune collectivité n'est servie à cette adresse."]);
             return;
         }

@@ -60,6 +60,10 @@ public sealed record RateLimitRefusal(TimeSpan RetryAfter);
 
 public sealed record RateLimitRule(string Name, int Permits, TimeSpan Window, bool PerAccount, bool PerAddress = true, bool CountsReads = false);
 
+/// <summary>The limits by name, as configured.</summary>
+public sealed class RateLimitRules(IDictionary<string, RateLimitRule> rules)
+    : System.Collections.ObjectModel.ReadOnlyDictionary<string, RateLimitRule>(rules);
+
 public static class RateLimiting
 {
     public static IServiceCollection AddParvisRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -79,7 +83,8 @@ public static class RateLimiting
             // Per address only: a person signs once per petition anyway, and a town hall's public computers share one address.
             new(RateLimits.Signing, settings.GetValue("SignaturesPerHour", 50), TimeSpan.FromHours(1), PerAccount: false),
         ];
-        var rules = list.ToDictionary(r => r.Name);
+        var rules = new RateLimitRules(list.ToDictionary(r => r.Name));
+        services.AddSingleton(rules);
         services.AddScoped<RateLimitRecorder>();
         services.AddRateLimiter(o =>
         {

@@ -100,12 +100,26 @@ public static class WebSetup
         return builder;
     }
 
+    private sealed record Csp(string? TileOrigin, string Policy);
+
+    private static Csp _csp = new(null, "");
+
+    // Built again only when the tile origin changes (Maps.Configure), not for every response.
+    private static string ContentSecurityPolicy()
+    {
+        var csp = _csp;
+        if (csp.TileOrigin != Maps.TileOrigin)
+            _csp = csp = new(Maps.TileOrigin, "default-src 'self'; script-src 'self'; style-src 'self'; " +
+                $"img-src 'self' data: {Maps.TileOrigin}; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+                "frame-ancestors 'none'");
+        return csp.Policy;
+    }
+
     /// <summary>Also called by the pages written outside the pipeline (the 503 page), whose response was cleared.</summary>
     public static void AddSecurityHeaders(HttpResponse response)
     {
         var h = response.Headers;
-        h.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: {Maps.TileOrigin}; " +
-            "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        h.ContentSecurityPolicy = ContentSecurityPolicy();
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "strict-origin-when-cross-origin";
         h.XFrameOptions = "DENY";
@@ -137,8 +151,10 @@ public static class WebSetup
         if (app.Configuration.GetValue("PageCache:Enabled", true)) app.UseOutputCache();
         app.UseAuthentication();
         app.UseMiddleware<TenantUserMiddleware>();
-        // After sign-in, so that an account's allowance follows it across addresses.
-        app.UseRateLimiter();
+        // After sign-in, so that an account's allowance follows it across addresses. Only requests that count
+        // against a limit go through the limiter: a page read would take two partition lookups for nothing.
+        var rules = app.Services.GetRequiredService<RateLimitRules>();
+        app.UseWhen(ctx => RateLimiting.RuleFor(ctx, rules) is not null, limited => limited.UseRateLimiter());
         app.UseWriteQueue();
         app.UseAuthorization();
         app.MapRazorPages();
