@@ -6,16 +6,13 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Consultations;
 
-/// <summary>A consultation's files as its page shows them: the cover apart, the dossier in upload order.</summary>
-public sealed record ConsultationFiles(FileView? Cover, List<FileView> Dossier);
-
 /// <summary>
 /// What a consultation's page shows the same to everyone (the consultation with its territory and sorted questions,
 /// its files), from <see cref="OrganizationCache"/>: per organization, evicted by any staff action. Who may see an
 /// unpublished consultation, and everything about the person, is still decided per request by the page.
 /// The consultation is a shared, untracked copy: for reading only, never for a command.
 /// </summary>
-public sealed class ConsultationHeaders(ParvisDbContext db, OrganizationCache cache)
+public sealed class ConsultationHeaders(ParvisDbContext db, OrganizationCache cache, FileCommands files)
 {
     public Task<Consultation?> ConsultationAsync(int id) => cache.GetAsync("consultation", id, async () =>
     {
@@ -25,11 +22,6 @@ public sealed class ConsultationHeaders(ParvisDbContext db, OrganizationCache ca
         return consultation;
     });
 
-    public Task<ConsultationFiles> FilesAsync(int consultationId) => cache.GetAsync("consultation-files", consultationId, async () =>
-    {
-        var files = await db.StoredFiles.AsNoTracking().Where(f => f.ConsultationId == consultationId).OrderBy(f => f.UploadedAt)
-            .Select(f => new { View = new FileView(f.Id, f.Title, f.ContentType, f.Size), f.Kind }).ToListAsync();
-        var cover = files.FirstOrDefault(f => f.Kind == FileKind.Cover)?.View;
-        return new ConsultationFiles(cover, files.Where(f => f.View != cover).Select(f => f.View).ToList());
-    });
+    public Task<ConsultationFiles> FilesAsync(int consultationId) =>
+        cache.GetAsync("consultation-files", consultationId, () => files.CoverAndDossierAsync(consultationId));
 }

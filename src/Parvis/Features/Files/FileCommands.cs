@@ -22,6 +22,9 @@ public sealed record FileView(Guid Id, string Title, string ContentType, long Si
 }
 
 /// <summary>Uploads of a consultation's cover image and dossier documents, checked by content.</summary>
+/// <summary>A consultation's files as its page shows them: the cover apart, the dossier in upload order.</summary>
+public sealed record ConsultationFiles(FileView? Cover, List<FileView> Dossier);
+
 public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Checks an upload by its content and stores its bytes; the caller adds the returned row in its own transaction.</summary>
@@ -97,9 +100,22 @@ public sealed class FileCommands(ParvisDbContext db, IFileStorage storage, Audit
         db.StoredFiles.AsNoTracking().Where(f => f.ContributionId == contributionId).OrderBy(f => f.UploadedAt)
             .Select(f => new FileView(f.Id, f.Title, f.ContentType, f.Size)).ToListAsync();
 
-    public Task<List<FileView>> ForConsultationAsync(int consultationId) =>
+    public async Task<List<FileView>> ForConsultationAsync(int consultationId) =>
+        (await WithKindsAsync(consultationId)).Select(f => f.View).ToList();
+
+    /// <summary>A consultation's files as its page shows them: the cover apart, the dossier in upload order.</summary>
+    public async Task<ConsultationFiles> CoverAndDossierAsync(int consultationId)
+    {
+        var files = await WithKindsAsync(consultationId);
+        var cover = files.FirstOrDefault(f => f.Kind == FileKind.Cover)?.View;
+        return new ConsultationFiles(cover, files.Where(f => f.View != cover).Select(f => f.View).ToList());
+    }
+
+    private sealed record KindedFile(FileView View, FileKind Kind);
+
+    private Task<List<KindedFile>> WithKindsAsync(int consultationId) =>
         db.StoredFiles.AsNoTracking().Where(f => f.ConsultationId == consultationId).OrderBy(f => f.UploadedAt)
-            .Select(f => new FileView(f.Id, f.Title, f.ContentType, f.Size)).ToListAsync();
+            .Select(f => new KindedFile(new FileView(f.Id, f.Title, f.ContentType, f.Size), f.Kind)).ToListAsync();
 }
 
 public static class FileEndpoints
