@@ -39,7 +39,7 @@ public class DetailsModel(ParvisDbContext db, MeetingQueries queries, MeetingReg
         ModelState.Clear();
         var result = await registrations.RegisterAsync(User, id, Input);
         TempData["Message"] = result.Status == RegistrationStatus.Confirmed
-            ? "Vous êtes inscrit(e) : une confirmation vous a été envoyée par e-mail, avec le lien pour annuler."
+            ? "Inscription enregistrée : une confirmation vous a été envoyée par e-mail, avec le lien pour annuler."
             : "La rencontre est complète : vous êtes sur la liste d'attente. Si une place se libère, elle vous est donnée et vous recevez un e-mail.";
         return Redirect($"/reunions/{id}");
     }

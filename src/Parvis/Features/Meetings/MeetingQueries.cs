@@ -121,7 +121,7 @@ public static class MeetingLabels
 
     public static string Of(MeetingFormat format) => format switch
     {
-        MeetingFormat.Online => "En ligne",
+        MeetingFormat.Online => "Uniquement en ligne",
         MeetingFormat.Hybrid => "Sur place et en ligne",
         _ => "Sur place",
     };
