@@ -125,7 +125,7 @@ public class RegistrationTests(AppFixture fixture)
         var anonymous = _app.ClientFor(ParvisFactory.HostA);
         var page = await anonymous.GetDocumentAsync($"/reunions/{id}");
         Assert.Null(page.QuerySelector("form[action*=Register]"));
-        Assert.NotNull(page.QuerySelector("a[href^='/compte/connexion']"));
+        Assert.NotNull(page.QuerySelector("main a[href^='/compte/connexion']"));
         var token = (await anonymous.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forced = await anonymous.PostAsync($"/reunions/{id}?handler=Register", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", token), new("Input.Name", "Intrus"), new("Input.Email", MeetingData.NewAddress())]));

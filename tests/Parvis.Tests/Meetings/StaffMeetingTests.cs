@@ -69,8 +69,9 @@ public class StaffMeetingTests(AppFixture fixture)
         var ofGare = await _app.NewMeetingAsync(adjust: m => m.ConsultationId = gare);
         var unattached = await _app.NewMeetingAsync();
         var voirie = await _app.SignedInAsync("voirie");
-        Assert.Equal(HttpStatusCode.Forbidden, (await voirie.GetAsync($"/admin/reunions/{ofGare}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await voirie.GetAsync($"/admin/reunions/edition/{ofGare}")).StatusCode);
+        AssertRefused(await voirie.GetAsync($"/admin/reunions/{ofGare}"));
+        AssertRefused(await voirie.GetAsync($"/admin/reunions/edition/{ofGare}"));
+        AssertRefused(await voirie.GetAsync($"/admin/reunions/{ofGare}?handler=Sheet"));
         Assert.Equal(HttpStatusCode.OK, (await voirie.GetAsync($"/admin/reunions/{unattached}")).StatusCode);
         // Nor can another service move a meeting into that consultation.
         var page = await voirie.SubmitAndReadAsync($"/admin/reunions/edition/{unattached}", "main form", new Dictionary<string, string?> { ["Input.ConsultationId"] = gare.ToString(CultureInfo.InvariantCulture) });
@@ -79,7 +80,14 @@ public class StaffMeetingTests(AppFixture fixture)
         var agent = await _app.SignedInAsync("agent");
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/admin/reunions/{ofGare}")).StatusCode);
         var citizen = (await _app.CitizenClientAsync()).Client;
-        Assert.NotEqual(HttpStatusCode.OK, (await citizen.GetAsync($"/admin/reunions/{unattached}")).StatusCode);
+        AssertRefused(await citizen.GetAsync($"/admin/reunions/{unattached}"));
+    }
+
+    // A refusal of a signed-in person is the access-denied page.
+    private static void AssertRefused(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/compte/acces-refuse", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +154,21 @@ public class StaffMeetingTests(AppFixture fixture)
         var confirmed = (await _app.RegistrationsAsync(id)).First(r => r.Status == RegistrationStatus.Confirmed);
         await agent.SubmitAsync($"/admin/reunions/{id}", "form[action*=Attendance]", new Dictionary<string, string?> { ["Present"] = confirmed.Id.ToString(CultureInfo.InvariantCulture) });
         Assert.True((await _app.RegistrationsAsync(id)).First(r => r.Id == confirmed.Id).Attended);
-        Assert.NotEqual(HttpStatusCode.OK, (await (await _app.CitizenClientAsync()).Client.GetAsync($"/admin/reunions/{id}?handler=Sheet")).StatusCode);
+        AssertRefused(await (await _app.CitizenClientAsync()).Client.GetAsync($"/admin/reunions/{id}?handler=Sheet"));
+    }
+
+    [Fact]
+    public async Task An_outcome_can_be_linked_to_a_published_meeting_only()
+    {
+        var meeting = await _app.NewMeetingAsync(adjust: m => m.Title = "Atelier qui a compté");
+        var draft = await _app.NewMeetingAsync(adjust: m => m.PublishedAt = null);
+        var outcome = await Parvis.Tests.Outcomes.OutcomeData.NewOutcomeAsync(_app, await Parvis.Tests.Outcomes.OutcomeData.NewTerritoryAsync(_app), published: false);
+        var admin = await _app.SignedInAsync("admin");
+        var refused = await admin.SubmitAndReadAsync($"/admin/resultats/{outcome}", "form[action*=Link]", new Dictionary<string, string?> { ["address"] = $"/reunions/{draft}" });
+        Assert.Contains($"La rencontre n° {draft} n'existe pas dans cette collectivité ou n'a pas été publiée.", refused.Errors());
+        await admin.SubmitAsync($"/admin/resultats/{outcome}", "form[action*=Link]", new Dictionary<string, string?> { ["address"] = $"http://a.test/reunions/{meeting}" });
+        Assert.True(await _app.InAAsync(db => db.OutcomeLinks.AnyAsync(l => l.OutcomeId == outcome && l.Kind == OutcomeSubjectKind.Meeting && l.SubjectId == meeting)));
+        Assert.Contains("Atelier qui a compté", await admin.GetStringAsync($"/admin/resultats/{outcome}"), StringComparison.Ordinal);
     }
 
     [Fact]

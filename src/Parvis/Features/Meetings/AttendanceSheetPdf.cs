@@ -47,9 +47,8 @@ public static class AttendanceSheetPdf
             while (index < rows.Count && y + Mm(rowHeight) < Mm(280))
             {
                 g.DrawLine(pen, Mm(15), y, Mm(195), y);
-                var text = rows[index].Length > 0 ? rows[index] : "";
                 g.DrawString((index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), regular, XBrushes.Black, Mm(15), y + Mm(6.5));
-                g.DrawString(Fit(g, text, regular, Mm(98)), regular, XBrushes.Black, Mm(28), y + Mm(6.5));
+                if (rows[index].Length > 0) g.DrawString(Fit(g, rows[index], regular, Mm(98)), regular, XBrushes.Black, Mm(28), y + Mm(6.5));
                 y += Mm(rowHeight);
                 index++;
             }

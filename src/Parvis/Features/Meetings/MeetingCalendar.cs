@@ -60,7 +60,7 @@ public sealed class MeetingCalendar(ParvisDbContext db, TenantContext tenant, Pu
         calendar.Properties.Set("X-WR-CALNAME", name);
         calendar.Properties.Set("X-WR-TIMEZONE", zone);
         var earliest = meetings.Count > 0 ? organization.ToLocal(meetings.Min(m => m.StartsAt)).AddDays(-1) : organization.ToLocal(clock.GetUtcNow().UtcDateTime);
-        calendar.AddTimeZone(zone, earliest, includeHistoricalData: false);
+        calendar.AddTimeZone(zone, earliest, false);
         var host = new Uri(links.BaseUrl).Host;
         var stamp = clock.GetUtcNow().UtcDateTime;
         foreach (var meeting in meetings)

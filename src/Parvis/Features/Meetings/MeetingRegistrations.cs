@@ -81,14 +81,14 @@ public sealed class MeetingRegistrations(ParvisDbContext db, IAuthorizationServi
     public Task<MeetingRegistration> CancelByTokenAsync(int meetingId, string? token)
     {
         var hash = HashToken(token) ?? throw new DomainException("Ce lien d'annulation n'est pas valable.");
-        return CancelAsync(meetingId, r => r.CancelTokenHash == hash);
+        return CancelAsync(meetingId, r => r.CancelTokenHash == hash, "Ce lien d'annulation n'est pas valable.");
     }
 
     /// <summary>A signed-in person cancels their own registration from the meeting's page.</summary>
     public Task<MeetingRegistration> CancelOwnAsync(ClaimsPrincipal user, int meetingId)
     {
         var userId = user.UserId() ?? throw new DomainException("Connectez-vous pour annuler votre inscription.");
-        return CancelAsync(meetingId, r => r.UserId == userId && r.Status != RegistrationStatus.Cancelled);
+        return CancelAsync(meetingId, r => r.UserId == userId && r.Status != RegistrationStatus.Cancelled, "Vous n'êtes pas inscrit à cette rencontre.");
     }
 
     public Task<MeetingRegistration?> ByTokenAsync(int meetingId, string? token) =>
@@ -103,11 +103,11 @@ public sealed class MeetingRegistrations(ParvisDbContext db, IAuthorizationServi
     public Task<int> WaitingPositionAsync(MeetingRegistration registration) =>
         db.MeetingRegistrations.CountAsync(r => r.MeetingId == registration.MeetingId && r.Status == RegistrationStatus.Waiting && r.Id <= registration.Id);
 
-    private async Task<MeetingRegistration> CancelAsync(int meetingId, System.Linq.Expressions.Expression<Func<MeetingRegistration, bool>> which)
+    private async Task<MeetingRegistration> CancelAsync(int meetingId, System.Linq.Expressions.Expression<Func<MeetingRegistration, bool>> which, string unknown)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         var registration = await db.MeetingRegistrations.AsNoTracking().Where(r => r.MeetingId == meetingId).Where(which).FirstOrDefaultAsync()
-            ?? throw new DomainException("Ce lien d'annulation n'est pas valable.");
+            ?? throw new DomainException(unknown);
         if (registration.Status == RegistrationStatus.Cancelled) throw new DomainException("Cette inscription est déjà annulée.");
         var meeting = await db.Meetings.AsNoTracking().FirstAsync(m => m.Id == meetingId);
         if (meeting.HasEnded(Now)) throw new DomainException("La rencontre est passée : l'inscription ne peut plus être annulée.");
@@ -162,7 +162,7 @@ public sealed class MeetingRegistrations(ParvisDbContext db, IAuthorizationServi
             : string.Format(culture, "du {0:dddd d MMMM yyyy à HH:mm} au {1:dddd d MMMM yyyy à HH:mm}", start, end);
     }
 
-    public string Where(Meeting meeting) => meeting.Format switch
+    public string Venue(Meeting meeting) => meeting.Format switch
     {
         MeetingFormat.Online => "en ligne",
         MeetingFormat.Hybrid => $"{Place(meeting)}, et en ligne",
@@ -179,7 +179,7 @@ public sealed class MeetingRegistrations(ParvisDbContext db, IAuthorizationServi
             : "La rencontre est complète : vous êtes sur la liste d'attente. Si une place se libère, elle vous est donnée et vous recevez un e-mail.";
         var online = meeting.IsOnline ? "\n\nLe lien pour la rejoindre en ligne apparaît une heure avant le début, sur la page de votre inscription." : "";
         mail.Enqueue(registration.Email, $"{tenant.Organization.Name} : inscription à « {meeting.Title} »",
-            $"Bonjour {registration.Name},\n\n{status}\n\n« {meeting.Title} », {When(meeting)}, {Where(meeting)}.{online}\n\n"
+            $"Bonjour {registration.Name},\n\n{status}\n\n« {meeting.Title} », {When(meeting)}, {Venue(meeting)}.{online}\n\n"
             + $"Votre inscription, et pour l'annuler si vous ne pouvez plus venir (sans vous connecter) :\n{cancelLink}\n\n"
             + "Un rappel vous sera envoyé la veille.");
     }

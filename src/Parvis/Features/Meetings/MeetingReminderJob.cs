@@ -46,7 +46,7 @@ public sealed class MeetingReminderJob(IConfiguration configuration, TimeProvide
             foreach (var person in people)
                 mail.Enqueue(person.Email, $"{organization.Name} : rappel, « {meeting.Title} » demain",
                     $"Bonjour {person.Name},\n\nPour rappel, vous êtes inscrit(e) à « {meeting.Title} », {registrations.When(meeting)}, "
-                    + $"{registrations.Where(meeting)}.{online}\n\nLa rencontre : {links.To($"/reunions/{meeting.Id}")}\n\n"
+                    + $"{registrations.Venue(meeting)}.{online}\n\nLa rencontre : {links.To($"/reunions/{meeting.Id}")}\n\n"
                     + "Si vous ne pouvez plus venir, annulez avec le lien reçu lors de votre inscription : votre place ira à la personne suivante.");
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);

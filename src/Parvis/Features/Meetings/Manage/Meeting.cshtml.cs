@@ -43,7 +43,7 @@ public class MeetingModel(MeetingCommands commands, MeetingQueries queries, Meet
         if (await LoadAsync(id) is { } refusal) return refusal;
         var org = tenant.Organization;
         var names = Registrations.Where(r => r.Status == RegistrationStatus.Confirmed).Select(r => r.Name).ToList();
-        var pdf = AttendanceSheetPdf.Render(new AttendanceSheet(org.Name, Meeting.Title, registrations.When(Meeting), registrations.Where(Meeting), names,
+        var pdf = AttendanceSheetPdf.Render(new AttendanceSheet(org.Name, Meeting.Title, registrations.When(Meeting), registrations.Venue(Meeting), names,
             org.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)));
         return File(pdf, "application/pdf", $"emargement-{id}.pdf");
     }
