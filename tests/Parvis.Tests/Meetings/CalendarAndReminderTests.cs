@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Parvis.Domain;
 using Parvis.Features.Meetings;
 using Parvis.Testing;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Testing;
 

@@ -6,7 +6,7 @@ namespace Parvis.Features.Meetings;
 
 /// <summary>
 /// Registrations are personal data (a name and an e-mail address) kept for the meeting and its attendance sheet.
-/// An erased account leaves its registrations to meetings to come (their seats go to the people waiting) and keeps
+/// An erased account gives up its registrations to meetings to come (their seats are freed) and keeps
 /// past ones only as a line of the sheet without name or address; a year after a meeting its registrations go.
 /// </summary>
 public static class MeetingPersonalData
