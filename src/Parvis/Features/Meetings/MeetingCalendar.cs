@@ -52,7 +52,7 @@ public sealed class MeetingCalendar(ParvisDbContext db, TenantContext tenant, Pu
         return query.Where(m => m.EndsAt >= since).OrderBy(m => m.StartsAt).Take(FeedLimit).ToListAsync();
     }
 
-    private string Render(IReadOnlyList<Meeting> meetings, string name)
+    private string Render(List<Meeting> meetings, string name)
     {
         var organization = tenant.Organization;
         var zone = organization.TimeZoneId;
