@@ -17,18 +17,38 @@ public class CalendarAndReminderTests(AppFixture fixture)
     [Fact]
     public async Task Meetings_on_each_side_of_the_summer_time_change_keep_their_local_time_when_read_back()
     {
-        // Paris moves to summer time on Sunday 28 March 2027: 18:30 is 17:30 UTC the day before, 16:30 UTC the day after.
-        var before = await _app.NewMeetingAsync(adjust: m => { m.Title = "Avant le changement d'heure"; m.StartsAt = new DateTime(2027, 3, 27, 17, 30, 0, DateTimeKind.Utc); m.EndsAt = m.StartsAt.AddHours(2); });
-        var after = await _app.NewMeetingAsync(adjust: m => { m.Title = "Après le changement d'heure"; m.StartsAt = new DateTime(2027, 3, 29, 16, 30, 0, DateTimeKind.Utc); m.EndsAt = m.StartsAt.AddHours(2); m.Latitude = 45.76; m.Longitude = 4.83; });
+        // Paris moves to summer time on Sunday 28 March 2027 and back on Sunday 31 October 2027: a meeting at 18:30 is
+        // 17:30 UTC the day before the first change, 16:30 UTC the day after it, 16:30 UTC before the second, 17:30 after.
+        var expected = new (string Title, DateTime Utc)[]
+        {
+            ("Avant le passage à l'heure d'été", new DateTime(2027, 3, 27, 17, 30, 0)),
+            ("Après le passage à l'heure d'été", new DateTime(2027, 3, 29, 16, 30, 0)),
+            ("Avant le retour à l'heure d'hiver", new DateTime(2027, 10, 30, 16, 30, 0)),
+            ("Après le retour à l'heure d'hiver", new DateTime(2027, 11, 1, 17, 30, 0)),
+        };
+        var ids = new List<int>();
+        foreach (var (title, utc) in expected)
+            ids.Add(await _app.NewMeetingAsync(adjust: m =>
+            {
+                m.Title = title;
+                m.StartsAt = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+                m.EndsAt = m.StartsAt.AddHours(2);
+                m.Latitude = 45.76;
+                m.Longitude = 4.83;
+            }));
         var visitor = _app.ClientFor(ParvisFactory.HostA);
         var response = await visitor.GetAsync("/agenda.ics");
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
         var calendar = Calendar.Load(text)!;
-        Assert.Contains(calendar.TimeZones, z => z.TzId == "Europe/Paris");
-        foreach (var (id, utc) in new[] { (before, new DateTime(2027, 3, 27, 17, 30, 0)), (after, new DateTime(2027, 3, 29, 16, 30, 0)) })
+        // The zone travels with the file (for readers without a time-zone database): both of its rules are there.
+        var paris = Assert.Single(calendar.TimeZones, z => z.TzId == "Europe/Paris");
+        Assert.Contains(paris.TimeZoneInfos, i => i.Name == "DAYLIGHT" && i.OffsetTo!.Offset == TimeSpan.FromHours(2));
+        Assert.Contains(paris.TimeZoneInfos, i => i.Name == "STANDARD" && i.OffsetTo!.Offset == TimeSpan.FromHours(1));
+        foreach (var (id, (title, utc)) in ids.Zip(expected))
         {
             var ev = calendar.Events.Single(e => e.Uid == $"reunion-{id}@{ParvisFactory.HostA}");
+            Assert.Equal(title, ev.Summary);
             Assert.Equal("Europe/Paris", ev.DtStart!.TzId);
             Assert.Equal(new TimeOnly(18, 30), TimeOnly.FromDateTime(ev.DtStart.Value));
             Assert.Equal(utc, ev.DtStart.AsUtc);
@@ -36,9 +56,9 @@ public class CalendarAndReminderTests(AppFixture fixture)
             Assert.EndsWith($"/reunions/{id}", ev.Url!.ToString(), StringComparison.Ordinal);
         }
         Assert.Contains("TZID:Europe/Paris", text, StringComparison.Ordinal);
-        var single = Calendar.Load(await visitor.GetStringAsync($"/reunions/{after}/calendrier.ics"))!;
+        var single = Calendar.Load(await visitor.GetStringAsync($"/reunions/{ids[1]}/calendrier.ics"))!;
         var only = Assert.Single(single.Events);
-        Assert.Equal("Après le changement d'heure", only.Summary);
+        Assert.Equal(expected[1].Title, only.Summary);
         Assert.Equal(45.76, only.GeographicLocation!.Latitude, 3);
     }
 
@@ -47,9 +67,11 @@ public class CalendarAndReminderTests(AppFixture fixture)
     {
         var (commune, quartier, other) = await _app.InAAsync(async db =>
         {
-            var q = await db.Territories.AsNoTracking().FirstAsync(t => t.ParentId != null);
-            var o = await db.Territories.AsNoTracking().FirstAsync(t => t.ParentId != null && t.Id != q.Id && t.ParentId == q.ParentId);
-            return (q.ParentId!.Value, q.Id, o.Id);
+            // Two quartiers of one commune.
+            var pair = await db.Territories.AsNoTracking().Where(t => t.ParentId != null)
+                .GroupBy(t => t.ParentId!.Value).Where(g => g.Count() >= 2)
+                .Select(g => new { Parent = g.Key, First = g.Min(t => t.Id), Last = g.Max(t => t.Id) }).FirstAsync();
+            return (pair.Parent, pair.First, pair.Last);
         });
         var inside = await _app.NewMeetingAsync(adjust: m => m.TerritoryId = quartier);
         var elsewhere = await _app.NewMeetingAsync(adjust: m => m.TerritoryId = other);

@@ -57,7 +57,7 @@ public sealed class MeetingCalendar(ParvisDbContext db, TenantContext tenant, Pu
         var organization = tenant.Organization;
         var zone = organization.TimeZoneId;
         var calendar = new Calendar { ProductId = "-//Parvis//Agenda//FR" };
-        calendar.Properties.Set("X-WR-CALNAME", name);
+        calendar.Properties.Set("X-WR-CALNAME", Text(name));
         calendar.Properties.Set("X-WR-TIMEZONE", zone);
         var earliest = meetings.Count > 0 ? organization.ToLocal(meetings.Min(m => m.StartsAt)).AddDays(-1) : organization.ToLocal(clock.GetUtcNow().UtcDateTime);
         calendar.AddTimeZone(zone, earliest, false);
@@ -71,12 +71,12 @@ public sealed class MeetingCalendar(ParvisDbContext db, TenantContext tenant, Pu
             var calendarEvent = new CalendarEvent
             {
                 Uid = $"reunion-{meeting.Id}@{host}",
-                Summary = meeting.IsCancelled ? $"Annulée : {meeting.Title}" : meeting.Title,
+                Summary = Text(meeting.IsCancelled ? $"Annulée : {meeting.Title}" : meeting.Title),
                 DtStart = new CalDateTime(organization.ToLocal(meeting.StartsAt), zone),
                 DtEnd = new CalDateTime(organization.ToLocal(meeting.EndsAt), zone),
                 DtStamp = new CalDateTime(DateTime.SpecifyKind(stamp, DateTimeKind.Utc), CalDateTime.UtcTzId),
-                Location = meeting.IsInPerson ? (meeting.Room is { } room ? $"{meeting.Address} ({room})" : meeting.Address) : "En ligne",
-                Description = description,
+                Location = Text(meeting.IsInPerson ? (meeting.Room is { } room ? $"{meeting.Address} ({room})" : meeting.Address) : "En ligne"),
+                Description = Text(description),
                 Url = new Uri(page),
                 Status = meeting.IsCancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
             };
@@ -84,8 +84,44 @@ public sealed class MeetingCalendar(ParvisDbContext db, TenantContext tenant, Pu
                 calendarEvent.GeographicLocation = new GeographicLocation(latitude, longitude);
             calendar.Events.Add(calendarEvent);
         }
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return Refold(new CalendarSerializer().SerializeToString(calendar) ?? "");
     }
+
+    /// <summary>
+    /// Ical.Net folds long lines in the middle of a surrogate pair (an emoji in a title comes out as two replacement
+    /// characters): the lines are unfolded and folded again at 75 octets of UTF-8, between whole characters (RFC 5545 3.1).
+    /// </summary>
+    internal static string Refold(string ics)
+    {
+        var result = new System.Text.StringBuilder(ics.Length + ics.Length / 64);
+        foreach (var line in ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n"))
+        {
+            if (line.Length == 0) continue;
+            var octets = 0;
+            foreach (var rune in line.EnumerateRunes())
+            {
+                var size = rune.Utf8SequenceLength;
+                if (octets + size > 75)
+                {
+                    result.Append("\r\n ");
+                    octets = 1;
+                }
+                result.Append(rune.ToString());
+                octets += size;
+            }
+            result.Append("\r\n");
+        }
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// RFC 5545 text holds no control character but the line break (escaped by the serializer) and the tab: anything
+    /// else typed into a title or an address (an escape sequence, a NUL) is left out so that every reader can parse the file.
+    /// </summary>
+    internal static string? Text(string? value) =>
+        value is null || !value.Any(c => char.IsControl(c) && c is not '\n' and not '\t')
+            ? value
+            : string.Concat(value.Where(c => !char.IsControl(c) || c is '\n' or '\t'));
 }
 
 public static class MeetingCalendarEndpoints
