@@ -54,6 +54,8 @@ public class Contribution : ModeratedItem, ITenantOwned
     public int ConsultationId { get; set; }
     public Consultation? Consultation { get; set; }
     public int? QuestionId { get; set; }
+    /// <summary>The meeting or exhibition where it was collected on site (channel "réunion").</summary>
+    public int? MeetingId { get; set; }
     public int TerritoryId { get; set; }
     /// <summary>Null for an anonymous contribution or one entered for a person without an account.</summary>
     public Guid? AuthorId { get; set; }

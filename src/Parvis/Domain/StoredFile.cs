@@ -10,6 +10,8 @@ public class StoredFile : ITenantOwned
     public int? ConsultationId { get; set; }
     /// <summary>For an attachment: the contribution it belongs to (shown only while the contribution is).</summary>
     public int? ContributionId { get; set; }
+    /// <summary>For an attachment of a meeting's minutes: public with the minutes.</summary>
+    public int? MeetingId { get; set; }
     public FileKind Kind { get; set; }
     /// <summary>The title shown to people (for documents of the dossier).</summary>
     public required string Title { get; set; }

@@ -67,6 +67,11 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SigningForms>();
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddRequests();
+        builder.Services.AddScoped<Meetings.MeetingQueries>();
+        builder.Services.AddScoped<Meetings.MeetingRegistrations>();
+        builder.Services.AddScoped<Meetings.MeetingCommands>();
+        builder.Services.AddScoped<Meetings.MeetingCalendar>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Meetings.MeetingReminderJob>();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();
@@ -87,6 +92,7 @@ public static class FeatureSetup
         Home.Sitemap.MapSitemap(app);
         app.MapDevIdentityProvider();
         app.MapRequests();
+        Meetings.MeetingCalendarEndpoints.MapMeetingCalendars(app);
         return app;
     }
 }

@@ -102,7 +102,7 @@ public class OutcomeManagementTests(AppFixture fixture)
     [InlineData("/petitions/999999", "La pétition n° 999999 n'existe pas dans cette collectivité ou n'a pas été publiée.")]
     [InlineData("https://exemple.fr/actualites/3", "Cette adresse n'est pas celle d'une contribution, d'une concertation, d'une proposition ou d'une pétition de la plateforme.")]
     [InlineData("/contributions/999999", "La contribution n° 999999 n'existe pas dans cette collectivité.")]
-    [InlineData("/reunions/2", "Les réunions ne peuvent pas encore être liées à un résultat.")]
+    [InlineData("/reunions/999999", "La rencontre n° 999999 n'existe pas dans cette collectivité ou n'a pas été publiée.")]
     public async Task Linking_something_that_cannot_be_linked_is_refused_in_french(string address, string message)
     {
         var outcome = await _app.NewOutcomeAsync(await _app.NewTerritoryAsync(), published: false);

@@ -205,6 +205,10 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<OutcomeSubjectKind>().Select(Parvis.Features.Outcomes.OutcomeSubjects.Label));
         texts.AddRange([Parvis.Features.Outcomes.OutcomesFedViewComponent.ForContribution, Parvis.Features.Outcomes.OutcomesFedViewComponent.ForConsultation, "{0} jour", "{0} jours", "{0} heure", "{0} heures"]);
         texts.AddRange(Enum.GetValues<StaffRole>().Select(Roles.Label));
+        texts.AddRange(Enum.GetValues<MeetingKind>().Select(Parvis.Features.Meetings.MeetingLabels.Of));
+        texts.AddRange(Enum.GetValues<MeetingFormat>().Select(Parvis.Features.Meetings.MeetingLabels.Of));
+        texts.AddRange(Enum.GetValues<RegistrationStatus>().Where(s => s != RegistrationStatus.Cancelled).Select(Parvis.Features.Meetings.MeetingLabels.Of));
+        texts.Add(new Meeting { Title = "" }.Validate());
         texts.AddRange(Enum.GetValues<CensusKind>().Select(Parvis.Features.Identity.CensusUploads.Label));
         texts.AddRange(Parvis.Features.Identity.DeskModel.DocumentTypes);
         texts.AddRange(Enum.GetValues<QuestionKind>().Select(Parvis.Features.Requests.Manage.QuestionLabels.Of));

@@ -33,6 +33,28 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/resultats/{id:int}?handler=Unpublish"] = "---+-+-",
         ["POST /admin/resultats/{id:int}?handler=Link"] = "---+-+-",
         ["POST /admin/resultats/{id:int}?handler=Unlink"] = "---+-+-",
+        // Meetings: {id} is the demo workshop, of the consultation the agent's service carries. The public POSTs run
+        // their handler and refuse with a form error (no name, no registration, no token); the staff POSTs too
+        // (the workshop has not begun, no reason, no dates), so the matrix changes nothing.
+        ["GET /agenda"] = "+++++++",
+        ["GET /agenda.ics"] = "+++++++",
+        ["GET /agenda/territoires/{territoryId:int}.ics"] = "+++++++",
+        ["GET /reunions/{id:int}"] = "+++++++",
+        ["POST /reunions/{id:int}?handler=Register"] = "+++++++",
+        ["POST /reunions/{id:int}?handler=Cancel"] = "+++++++",
+        ["GET /reunions/{id:int}/calendrier.ics"] = "+++++++",
+        ["GET /reunions/{id:int}/inscription"] = "+++++++",
+        ["POST /reunions/{id:int}/inscription"] = "+++++++",
+        ["GET /admin/reunions"] = "---+-+-",
+        ["GET /admin/reunions/edition/{id:int?}"] = "---+-+-",
+        ["POST /admin/reunions/edition/{id:int?}"] = "---+-+-",
+        ["GET /admin/reunions/{id:int}"] = "---+-+-",
+        ["GET /admin/reunions/{id:int}?handler=Sheet"] = "---+-+-",
+        ["POST /admin/reunions/{id:int}?handler=Attendance"] = "---+-+-",
+        ["POST /admin/reunions/{id:int}?handler=Minutes"] = "---+-+-",
+        ["POST /admin/reunions/{id:int}?handler=MinutesFile"] = "---+-+-",
+        ["POST /admin/reunions/{id:int}?handler=Contribution"] = "---+-+-",
+        ["POST /admin/reunions/{id:int}?handler=Cancel"] = "---+-+-",
         ["GET /reponses/en-retard"] = "---+-+-",
         ["GET /reponses/mes-brouillons"] = "---+-+-",
         // Requests handling: {request} is an acknowledged request of the Service voirie, so the agent (Service urbanisme)

@@ -86,6 +86,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/signalements/{", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal).Replace("{step:regex(^(confirmer|arreter)$)}", "arreter", StringComparison.Ordinal);
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
+                if (target.StartsWith("/reunions/", StringComparison.Ordinal) || target.StartsWith("/admin/reunions/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int?}", ids["{meeting}"], StringComparison.Ordinal).Replace("{id:int}", ids["{meeting}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -177,11 +179,13 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         request.ApiToken ??= "jeton-de-la-matrice";
         await db.SaveChangesAsync();
         var category = await db.RequestCategories.Where(c => c.Code == "nid-de-poule").Select(c => c.Id).SingleAsync();
+        var meeting = await db.Meetings.Where(m => m.ConsultationId == consultation && m.Kind == MeetingKind.Workshop).Select(m => m.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,
             ["{category}"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{meeting}"] = meeting.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{token}"] = petition.SponsorToken,

@@ -12,9 +12,11 @@ namespace Parvis.Features.Consultations;
 
 [RateLimited(RateLimits.Posting)]
 public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, ParticipationCommands commands, IAuthorizationService authorization, TimeProvider clock, ConsultationHeaders headers,
-    Identity.Verifications verifications, Infrastructure.Tenancy.TenantContext tenant) : PageModel, IRedisplaysBrokenRules
+    Identity.Verifications verifications, Infrastructure.Tenancy.TenantContext tenant, Meetings.MeetingQueries meetings) : PageModel, IRedisplaysBrokenRules
 {
     public Consultation Consultation { get; private set; } = null!;
+    /// <summary>The consultation's meetings, workshops and exhibitions, in time order.</summary>
+    public List<Meetings.MeetingCard> Meetings { get; private set; } = [];
     public ConsultationPhase Phase { get; private set; }
     public IReadOnlyList<ContributionRow> Contributions { get; private set; } = [];
     public int Total { get; private set; }
@@ -111,6 +113,7 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     {
         var consultation = Consultation;
         (Cover, Dossier) = await headers.FilesAsync(consultation.Id);
+        Meetings = await meetings.OfConsultationAsync(consultation.Id);
         if (Seed == 0) Seed = Random.Shared.Next(1, 1_000_000);
         Territories = await queries.TerritoryOptionsAsync();
         var list = await queries.ContributionsAsync(consultation, new ContributionFilter(TerritoryFilter, QuestionFilter,

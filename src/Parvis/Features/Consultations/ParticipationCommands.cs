@@ -96,8 +96,11 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         }
     }
 
-    /// <summary>An agent enters what was received on paper, by mail, by phone or at a meeting; it counts like the others.</summary>
-    public async Task<Contribution> EnterOfflineAsync(ClaimsPrincipal agent, Consultation consultation, OfflineInput input)
+    /// <summary>
+    /// An agent enters what was received on paper, by mail, by phone or at a meeting; it counts like the others.
+    /// Collected at one of the consultation's meetings, it carries <paramref name="meetingId"/> and shows on its page.
+    /// </summary>
+    public async Task<Contribution> EnterOfflineAsync(ClaimsPrincipal agent, Consultation consultation, OfflineInput input, int? meetingId = null)
     {
         consultation.EnsureOpenFor(ParticipationAction.Contribute, Now, tenant.Organization.ToLocal);
         var error = Contribution.Validate(null, input.Body);
@@ -110,6 +113,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
             QuestionId = await ValidQuestionAsync(consultation, input.QuestionId),
             TerritoryId = consultation.TerritoryId,
             OfflineAuthorName = string.IsNullOrWhiteSpace(input.AuthorName) ? null : input.AuthorName.Trim(),
+            MeetingId = meetingId,
             EnteredById = agent.UserId(),
             Body = input.Body!.Trim(),
             Channel = input.Channel,
@@ -121,7 +125,8 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         contribution.RecordReceipt(receivedAt, input.ReceivedPlace, contribution.CreatedAt, consultation.ContributionsStartAt, organization.ToLocal);
         await using var transaction = await db.Database.BeginTransactionAsync();
         contribution = await AddNumberedAsync(consultation, contribution);
-        audit.Record("contribution.enter-offline", nameof(Contribution), contribution.Id, $"Canal : {Labels.Of(input.Channel)}");
+        audit.Record("contribution.enter-offline", nameof(Contribution), contribution.Id,
+            $"Canal : {Labels.Of(input.Channel)}" + (meetingId is { } m ? $", rencontre n° {m}" : ""));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return contribution;

@@ -160,6 +160,14 @@ public static class FileEndpoints
                 && await services.GetRequiredService<Requests.Handling.RequestHandling>().CanHandleAsync(user, request)) return true;
             return await services.GetRequiredService<Requests.Handling.RequestModeration>().CanModerateAsync(user, request.TerritoryId);
         }
+        // A document of a meeting's minutes is public with the minutes; before that, the staff who run meetings see it.
+        if (file.MeetingId is { } meetingId)
+        {
+            var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.PublishedAt, m.MinutesPublishedAt }).FirstOrDefaultAsync();
+            if (meeting is null) return false;
+            return (meeting.PublishedAt is not null && meeting.MinutesPublishedAt is not null)
+                || (await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded;
+        }
         if (file.Kind == FileKind.Photo)
         {
             // A proposal's photo is public with the proposal; a hidden one's only for its author and the moderators.

@@ -17,7 +17,7 @@ public sealed record SubjectView(OutcomeSubjectKind Kind, int Id, string Title, 
 public sealed partial class OutcomeSubjects(ParvisDbContext db)
 {
     /// <summary>The kinds staff can link today, in the order of the form.</summary>
-    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Proposal, OutcomeSubjectKind.Petition, OutcomeSubjectKind.Consultation];
+    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Proposal, OutcomeSubjectKind.Petition, OutcomeSubjectKind.Meeting, OutcomeSubjectKind.Consultation];
 
     public static string Label(OutcomeSubjectKind kind) => kind switch
     {
@@ -82,7 +82,10 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
                     ?? throw DomainException.WithValues("La pétition n° {0} n'existe pas dans cette collectivité ou n'a pas été publiée.", id);
                 return new SubjectView(kind, id, petition, UrlOf(kind, id));
             default:
-                throw new DomainException("Les réunions ne peuvent pas encore être liées à un résultat.");
+                // Only a meeting the public has seen in the agenda.
+                var meeting = await db.Meetings.Where(m => m.Id == id && m.PublishedAt != null).Select(m => m.Title).FirstOrDefaultAsync()
+                    ?? throw DomainException.WithValues("La rencontre n° {0} n'existe pas dans cette collectivité ou n'a pas été publiée.", id);
+                return new SubjectView(kind, id, meeting, UrlOf(kind, id));
         }
     }
 
@@ -129,6 +132,15 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
                 .Select(p => new { p.Id, p.Title }).ToListAsync();
             foreach (var p in petitions)
                 result[(OutcomeSubjectKind.Petition, p.Id)] = new SubjectView(OutcomeSubjectKind.Petition, p.Id, p.Title, UrlOf(OutcomeSubjectKind.Petition, p.Id));
+        }
+        var meetingIds = list.Where(i => i.Kind == OutcomeSubjectKind.Meeting).Select(i => i.Id).ToList();
+        if (meetingIds.Count > 0)
+        {
+            var meetings = await db.Meetings.AsNoTracking()
+                .Where(m => meetingIds.Contains(m.Id) && (forStaff || m.PublishedAt != null))
+                .Select(m => new { m.Id, m.Title }).ToListAsync();
+            foreach (var m in meetings)
+                result[(OutcomeSubjectKind.Meeting, m.Id)] = new SubjectView(OutcomeSubjectKind.Meeting, m.Id, m.Title, UrlOf(OutcomeSubjectKind.Meeting, m.Id));
         }
         return result;
     }

@@ -41,6 +41,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await RemoveReactionsAsync(userId);
             await ProposalPersonalData.RemoveSupportsAsync(db, userId);
             await RequestPersonalData.EraseAsync(db, userId);
+            await Meetings.MeetingPersonalData.EraseAsync(db, userId, now);
             await RemoveFlagsAsync(userId);
             await ProposalPersonalData.RemoveFlagsAsync(db, userId);
             await db.Verifications.Where(v => v.UserId == userId).ExecuteDeleteAsync();

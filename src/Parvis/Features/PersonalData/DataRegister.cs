@@ -71,6 +71,12 @@ public sealed class DataRegister(IConfiguration configuration)
                 "Catégorie, description, réponses aux questions de la catégorie, lieu (adresse, coordonnées), photos réduites sans leurs métadonnées ; compte de l'auteur, ou adresse e-mail et nom s'ils sont donnés, jamais publiés ; personnes qui suivent (compte ou adresse e-mail confirmée)",
                 "Le public pour le signalement sans son auteur ; le service qui le traite, la modération et les administrateurs de la collectivité",
                 new("Non confirmé par e-mail : effacé 8 jours après l'envoi ; adresse e-mail et nom de l'auteur sans compte, et adresses qui le suivent, effacés {0} jours après la clôture ; à la suppression du compte, le signalement reste sans son auteur et les suivis sont retirés", RequestPersonalData.ReporterDays(organization))),
+            new("Inscriptions aux rencontres",
+                "Tenir la liste des inscrits et la liste d'attente d'une réunion ou d'un atelier, envoyer la confirmation, le rappel et l'annulation, imprimer la feuille d'émargement",
+                PublicMission,
+                "Nom donné, adresse e-mail (celle du compte, ou saisie sans compte), date d'inscription, place ou liste d'attente, présence notée par l'organisateur",
+                "Les agents qui organisent la rencontre ; jamais publiées",
+                new("{0} jours après la rencontre ; à la suppression du compte, l'inscription à une rencontre à venir est annulée et le nom et l'adresse sont effacés", Meetings.MeetingPersonalData.KeptDaysAfterMeeting)),
         };
         foreach (var method in Enum.GetValues<VerificationMethod>().Where(identity.Offers))
         {

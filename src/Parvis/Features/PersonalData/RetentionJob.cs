@@ -43,6 +43,7 @@ public sealed class RetentionJob(IConfiguration configuration, TimeProvider cloc
         await UnconfirmedContributionsAsync(db, services, now, token);
         await RequestPersonalData.RetainAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), organization, now, token);
         await SignaturesAsync(db, now, settings, token);
+        await Meetings.MeetingPersonalData.RetainAsync(db, now, token);
 
         await InactiveAccountsAsync(organization, services, now, token);
     }

@@ -81,6 +81,8 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
     public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

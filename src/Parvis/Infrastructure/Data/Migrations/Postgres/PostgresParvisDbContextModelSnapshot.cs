@@ -557,6 +557,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ModerationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -600,6 +603,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ConsultationId", "RegisterNumber")
                         .IsUnique();
+
+                    b.HasIndex("MeetingId", "State");
 
                     b.HasIndex("OrganizationId", "CreatedAt")
                         .HasDatabaseName("IX_Contributions_AwaitingAnswer")
@@ -697,6 +702,200 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Flags");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessibilityContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AgendaMarkdown")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Childcare")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("CouncilId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("InductionLoop")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MinutesMarkdown")
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTime?>("MinutesPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegistrationLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("RegistrationRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RemindersSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("SignLanguage")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("StepFreeAccess")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("TerritoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("CouncilId");
+
+                    b.HasIndex("TerritoryId");
+
+                    b.HasIndex("OrganizationId", "StartsAt");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.MeetingRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CancelTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CancelTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("MeetingId", "Email")
+                        .IsUnique()
+                        .HasFilter("\"Status\" <> 'Cancelled'");
+
+                    b.HasIndex("MeetingId", "Status", "Id");
+
+                    b.ToTable("MeetingRegistrations");
                 });
 
             modelBuilder.Entity("Parvis.Domain.OfficialResponse", b =>
@@ -2169,6 +2368,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
@@ -2191,6 +2393,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ContributionId");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("ConsultationId", "Kind");
 
@@ -2610,6 +2814,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Parvis.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Consultation");
                 });
 
@@ -2628,6 +2837,28 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Signature");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.Meeting", b =>
+                {
+                    b.HasOne("Parvis.Domain.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Parvis.Domain.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Parvis.Domain.MeetingRegistration", b =>
+                {
+                    b.HasOne("Parvis.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
@@ -3104,6 +3335,14 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
+                {
+                    b.HasOne("Parvis.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Parvis.Domain.Territory", b =>
