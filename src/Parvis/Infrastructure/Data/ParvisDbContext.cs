@@ -81,6 +81,10 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
     public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<Draw> Draws => Set<Draw>();
+    public DbSet<DrawPerson> DrawPeople => Set<DrawPerson>();
+    public DbSet<DrawQuota> DrawQuotas => Set<DrawQuota>();
+    public DbSet<DrawRound> DrawRounds => Set<DrawRound>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
