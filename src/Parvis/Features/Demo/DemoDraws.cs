@@ -19,14 +19,14 @@ public static class DemoDraws
         const string quotas = "feature,value,min,max\ngenre,femme,6,6\ngenre,homme,6,6\n"
             + "age,16-29,2,4\nage,30-44,2,4\nage,45-64,2,4\nage,65+,2,4\n"
             + "secteur,Gare nord,3,6\nsecteur,Gare sud,3,6\n";
-        await commands.ImportQuotasAsync(draw.Id, new MemoryStream(Encoding.UTF8.GetBytes(quotas)));
+        using (var quotaFile = new MemoryStream(Encoding.UTF8.GetBytes(quotas))) await commands.ImportQuotasAsync(draw.Id, quotaFile);
         // Volunteers are older than the quartier and mostly from the north: the quotas make the panel look like it.
         string[] ages = ["16-29", "30-44", "45-64", "65+", "65+", "45-64", "45-64", "30-44"];
         var pool = new StringBuilder("nom;genre;age;secteur;adresse\n");
         for (var i = 0; i < 120; i++)
             pool.Append(FormattableString.Invariant(
                 $"Volontaire {i + 1};{(i % 5 < 3 ? "femme" : "homme")};{ages[i % ages.Length]};{(i % 4 == 0 ? "Gare sud" : "Gare nord")};{i / 3 * 2 + 1} rue de la Gare\n"));
-        await commands.ImportPoolAsync(draw.Id, new MemoryStream(Encoding.UTF8.GetBytes(pool.ToString())));
+        using (var poolFile = new MemoryStream(Encoding.UTF8.GetBytes(pool.ToString()))) await commands.ImportPoolAsync(draw.Id, poolFile);
         await commands.CommitAsync(draw.Id, Seed);
         await commands.RunAsync(draw.Id);
     }

@@ -59,6 +59,7 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         var duplicate = quotas.GroupBy(q => (q.Feature, q.Value)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw DomainException.WithValues("Le quota {0}={1} figure deux fois.", duplicate.Key.Feature, duplicate.Key.Value);
         var features = string.Join('\n', SortitionFiles.FeaturesOf(quotas));
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.DrawQuotas.Where(q => q.DrawId == id).ExecuteDeleteAsync();
         // Other features: the pool imported for the old ones no longer fits.
         if (features != draw.Features) await db.DrawPeople.Where(p => p.DrawId == id).ExecuteDeleteAsync();
@@ -66,6 +67,7 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         db.DrawQuotas.AddRange(quotas.Select(q => new DrawQuota { DrawId = id, Feature = q.Feature, Value = q.Value, Min = q.Min, Max = q.Max }));
         audit.Record("draw.quotas", nameof(Draw), id, FormattableString.Invariant($"{quotas.Count} quotas"));
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return quotas.Count;
     }
 
@@ -108,6 +110,7 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         var order = Enumerable.Range(0, rows.Count).ToArray();
         RandomNumberGenerator.Shuffle(order.AsSpan());
         var households = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.DrawPeople.Where(p => p.DrawId == id).ExecuteDeleteAsync();
         for (var k = 0; k < order.Length; k++)
         {
@@ -122,6 +125,7 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         }
         audit.Record("draw.pool", nameof(Draw), id, FormattableString.Invariant($"{rows.Count} personnes"));
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return rows.Count;
     }
 
@@ -154,7 +158,15 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         };
         db.DrawRounds.Add(round);
         audit.Record("draw.commit", nameof(Draw), id, FormattableString.Invariant($"tour {round.Number} : {round.Commitment}"));
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Two commits at once: the unique (draw, number) keeps the first one.
+            throw new DomainException("Un autre tour vient d'être engagé : rechargez la page.");
+        }
         return round;
     }
 

@@ -48,7 +48,7 @@ public sealed class PanelSolver(PanelGroups groups)
         if (cover is { } c)
         {
             model.Add(counts[c.Group] >= 1);
-            var touched = new List<BoolVar>();
+            var touched = new List<LinearExpr>();
             for (var g = 0; g < Groups.Count; g++)
             {
                 if (!c.Wanted[g] || g == c.Group) continue;

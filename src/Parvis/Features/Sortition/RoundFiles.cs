@@ -45,9 +45,11 @@ public sealed record RoundFiles(string People, string Quotas, int PanelSize, boo
 
     public async Task<SortitionProblem> ProblemAsync()
     {
-        var quotas = await SortitionFiles.ReadQuotasAsync(Stream(Quotas));
+        using var quotaFile = Stream(Quotas);
+        using var peopleFile = Stream(People);
+        var quotas = await SortitionFiles.ReadQuotasAsync(quotaFile);
         var features = SortitionFiles.FeaturesOf(quotas);
-        var people = await SortitionFiles.ReadPeopleAsync(Stream(People), features, OnePerHousehold ? HouseholdColumn : null);
+        var people = await SortitionFiles.ReadPeopleAsync(peopleFile, features, OnePerHousehold ? HouseholdColumn : null);
         return new SortitionProblem(features, people, quotas, PanelSize, OnePerHousehold);
     }
 

@@ -26,7 +26,8 @@ public static class SortitionFiles
                 RequireColumns("quotas", header, "feature", "value", "min", "max");
                 continue;
             }
-            string Cell(string column) => Field(row, Array.IndexOf(header, column));
+            var columns = header;
+            string Cell(string column) => Field(row, Array.IndexOf(columns, column));
             var feature = Cell("feature");
             var value = Cell("value");
             if (feature.Length == 0 || value.Length == 0)

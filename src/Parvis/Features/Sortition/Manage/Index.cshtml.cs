@@ -18,7 +18,7 @@ public class IndexModel(ParvisDbContext db, DrawCommands commands) : PageModel, 
 
     public List<Row> Rows { get; private set; } = [];
 
-    [BindProperty, Required(ErrorMessage = "Le titre est obligatoire."), StringLength(Draw.MaxTitle)]
+    [BindProperty, Required(ErrorMessage = "Le titre est obligatoire."), StringLength(Draw.MaxTitle, ErrorMessage = "Le titre dépasse 200 caractères.")]
     public string? Title { get; set; }
 
     [BindProperty, Range(1, Draw.MaxPanel, ErrorMessage = "La taille du panel doit être comprise entre 1 et 1000.")]
