@@ -67,7 +67,9 @@ public class DrawJourneyTests(BrowserFixture fixture)
         {
             foreach (var file in new[] { "people.csv", "quotas.csv" })
             {
-                var download = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = file }).GetAttributeAsync("href"));
+                var href = await page.GetByRole(AriaRole.Link, new() { Name = file }).GetAttributeAsync("href")
+                    ?? throw new InvalidOperationException("The link to " + file + " has no address.");
+                var download = await page.Context.APIRequest.GetAsync(href);
                 await File.WriteAllBytesAsync(Path.Combine(folder, file), await download.BodyAsync());
             }
             var output = new StringWriter();

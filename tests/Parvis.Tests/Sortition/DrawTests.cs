@@ -64,7 +64,7 @@ public class DrawTests(AppFixture fixture)
         await admin.PostAsync(draw, "Commit");
         var page = await admin.PostAsync(draw, "Run");
         Assert.Equal(5, page.QuerySelectorAll("form[action*='handler=Decline']").Length);
-        await admin.SubmitAndReadAsync($"/admin/tirages/{draw}", "form[action*='handler=Decline']", []);
+        await admin.SubmitAndReadAsync($"/admin/tirages/{draw}", "form[action*='handler=Decline']", new Dictionary<string, string?>());
         page = await admin.PostAsync(draw, "Commit");
         Assert.Equal(2, await _app.InAAsync(db => db.DrawRounds.CountAsync(r => r.DrawId == draw)));
         var round = await _app.InAAsync(db => db.DrawRounds.SingleAsync(r => r.DrawId == draw && r.Number == 2));

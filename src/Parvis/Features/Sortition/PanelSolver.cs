@@ -10,7 +10,7 @@ namespace Parvis.Features.Sortition;
 /// </summary>
 public sealed class PanelSolver(PanelGroups groups)
 {
-    private const string Parameters = "num_workers:1 random_seed:7 max_deterministic_time:{0} log_search_progress:false";
+    private const string Parameters = "num_workers:1 random_seed:7 log_search_progress:false max_deterministic_time:";
 
     /// <summary>A panel as a count per group.</summary>
     public sealed record Panel(int[] Counts, bool Optimal);
@@ -60,7 +60,7 @@ public sealed class PanelSolver(PanelGroups groups)
         }
         var solver = new CpSolver
         {
-            StringParameters = string.Format(System.Globalization.CultureInfo.InvariantCulture, Parameters, cover is null ? 60 : 5),
+            StringParameters = Parameters + (cover is null ? "60" : "5"),
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return null;
