@@ -157,7 +157,7 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
             CommittedAt = Now,
         };
         db.DrawRounds.Add(round);
-        audit.Record("draw.commit", nameof(Draw), id, FormattableString.Invariant($"tour {round.Number} : {round.Commitment}"));
+        audit.Record("draw.commit", nameof(Draw), id, FormattableString.Invariant($"tour {round.Number} : empreinte {round.Commitment[..16]}…"));
         try
         {
             await db.SaveChangesAsync();
