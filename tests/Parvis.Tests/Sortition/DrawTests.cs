@@ -291,6 +291,35 @@ public class DrawTests(AppFixture fixture)
             Parvis.Tests.Security.NaughtyStringTests.AssertNoInjectedMarkup(page, s);
         }
     }
+
+    [Fact]
+    public async Task Naughty_seeds_and_names_are_kept_as_typed_and_shown_as_text()
+    {
+        var admin = await _app.SignedInAsync("admin");
+        foreach (var s in Parvis.Tests.Security.NaughtyStringTests.Strings.Where((_, i) => i % 16 == 5))
+        {
+            var name = s.Trim().Replace("\"", "\"\"", StringComparison.Ordinal).Replace(";", ",", StringComparison.Ordinal);
+            var pool = DrawData.Pool().Replace("Personne 0;", $"\"{name}\";", StringComparison.Ordinal);
+            var draw = await admin.PreparedAsync(pool: pool);
+            var seed = s.Length > 200 ? s[..200] : s;
+            var committed = await admin.PostAsync(draw, "Commit", new() { ["seed"] = seed });
+            Parvis.Tests.Security.NaughtyStringTests.AssertNoInjectedMarkup(committed, s);
+            if (!seed.Trim().All(c => char.IsAsciiLetterOrDigit(c) || " ._:/,-".Contains(c, StringComparison.Ordinal)))
+            {
+                Assert.Contains("La graine tient en 200 caractères : lettres sans accent, chiffres, espaces et . _ : / , - seulement.",
+                    committed.Errors());
+                Assert.Equal(0, await _app.InAAsync(db => db.DrawRounds.CountAsync(r => r.DrawId == draw)));
+                seed = "";
+                await admin.PostAsync(draw, "Commit", new() { ["seed"] = seed });
+            }
+            var run = await admin.PostAsync(draw, "Run");
+            Parvis.Tests.Security.NaughtyStringTests.AssertNoInjectedMarkup(run, s);
+            Parvis.Tests.Security.NaughtyStringTests.AssertNoInjectedMarkup(
+                await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/tirages/{draw}"), s);
+            var rounds = await _app.InAAsync(db => db.DrawRounds.Where(r => r.DrawId == draw).Select(r => r.Seed).ToListAsync());
+            Assert.Single(rounds);
+        }
+    }
 }
 
 internal static class LocationExtensions
