@@ -16,7 +16,8 @@ public class PageTests(BrowserFixture fixture)
         var consultations = await _app.InAAsync(db => db.Consultations.Where(c => c.PublishedAt != null).Select(c => c.Id).ToListAsync());
         var contribution = await _app.InAAsync(db => db.Contributions.Where(c => c.CommentCount > 0).Select(c => c.Id).FirstAsync());
         var citizen = await _app.InAAsync(db => db.Users.Where(u => u.Email == "habitant@" + ParvisFactory.DomainA).Select(u => u.Id).SingleAsync());
-        return ["/", "/concertations", "/charte", "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie",
+        var draw = await _app.InAAsync(db => db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync());
+        return [$"/tirages/{draw}", "/", "/concertations", "/charte", "/compte/connexion", "/compte/inscription", "/compte/mot-de-passe-oublie",
             "/compte/deconnexion", "/compte/acces-refuse", "/compte/reinitialiser", "/nulle-part", "/confidentialite", $"/contributions/{contribution}", $"/profils/{citizen}", "/?culture=en",
             .. consultations.Select(id => $"/concertations/{id}")];
     }
@@ -41,7 +42,7 @@ public class PageTests(BrowserFixture fixture)
         await page.LoginAsync("admin@" + ParvisFactory.DomainA);
         var consultation = await _app.InAAsync(db => db.Consultations.Select(c => c.Id).FirstAsync());
         foreach (var url in new[] { "/admin", "/admin/concertations", $"/admin/concertations/{consultation}", $"/admin/concertations/{consultation}/cloture",
-                     "/admin/journal", "/admin/roles", "/admin/organisation", "/admin/territoires", "/admin/donnees", "/admin/registre", "/moderation", "/moderation/limites", "/reponses", "/compte/securite", "/plateforme" })
+                     "/admin/journal", "/admin/roles", "/admin/organisation", "/admin/territoires", "/admin/donnees", "/admin/registre", "/moderation", "/moderation/limites", "/reponses", "/compte/securite", "/plateforme", "/admin/tirages" })
         {
             await page.GotoAsync(url);
             await page.AssertAccessibleAsync();

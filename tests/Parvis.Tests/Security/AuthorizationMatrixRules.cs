@@ -23,6 +23,17 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /nous-avons-fait"] = "+++++++",
         ["GET /nous-avons-fait/territoires/{territoryId:int}"] = "+++++++",
         ["GET /nous-avons-fait/resultats/{id:int}"] = "+++++++",
+        // Draws: public once committed (the demo draw is drawn); staff pages for administrators only.
+        ["GET /tirages/{id:int}"] = "+++++++",
+        ["GET /tirages/{id:int}/tours/{round:int}/{file}.csv"] = "+++++++",
+        ["GET /admin/tirages"] = "-----+-",
+        ["POST /admin/tirages"] = "-----+-",
+        ["GET /admin/tirages/{id:int}"] = "-----+-",
+        ["POST /admin/tirages/{id:int}?handler=Quotas"] = "-----+-",
+        ["POST /admin/tirages/{id:int}?handler=Pool"] = "-----+-",
+        ["POST /admin/tirages/{id:int}?handler=Commit"] = "-----+-",
+        ["POST /admin/tirages/{id:int}?handler=Run"] = "-----+-",
+        ["POST /admin/tirages/{id:int}?handler=Decline"] = "-----+-",
         // Outcomes: agents and administrators (the outcome used here is the agent's service's).
         ["GET /admin/resultats"] = "---+-+-",
         ["GET /admin/resultats/nouveau"] = "---+-+-",

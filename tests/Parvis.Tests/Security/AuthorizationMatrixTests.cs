@@ -96,6 +96,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/open311/", StringComparison.Ordinal))
                     url = target.Replace("{format}", "json", StringComparison.Ordinal).Replace("{code}", "nid-de-poule", StringComparison.Ordinal)
                         .Replace("{id}", ids["{request}"], StringComparison.Ordinal).Replace("{token}", ids["{request token}"], StringComparison.Ordinal);
+                if (target.StartsWith("/tirages/", StringComparison.Ordinal) || target.StartsWith("/admin/tirages/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids["{draw}"], StringComparison.Ordinal).Replace("{round:int}", "1", StringComparison.Ordinal)
+                        .Replace("{file}", "people", StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
                 var response = method == "GET"
@@ -180,8 +183,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         await db.SaveChangesAsync();
         var category = await db.RequestCategories.Where(c => c.Code == "nid-de-poule").Select(c => c.Id).SingleAsync();
         var meeting = await db.Meetings.Where(m => m.ConsultationId == consultation && m.Kind == MeetingKind.Workshop).Select(m => m.Id).FirstAsync();
+        var draw = await db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync();
         return new Dictionary<string, string>
         {
+            ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,
             ["{category}"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -89,6 +89,7 @@ public static partial class DemoSeeder
         await DemoSignatures.SeedAsync(db, org, now);
         await LinkInitiativesToOutcomesAsync(db, now);
         await DemoRequests.SeedAsync(db, now, citizens, voirie);
+        await DemoDraws.SeedAsync(services);
         return org;
     }
 

@@ -83,6 +83,10 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
+    public DbSet<Draw> Draws => Set<Draw>();
+    public DbSet<DrawPerson> DrawPeople => Set<DrawPerson>();
+    public DbSet<DrawQuota> DrawQuotas => Set<DrawQuota>();
+    public DbSet<DrawRound> DrawRounds => Set<DrawRound>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Parvis.Domain;
+
+namespace Parvis.Features.Sortition;
+
+/// <summary>
+/// <c>dotnet run --project src/Parvis -- sortition --people people.csv --quotas quotas.csv --panel N --seed S
+/// [--household COLUMN]</c>: a fair draw (docs/SORTITION.md) without a database, for a re-run of a published draw
+/// or an association's own assembly. Prints the selected ids one per line, an empty line, then
+/// <c>id,probability</c> for everyone, then the summary as lines starting with '#'. Messages are in French.
+/// Exit codes: 0 drawn, 1 the files or quotas are wrong (the message says why), 2 bad arguments.
+/// </summary>
+public static class SortitionCommand
+{
+    public const string Usage =
+        "usage : sortition --people people.csv --quotas quotas.csv --panel N --seed GRAINE [--household COLONNE]";
+
+    public static async Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "sortition") return false;
+        Environment.ExitCode = await RunAsync(args[1..], Console.Out, Console.Error);
+        return true;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || args[i] is not ("--people" or "--quotas" or "--panel" or "--seed" or "--household")
+                || !options.TryAdd(args[i], args[i + 1]))
+                return await Fail(error, 2, Usage);
+        }
+        if (!options.TryGetValue("--people", out var peoplePath) || !options.TryGetValue("--quotas", out var quotasPath)
+            || !options.TryGetValue("--seed", out var seed) || !options.TryGetValue("--panel", out var panelText)
+            || !int.TryParse(panelText, NumberStyles.None, CultureInfo.InvariantCulture, out var panel))
+            return await Fail(error, 2, Usage);
+        options.TryGetValue("--household", out var household);
+        try
+        {
+            var problem = await ReadAsync(peoplePath, quotasPath, panel, household);
+            var result = FairDraw.Run(problem, seed);
+            await WriteAsync(output, problem, result, seed);
+            return 0;
+        }
+        catch (DomainException e)
+        {
+            return await Fail(error, 1, e.Message);
+        }
+    }
+
+    public static async Task<SortitionProblem> ReadAsync(string peoplePath, string quotasPath, int panel, string? household)
+    {
+        List<Quota> quotas;
+        await using (var stream = Open(quotasPath)) quotas = await SortitionFiles.ReadQuotasAsync(stream);
+        var features = SortitionFiles.FeaturesOf(quotas);
+        await using var people = Open(peoplePath);
+        return new SortitionProblem(features, await SortitionFiles.ReadPeopleAsync(people, features, household), quotas, panel, household is not null);
+    }
+
+    private static FileStream Open(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw DomainException.WithValues("Impossible de lire le fichier « {0} » : {1}", path, e.Message);
+        }
+    }
+
+    private static async Task WriteAsync(TextWriter output, SortitionProblem problem, DrawResult result, string seed)
+    {
+        foreach (var id in result.Selected) await output.WriteLineAsync(id);
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("id,probability");
+        for (var i = 0; i < problem.People.Count; i++)
+            await output.WriteLineAsync(problem.People[i].Id + "," + Probability(result.Probabilities[i]));
+        await output.WriteLineAsync(FormattableString.Invariant($"# algorithme {result.Algorithm}, engagement sha256 {LotteryRandom.Commitment(seed)}"));
+        await output.WriteLineAsync(FormattableString.Invariant(
+            $"# probabilité minimale {Probability(result.Minimum)}, maximale {Probability(result.Maximum)}, écart {Probability(result.Spread)}, ")
+            + FormattableString.Invariant($"jamais sélectionnables {result.Unselectable}, panels dans la loterie {result.PanelsInLottery}")
+            + (result.Certified ? "" : ", optimum non prouvé"));
+    }
+
+    public static string Probability(double p) => p.ToString("0.000000", CultureInfo.InvariantCulture);
+
+    private static async Task<int> Fail(TextWriter error, int code, string message)
+    {
+        await error.WriteLineAsync(message);
+        return code;
+    }
+}
