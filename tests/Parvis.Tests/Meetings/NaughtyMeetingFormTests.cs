@@ -24,8 +24,14 @@ public class NaughtyMeetingFormTests(AppFixture fixture)
         {
             var response = await agent.SubmitAsync("/admin/reunions/edition", "main form", new Dictionary<string, string?>
             {
-                ["Input.Title"] = s, ["Input.Address"] = s, ["Input.Room"] = s, ["Input.AccessibilityContact"] = s, ["Input.Agenda"] = s,
-                ["Input.Latitude"] = "", ["Input.Longitude"] = "", ["Input.Publish"] = "true",
+                ["Input.Title"] = s,
+                ["Input.Address"] = s,
+                ["Input.Room"] = s,
+                ["Input.AccessibilityContact"] = s,
+                ["Input.Agenda"] = s,
+                ["Input.Latitude"] = "",
+                ["Input.Longitude"] = "",
+                ["Input.Publish"] = "true",
             });
             Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode} for {s}");
             if (string.IsNullOrWhiteSpace(s) || s.Trim().Length > Meeting.MaxTitle)

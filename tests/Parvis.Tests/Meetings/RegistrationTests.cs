@@ -93,14 +93,65 @@ public class RegistrationTests(AppFixture fixture)
             var client = _app.ClientFor(ParvisFactory.HostA);
             return (Client: client, Page: await client.GetDocumentAsync($"/reunions/{id}"), Address: MeetingData.NewAddress());
         }));
-        var responses = await Task.WhenAll(visitors.Select(v => v.Client.SubmitAsync(v.Page, $"/reunions/{id}", "form[action*=Register]",
+        // On PostgreSQL the meeting's row is held locked meanwhile, so that all twenty reach the seat's update and wait
+        // there together: the race is certain, not left to the scheduler. (SQLite runs one writer at a time.)
+        await using var holder = await HoldMeetingRowAsync(id);
+        var posting = Task.WhenAll(visitors.Select(v => v.Client.SubmitAsync(v.Page, $"/reunions/{id}", "form[action*=Register]",
             new Dictionary<string, string?> { ["Input.Name"] = "Visiteur", ["Input.Email"] = v.Address })));
+        if (holder is not null)
+        {
+            await Eventually.UntilAsync(async () => posting.IsCompleted || await WaitingOnLocksAsync(holder) >= 20, TimeSpan.FromSeconds(60),
+                "The twenty registrations never waited together on the meeting's row.");
+            Assert.False(posting.IsCompleted, "A registration went through while the meeting's row was locked.");
+            await holder.ReleaseAsync();
+        }
+        var responses = await posting;
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var registrations = await _app.RegistrationsAsync(id);
         Assert.Equal(20, registrations.Count);
         Assert.Equal(capacity, registrations.Count(r => r.Status == RegistrationStatus.Confirmed));
         Assert.Equal(20 - capacity, registrations.Count(r => r.Status == RegistrationStatus.Waiting));
         Assert.Equal(capacity, (await _app.MeetingAsync(id)).ConfirmedCount);
+    }
+
+    /// <summary>A transaction of the test's own holding the meeting's row (PostgreSQL only; null on SQLite).</summary>
+    private async Task<RowHolder?> HoldMeetingRowAsync(int meetingId)
+    {
+        if (!TestDatabase.UsePostgres) return null;
+        var connection = new Npgsql.NpgsqlConnection(_app.Database.ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT 1 FROM \"Meetings\" WHERE \"Id\" = @id FOR UPDATE", connection, transaction);
+        command.Parameters.AddWithValue("id", meetingId);
+        await command.ExecuteScalarAsync();
+        var observer = new Npgsql.NpgsqlConnection(_app.Database.ConnectionString);
+        await observer.OpenAsync();
+        return new RowHolder(connection, transaction, observer);
+    }
+
+    /// <summary>
+    /// The sessions of the test's database waiting on a lock, read outside any transaction (the statistics are a
+    /// snapshot per transaction: read inside the holder's, they would never change).
+    /// </summary>
+    private static async Task<long> WaitingOnLocksAsync(RowHolder holder)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", holder.Observer);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private sealed class RowHolder(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, Npgsql.NpgsqlConnection observer)
+        : IAsyncDisposable
+    {
+        public Npgsql.NpgsqlConnection Observer => observer;
+        public Task ReleaseAsync() => transaction.CommitAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+            await observer.DisposeAsync();
+        }
     }
 
     [Fact]

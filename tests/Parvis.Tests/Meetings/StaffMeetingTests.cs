@@ -81,6 +81,11 @@ public class StaffMeetingTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/admin/reunions/{ofGare}")).StatusCode);
         var citizen = (await _app.CitizenClientAsync()).Client;
         AssertRefused(await citizen.GetAsync($"/admin/reunions/{unattached}"));
+        // The public page offers the organizer's pages to those who may use them only.
+        var manage = $"a[href='/admin/reunions/{unattached}']";
+        Assert.NotNull((await voirie.GetDocumentAsync($"/reunions/{unattached}")).QuerySelector(manage));
+        Assert.Null((await citizen.GetDocumentAsync($"/reunions/{unattached}")).QuerySelector(manage));
+        Assert.Null((await voirie.GetDocumentAsync($"/reunions/{ofGare}")).QuerySelector($"a[href='/admin/reunions/{ofGare}']"));
     }
 
     // A refusal of a signed-in person is the access-denied page.

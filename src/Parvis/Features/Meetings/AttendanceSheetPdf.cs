@@ -1,6 +1,6 @@
+using Parvis.Features.Identity;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using Parvis.Features.Identity;
 
 namespace Parvis.Features.Meetings;
 

@@ -98,7 +98,17 @@ public sealed class MeetingQueries(ParvisDbContext db, TenantContext tenant, Tim
     {
         var rows = await query.Select(m => new
         {
-            m.Id, m.Title, m.Kind, m.Format, m.StartsAt, m.EndsAt, m.Address, m.CancelledAt, m.RegistrationRequired, m.Capacity, m.ConfirmedCount,
+            m.Id,
+            m.Title,
+            m.Kind,
+            m.Format,
+            m.StartsAt,
+            m.EndsAt,
+            m.Address,
+            m.CancelledAt,
+            m.RegistrationRequired,
+            m.Capacity,
+            m.ConfirmedCount,
             Territory = db.Territories.Where(t => t.Id == m.TerritoryId).Select(t => t.Name).FirstOrDefault(),
         }).ToListAsync();
         var organization = tenant.Organization;

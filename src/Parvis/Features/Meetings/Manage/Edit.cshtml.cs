@@ -26,13 +26,27 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
             var org = tenant.Organization;
             Input = new MeetingInput
             {
-                Title = m.Title, Kind = m.Kind, Format = m.Format, StartsAt = org.ToLocal(m.StartsAt), EndsAt = org.ToLocal(m.EndsAt),
-                ConsultationId = m.ConsultationId, TerritoryId = m.TerritoryId, Address = m.Address, Room = m.Room,
+                Title = m.Title,
+                Kind = m.Kind,
+                Format = m.Format,
+                StartsAt = org.ToLocal(m.StartsAt),
+                EndsAt = org.ToLocal(m.EndsAt),
+                ConsultationId = m.ConsultationId,
+                TerritoryId = m.TerritoryId,
+                Address = m.Address,
+                Room = m.Room,
                 Latitude = m.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Longitude = m.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                OnlineUrl = m.OnlineUrl, StepFreeAccess = m.StepFreeAccess, InductionLoop = m.InductionLoop, SignLanguage = m.SignLanguage,
-                Childcare = m.Childcare, AccessibilityContact = m.AccessibilityContact, Agenda = m.AgendaMarkdown,
-                RegistrationRequired = m.RegistrationRequired, RegistrationLevel = m.RegistrationLevel, Capacity = m.Capacity,
+                OnlineUrl = m.OnlineUrl,
+                StepFreeAccess = m.StepFreeAccess,
+                InductionLoop = m.InductionLoop,
+                SignLanguage = m.SignLanguage,
+                Childcare = m.Childcare,
+                AccessibilityContact = m.AccessibilityContact,
+                Agenda = m.AgendaMarkdown,
+                RegistrationRequired = m.RegistrationRequired,
+                RegistrationLevel = m.RegistrationLevel,
+                Capacity = m.Capacity,
                 Publish = m.PublishedAt is not null,
             };
         }
