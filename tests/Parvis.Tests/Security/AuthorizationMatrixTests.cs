@@ -94,6 +94,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/open311/", StringComparison.Ordinal))
                     url = target.Replace("{format}", "json", StringComparison.Ordinal).Replace("{code}", "nid-de-poule", StringComparison.Ordinal)
                         .Replace("{id}", ids["{request}"], StringComparison.Ordinal).Replace("{token}", ids["{request token}"], StringComparison.Ordinal);
+                if (target.StartsWith("/conseils/avis/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{opinion}"], StringComparison.Ordinal);
+                else if (target.StartsWith("/conseils/", StringComparison.Ordinal) || target.StartsWith("/admin/conseils/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids["{council}"], StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
                 var response = method == "GET"
@@ -177,11 +180,15 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         request.ApiToken ??= "jeton-de-la-matrice";
         await db.SaveChangesAsync();
         var category = await db.RequestCategories.Where(c => c.Code == "nid-de-poule").Select(c => c.Id).SingleAsync();
+        var council = await db.Councils.Where(c => c.Name == Parvis.Features.Demo.DemoSeeder.DemoCouncil).Select(c => c.Id).SingleAsync();
+        var opinion = await db.CouncilOpinions.Where(o => o.CouncilId == council).Select(o => o.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,
             ["{category}"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{council}"] = council.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{opinion}"] = opinion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{token}"] = petition.SponsorToken,
