@@ -45,6 +45,10 @@ public class CouncilWorkflowTests(AppFixture fixture)
         Assert.Contains("Le marché relève du conseil municipal.", mail.TextBody, StringComparison.Ordinal);
         var mine = await resident.GetDocumentAsync($"/conseils/{council}");
         Assert.Contains("Le marché relève du conseil municipal.", mine.QuerySelector("#ordre-du-jour")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        var participations = await resident.GetDocumentAsync("/compte/participations?section=councilitems");
+        var row = participations.QuerySelectorAll("main li").Single(li => li.TextContent.Contains(title, StringComparison.Ordinal));
+        Assert.Contains("Non retenu", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/conseils/{council}#ordre-du-jour", row.QuerySelector("a")!.GetAttribute("href"));
         // A declined item stays the author's: the public page does not show it.
         Assert.DoesNotContain(title, await _app.ClientFor(ParvisFactory.HostA).GetStringAsync($"/conseils/{council}"), StringComparison.Ordinal);
         Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "council.agenda.decline" && e.TargetId == CouncilData.Id(item.Id))));

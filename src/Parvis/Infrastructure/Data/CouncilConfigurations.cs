@@ -77,7 +77,8 @@ internal sealed class CouncilAgendaItemConfiguration : IEntityTypeConfiguration<
         b.HasOne<Council>().WithMany().HasForeignKey(i => i.CouncilId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Identity.ParvisUser>().WithMany().HasForeignKey(i => i.AuthorId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(i => new { i.CouncilId, i.Status, i.CreatedAt });
-        b.HasIndex(i => i.AuthorId);
+        // "Mes participations" reads the person's items newest first.
+        b.HasIndex(i => new { i.AuthorId, i.CreatedAt });
     }
 }
 
