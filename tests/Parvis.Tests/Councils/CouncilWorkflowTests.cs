@@ -42,7 +42,7 @@ public class CouncilWorkflowTests(AppFixture fixture)
         await client.SubmitAsync(agendaUrl, "main form:has(input[name=itemId])", Values(("reason", "Le marché relève du conseil municipal.")), "?handler=Decline");
         Assert.Equal(CouncilItemStatus.Declined, await StatusAsync(item.Id));
         var mail = await _app.Smtp.WaitForAsync(residentEmail, m => m.Subject!.Contains("n'est pas retenu"));
-        Assert.Contains("Le marché relève du conseil municipal.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Le marché relève du conseil municipal.", mail.TextBody ?? "", StringComparison.Ordinal);
         var mine = await resident.GetDocumentAsync($"/conseils/{council}");
         Assert.Contains("Le marché relève du conseil municipal.", mine.QuerySelector("#ordre-du-jour")!.ParentElement!.TextContent, StringComparison.Ordinal);
         var participations = await resident.GetDocumentAsync("/compte/participations?section=councilitems");
@@ -222,7 +222,7 @@ public class CouncilWorkflowTests(AppFixture fixture)
         var queue = await elected.GetDocumentAsync("/reponses");
         Assert.Contains($"/conseils/avis/{opinion.Id}", queue.QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
         var responseId = await _app.InAAsync(db => db.OfficialResponses.Where(r => r.CouncilOpinionId == opinion.Id).Select(r => r.Id).SingleAsync());
-        await elected.SubmitAsync("/reponses", $"form:has(input[value='{responseId}'])", Values());
+        await elected.SubmitAsync("/reponses", $"form[action*=Publish]:has(input[name=responseId][value='{responseId}'])", Values());
         Assert.NotNull(await _app.InAAsync(db => db.CouncilOpinions.Where(o => o.Id == opinion.Id).Select(o => o.FirstAnsweredAt).SingleAsync()));
         var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/conseils/{council}");
         Assert.Contains("la collectivité a répondu", page.QuerySelector("#avis")!.ParentElement!.TextContent, StringComparison.Ordinal);
