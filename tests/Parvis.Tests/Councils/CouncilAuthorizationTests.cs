@@ -125,7 +125,7 @@ public class CouncilAuthorizationTests(AppFixture fixture)
         // Through their own council's address, another council's item is not found either.
         var sideways = await client.PostAsync($"/conseils/{council}/animation/ordre-du-jour?handler=Accept",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["itemId"] = CouncilData.Id(item) }));
-        Assert.Contains("Ce point n'existe pas.", HtmlClient.Parse(await sideways.TextAsync()).Errors());
+        Assert.Contains("Ce point n'existe pas.", HtmlClient.Parse(await sideways.Content.ReadAsStringAsync()).Errors());
         Assert.Equal(Parvis.Domain.CouncilItemStatus.Proposed, await _app.InAAsync(db => db.CouncilAgendaItems.Where(i => i.Id == item).Select(i => i.Status).SingleAsync()));
     }
 

@@ -58,7 +58,7 @@ public class CouncilWorkflowTests(AppFixture fixture)
             ["__RequestVerificationToken"] = (await client.GetDocumentAsync(agendaUrl)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["itemId"] = CouncilData.Id(item.Id),
         }));
-        Assert.Contains("Ce point a déjà reçu une réponse.", HtmlClient.Parse(await again.TextAsync()).Errors());
+        Assert.Contains("Ce point a déjà reçu une réponse.", HtmlClient.Parse(await again.Content.ReadAsStringAsync()).Errors());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class CouncilWorkflowTests(AppFixture fixture)
         {
             ["__RequestVerificationToken"] = token, ["CollegeId"] = CouncilData.Id(college), ["Name"] = "Pas vérifiée",
         }));
-        Assert.Contains("Cette action est réservée aux habitants de Quartier de la Gare dont la résidence est vérifiée.", HtmlClient.Parse(await forced.TextAsync()).Errors());
+        Assert.Contains("Cette action est réservée aux habitants de Quartier de la Gare dont la résidence est vérifiée.", HtmlClient.Parse(await forced.Content.ReadAsStringAsync()).Errors());
         Assert.Equal(0, await _app.InAAsync(db => db.CouncilCandidacies.CountAsync(c => c.CouncilId == council)));
         // A resident of another quartier is refused too.
         var (elsewhere, elsewhereEmail) = await _app.CitizenClientAsync();
@@ -253,7 +253,7 @@ public class CouncilWorkflowTests(AppFixture fixture)
             ["__RequestVerificationToken"] = token, ["Input.Title"] = "Avis forgé", ["Input.Text"] = "Texte", ["Input.AdoptedOn"] = "2025-01-01",
             ["Input.PublishMemberVotes"] = "true", [$"Input.MemberVotes[{sitting}]"] = "For", [$"Input.MemberVotes[{gone}]"] = "For",
         }));
-        Assert.Contains("Seuls les membres qui siégeaient le jour de l'adoption peuvent avoir voté.", HtmlClient.Parse(await forged.TextAsync()).Errors());
+        Assert.Contains("Seuls les membres qui siégeaient le jour de l'adoption peuvent avoir voté.", HtmlClient.Parse(await forged.Content.ReadAsStringAsync()).Errors());
         var title = "Avis nominatif " + Guid.NewGuid().ToString("N")[..6];
         var adopted = await admin.SubmitAsync(url, "main form", Values(("Input.Title", title), ("Input.Text", "Texte"), ("Input.AdoptedOn", "2025-01-01"),
             ("Input.PublishMemberVotes", "true"), ($"Input.MemberVotes[{sitting}]", "For")));
