@@ -97,7 +97,7 @@ public class CouncilJourneyTests(BrowserFixture fixture)
         await agent.LoginAsync($"agent@{ParvisFactory.DomainA}");
         await agent.GotoAsync(opinionUrl);
         await agent.GetByText("Rédiger une réponse au nom de la collectivité").ClickAsync();
-        await agent.GetByLabel("Réponse").FillAsync("La piscine ouvrira le dimanche de 9 h à 12 h dès septembre.");
+        await agent.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Réponse") }).FillAsync("La piscine ouvrira le dimanche de 9 h à 12 h dès septembre.");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(agent.Locator(".notice")).ToContainTextAsync("enregistrée en brouillon");
         await agent.AssertAccessibleAsync();
