@@ -9,8 +9,8 @@ namespace Parvis.Tests.Councils;
 
 /// <summary>
 /// The naughty strings through every council form: agenda items, candidacies, the animator's answers, members,
-/// opinions, councils and colleges. Stored trimmed, or refused with a French message; always shown as text.
-/// A quarter of the list per form, to keep the time down.
+/// replacements, opinions, councils and their settings, colleges, animators, answers to an avis. Stored trimmed,
+/// or refused with a French message; always shown as text. A quarter of the list per form, to keep the time down.
 /// </summary>
 [Collection(AppCollection.Name)]
 public class CouncilNaughtyStringTests(AppFixture fixture)
@@ -111,6 +111,47 @@ public class CouncilNaughtyStringTests(AppFixture fixture)
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}/animation"), "the animation page");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/admin/conseils/{council}"), "the council's settings");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/conseils"), "the councils");
+    }
+
+    [Fact]
+    public async Task Settings_replacements_animators_and_answers_store_the_text_as_typed_and_show_it_as_text()
+    {
+        var (council, college) = await _app.NewCouncilAsync(seats: 500);
+        var opinion = await _app.NewOpinionAsync(council, "Avis des chaînes");
+        var admin = await _app.SignedInAsync("admin");
+        var token = await TokenAsync(admin, $"/admin/conseils/{council}");
+        var territory = (await _app.TerritoryIdAsync("Quartier de la Gare")).ToString(CultureInfo.InvariantCulture);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var collegeId = college.ToString(CultureInfo.InvariantCulture);
+        foreach (var s in Sample)
+        {
+            var edited = await PostAsync(admin, $"/admin/conseils/{council}", token, ("Form.Name", s), ("Form.DescriptionMarkdown", s),
+                ("Form.TerritoryId", territory), ("Form.Kind", "Citizens"));
+            AssertRefusedOrRedirected(edited, s, "council settings");
+            if (edited.StatusCode == HttpStatusCode.Redirect)
+                Assert.Equal(s.Trim(), await _app.InAAsync(db => db.Councils.Where(c => c.Id == council).Select(c => c.Name).SingleAsync()));
+
+            AssertRefusedOrRedirected(await PostAsync(admin, $"/admin/conseils/{council}?handler=UpdateCollege", token,
+                ("collegeId", collegeId), ("name", s), ("seats", "500")), s, "college update");
+            AssertRefusedOrRedirected(await PostAsync(admin, $"/admin/conseils/{council}?handler=AddAnimator", token, ("email", s)), s, "animator");
+
+            var seated = await PostAsync(admin, $"/conseils/{council}/animation?handler=Appoint", token,
+                ("collegeId", collegeId), ("name", "Membre remplacé"), ("role", "Member"), ("startsOn", "2025-01-01"));
+            Assert.Equal(HttpStatusCode.Redirect, seated.StatusCode);
+            var mandate = await _app.InAAsync(db => db.CouncilMandates.Where(m => m.CouncilId == council && m.Name == "Membre remplacé" && m.EndsOn == null)
+                .Select(m => m.Id).SingleAsync());
+            var replaced = await PostAsync(admin, $"/conseils/{council}/animation?handler=Replace", token,
+                ("mandateId", mandate.ToString(CultureInfo.InvariantCulture)), ("name", s), ("email", s), ("on", today));
+            AssertRefusedOrRedirected(replaced, s, "replacement");
+            if (replaced.StatusCode != HttpStatusCode.Redirect)
+                await _app.InAAsync(db => db.CouncilMandates.Where(m => m.Id == mandate).ExecuteUpdateAsync(u => u.SetProperty(m => m.EndsOn, new DateOnly(2025, 6, 1))));
+
+            AssertRefusedOrRedirected(await PostAsync(admin, $"/conseils/avis/{opinion}?handler=DraftResponse", token, ("body", s)), s, "answer");
+        }
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}"), "the council page");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}/animation"), "the animation page");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/admin/conseils/{council}"), "the council's settings");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/avis/{opinion}"), "the opinion page");
     }
 
     private Task<int> FirstCollegeAsync(int council) =>
