@@ -39,8 +39,14 @@ public static class CouncilData
     {
         var opinion = new CouncilOpinion
         {
-            CouncilId = council, Title = title, TextMarkdown = "Le conseil demande **des bancs**.", AdoptedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-41)),
-            VotesFor = 5, VotesAgainst = 1, Abstentions = 0, CreatedAt = DateTime.UtcNow.AddDays(-40),
+            CouncilId = council,
+            Title = title,
+            TextMarkdown = "Le conseil demande **des bancs**.",
+            AdoptedOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-41)),
+            VotesFor = 5,
+            VotesAgainst = 1,
+            Abstentions = 0,
+            CreatedAt = DateTime.UtcNow.AddDays(-40),
         };
         db.CouncilOpinions.Add(opinion);
         await db.SaveChangesAsync();

@@ -70,7 +70,9 @@ public class CouncilTenantTests(AppFixture fixture)
         var token = (await admin.GetDocumentAsync($"/admin/conseils/{councilOfA}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var posted = await admin.PostAsync($"/admin/conseils/{council}?handler=AddCollege", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["name"] = "Collège intrus", ["seats"] = "3",
+            ["__RequestVerificationToken"] = token,
+            ["name"] = "Collège intrus",
+            ["seats"] = "3",
         }));
         Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
         Assert.False(await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.CouncilColleges.AnyAsync(c => c.Name == "Collège intrus")));

@@ -104,7 +104,9 @@ public class CouncilWorkflowTests(AppFixture fixture)
         var token = refused.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forced = await unverified.PostAsync($"/conseils/{council}/candidater", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["CollegeId"] = CouncilData.Id(college), ["Name"] = "Pas vérifiée",
+            ["__RequestVerificationToken"] = token,
+            ["CollegeId"] = CouncilData.Id(college),
+            ["Name"] = "Pas vérifiée",
         }));
         Assert.Contains("Cette action est réservée aux habitants de Quartier de la Gare dont la résidence est vérifiée.", HtmlClient.Parse(await forced.Content.ReadAsStringAsync()).Errors());
         Assert.Equal(0, await _app.InAAsync(db => db.CouncilCandidacies.CountAsync(c => c.CouncilId == council)));
@@ -250,8 +252,13 @@ public class CouncilWorkflowTests(AppFixture fixture)
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var forged = await admin.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.Title"] = "Avis forgé", ["Input.Text"] = "Texte", ["Input.AdoptedOn"] = "2025-01-01",
-            ["Input.PublishMemberVotes"] = "true", [$"Input.MemberVotes[{sitting}]"] = "For", [$"Input.MemberVotes[{gone}]"] = "For",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Title"] = "Avis forgé",
+            ["Input.Text"] = "Texte",
+            ["Input.AdoptedOn"] = "2025-01-01",
+            ["Input.PublishMemberVotes"] = "true",
+            [$"Input.MemberVotes[{sitting}]"] = "For",
+            [$"Input.MemberVotes[{gone}]"] = "For",
         }));
         Assert.Contains("Seuls les membres qui siégeaient le jour de l'adoption peuvent avoir voté.", HtmlClient.Parse(await forged.Content.ReadAsStringAsync()).Errors());
         var title = "Avis nominatif " + Guid.NewGuid().ToString("N")[..6];

@@ -33,20 +33,35 @@ public static class CouncilPersonalData
             {
                 Council = councils.Where(x => x.Id == c.CouncilId).Select(x => x.Name).FirstOrDefault(),
                 College = colleges.Where(x => x.Id == c.CollegeId).Select(x => x.Name).FirstOrDefault(),
-                c.CouncilId, c.Name, c.Motivation, c.Status, c.CreatedAt, c.DecidedAt,
+                c.CouncilId,
+                c.Name,
+                c.Motivation,
+                c.Status,
+                c.CreatedAt,
+                c.DecidedAt,
             }).ToListAsync();
         var items = await db.CouncilAgendaItems.AsNoTracking().Where(i => i.AuthorId == userId)
             .OrderBy(i => i.CreatedAt).Select(i => new
             {
                 Council = councils.Where(x => x.Id == i.CouncilId).Select(x => x.Name).FirstOrDefault(),
-                i.CouncilId, i.Title, i.Body, i.Status, i.Reason, i.CreatedAt, i.DecidedAt,
+                i.CouncilId,
+                i.Title,
+                i.Body,
+                i.Status,
+                i.Reason,
+                i.CreatedAt,
+                i.DecidedAt,
             }).ToListAsync();
         var mandates = await db.CouncilMandates.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.StartsOn)
             .Select(m => new
             {
                 Council = councils.Where(x => x.Id == m.CouncilId).Select(x => x.Name).FirstOrDefault(),
                 College = colleges.Where(x => x.Id == m.CollegeId).Select(x => x.Name).FirstOrDefault(),
-                m.CouncilId, m.Name, m.Role, m.StartsOn, m.EndsOn,
+                m.CouncilId,
+                m.Name,
+                m.Role,
+                m.StartsOn,
+                m.EndsOn,
             }).ToListAsync();
         return new CouncilExport(
             candidacies.Select(c => new ExportCouncilCandidacy(c.Council ?? "", c.College ?? "", c.Name, c.Motivation,

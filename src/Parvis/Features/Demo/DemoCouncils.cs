@@ -49,8 +49,14 @@ public static partial class DemoSeeder
         await db.SaveChangesAsync();
         db.CouncilMandates.Add(new CouncilMandate
         {
-            CouncilId = council.Id, CollegeId = residents.Id, Name = "Inès Marchand", Role = MandateRole.Member, Source = MandateSource.Appointment,
-            StartsOn = today.AddMonths(-3).AddDays(1), ReplacesMandateId = left.Id, CreatedAt = now,
+            CouncilId = council.Id,
+            CollegeId = residents.Id,
+            Name = "Inès Marchand",
+            Role = MandateRole.Member,
+            Source = MandateSource.Appointment,
+            StartsOn = today.AddMonths(-3).AddDays(1),
+            ReplacesMandateId = left.Id,
+            CreatedAt = now,
         });
 
         // TODO(lead, meetings merge): the demo wants "a past session with minutes" of this council. Sessions
