@@ -2,14 +2,15 @@ namespace Parvis.Domain;
 
 public enum ResponseStatus { Draft, Published }
 
-/// <summary>What an official response answers: a contribution, a proposal or a petition.</summary>
-public enum ResponseSubjectKind { Contribution, Proposal, Petition }
+/// <summary>What an official response answers: a contribution, a proposal, a petition or a council's opinion.</summary>
+public enum ResponseSubjectKind { Contribution, Proposal, Petition, Opinion }
 
 public readonly record struct ResponseSubject(ResponseSubjectKind Kind, int Id)
 {
     public static ResponseSubject Contribution(int id) => new(ResponseSubjectKind.Contribution, id);
     public static ResponseSubject Proposal(int id) => new(ResponseSubjectKind.Proposal, id);
     public static ResponseSubject Petition(int id) => new(ResponseSubjectKind.Petition, id);
+    public static ResponseSubject Opinion(int id) => new(ResponseSubjectKind.Opinion, id);
 }
 
 /// <summary>
@@ -21,10 +22,11 @@ public class OfficialResponse : ITenantOwned
     public const int MaxBody = 10_000;
     public int Id { get; set; }
     public int OrganizationId { get; set; }
-    // Exactly one of the three is set (see Subject).
+    // Exactly one of the four is set (see Subject).
     public int? ContributionId { get; set; }
     public int? ProposalId { get; set; }
     public int? PetitionId { get; set; }
+    public int? CouncilOpinionId { get; set; }
     public required string Body { get; set; }
     public required string SignatureLabel { get; set; }
     public Guid DraftedById { get; set; }
@@ -44,12 +46,14 @@ public class OfficialResponse : ITenantOwned
     {
         get => ContributionId is { } c ? ResponseSubject.Contribution(c)
             : ProposalId is { } p ? ResponseSubject.Proposal(p)
+            : CouncilOpinionId is { } o ? ResponseSubject.Opinion(o)
             : ResponseSubject.Petition(PetitionId ?? 0);
         init
         {
             ContributionId = value.Kind == ResponseSubjectKind.Contribution ? value.Id : null;
             ProposalId = value.Kind == ResponseSubjectKind.Proposal ? value.Id : null;
             PetitionId = value.Kind == ResponseSubjectKind.Petition ? value.Id : null;
+            CouncilOpinionId = value.Kind == ResponseSubjectKind.Opinion ? value.Id : null;
         }
     }
 

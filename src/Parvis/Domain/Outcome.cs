@@ -3,7 +3,7 @@ namespace Parvis.Domain;
 public enum OutcomeStatus { Decided, InProgress, Done, Abandoned }
 
 /// <summary>What an outcome can be linked to: the items that led to the decision.</summary>
-public enum OutcomeSubjectKind { Contribution, Proposal, Petition, Meeting, Consultation }
+public enum OutcomeSubjectKind { Contribution, Proposal, Petition, Meeting, Consultation, Opinion }
 
 /// <summary>
 /// "Vous avez dit, nous avons fait": a decision or result of the institution, with its status and

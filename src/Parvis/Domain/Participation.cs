@@ -3,9 +3,9 @@ namespace Parvis.Domain;
 /// <summary>
 /// What a person does in a space; each action picks its level in the space's rules. Consultations use
 /// Contribute, React and Comment; Sign, Propose, Vote and RegisterToMeeting belong to the spaces that
-/// carry them (petitions, proposals, votes, meetings) and use the same rules and checks.
+/// carry them (petitions, proposals, votes, meetings) and use the same rules and checks; Apply is a candidacy to a council.
 /// </summary>
-public enum ParticipationAction { Contribute, React, Comment, Flag, Sign, Propose, Vote, RegisterToMeeting }
+public enum ParticipationAction { Contribute, React, Comment, Flag, Sign, Propose, Vote, RegisterToMeeting, Apply }
 
 /// <summary>
 /// How much a space asks of a person before an action. Order matters: a higher value asks more.

@@ -73,6 +73,13 @@ public static class FeatureSetup
         builder.Services.AddScoped<Meetings.MeetingCommands>();
         builder.Services.AddScoped<Meetings.MeetingCalendar>();
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Meetings.MeetingReminderJob>();
+        builder.Services.AddScoped<Councils.CouncilQueries>();
+        builder.Services.AddScoped<Councils.CouncilMembers>();
+        builder.Services.AddScoped<Councils.CouncilAgenda>();
+        builder.Services.AddScoped<Councils.CouncilOpinions>();
+        builder.Services.AddScoped<Councils.Manage.CouncilCommands>();
+        // MERGE HOOK: the meetings feature replaces this with the query of a council's sessions (its meetings).
+        builder.Services.AddScoped<Councils.ICouncilSessions, Councils.NoCouncilSessions>();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();

@@ -209,6 +209,13 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<MeetingFormat>().Select(Parvis.Features.Meetings.MeetingLabels.Of));
         texts.AddRange(Enum.GetValues<RegistrationStatus>().Where(s => s != RegistrationStatus.Cancelled).Select(Parvis.Features.Meetings.MeetingLabels.Of));
         texts.Add(new Meeting { Title = "" }.Validate());
+        texts.AddRange(Enum.GetValues<CouncilKind>().Select(Parvis.Features.Councils.CouncilLabels.Of));
+        texts.AddRange(Enum.GetValues<MandateRole>().Select(Parvis.Features.Councils.CouncilLabels.Of));
+        texts.AddRange(Enum.GetValues<MandateSource>().Select(Parvis.Features.Councils.CouncilLabels.Of));
+        texts.AddRange(Enum.GetValues<CouncilItemStatus>().Select(Parvis.Features.Councils.CouncilLabels.Of));
+        texts.AddRange(Enum.GetValues<CandidacyStatus>().Select(Parvis.Features.Councils.CouncilLabels.Of));
+        texts.AddRange(Enum.GetValues<MemberVote>().Select(Parvis.Features.Councils.CouncilLabels.Of));
+        texts.AddRange([Parvis.Features.Outcomes.OutcomesFedViewComponent.ForOpinion, "Pour candidater", "Pour proposer un point"]);
         texts.AddRange(Enum.GetValues<CensusKind>().Select(Parvis.Features.Identity.CensusUploads.Label));
         texts.AddRange(Parvis.Features.Identity.DeskModel.DocumentTypes);
         texts.AddRange(Enum.GetValues<QuestionKind>().Select(Parvis.Features.Requests.Manage.QuestionLabels.Of));

@@ -99,6 +99,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/tirages/", StringComparison.Ordinal) || target.StartsWith("/admin/tirages/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{draw}"], StringComparison.Ordinal).Replace("{round:int}", "1", StringComparison.Ordinal)
                         .Replace("{file}", "people", StringComparison.Ordinal);
+                if (target.StartsWith("/conseils/avis/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{opinion}"], StringComparison.Ordinal);
+                else if (target.StartsWith("/conseils/", StringComparison.Ordinal) || target.StartsWith("/admin/conseils/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids["{council}"], StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
                 var response = method == "GET"
@@ -184,6 +187,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var category = await db.RequestCategories.Where(c => c.Code == "nid-de-poule").Select(c => c.Id).SingleAsync();
         var meeting = await db.Meetings.Where(m => m.ConsultationId == consultation && m.Kind == MeetingKind.Workshop).Select(m => m.Id).FirstAsync();
         var draw = await db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync();
+        var council = await db.Councils.Where(c => c.Name == Parvis.Features.Demo.DemoSeeder.DemoCouncil).Select(c => c.Id).SingleAsync();
+        var opinion = await db.CouncilOpinions.Where(o => o.CouncilId == council).Select(o => o.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -191,6 +196,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             ["{request token}"] = request.ApiToken,
             ["{category}"] = category.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{meeting}"] = meeting.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{council}"] = council.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{opinion}"] = opinion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{petition}"] = petition.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{acknowledged}"] = acknowledged.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{token}"] = petition.SponsorToken,

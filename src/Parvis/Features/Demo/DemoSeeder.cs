@@ -71,6 +71,8 @@ public static partial class DemoSeeder
         var agent = await Account("agent@" + emailDomain, "Agent urbanisme", "Sofia", "Petit", StaffRole.Agent, "Service urbanisme");
         var voirie = await Account("voirie@" + emailDomain, "Agent voirie", "Paul", "Lefèvre", StaffRole.Agent, "Service voirie");
         var elected = await Account("elu@" + emailDomain, "Adjoint à la participation", "Marc", "Durand", StaffRole.ElectedOfficial);
+        // No staff role: animates the conseil de quartier de la Gare, and nothing else.
+        var animator = await Account("animation@" + emailDomain, "Animation Gare", "Nadia", "Girard");
         var citizens = new List<ParvisUser>
         {
             await Account("habitant@" + emailDomain, "Arnaud_gare", "Arnaud", "Roussel"),
@@ -83,6 +85,7 @@ public static partial class DemoSeeder
         await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent, elected);
         await DemoMeetings.SeedAsync(db, now, gare, citizens, agent);
         await SeedOutcomesAsync(db, now, agent, elected);
+        await SeedCouncilsAsync(db, now, gare, citizens, animator, agent, elected);
         await DemoPetitions.SeedAsync(db, org, now, commune, gare, rives, citizens, agent, elected);
         await SeedProposalsAsync(db, now, commune, gare, centre, rives, citizens, agent, elected);
         // After the petitions are seeded: signatures on the open ones.

@@ -86,6 +86,7 @@ public sealed class OutcomesFedViewComponent(OutcomeQueries queries, Infrastruct
     public const string ForConsultation = "Ce que cette concertation a permis de décider";
     public const string ForPetition = "Ce que cette pétition a permis de décider";
     public const string ForProposal = "Ce que cette proposition a permis de décider";
+    public const string ForOpinion = "Ce que cet avis a permis de décider";
 
     public async Task<IViewComponentResult> InvokeAsync(OutcomeSubjectKind kind, int id, string heading)
     {

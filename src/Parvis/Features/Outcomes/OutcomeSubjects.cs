@@ -17,7 +17,11 @@ public sealed record SubjectView(OutcomeSubjectKind Kind, int Id, string Title, 
 public sealed partial class OutcomeSubjects(ParvisDbContext db)
 {
     /// <summary>The kinds staff can link today, in the order of the form.</summary>
-    public static readonly OutcomeSubjectKind[] Offered = [OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Proposal, OutcomeSubjectKind.Petition, OutcomeSubjectKind.Meeting, OutcomeSubjectKind.Consultation];
+    public static readonly OutcomeSubjectKind[] Offered =
+    [
+        OutcomeSubjectKind.Contribution, OutcomeSubjectKind.Proposal, OutcomeSubjectKind.Petition,
+        OutcomeSubjectKind.Meeting, OutcomeSubjectKind.Opinion, OutcomeSubjectKind.Consultation,
+    ];
 
     public static string Label(OutcomeSubjectKind kind) => kind switch
     {
@@ -25,6 +29,7 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
         OutcomeSubjectKind.Proposal => "Proposition",
         OutcomeSubjectKind.Petition => "Pétition",
         OutcomeSubjectKind.Meeting => "Réunion publique",
+        OutcomeSubjectKind.Opinion => "Avis de conseil",
         _ => "Concertation",
     };
 
@@ -34,6 +39,7 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
         OutcomeSubjectKind.Proposal => $"/propositions/{id}",
         OutcomeSubjectKind.Petition => $"/petitions/{id}",
         OutcomeSubjectKind.Meeting => $"/reunions/{id}",
+        OutcomeSubjectKind.Opinion => $"/conseils/avis/{id}",
         _ => $"/concertations/{id}",
     };
 
@@ -50,6 +56,7 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
             "propositions" => OutcomeSubjectKind.Proposal,
             "petitions" => OutcomeSubjectKind.Petition,
             "reunions" => OutcomeSubjectKind.Meeting,
+            "conseils/avis" => OutcomeSubjectKind.Opinion,
             _ => null,
         };
         return kind is null ? null : (kind.Value, id);
@@ -81,6 +88,10 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
                     .Select(p => p.Title).FirstOrDefaultAsync()
                     ?? throw DomainException.WithValues("La pétition n° {0} n'existe pas dans cette collectivité ou n'a pas été publiée.", id);
                 return new SubjectView(kind, id, petition, UrlOf(kind, id));
+            case OutcomeSubjectKind.Opinion:
+                var opinion = await db.CouncilOpinions.Where(o => o.Id == id).Select(o => o.Title).FirstOrDefaultAsync()
+                    ?? throw DomainException.WithValues("L'avis n° {0} n'existe pas dans cette collectivité.", id);
+                return new SubjectView(kind, id, opinion, UrlOf(kind, id));
             default:
                 // Only a meeting the public has seen in the agenda.
                 var meeting = await db.Meetings.Where(m => m.Id == id && m.PublishedAt != null).Select(m => m.Title).FirstOrDefaultAsync()
@@ -142,12 +153,19 @@ public sealed partial class OutcomeSubjects(ParvisDbContext db)
             foreach (var m in meetings)
                 result[(OutcomeSubjectKind.Meeting, m.Id)] = new SubjectView(OutcomeSubjectKind.Meeting, m.Id, m.Title, UrlOf(OutcomeSubjectKind.Meeting, m.Id));
         }
+        var opinionIds = list.Where(i => i.Kind == OutcomeSubjectKind.Opinion).Select(i => i.Id).ToList();
+        if (opinionIds.Count > 0)
+        {
+            var opinions = await db.CouncilOpinions.AsNoTracking().Where(o => opinionIds.Contains(o.Id)).Select(o => new { o.Id, o.Title }).ToListAsync();
+            foreach (var o in opinions)
+                result[(OutcomeSubjectKind.Opinion, o.Id)] = new SubjectView(OutcomeSubjectKind.Opinion, o.Id, o.Title, UrlOf(OutcomeSubjectKind.Opinion, o.Id));
+        }
         return result;
     }
 
     private static string TitleOf(string? title, string body) => string.IsNullOrWhiteSpace(title) ? Excerpt.Of(body, 90) : title;
 
     // A full address of any host, or a path; the host is not checked: the query filters keep the item in this organization.
-    [GeneratedRegex(@"^(?:https?://[^/\s]+)?/(?<kind>contributions|concertations|propositions|petitions|reunions)/(?<id>\d{1,9})(?:[/?#].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:https?://[^/\s]+)?/(?<kind>contributions|concertations|propositions|petitions|reunions|conseils/avis)/(?<id>\d{1,9})(?:[/?#].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();
 }

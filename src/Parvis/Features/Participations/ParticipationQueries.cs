@@ -8,7 +8,7 @@ using Parvis.Infrastructure.Data;
 
 namespace Parvis.Features.Participations;
 
-public enum ParticipationSection { Contributions, Reactions, Proposals, Supports, Petitions, Signatures, Requests }
+public enum ParticipationSection { Contributions, Reactions, Proposals, Supports, Petitions, Signatures, CouncilItems, Requests }
 
 /// <summary>One thing a person took part in, with the official answer and the outcomes it led to.</summary>
 public sealed record ParticipationRow(string Title, string Url, DateTime At, string State, DateTime? AnsweredAt, IReadOnlyList<OutcomeRef> Outcomes);
@@ -33,6 +33,7 @@ public sealed class ParticipationQueries(ParvisDbContext db)
         ParticipationSection.Supports => "Les propositions que je soutiens",
         ParticipationSection.Petitions => "Mes pétitions",
         ParticipationSection.Signatures => "Mes signatures",
+        ParticipationSection.CouncilItems => "Mes points proposés aux conseils",
         _ => "Mes signalements",
     };
 
@@ -63,6 +64,10 @@ public sealed class ParticipationQueries(ParvisDbContext db)
                 .OrderByDescending(x => x.s.CreatedAt).ThenByDescending(x => x.s.Id)
                 .Select(x => new Row(x.p.Id, x.p.Title, x.s.CreatedAt,
                     x.s.InvalidatedAt != null ? "Signature invalidée" : x.s.ConfirmedAt == null ? "Signature à confirmer" : PetitionLabels.Of(x.p.Status)))),
+            // The council's page, where the author reads the answer and its reason.
+            ParticipationSection.CouncilItems => await Read(db.CouncilAgendaItems.Where(i => i.AuthorId == me)
+                .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+                .Select(i => new Row(i.CouncilId, i.Title, i.CreatedAt, Councils.CouncilLabels.Of(i.Status)))),
             _ => await Read(db.ServiceRequests.Where(r => r.AuthorId == me)
                 .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
                 .Select(r => new Row(r.Id, r.Category!.Name, r.SubmittedAt, ServiceRequest.Label(r.Status)))),
@@ -90,6 +95,7 @@ public sealed class ParticipationQueries(ParvisDbContext db)
         ParticipationSection.Contributions or ParticipationSection.Reactions => $"/contributions/{id}",
         ParticipationSection.Proposals or ParticipationSection.Supports => $"/propositions/{id}",
         ParticipationSection.Petitions or ParticipationSection.Signatures => $"/petitions/{id}",
+        ParticipationSection.CouncilItems => $"/conseils/{id}#ordre-du-jour",
         _ => $"/signalements/{id}",
     };
 

@@ -95,6 +95,14 @@ public static class ExportPage
                 E(r.ReporterName ?? "—"), E(r.Status) }));
         Table(html, "Signalements suivis", ["Depuis le", "Signalement"],
             data.RequestFollows.Select(f => new[] { Date(f.Since), Link(f.Url, $"n° {f.RequestId} · {f.Category}") }));
+        Table(html, "Candidatures à un conseil", ["Date", "Conseil", "Collège", "Nom", "Motivation", "Suite"],
+            data.CouncilCandidacies.Select(c => new[] { Date(c.CreatedAt), Link(c.Url, c.Council), E(c.College), E(c.Name), E(c.Motivation ?? ""),
+                E(c.DecidedAt is null ? c.Status : $"{c.Status} ({Date(c.DecidedAt)})") }));
+        Table(html, "Points proposés à un conseil", ["Date", "Conseil", "Titre", "Texte", "Réponse", "Motif"],
+            data.CouncilAgendaItems.Select(i => new[] { Date(i.CreatedAt), Link(i.Url, i.Council), E(i.Title), E(i.Body), E(i.Status), E(i.Reason ?? "—") }));
+        Table(html, "Mandats dans un conseil", ["Conseil", "Collège", "Nom", "Rôle", "Mandat"],
+            data.CouncilMandates.Select(m => new[] { Link(m.Url, m.Council), E(m.College), E(m.Name), E(m.Role),
+                E(m.StartsOn.ToString("dd/MM/yyyy", French) + " – " + (m.EndsOn?.ToString("dd/MM/yyyy", French) ?? "en cours")) }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -29,7 +29,10 @@ public sealed record PersonalDataExport(
     List<ExportSupport> ProposalSupports,
     List<ExportSignature> Signatures,
     List<ExportRequest> Requests,
-    List<ExportRequestFollow> RequestFollows);
+    List<ExportRequestFollow> RequestFollows,
+    List<Councils.ExportCouncilCandidacy> CouncilCandidacies,
+    List<Councils.ExportCouncilAgendaItem> CouncilAgendaItems,
+    List<Councils.ExportCouncilMandate> CouncilMandates);
 
 /// <summary>A petition the person launched (drafts included: only they and the staff see those).</summary>
 public sealed record ExportPetition(int Id, string Title, string Request, string Reasons, string Addressee, string Status, string? RejectionReason,
@@ -112,6 +115,7 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             .Join(db.Petitions, s => s.PetitionId, p => p.Id, (s, p) => new ExportSponsorship(p.Id, p.Title, s.CreatedAt, "/petitions/" + p.Id)).ToListAsync();
         var (proposals, supports) = await ProposalPersonalData.ExportAsync(db, userId);
         var (requests, follows) = await RequestPersonalData.ExportAsync(db, userId);
+        var (candidacies, agendaItems, mandates) = await Councils.CouncilPersonalData.ExportAsync(db, userId);
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -134,7 +138,10 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             supports,
             signatures,
             requests,
-            follows);
+            follows,
+            candidacies,
+            agendaItems,
+            mandates);
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

@@ -23,7 +23,7 @@ public sealed class OverdueItem
 /// <summary>
 /// Overdue answers: what was posted more than the organization's <c>ResponseDeadlineDays</c> ago and still
 /// waits for its first published official response. An agent sees their service's; an administrator sees
-/// all, or one service. Contributions today; proposals and petitions are one more <c>Concat</c> each.
+/// all, or one service. Contributions, then proposals, petitions and councils' opinions, one <c>Concat</c> each.
 /// </summary>
 public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, TimeProvider clock)
 {
@@ -96,6 +96,20 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
                     CreatedAt = p.PublishedAt ?? p.CreatedAt,
                     HasDraft = db.OfficialResponses.Any(r => r.PetitionId == p.Id && r.Status == ResponseStatus.Draft),
                 }));
+        // A council's opinion is owed its answer within the deadline from its publication; it has no service either.
+        if (scope.All || scope.Service == NoService)
+            items = items.Concat(db.CouncilOpinions.AsNoTracking()
+                .Where(o => o.FirstAnsweredAt == null && o.CreatedAt < dueBefore)
+                .Select(o => new OverdueItem
+                {
+                    Kind = ResponseSubjectKind.Opinion,
+                    Id = o.Id,
+                    Title = o.Title,
+                    Body = o.TextMarkdown.Substring(0, 200),
+                    ServiceName = null,
+                    CreatedAt = o.CreatedAt,
+                    HasDraft = db.OfficialResponses.Any(r => r.CouncilOpinionId == o.Id && r.Status == ResponseStatus.Draft),
+                }));
         return items;
     }
 
@@ -110,6 +124,7 @@ public sealed class OverdueAnswers(ParvisDbContext db, TenantContext tenant, Tim
     {
         ResponseSubjectKind.Contribution => $"/contributions/{item.Id}",
         ResponseSubjectKind.Proposal => $"/propositions/{item.Id}",
+        ResponseSubjectKind.Opinion => $"/conseils/avis/{item.Id}",
         _ => $"/petitions/{item.Id}",
     };
 }

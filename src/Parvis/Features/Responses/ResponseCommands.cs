@@ -59,6 +59,7 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
         // A petition is answered once it is public: drafts and rejected ones are not the institution's business.
         ResponseSubjectKind.Petition => db.Petitions.AnyAsync(p => p.Id == subject.Id && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed)),
         ResponseSubjectKind.Proposal => db.Proposals.AnyAsync(p => p.Id == subject.Id),
+        ResponseSubjectKind.Opinion => db.CouncilOpinions.AnyAsync(o => o.Id == subject.Id),
         _ => Task.FromResult(false),
     };
 
@@ -80,6 +81,10 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
                 var proposal = await db.Proposals.FirstAsync(p => p.Id == subject.Id);
                 proposal.FirstAnsweredAt ??= now;
                 return proposal.CreatedAt;
+            case ResponseSubjectKind.Opinion:
+                var opinion = await db.CouncilOpinions.FirstAsync(o => o.Id == subject.Id);
+                opinion.FirstAnsweredAt ??= now;
+                return opinion.CreatedAt;
             default:
                 return null;
         }

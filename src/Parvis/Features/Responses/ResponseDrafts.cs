@@ -21,7 +21,7 @@ public sealed class ResponseDrafts(ParvisDbContext db)
     {
         var drafts = await db.OfficialResponses.AsNoTracking()
             .Where(r => r.Status == ResponseStatus.Draft).Where(filter).OrderBy(r => r.DraftedAt)
-            .Select(r => new { r.Id, r.ContributionId, r.ProposalId, r.PetitionId, r.Body, r.SignatureLabel, r.DraftedAt })
+            .Select(r => new { r.Id, r.ContributionId, r.ProposalId, r.PetitionId, r.CouncilOpinionId, r.Body, r.SignatureLabel, r.DraftedAt })
             .Take(Shown).ToListAsync();
         var contributionIds = drafts.Where(d => d.ContributionId is not null).Select(d => d.ContributionId!.Value).ToList();
         var contributions = await db.Contributions.AsNoTracking().Where(c => contributionIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Body);
@@ -29,11 +29,14 @@ public sealed class ResponseDrafts(ParvisDbContext db)
         var petitions = await db.Petitions.AsNoTracking().Where(p => petitionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title + " — " + p.Request);
         var proposalIds = drafts.Where(d => d.ProposalId is not null).Select(d => d.ProposalId!.Value).ToList();
         var proposals = await db.Proposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title + " — " + p.Body);
-        return drafts.Select(d => new OfficialResponse { ContributionId = d.ContributionId, ProposalId = d.ProposalId, PetitionId = d.PetitionId, Body = d.Body, SignatureLabel = d.SignatureLabel }.Subject switch
+        var opinionIds = drafts.Where(d => d.CouncilOpinionId is not null).Select(d => d.CouncilOpinionId!.Value).ToList();
+        var opinions = await db.CouncilOpinions.AsNoTracking().Where(o => opinionIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Title + " — " + o.TextMarkdown);
+        return drafts.Select(d => new OfficialResponse { ContributionId = d.ContributionId, ProposalId = d.ProposalId, PetitionId = d.PetitionId, CouncilOpinionId = d.CouncilOpinionId, Body = d.Body, SignatureLabel = d.SignatureLabel }.Subject switch
         {
             { Kind: ResponseSubjectKind.Contribution } s => new Draft(d.Id, $"/contributions/{s.Id}", "Contribution n° {0}", s.Id, contributions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
             { Kind: ResponseSubjectKind.Proposal } s => new Draft(d.Id, $"/propositions/{s.Id}", "Proposition n° {0}", s.Id, proposals.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
             { Kind: ResponseSubjectKind.Petition } s => new Draft(d.Id, $"/petitions/{s.Id}", "Pétition n° {0}", s.Id, petitions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
+            { Kind: ResponseSubjectKind.Opinion } s => new Draft(d.Id, $"/conseils/avis/{s.Id}", "Avis de conseil n° {0}", s.Id, opinions.GetValueOrDefault(s.Id, ""), d.Body, d.SignatureLabel, d.DraftedAt),
             var s => new Draft(d.Id, "", "n° {0}", s.Id, "", d.Body, d.SignatureLabel, d.DraftedAt),
         }).ToList();
     }

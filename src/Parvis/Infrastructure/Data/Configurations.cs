@@ -242,6 +242,8 @@ internal sealed class OfficialResponseConfiguration : IEntityTypeConfiguration<O
         b.HasIndex(r => new { r.ContributionId, r.Status });
         b.HasIndex(r => new { r.ProposalId, r.Status });
         b.HasIndex(r => new { r.PetitionId, r.Status });
+        b.HasIndex(r => new { r.CouncilOpinionId, r.Status });
+        b.HasOne<CouncilOpinion>().WithMany().HasForeignKey(r => r.CouncilOpinionId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -87,6 +87,14 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<DrawPerson> DrawPeople => Set<DrawPerson>();
     public DbSet<DrawQuota> DrawQuotas => Set<DrawQuota>();
     public DbSet<DrawRound> DrawRounds => Set<DrawRound>();
+    public DbSet<Council> Councils => Set<Council>();
+    public DbSet<CouncilCollege> CouncilColleges => Set<CouncilCollege>();
+    public DbSet<CouncilAnimator> CouncilAnimators => Set<CouncilAnimator>();
+    public DbSet<CouncilMandate> CouncilMandates => Set<CouncilMandate>();
+    public DbSet<CouncilCandidacy> CouncilCandidacies => Set<CouncilCandidacy>();
+    public DbSet<CouncilAgendaItem> CouncilAgendaItems => Set<CouncilAgendaItem>();
+    public DbSet<CouncilOpinion> CouncilOpinions => Set<CouncilOpinion>();
+    public DbSet<CouncilOpinionVote> CouncilOpinionVotes => Set<CouncilOpinionVote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

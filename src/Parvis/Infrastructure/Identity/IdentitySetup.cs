@@ -20,6 +20,10 @@ public static class Policies
     public const string ManageConsultations = "manage-consultations";
     /// <summary>The town hall desk: verifying people in person, printing postal letters.</summary>
     public const string Verify = "verify";
+    /// <summary>Resource-based, on a <see cref="Council"/>: its animators and the administrators (<see cref="CouncilAnimationHandler"/>).</summary>
+    public const string AnimateCouncil = "animate-council";
+    /// <summary>Resource-based, on a <see cref="Council"/>: answering residents' agenda items, also open to the council's sitting secretary.</summary>
+    public const string DecideCouncilAgenda = "decide-council-agenda";
 }
 
 /// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
@@ -85,10 +89,13 @@ public static class IdentitySetup
             .AddPolicy(Policies.Validate, p => p.RequireRole(nameof(StaffRole.ElectedOfficial), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.ManageConsultations, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.Verify, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.AnimateCouncil, p => p.AddRequirements(CouncilAnimationRequirement.Instance, StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.DecideCouncilAgenda, p => p.AddRequirements(CouncilAnimationRequirement.OrSecretary, StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ServiceStaffHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, CouncilAnimationHandler>();
         return builder;
     }
 }
@@ -193,6 +200,39 @@ public sealed class ServiceStaffHandler(ParvisDbContext db) : AuthorizationHandl
     {
         var userId = user.UserId();
         return db.RoleAssignments.Where(r => r.UserId == userId && r.Role == StaffRole.Agent).Select(r => r.ServiceName).FirstOrDefaultAsync();
+    }
+}
+
+/// <summary>Managing one council: its sessions, agenda, members, minutes and opinions; or only answering its agenda items (the secretary too).</summary>
+public sealed class CouncilAnimationRequirement : IAuthorizationRequirement
+{
+    public static readonly CouncilAnimationRequirement Instance = new(false);
+    public static readonly CouncilAnimationRequirement OrSecretary = new(true);
+
+    private CouncilAnimationRequirement(bool secretaryToo) => SecretaryToo = secretaryToo;
+
+    public bool SecretaryToo { get; }
+}
+
+/// <summary>
+/// The one rule of a council's animation: administrators, and the animators of that council (for agenda items, also
+/// the member sitting as its secretary today). An animator holds no staff role, so every other policy refuses them.
+/// </summary>
+public sealed class CouncilAnimationHandler(ParvisDbContext db, TenantContext tenant, TimeProvider clock)
+    : AuthorizationHandler<CouncilAnimationRequirement, Council>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CouncilAnimationRequirement requirement, Council resource)
+    {
+        if (context.User.IsInRole(nameof(StaffRole.Administrator))) { context.Succeed(requirement); return; }
+        if (context.User.UserId() is not { } userId || resource.Id == 0) return;
+        if (await db.CouncilAnimators.AnyAsync(a => a.CouncilId == resource.Id && a.UserId == userId)) context.Succeed(requirement);
+        else if (requirement.SecretaryToo)
+        {
+            var today = DateOnly.FromDateTime(tenant.Organization.ToLocal(clock.GetUtcNow().UtcDateTime));
+            if (await db.CouncilMandates.AnyAsync(m => m.CouncilId == resource.Id && m.UserId == userId && m.Role == MandateRole.Secretary
+                    && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)))
+                context.Succeed(requirement);
+        }
     }
 }
 

@@ -557,9 +557,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("FirstAnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int?>("MeetingId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("ModerationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -604,8 +601,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ConsultationId", "RegisterNumber")
                         .IsUnique();
 
-                    b.HasIndex("MeetingId", "State");
-
                     b.HasIndex("OrganizationId", "CreatedAt")
                         .HasDatabaseName("IX_Contributions_AwaitingAnswer")
                         .HasFilter("\"FirstAnsweredAt\" IS NULL AND \"State\" = 'Published'");
@@ -629,200 +624,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ConsultationId", "TerritoryId", "State", "CreatedAt", "Id");
 
                     b.ToTable("Contributions");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.Draw", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<Guid?>("CouncilId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Features")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<bool>("OnePerHousehold")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PanelSize")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId", "CreatedAt");
-
-                    b.ToTable("Draws");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.DrawPerson", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTime?>("DeclinedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Household")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("SelectedInRound")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Values")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DrawId", "Code")
-                        .IsUnique();
-
-                    b.ToTable("DrawPeople");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.DrawQuota", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Feature")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Max")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Min")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DrawId", "Feature", "Value")
-                        .IsUnique();
-
-                    b.ToTable("DrawQuotas");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.DrawRound", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AlgorithmVersion")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Commitment")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("CommittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("DrawId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("DrawnAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<double?>("Maximum")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Minimum")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PanelSize")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PeopleCsv")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Probabilities")
-                        .HasColumnType("text");
-
-                    b.Property<string>("QuotasCsv")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Seed")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Selected")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DrawId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("DrawRounds");
                 });
 
             modelBuilder.Entity("Parvis.Domain.ElectorQuarterSignature", b =>
@@ -896,200 +697,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Flags");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.Meeting", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("AccessibilityContact")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("AgendaMarkdown")
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<string>("CancellationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("Capacity")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Childcare")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("ConfirmedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("ConsultationId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("CouncilId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<bool>("InductionLoop")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("MinutesMarkdown")
-                        .HasMaxLength(50000)
-                        .HasColumnType("character varying(50000)");
-
-                    b.Property<DateTime?>("MinutesPublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OnlineUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RegistrationLevel")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<bool>("RegistrationRequired")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("RemindersSentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Room")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<bool>("SignLanguage")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("StepFreeAccess")
-                        .HasColumnType("boolean");
-
-                    b.Property<int?>("TerritoryId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsultationId");
-
-                    b.HasIndex("CouncilId");
-
-                    b.HasIndex("TerritoryId");
-
-                    b.HasIndex("OrganizationId", "StartsAt");
-
-                    b.ToTable("Meetings");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.MeetingRegistration", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<bool?>("Attended")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("CancelTokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("PromotedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CancelTokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("MeetingId", "Email")
-                        .IsUnique()
-                        .HasFilter("\"Status\" <> 'Cancelled'");
-
-                    b.HasIndex("MeetingId", "Status", "Id");
-
-                    b.ToTable("MeetingRegistrations");
                 });
 
             modelBuilder.Entity("Parvis.Domain.OfficialResponse", b =>
@@ -2562,9 +2169,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int?>("MeetingId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
@@ -2587,8 +2191,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ContributionId");
-
-                    b.HasIndex("MeetingId");
 
                     b.HasIndex("ConsultationId", "Kind");
 
@@ -3008,39 +2610,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Parvis.Domain.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.Navigation("Consultation");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.DrawPerson", b =>
-                {
-                    b.HasOne("Parvis.Domain.Draw", null)
-                        .WithMany()
-                        .HasForeignKey("DrawId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Parvis.Domain.DrawQuota", b =>
-                {
-                    b.HasOne("Parvis.Domain.Draw", null)
-                        .WithMany()
-                        .HasForeignKey("DrawId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Parvis.Domain.DrawRound", b =>
-                {
-                    b.HasOne("Parvis.Domain.Draw", null)
-                        .WithMany()
-                        .HasForeignKey("DrawId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.ElectorQuarterSignature", b =>
@@ -3058,28 +2628,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Signature");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.Meeting", b =>
-                {
-                    b.HasOne("Parvis.Domain.Consultation", null)
-                        .WithMany()
-                        .HasForeignKey("ConsultationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Parvis.Domain.Territory", null)
-                        .WithMany()
-                        .HasForeignKey("TerritoryId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("Parvis.Domain.MeetingRegistration", b =>
-                {
-                    b.HasOne("Parvis.Domain.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
@@ -3556,14 +3104,6 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("Territory");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
-                {
-                    b.HasOne("Parvis.Domain.Meeting", null)
-                        .WithMany()
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Parvis.Domain.Territory", b =>
