@@ -18,7 +18,7 @@ public class Draw : ITenantOwned
     /// <summary>The features of the quotas, in their order, one per line.</summary>
     public string Features { get; set; } = "";
     /// <summary>The council the drawn people will sit on, when there is one (its members are appointed from the panel).</summary>
-    public Guid? CouncilId { get; set; }
+    public int? CouncilId { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public IReadOnlyList<string> FeatureList => Features.Length == 0 ? [] : Features.Split('\n');
@@ -60,6 +60,8 @@ public class DrawPerson : ITenantOwned
     /// <summary>The round that selected the person.</summary>
     public int? SelectedInRound { get; set; }
     public DateTime? DeclinedAt { get; set; }
+    /// <summary>When the person was seated on the draw's council (a mandate in the college chosen).</summary>
+    public DateTime? SeatedAt { get; set; }
 
     public IReadOnlyList<string> ValueList => Values.Split('\n');
 

@@ -34,8 +34,8 @@ public class Meeting : ITenantOwned, IParticipationSpace
     public DateTime EndsAt { get; set; }
     public int? ConsultationId { get; set; }
     public int? TerritoryId { get; set; }
-    /// <summary>The council whose session this is, if any (the council is kept by its own feature).</summary>
-    public Guid? CouncilId { get; set; }
+    /// <summary>The council whose session this is, if any: its members are invited and its page lists it.</summary>
+    public int? CouncilId { get; set; }
 
     public string? Address { get; set; }
     public string? Room { get; set; }

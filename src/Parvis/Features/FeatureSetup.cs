@@ -42,6 +42,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Outcomes.OutcomeQueries>();
         builder.Services.AddScoped<Outcomes.OutcomeStatistics>();
         builder.Services.AddScoped<Sortition.DrawCommands>();
+        builder.Services.AddScoped<Sortition.DrawSeating>();
         // The territory page of "Vous avez dit, nous avons fait" is the organization's page with a scope.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Outcomes/Index", "nous-avons-fait/territoires/{territoryId:int}"));
@@ -78,8 +79,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Councils.CouncilAgenda>();
         builder.Services.AddScoped<Councils.CouncilOpinions>();
         builder.Services.AddScoped<Councils.Manage.CouncilCommands>();
-        // MERGE HOOK: the meetings feature replaces this with the query of a council's sessions (its meetings).
-        builder.Services.AddScoped<Councils.ICouncilSessions, Councils.NoCouncilSessions>();
+        builder.Services.AddScoped<Councils.ICouncilSessions, Meetings.CouncilSessions>();
         builder.Services.AddScoped<PersonalData.AccountEraser>();
         builder.Services.AddScoped<PersonalData.PersonalDataQueries>();
         builder.Services.AddSingleton<PersonalData.DataRegister>();

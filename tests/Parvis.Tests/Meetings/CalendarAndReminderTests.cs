@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Parvis.Features.Meetings;
 using Parvis.Testing;
+using Parvis.Tests.Councils;
 
 namespace Parvis.Tests.Meetings;
 
@@ -94,16 +95,21 @@ public class CalendarAndReminderTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_council_feed_holds_that_councils_sessions()
+    public async Task A_council_feed_holds_that_councils_sessions_and_only_in_its_organization()
     {
-        var council = Guid.NewGuid();
+        var (council, _) = await _app.NewCouncilAsync();
         var session = await _app.NewMeetingAsync(adjust: m => m.CouncilId = council);
         var other = await _app.NewMeetingAsync();
-        var ics = await _app.InOrganizationAsync(_app.OrganizationA, (_, services) =>
-            services.GetRequiredService<MeetingCalendar>().CouncilFeedAsync(council, "Conseil de quartier Gare"));
+        var ics = await _app.ClientFor(ParvisFactory.HostA).GetStringAsync($"/conseils/{council}/agenda.ics");
         var uids = Calendar.Load(ics)!.Events.Select(e => e.Uid).ToList();
         Assert.Equal([$"reunion-{session}@{ParvisFactory.HostA}"], uids);
         Assert.DoesNotContain($"reunion-{other}@{ParvisFactory.HostA}", uids);
+        // The council's page lists the session and links the feed.
+        var page = await _app.ClientFor(ParvisFactory.HostA).GetStringAsync($"/conseils/{council}");
+        Assert.Contains($"/reunions/{session}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"/conseils/{council}/agenda.ics", page, StringComparison.Ordinal);
+        var fromB = await _app.ClientFor(ParvisFactory.HostB).GetAsync($"/conseils/{council}/agenda.ics");
+        Assert.Equal(HttpStatusCode.NotFound, fromB.StatusCode);
     }
 
     [Fact]

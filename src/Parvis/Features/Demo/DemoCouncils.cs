@@ -59,10 +59,44 @@ public static partial class DemoSeeder
             CreatedAt = now,
         });
 
-        // TODO(lead, meetings merge): the demo wants "a past session with minutes" of this council. Sessions
-        // are meetings (Meeting.CouncilId): once the meetings branch is merged, seed here a past meeting of the council
-        // (about 45 days ago, its members invited, minutes in Markdown) and an upcoming one, and replace NoCouncilSessions
-        // in FeatureSetup (MERGE HOOK) so the council's page lists them. The avis below was adopted at that session.
+        // Its sessions are meetings: the past one, where the avis below was adopted, has its minutes; the next is announced.
+        var sessionStart = now.Date.AddDays(-40).AddHours(18).AddMinutes(30);
+        db.Meetings.Add(new Meeting
+        {
+            Title = "Séance du conseil de quartier de la Gare",
+            Kind = MeetingKind.PublicMeeting,
+            Format = MeetingFormat.InPerson,
+            StartsAt = sessionStart,
+            EndsAt = sessionStart.AddHours(2),
+            TerritoryId = gare.Id,
+            CouncilId = council.Id,
+            Address = "Maison du quartier de la Gare, 12 rue des Cheminots",
+            StepFreeAccess = true,
+            InductionLoop = true,
+            AgendaMarkdown = "1. Réaménagement de la place de la Gare : avis du conseil\n2. Points proposés par les habitants",
+            MinutesMarkdown = "## Compte rendu\n\nOnze membres présents, une vingtaine d'habitants dans la salle.\n\n"
+                + "- **Place de la Gare** : le conseil adopte son avis (9 pour, 1 contre, 2 abstentions).\n"
+                + "- **Points des habitants** : l'éclairage de la rue des Cheminots sera étudié à la prochaine séance.",
+            MinutesPublishedAt = sessionStart.AddDays(3),
+            PublishedAt = now.AddDays(-60),
+            CreatedAt = now.AddDays(-60),
+        });
+        var nextStart = now.Date.AddDays(50).AddHours(18).AddMinutes(30);
+        db.Meetings.Add(new Meeting
+        {
+            Title = "Prochaine séance du conseil de quartier de la Gare",
+            Kind = MeetingKind.PublicMeeting,
+            Format = MeetingFormat.InPerson,
+            StartsAt = nextStart,
+            EndsAt = nextStart.AddHours(2),
+            TerritoryId = gare.Id,
+            CouncilId = council.Id,
+            Address = "Maison du quartier de la Gare, 12 rue des Cheminots",
+            StepFreeAccess = true,
+            AgendaMarkdown = "1. Éclairage de la rue des Cheminots\n2. Bilan du parking vélo",
+            PublishedAt = now.AddDays(-2),
+            CreatedAt = now.AddDays(-2),
+        });
         var mandates = await db.CouncilMandates.Where(m => m.CouncilId == council.Id).ToListAsync();
         var opinion = CouncilOpinion.Adopt(council.Id, "Avis sur le réaménagement de la place de la Gare",
             "Le conseil de quartier **soutient** le réaménagement de la place de la Gare et demande :\n\n"

@@ -40,9 +40,14 @@ public sealed class MeetingCalendar(ParvisDbContext db, TenantContext tenant, Pu
         return Render(meetings, $"{tenant.Organization.Name} — {name}");
     }
 
-    /// <summary>A council's sessions; the councils feature routes it and names the council.</summary>
-    public async Task<string> CouncilFeedAsync(Guid councilId, string councilName) =>
-        Render(await RecentAsync(Published().Where(m => m.CouncilId == councilId)), $"{tenant.Organization.Name} — {councilName}");
+    /// <summary>A council's sessions; null when the council is not this organization's.</summary>
+    public async Task<string?> CouncilFeedAsync(int councilId)
+    {
+        var name = await db.Councils.Where(c => c.Id == councilId).Select(c => c.Name).FirstOrDefaultAsync();
+        if (name is null) return null;
+        var meetings = await RecentAsync(Published().Where(m => m.CouncilId == councilId));
+        return Render(meetings, $"{tenant.Organization.Name} — {name}");
+    }
 
     private IQueryable<Meeting> Published() => db.Meetings.AsNoTracking().Where(m => m.PublishedAt != null);
 
@@ -133,6 +138,8 @@ public static class MeetingCalendarEndpoints
         app.MapGet("/agenda.ics", async (MeetingCalendar calendars) => Ics(await calendars.OrganizationFeedAsync(), "agenda.ics"));
         app.MapGet("/agenda/territoires/{territoryId:int}.ics", async (int territoryId, MeetingCalendar calendars) =>
             await calendars.TerritoryFeedAsync(territoryId) is { } ics ? Ics(ics, $"agenda-territoire-{territoryId}.ics") : Results.NotFound());
+        app.MapGet("/conseils/{councilId:int}/agenda.ics", async (int councilId, MeetingCalendar calendars) =>
+            await calendars.CouncilFeedAsync(councilId) is { } ics ? Ics(ics, $"conseil-{councilId}.ics") : Results.NotFound());
     }
 
     private static IResult Ics(string content, string fileName) =>

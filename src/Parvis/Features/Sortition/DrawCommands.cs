@@ -185,8 +185,6 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         round.Probabilities = string.Join('\n', problem.People.Select((p, i) => p.Id + "," + SortitionCommand.Probability(result.Probabilities[i])));
         (round.Minimum, round.Maximum) = (result.Minimum, result.Maximum);
         audit.Record("draw.run", nameof(Draw), id, FormattableString.Invariant($"tour {round.Number} : {result.Selected.Count} personnes"));
-        // MERGE HOOK (councils branch): when draw.CouncilId is set, appoint the people of this round who sit, in
-        // the same SaveChanges, with CouncilMembers.AppointAllAsync (the council's key type decides CouncilId's type).
         await db.SaveChangesAsync();
         return round;
     }

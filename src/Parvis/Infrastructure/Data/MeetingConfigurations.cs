@@ -18,6 +18,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         b.Property(m => m.CancellationReason).HasMaxLength(Meeting.MaxReason);
         b.HasOne<Consultation>().WithMany().HasForeignKey(m => m.ConsultationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Territory>().WithMany().HasForeignKey(m => m.TerritoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Council>().WithMany().HasForeignKey(m => m.CouncilId).OnDelete(DeleteBehavior.Restrict);
         // The agenda and the feeds: published meetings of a period, in time order.
         b.HasIndex(m => new { m.OrganizationId, m.StartsAt });
         b.HasIndex(m => m.ConsultationId);

@@ -12,13 +12,16 @@ namespace Parvis.Features.Sortition.Manage;
 /// <summary>One draw for staff: quotas and pool while it is prepared, then each round committed and run, the
 /// selected people with their names, declining and replacing.</summary>
 [Authorize(Policy = Policies.Administer)]
-public class DrawModel(ParvisDbContext db, DrawCommands commands) : PageModel, IRedisplaysBrokenRules
+public class DrawModel(ParvisDbContext db, DrawCommands commands, DrawSeating seating) : PageModel, IRedisplaysBrokenRules
 {
     public Draw Draw { get; private set; } = null!;
     public List<DrawQuota> Quotas { get; private set; } = [];
     public List<DrawRound> Rounds { get; private set; } = [];
     public List<DrawPerson> Selected { get; private set; } = [];
     public int PoolSize { get; private set; }
+    /// <summary>The colleges of the organization's councils the panel can be seated in.</summary>
+    public List<SeatChoice> SeatChoices { get; private set; } = [];
+    public int AwaitingSeat => Selected.Count(p => p.Sits && p.SeatedAt is null);
 
     public bool Prepared => Rounds.Count == 0;
     public bool AwaitingRun => Rounds.Count > 0 && !Rounds[^1].IsDrawn;
@@ -65,6 +68,14 @@ public class DrawModel(ParvisDbContext db, DrawCommands commands) : PageModel, I
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostSeatAsync(int id, int? collegeId)
+    {
+        if (collegeId is null) return await Invalid(id, "collegeId", "Choisissez un collège d'un conseil de cette collectivité.");
+        await seating.SeatAsync(id, collegeId.Value);
+        TempData["Message"] = "Les personnes tirées siègent désormais au conseil : son historique public les nomme.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<bool> ReloadAfterBrokenRuleAsync() => await LoadAsync(this.RouteId() ?? 0);
 
     private async Task<IActionResult> Invalid(int id, string field, string message)
@@ -83,6 +94,7 @@ public class DrawModel(ParvisDbContext db, DrawCommands commands) : PageModel, I
         Selected = await db.DrawPeople.AsNoTracking().Where(p => p.DrawId == id && p.SelectedInRound != null)
             .OrderBy(p => p.SelectedInRound).ThenBy(p => p.Code).ToListAsync();
         PoolSize = await db.DrawPeople.CountAsync(p => p.DrawId == id);
+        SeatChoices = await seating.ChoicesAsync();
         return true;
     }
 }
