@@ -121,11 +121,17 @@ public class Meeting : ITenantOwned, IParticipationSpace
 
     public void EnsureOpenForRegistration(DateTime now)
     {
-        if (PublishedAt is null || IsCancelled) throw new DomainException("Cette rencontre est annulée ou n'est pas publiée.");
-        if (!RegistrationRequired) throw new DomainException("Cette rencontre est sans inscription : venez librement.");
+        if (RegistrationClosedReason(now) is { } reason) throw reason;
+    }
+
+    /// <summary>Why registration is closed now, or null when it is open (the page says it without catching).</summary>
+    public DomainException? RegistrationClosedReason(DateTime now)
+    {
+        if (PublishedAt is null || IsCancelled) return new DomainException("Cette rencontre est annulée ou n'est pas publiée.");
+        if (!RegistrationRequired) return new DomainException("Cette rencontre est sans inscription : venez librement.");
         // An exhibition is visited until it closes; any other meeting takes registrations until it starts.
         var closes = Kind == MeetingKind.Exhibition ? EndsAt : StartsAt;
-        if (now >= closes) throw new DomainException("Les inscriptions sont closes.");
+        return now >= closes ? new DomainException("Les inscriptions sont closes.") : null;
     }
 
     public void Cancel(string? reason, DateTime now)

@@ -34,6 +34,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/tirages/{id:int}?handler=Commit"] = "-----+-",
         ["POST /admin/tirages/{id:int}?handler=Run"] = "-----+-",
         ["POST /admin/tirages/{id:int}?handler=Decline"] = "-----+-",
+        ["POST /admin/tirages/{id:int}?handler=Seat"] = "-----+-",
         // Outcomes: agents and administrators (the outcome used here is the agent's service's).
         ["GET /admin/resultats"] = "---+-+-",
         ["GET /admin/resultats/nouveau"] = "---+-+-",
@@ -69,6 +70,7 @@ public sealed partial class AuthorizationMatrixTests
         // Councils: {id:int} is the demo conseil de quartier (its animators are not among these people: CouncilAuthorizationTests has them),
         // and its answered avis. Posting to a council is open to anyone (refused by a form error without an account).
         ["GET /conseils"] = "+++++++",
+        ["GET /conseils/{councilId:int}/agenda.ics"] = "+++++++",
         ["GET /conseils/{id:int}"] = "+++++++",
         ["GET /conseils/{id:int}/proposer-un-point"] = "+++++++",
         ["POST /conseils/{id:int}/proposer-un-point"] = "+++++++",

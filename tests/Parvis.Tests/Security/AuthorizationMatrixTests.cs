@@ -101,7 +101,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                         .Replace("{file}", "people", StringComparison.Ordinal);
                 if (target.StartsWith("/conseils/avis/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{opinion}"], StringComparison.Ordinal);
                 else if (target.StartsWith("/conseils/", StringComparison.Ordinal) || target.StartsWith("/admin/conseils/", StringComparison.Ordinal))
-                    url = target.Replace("{id:int}", ids["{council}"], StringComparison.Ordinal);
+                    url = target.Replace("{id:int}", ids["{council}"], StringComparison.Ordinal)
+                        .Replace("{councilId:int}", ids["{council}"], StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
                 var response = method == "GET"

@@ -72,15 +72,8 @@ public class DetailsModel(ParvisDbContext db, MeetingQueries queries, MeetingReg
             ShowsOnlineLink = mine.Status == RegistrationStatus.Confirmed && meeting.ShowsOnlineLinkAt(Now);
         }
         if (!meeting.RegistrationRequired || Mine is not null) return true;
-        try
-        {
-            meeting.EnsureOpenForRegistration(Now);
-        }
-        catch (DomainException closed)
-        {
-            RegistrationClosed = closed;
-            return true;
-        }
+        RegistrationClosed = meeting.RegistrationClosedReason(Now);
+        if (RegistrationClosed is not null) return true;
         if (await registrations.RefusalAsync(User, meeting) is { } refusal)
             RegistrationNeeds = verifications.NeedsFor("Pour vous inscrire", refusal, $"/reunions/{id}");
         else CanRegister = true;
