@@ -48,6 +48,37 @@ public class StaffMeetingTests(AppFixture fixture)
         Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "meeting.create" && a.TargetId == meeting.Id.ToString(CultureInfo.InvariantCulture))));
     }
 
+    [Fact]
+    public async Task A_meeting_made_a_councils_session_is_listed_on_that_councils_page_and_a_council_elsewhere_is_refused()
+    {
+        var agent = await _app.SignedInAsync("agent");
+        var (council, _) = await Councils.CouncilData.NewCouncilAsync(_app);
+        var title = "Séance " + Guid.NewGuid().ToString("N")[..6];
+        var form = Form(title);
+        form["Input.CouncilId"] = council.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.SubmitAsync("/admin/reunions/edition", "main form", form)).StatusCode);
+        var meeting = await _app.InAAsync(db => db.Meetings.AsNoTracking().SingleAsync(m => m.Title == title));
+        Assert.Equal(council, meeting.CouncilId);
+        Assert.Contains($"/reunions/{meeting.Id}\"", await _app.ClientFor(ParvisFactory.HostA).GetStringAsync($"/conseils/{council}"),
+            StringComparison.Ordinal);
+
+        var councilOfB = await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
+        {
+            var territory = await db.Territories.Select(t => t.Id).FirstAsync();
+            var other = new Council { Name = "" };
+            other.Describe("Conseil de B", CouncilKind.Youth, territory, "", ParticipationLevel.Anyone, false, ParticipationLevel.Anyone, DateTime.UtcNow);
+            db.Councils.Add(other);
+            await db.SaveChangesAsync();
+            return other.Id;
+        });
+        var refusedTitle = "Refusée " + Guid.NewGuid().ToString("N")[..6];
+        var refusedForm = Form(refusedTitle);
+        refusedForm["Input.CouncilId"] = councilOfB.ToString(CultureInfo.InvariantCulture);
+        var page = await agent.SubmitAndReadAsync("/admin/reunions/edition", "main form", refusedForm);
+        Assert.Contains(page.Errors(), e => e.Contains("Ce conseil n'existe pas.", StringComparison.Ordinal));
+        Assert.False(await _app.InAAsync(db => db.Meetings.AnyAsync(m => m.Title == refusedTitle)));
+    }
+
     [Theory]
     [InlineData("2030-06-12T20:30", "2030-06-12T18:30", "La fin doit venir après le début.")]
     [InlineData("2030-06-12T18:30", "2030-06-20T18:30", "Seule une exposition dure plus d'une journée")]

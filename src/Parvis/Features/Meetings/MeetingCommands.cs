@@ -21,6 +21,8 @@ public sealed class MeetingInput
     public DateTime? EndsAt { get; set; }
     public int? ConsultationId { get; set; }
     public int? TerritoryId { get; set; }
+    /// <summary>A council's session: the council's page and feed list it.</summary>
+    public int? CouncilId { get; set; }
     public string? Address { get; set; }
     public string? Room { get; set; }
     public string? Latitude { get; set; }
@@ -157,6 +159,8 @@ public sealed class MeetingCommands(ParvisDbContext db, IAuthorizationService au
             throw new DomainException("Cette concertation n'existe pas.");
         if (input.TerritoryId is { } territoryId && !await db.Territories.AnyAsync(t => t.Id == territoryId))
             throw new DomainException("Ce territoire n'existe pas.");
+        if (input.CouncilId is { } councilId && !await db.Councils.AnyAsync(c => c.Id == councilId))
+            throw new DomainException("Ce conseil n'existe pas.");
         var organization = tenant.Organization;
         meeting.Title = input.Title?.Trim() ?? "";
         meeting.Kind = input.Kind;
@@ -165,6 +169,7 @@ public sealed class MeetingCommands(ParvisDbContext db, IAuthorizationService au
         meeting.EndsAt = organization.ToUtc(input.EndsAt.Value);
         meeting.ConsultationId = input.ConsultationId;
         meeting.TerritoryId = input.TerritoryId;
+        meeting.CouncilId = input.CouncilId;
         meeting.Address = Optional(input.Address);
         meeting.Room = Optional(input.Room);
         meeting.Latitude = Coordinate(input.Latitude);

@@ -68,6 +68,10 @@ public sealed class MeetingQueries(ParvisDbContext db, TenantContext tenant, Tim
         (await db.Consultations.AsNoTracking().OrderByDescending(c => c.ContributionsStartAt).Select(c => new { c.Id, c.Title }).Take(200).ToListAsync())
             .Select(c => (c.Id, c.Title)).ToList();
 
+    public async Task<List<(int Id, string Name)>> CouncilOptionsAsync() =>
+        (await db.Councils.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+            .Select(c => (c.Id, c.Name)).ToList();
+
     public Task<string?> TerritoryNameAsync(int? territoryId) =>
         territoryId is { } id ? db.Territories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync() : Task.FromResult<string?>(null);
 

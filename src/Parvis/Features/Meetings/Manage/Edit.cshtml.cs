@@ -15,6 +15,7 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
     public Meeting? Existing { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
     public List<(int Id, string Title)> Consultations { get; private set; } = [];
+    public List<(int Id, string Name)> Councils { get; private set; } = [];
 
     [BindProperty] public MeetingInput Input { get; set; } = new();
 
@@ -33,6 +34,7 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
                 EndsAt = org.ToLocal(m.EndsAt),
                 ConsultationId = m.ConsultationId,
                 TerritoryId = m.TerritoryId,
+                CouncilId = m.CouncilId,
                 Address = m.Address,
                 Room = m.Room,
                 Latitude = m.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -77,6 +79,7 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
     {
         Territories = await queries.TerritoryOptionsAsync();
         Consultations = await queries.ConsultationOptionsAsync();
+        Councils = await queries.CouncilOptionsAsync();
         if (id is not { } meetingId) return null;
         Existing = await commands.FindAsync(meetingId);
         if (Existing is null) return NotFound();
