@@ -32,6 +32,8 @@ public class DrawSeatingTests(AppFixture fixture)
         Assert.All(mandates, m => Assert.Equal(college, m.CollegeId));
         Assert.Equal(council, await _app.InAAsync(db => db.Draws.Where(d => d.Id == draw).Select(d => d.CouncilId).SingleAsync()));
 
+        Assert.True(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "draw.seat"
+            && a.TargetId == draw.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var councilPage = await _app.ClientFor(ParvisFactory.HostA).GetStringAsync($"/conseils/{council}");
         Assert.All(drawn, name => Assert.Contains(name, councilPage, StringComparison.Ordinal));
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Councils;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Sortition;
 
@@ -13,7 +14,7 @@ public sealed record SeatChoice(int CouncilId, int CollegeId, string Label);
 /// today: the council's public history then shows them as members by drawing lots. People drawn in a later
 /// replacement round are seated the same way; nobody is seated twice.
 /// </summary>
-public sealed class DrawSeating(ParvisDbContext db, CouncilMembers members, TimeProvider clock)
+public sealed class DrawSeating(ParvisDbContext db, CouncilMembers members, AuditLog audit, TimeProvider clock)
 {
     public Task<List<SeatChoice>> ChoicesAsync() =>
         db.CouncilColleges.AsNoTracking()
@@ -39,6 +40,7 @@ public sealed class DrawSeating(ParvisDbContext db, CouncilMembers members, Time
         await members.AppointAllAsync(councilId, collegeId, appointees, MandateSource.Draw, DateOnly.FromDateTime(now), null, save: false);
         foreach (var person in people) person.SeatedAt = now;
         draw.CouncilId = councilId;
+        audit.Record("draw.seat", nameof(Draw), drawId, FormattableString.Invariant($"{people.Count} · conseil {councilId}"));
         await db.SaveChangesAsync();
         return people.Count;
     }

@@ -94,7 +94,8 @@ public class DrawModel(ParvisDbContext db, DrawCommands commands, DrawSeating se
         Selected = await db.DrawPeople.AsNoTracking().Where(p => p.DrawId == id && p.SelectedInRound != null)
             .OrderBy(p => p.SelectedInRound).ThenBy(p => p.Code).ToListAsync();
         PoolSize = await db.DrawPeople.CountAsync(p => p.DrawId == id);
-        SeatChoices = await seating.ChoicesAsync();
+        // The councils are read only while someone drawn still waits for a seat.
+        if (AwaitingSeat > 0) SeatChoices = await seating.ChoicesAsync();
         return true;
     }
 }
