@@ -43,7 +43,6 @@ public static partial class DemoSeeder
             "**Objectifs** : apaiser la circulation, végétaliser, faciliter l'accès au train.\n\n**Modalités** : contributions en ligne, registre papier en mairie annexe, deux réunions publiques.");
         gareSquare.ServiceName = "Service urbanisme";
         gareSquare.Questions.Add(new Question { Text = "Qu'est-ce qui vous ferait venir à la gare à vélo ou à pied ?", Position = 1 });
-        gareSquare.ServiceName = "Service urbanisme";
         gareSquare.Questions.Add(new Question { Text = "Quels usages voulez-vous garder sur la place ?", Position = 2 });
         var bikePlan = Make("Plan vélo 2027", "Le plan vélo fixera les itinéraires cyclables des cinq prochaines années.", commune, LegalFrame.Voluntary, -3, 10, 40);
         var plu = Make("Enquête publique : modification n° 3 du PLU", "Modification du plan local d'urbanisme sur le secteur des Rives.", rives, LegalFrame.PublicInquiry, -20, -15, 15);

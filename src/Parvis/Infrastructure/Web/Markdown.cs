@@ -39,4 +39,8 @@ public sealed class MarkdownRenderer : IDisposable
         _rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
         return html;
     }
+
+    /// <summary>The first words of a Markdown text as plain text: the summary a shared link or a search engine shows.</summary>
+    public static string Excerpt(string? markdown, int maxLength = TextExcerpt.DefaultLength) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : TextExcerpt.Of(Markdown.ToPlainText(markdown, Pipeline), maxLength);
 }
