@@ -34,6 +34,8 @@ public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned
 
     /// <summary>Numbering of the public-inquiry register; kept here so two observations never share a number.</summary>
     public int LastRegisterNumber { get; set; }
+    /// <summary>Sheets of the printed kit handed out so far: each print numbers its sheets after these.</summary>
+    public int PaperSheetsPrinted { get; set; }
     public List<Question> Questions { get; set; } = [];
 
     public ConsultationPhase PhaseAt(DateTime now)
@@ -80,6 +82,34 @@ public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned
     }
 
     public int NextRegisterNumber() => ++LastRegisterNumber;
+
+    public const int MaxSheetsPerPrint = 500;
+
+    /// <summary>Numbers the next <paramref name="count"/> sheets of the printed kit: no two sheets share a reference.</summary>
+    public IReadOnlyList<PaperSheetReference> PrintPaperSheets(int count)
+    {
+        if (PublishedAt is null || ClosedAt is not null)
+            throw new DomainException("Le kit papier s'imprime pour une concertation publiée et pas encore close.");
+        if (count is < 1 or > MaxSheetsPerPrint)
+            throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", MaxSheetsPerPrint);
+        if (PaperSheetsPrinted + count > PaperSheetReference.MaxSheet)
+            throw new DomainException("Cette concertation a atteint le nombre maximal de feuilles imprimées.");
+        var first = PaperSheetsPrinted + 1;
+        PaperSheetsPrinted += count;
+        return [.. Enumerable.Range(first, count).Select(n => new PaperSheetReference(PaperKitKind.Consultation, Id, n))];
+    }
+
+    /// <summary>The sheet an agent is entering really is one of this consultation's printed sheets.</summary>
+    public int SheetOf(string? reference)
+    {
+        if (!PaperSheetReference.TryParse(reference, out var sheet))
+            throw new DomainException("Cette référence de feuille n'est pas valide : vérifiez-la sur la feuille (exemple : C12-0042-K).");
+        if (sheet.Kind != PaperKitKind.Consultation || sheet.SubjectId != Id)
+            throw new DomainException("Cette feuille appartient à une autre consultation.");
+        if (sheet.Sheet > PaperSheetsPrinted)
+            throw new DomainException("Aucune feuille n'a été imprimée sous cette référence.");
+        return sheet.Sheet;
+    }
 
     /// <summary>The legal frame is chosen before publishing; once published, its obligations stay met.</summary>
     public void SetFrame(LegalFrame frame, string? objectivesMarkdown)

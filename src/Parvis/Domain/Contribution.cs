@@ -65,6 +65,8 @@ public class Contribution : ModeratedItem, ITenantOwned
     public string? Title { get; set; }
     public required string Body { get; set; }
     public Channel Channel { get; set; }
+    /// <summary>The printed kit's sheet this was written on (its number within the consultation), when entered from one.</summary>
+    public int? PaperSheet { get; set; }
     /// <summary>Public inquiry register number; null in other frames.</summary>
     public int? RegisterNumber { get; set; }
     public DateTime CreatedAt { get; set; }

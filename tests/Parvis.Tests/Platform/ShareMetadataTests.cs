@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
-using Parvis.Tests.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Testing;
+using Parvis.Tests.Outcomes;
 
 namespace Parvis.Tests.Platform;
 

@@ -299,6 +299,11 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/concertations/{id:int?}?handler=UploadDocument"] = "---+-+-",
         ["POST /admin/concertations/{id:int?}?handler=DeleteDocument"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/cloture"] = "---+-+-",
+        // The printed kit: the consultation's service. The POST without a number of sheets prints nothing.
+        ["GET /admin/concertations/{id:int}/kit"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/kit"] = "---+-+-",
+        ["GET /admin/concertations/{id:int}/kit?handler=Poster"] = "---+-+-",
+        ["GET /admin/saisie-papier"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",

@@ -48,6 +48,8 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
     [BindProperty(SupportsGet = true, Name = "graine")] public int Seed { get; set; }
     [BindProperty(SupportsGet = true, Name = "apres")] public string? After { get; set; }
     [BindProperty(SupportsGet = true, Name = "avant")] public string? Before { get; set; }
+    /// <summary>The printed sheet an agent came to enter (from the paper entry page), kept between its answers.</summary>
+    [BindProperty(SupportsGet = true, Name = "feuille")] public string? Sheet { get; set; }
 
     [BindProperty] public ContributeInput Input { get; set; } = new(null, null, null, null);
     [BindProperty] public OfflineInput Offline { get; set; } = new(null, null, Channel.PaperRegister, null);
@@ -86,8 +88,14 @@ public class DetailsModel(ParvisDbContext db, ConsultationQueries queries, Parti
         if (!CanManage) return Forbid();
         if (unreadableDate) throw new DomainException("La date de réception n'est pas une date valide.");
         var contribution = await commands.EnterOfflineAsync(User, Consultation, Offline);
-        TempData["Message"] = "La contribution reçue hors ligne est enregistrée.";
-        return Redirect($"/contributions/{contribution.Id}");
+        if (contribution.PaperSheet is null)
+        {
+            TempData["Message"] = "La contribution reçue hors ligne est enregistrée.";
+            return Redirect($"/contributions/{contribution.Id}");
+        }
+        // A sheet holds one answer per question: back to the form, the sheet kept, for its next answer.
+        TempData["Message"] = "La réponse de la feuille est enregistrée. Saisissez la suivante ou changez de feuille.";
+        return Redirect($"/concertations/{id}?feuille={Uri.EscapeDataString(Offline.SheetReference!.Trim().ToUpperInvariant())}#saisie-hors-ligne");
     }
 
     public Task<bool> ReloadAfterBrokenRuleAsync() => LoadPageAsync();

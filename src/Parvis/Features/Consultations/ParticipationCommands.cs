@@ -16,7 +16,9 @@ public sealed record ContributeInput(int? QuestionId, int? TerritoryId, string? 
     DisplayIdentity? DisplayAs = null, List<BadgeChoices>? Badges = null, string? Email = null);
 
 /// <param name="ReceivedAt">When it was received, in the organization's local time; empty: now.</param>
-public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel Channel, string? Body, DateTime? ReceivedAt = null, string? ReceivedPlace = null);
+/// <param name="SheetReference">The printed kit's sheet it was written on ("C12-0042-K"), when it comes from one.</param>
+public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel Channel, string? Body, DateTime? ReceivedAt = null,
+    string? ReceivedPlace = null, string? SheetReference = null);
 
 /// <summary>
 /// Every citizen action on a consultation: one method, one transaction, the space's rules checked
@@ -107,10 +109,16 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         if (error is not null) throw new DomainException(error);
         if (input.Channel == Channel.Online) throw new DomainException("Choisissez le canal par lequel la contribution a été reçue.");
         if (input.AuthorName is { Length: > 200 }) throw new DomainException("Le nom de l'auteur est trop long.");
+        var questionId = await ValidQuestionAsync(consultation, input.QuestionId);
+        var sheet = string.IsNullOrWhiteSpace(input.SheetReference) ? (int?)null : consultation.SheetOf(input.SheetReference);
+        if (sheet is not null && await db.Contributions.AnyAsync(c => c.ConsultationId == consultation.Id && c.PaperSheet == sheet
+                && c.QuestionId == questionId))
+            throw SheetAlreadyEntered;
         var contribution = new Contribution
         {
             ConsultationId = consultation.Id,
-            QuestionId = await ValidQuestionAsync(consultation, input.QuestionId),
+            QuestionId = questionId,
+            PaperSheet = sheet,
             TerritoryId = consultation.TerritoryId,
             OfflineAuthorName = string.IsNullOrWhiteSpace(input.AuthorName) ? null : input.AuthorName.Trim(),
             MeetingId = meetingId,
@@ -124,13 +132,25 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var receivedAt = input.ReceivedAt is { } local ? organization.ToUtc(local) : (DateTime?)null;
         contribution.RecordReceipt(receivedAt, input.ReceivedPlace, contribution.CreatedAt, consultation.ContributionsStartAt, organization.ToLocal);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        contribution = await AddNumberedAsync(consultation, contribution);
+        try
+        {
+            contribution = await AddNumberedAsync(consultation, contribution);
+        }
+        catch (DbUpdateException) when (sheet is not null)
+        {
+            // Two agents entered the same sheet's answer at the same moment: the unique index kept one.
+            throw SheetAlreadyEntered;
+        }
         audit.Record("contribution.enter-offline", nameof(Contribution), contribution.Id,
-            $"Canal : {Labels.Of(input.Channel)}" + (meetingId is { } m ? $", rencontre n° {m}" : ""));
+            $"Canal : {Labels.Of(input.Channel)}" + (meetingId is { } m ? $", rencontre n° {m}" : "")
+            + (sheet is not null ? $", feuille {input.SheetReference!.Trim().ToUpperInvariant()}" : ""));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return contribution;
     }
+
+    private static DomainException SheetAlreadyEntered =>
+        new("La réponse de cette feuille à cette question est déjà saisie.");
 
     private sealed record AuthorChoice(DisplayIdentity Display, BadgeChoices Badges, string? Email);
 

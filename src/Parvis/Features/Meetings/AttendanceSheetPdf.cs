@@ -1,6 +1,7 @@
 using Parvis.Features.Identity;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using static Parvis.Features.Shared.PdfText;
 
 namespace Parvis.Features.Meetings;
 
@@ -22,7 +23,6 @@ public static class AttendanceSheetPdf
         var regular = new XFont(DejaVuFonts.Family, 10, XFontStyleEx.Regular);
         var bold = new XFont(DejaVuFonts.Family, 10, XFontStyleEx.Bold);
         var heading = new XFont(DejaVuFonts.Family, 14, XFontStyleEx.Bold);
-        static double Mm(double mm) => mm * 72 / 25.4;
         var rows = sheet.Names.Concat(Enumerable.Repeat("", BlankLines)).ToList();
         const double rowHeight = 10;
         var index = 0;
@@ -57,14 +57,5 @@ public static class AttendanceSheetPdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
-    }
-
-    // A name longer than its column is cut with "…" rather than written over the signature.
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        if (g.MeasureString(text, font).Width <= width) return text;
-        var cut = text;
-        while (cut.Length > 1 && g.MeasureString(cut + "…", font).Width > width) cut = cut[..^1];
-        return cut + "…";
     }
 }

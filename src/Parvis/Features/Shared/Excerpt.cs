@@ -11,4 +11,12 @@ public static class Excerpt
         if (char.IsHighSurrogate(text[cut - 1])) cut--;
         return text[..cut].TrimEnd() + "…";
     }
+
+    /// <summary>What a shared link or a search engine shows of a page: the first words of its text, on one line.</summary>
+    public static string Summary(string? text, int length = 200) =>
+        Of(string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), length);
+
+    /// <summary>The same for a Markdown text, read as plain text.</summary>
+    public static string SummaryOfMarkdown(string? markdown, int length = 200) =>
+        Of(Infrastructure.Web.MarkdownRenderer.PlainText(markdown), length);
 }

@@ -152,6 +152,8 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         b.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.ConsultationId);
         // Optimistic concurrency on the register counter: two observations never get one number.
         b.Property(c => c.LastRegisterNumber).IsConcurrencyToken();
+        // The same for the printed kit's sheets: two prints never hand out one reference.
+        b.Property(c => c.PaperSheetsPrinted).IsConcurrencyToken();
     }
 }
 
@@ -173,6 +175,9 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         b.Property(c => c.ModerationReason).HasMaxLength(1000);
         b.HasOne(c => c.Consultation).WithMany().HasForeignKey(c => c.ConsultationId);
         b.HasIndex(c => new { c.ConsultationId, c.RegisterNumber }).IsUnique();
+        // A printed sheet's answer to a question is entered once, even by two agents at the same time.
+        // Partial: the online contributions (nearly all) never touch it.
+        b.HasIndex(c => new { c.ConsultationId, c.PaperSheet, c.QuestionId }).IsUnique().HasFilter("\"PaperSheet\" IS NOT NULL");
         // One index per list order, each starting with the consultation and visibility: a page is a range scan.
         b.HasIndex(c => new { c.ConsultationId, c.State, c.CreatedAt });
         b.HasIndex(c => new { c.ConsultationId, c.State, c.AgreeCount });

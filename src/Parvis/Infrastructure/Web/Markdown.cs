@@ -40,7 +40,7 @@ public sealed class MarkdownRenderer : IDisposable
         return html;
     }
 
-    /// <summary>The first words of a Markdown text as plain text: the summary a shared link or a search engine shows.</summary>
-    public static string Excerpt(string? markdown, int maxLength = TextExcerpt.DefaultLength) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : TextExcerpt.Of(Markdown.ToPlainText(markdown, Pipeline), maxLength);
+    /// <summary>A Markdown text as plain text on one line, for a summary or an excerpt.</summary>
+    public static string PlainText(string? markdown) => string.IsNullOrWhiteSpace(markdown) ? ""
+        : string.Join(' ', Markdown.ToPlainText(markdown, Pipeline).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

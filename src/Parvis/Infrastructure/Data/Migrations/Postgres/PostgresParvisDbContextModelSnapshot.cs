@@ -468,6 +468,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PaperSheetsPrinted")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("ProjectName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -574,6 +578,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PaperSheet")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("QuestionId")
                         .HasColumnType("integer");
 
@@ -611,6 +618,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasFilter("\"FirstAnsweredAt\" IS NULL AND \"State\" = 'Published'");
 
                     b.HasIndex("AuthorId", "CreatedAt", "Id");
+
+                    b.HasIndex("ConsultationId", "PaperSheet", "QuestionId")
+                        .IsUnique()
+                        .HasFilter("\"PaperSheet\" IS NOT NULL");
 
                     b.HasIndex("ConsultationId", "State", "AgreeCount");
 

@@ -443,6 +443,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PaperSheetsPrinted")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProjectName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -547,6 +551,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PaperSheet")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("QuestionId")
                         .HasColumnType("INTEGER");
 
@@ -584,6 +591,10 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasFilter("\"FirstAnsweredAt\" IS NULL AND \"State\" = 'Published'");
 
                     b.HasIndex("AuthorId", "CreatedAt", "Id");
+
+                    b.HasIndex("ConsultationId", "PaperSheet", "QuestionId")
+                        .IsUnique()
+                        .HasFilter("\"PaperSheet\" IS NOT NULL");
 
                     b.HasIndex("ConsultationId", "State", "AgreeCount");
 
