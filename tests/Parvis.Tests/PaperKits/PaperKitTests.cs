@@ -152,6 +152,31 @@ public class PaperKitTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await (await _app.SignedInAsync("agent")).GetAsync($"/admin/concertations/{inB}/kit")).StatusCode);
     }
 
+    [Fact]
+    public async Task Naughty_strings_in_the_kit_and_entry_forms_are_refused_in_french_never_a_500_and_nothing_is_saved()
+    {
+        var id = await ConsultationAsync();
+        var agent = await _app.SignedInAsync("agent");
+        foreach (var s in Security.NaughtyStringTests.Strings.Where((_, i) => i % 6 == 2))
+        {
+            var print = await agent.SubmitAsync($"/admin/concertations/{id}/kit", "main form[method=post]", new Dictionary<string, string?> { ["Count"] = s });
+            Assert.True(print.StatusCode == HttpStatusCode.OK, $"{(int)print.StatusCode} for {s}");
+            if (print.Content.Headers.ContentType?.MediaType != "application/pdf")
+                Assert.Contains("Imprimez entre 1 et 500 feuilles à la fois.", HtmlClient.Parse(await print.Content.ReadAsStringAsync()).Errors());
+
+            var lookup = await agent.SubmitAsync("/admin/saisie-papier", "main form", new Dictionary<string, string?> { ["reference"] = s });
+            Assert.True((int)lookup.StatusCode < 500, $"{(int)lookup.StatusCode} for {s}");
+            if (lookup.StatusCode == HttpStatusCode.OK)
+                Security.NaughtyStringTests.AssertNoInjectedMarkup(HtmlClient.Parse(await lookup.Content.ReadAsStringAsync()), s);
+
+            var entry = await agent.SubmitAsync($"/concertations/{id}", "form[action*=Offline]",
+                new Dictionary<string, string?> { ["Offline.SheetReference"] = s, ["Offline.Body"] = "Texte." });
+            Assert.True((int)entry.StatusCode < 500, $"{(int)entry.StatusCode} for {s}");
+        }
+        // Only blank references are "no sheet": every contribution entered above came without one.
+        Assert.Equal(0, await _app.InAAsync(db => db.Contributions.CountAsync(c => c.ConsultationId == id && c.PaperSheet != null)));
+    }
+
     private static void AssertRefused(HttpResponseMessage response) =>
         Assert.True(response.StatusCode == HttpStatusCode.Forbidden || (response.StatusCode == HttpStatusCode.Redirect
             && response.Headers.Location!.OriginalString.Contains("/compte/acces-refuse", StringComparison.Ordinal)),
