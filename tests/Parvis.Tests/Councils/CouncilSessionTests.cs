@@ -112,9 +112,9 @@ public class CouncilSessionTests(AppFixture fixture)
         var (council, _) = await _app.NewCouncilAsync(animator);
         var (other, _) = await _app.NewCouncilAsync();
         var gare = await _app.IdAsync(ConsultationData.Open);
-        var own = await _app.NewMeetingAsync(adjust: m => { m.CouncilId = council; m.Title = "Séance à soi " + Guid.NewGuid().ToString("N")[..6]; });
-        var ofOther = await _app.NewMeetingAsync(adjust: m => { m.CouncilId = other; m.Title = "Séance d'un autre " + Guid.NewGuid().ToString("N")[..6]; });
-        var plain = await _app.NewMeetingAsync(adjust: m => m.Title = "Réunion ordinaire " + Guid.NewGuid().ToString("N")[..6]);
+        var own = await _app.NewMeetingAsync(adjust: m => { m.CouncilId = council; m.Title = "Seance propre " + Guid.NewGuid().ToString("N")[..6]; });
+        var ofOther = await _app.NewMeetingAsync(adjust: m => { m.CouncilId = other; m.Title = "Seance autre conseil " + Guid.NewGuid().ToString("N")[..6]; });
+        var plain = await _app.NewMeetingAsync(adjust: m => m.Title = "Reunion ordinaire " + Guid.NewGuid().ToString("N")[..6]);
         // A consultation's meeting belongs to that consultation's service, even when it is also the council's session.
         var ofConsultation = await _app.NewMeetingAsync(adjust: m => { m.CouncilId = council; m.ConsultationId = gare; });
         var client = await SignedInAsync(animator);

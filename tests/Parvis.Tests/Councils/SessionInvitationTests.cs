@@ -59,7 +59,7 @@ public class SessionInvitationTests(AppFixture fixture)
         var invitation = await _app.Smtp.WaitForAsync(current, m => m.Subject!.Contains(title, StringComparison.Ordinal));
         Assert.Contains("invitation", invitation.Subject, StringComparison.Ordinal);
         var text = invitation.TextBody;
-        foreach (var expected in new[] { "Membre en mandat", "mercredi 12 juin 2030, de 18:30 à 20:30", "Maison de quartier", "https://visio.example.org/seance",
+        foreach (var expected in new[] { "Membre en mandat", "mercredi 12 juin 2030, de 18:30 à 20:30", "Maison de quartier", "rejoindre en ligne",
                      "1. Les bancs du square", $"http://a.test/reunions/{id}", $"http://a.test/reunions/{id}/calendrier.ics" })
             Assert.Contains(expected, text, StringComparison.Ordinal);
         Assert.Single(await MailsToAsync(current, title));

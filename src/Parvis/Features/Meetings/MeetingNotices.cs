@@ -73,8 +73,9 @@ public sealed class MeetingNotices(ParvisDbContext db, EmailQueue mail, TenantCo
 
     public void Flush() => mail.Flush();
 
+    // The link itself stays on the page (shown to the registered an hour before), as for every meeting.
     private static string Online(Meeting meeting) =>
-        meeting.IsOnline && meeting.OnlineUrl is { } url ? $"\n\nPour la rejoindre en ligne : {url}" : "";
+        meeting.IsOnline ? "\n\nLe lien pour la rejoindre en ligne apparaît sur la page de la rencontre une heure avant le début." : "";
 
     private static string Agenda(Meeting meeting) =>
         meeting.AgendaMarkdown is { } agenda ? $"\n\nOrdre du jour :\n{agenda}" : "";
