@@ -154,6 +154,33 @@ public class CouncilJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(animator.Locator("h1")).ToContainTextAsync(Council);
         await animator.AssertAccessibleAsync();
 
+        // Their council's sessions are theirs to run: created from the animation page, minutes published. Any other meeting is refused.
+        var plain = await _app.InAAsync(db => db.Meetings.Where(m => m.CouncilId == null).Select(m => m.Id).FirstAsync());
+        await animator.GotoAsync($"/admin/reunions/{plain}");
+        await Assertions.Expect(animator.Locator("h1")).ToHaveTextAsync("Accès refusé");
+        await animator.GotoAsync($"/conseils/{id}/animation");
+        await animator.GetByRole(AriaRole.Link, new() { Name = "Nouvelle séance" }).ClickAsync();
+        await animator.AssertAccessibleAsync();
+        var session = "Séance de printemps " + Guid.NewGuid().ToString("N")[..4];
+        await animator.GetByLabel("Titre", new() { Exact = true }).FillAsync(session);
+        await animator.GetByLabel("Adresse", new() { Exact = true }).FillAsync("Maison de quartier de la Gare");
+        await animator.GetByLabel("Ordre du jour").FillAsync("1. Les bancs du square");
+        await animator.GetByLabel("Publier dans l'agenda").CheckAsync();
+        await animator.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await Assertions.Expect(animator.Locator(".notice")).ToContainTextAsync("publiée dans l'agenda");
+        await animator.AssertAccessibleAsync();
+        var sessionId = int.Parse(new Uri(animator.Url).AbsolutePath.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await _app.InAAsync(db => db.Meetings.Where(m => m.Id == sessionId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.StartsAt, DateTime.UtcNow.AddHours(-3)).SetProperty(m => m.EndsAt, DateTime.UtcNow.AddHours(-1))));
+        await animator.ReloadAsync();
+        await animator.GetByLabel("Texte du compte rendu").FillAsync("Le conseil demande **deux bancs**.");
+        await animator.GetByRole(AriaRole.Button, new() { Name = "Publier le compte rendu" }).ClickAsync();
+        await Assertions.Expect(animator.Locator(".notice")).ToContainTextAsync("Compte rendu publié");
+        await animator.AssertAccessibleAsync();
+        await animator.GotoAsync("/admin/reunions");
+        await Assertions.Expect(animator.GetByRole(AriaRole.Link, new() { Name = session })).ToHaveCountAsync(1);
+        await animator.AssertAccessibleAsync();
+
         // The administrators' pages of councils pass axe, and creating a council works without JavaScript.
         var admin = await fixture.NewPageAsync(javaScript: false);
         await admin.LoginAsync($"admin@{ParvisFactory.DomainA}");

@@ -73,6 +73,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();
+        builder.Services.AddScoped<Meetings.MeetingNotices>();
         builder.Services.AddScoped<Meetings.MeetingCalendar>();
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Meetings.MeetingReminderJob>();
         builder.Services.AddScoped<Councils.CouncilQueries>();

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Meetings;
@@ -13,7 +15,7 @@ namespace Parvis.Features.Meetings;
 /// person's own registration, and afterwards the minutes with their files and what was said on site.
 /// </summary>
 [RateLimited(RateLimits.Posting)]
-public class DetailsModel(ParvisDbContext db, MeetingQueries queries, MeetingRegistrations registrations, MeetingCommands commands,
+public class DetailsModel(ParvisDbContext db, MeetingQueries queries, MeetingRegistrations registrations, IAuthorizationService authorization,
     Identity.Verifications verifications, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
 {
     public Meeting Meeting { get; private set; } = null!;
@@ -58,7 +60,7 @@ public class DetailsModel(ParvisDbContext db, MeetingQueries queries, MeetingReg
     {
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
         if (meeting is null) return false;
-        CanManage = await commands.MayManageAsync(User, meeting);
+        CanManage = (await authorization.AuthorizeAsync(User, meeting, Policies.ManageMeetings)).Succeeded;
         if (meeting.PublishedAt is null && !CanManage) return false;
         Meeting = meeting;
         TerritoryName = await queries.TerritoryNameAsync(meeting.TerritoryId);

@@ -46,23 +46,14 @@ public sealed class MeetingInput
 /// also evicts the organization's cached pages.
 /// </summary>
 public sealed class MeetingCommands(ParvisDbContext db, IAuthorizationService authorization, AuditLog audit, TenantContext tenant, TimeProvider clock,
-    MeetingRegistrations registrations, EmailQueue mail, Files.FileCommands files, ParticipationCommands participation)
+    MeetingRegistrations registrations, MeetingNotices notices, Files.FileCommands files, ParticipationCommands participation)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>
-    /// The staff who run consultations (the page policy) manage meetings; a meeting of a consultation belongs to
-    /// that consultation's service (administrators, its agents), like the consultation itself.
+    /// The meeting, tracked, for the page that asks <see cref="Policies.ManageMeetings"/> about it before any command
+    /// (<see cref="MeetingManagementHandler"/>: the staff, and a council's animators for its sessions).
     /// </summary>
-    public async Task<bool> MayManageAsync(ClaimsPrincipal user, Meeting meeting)
-    {
-        if (!(await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded) return false;
-        if (meeting.ConsultationId is not { } consultationId) return true;
-        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId);
-        return consultation is not null && (await authorization.AuthorizeAsync(user, consultation, ServiceStaffRequirement.Instance)).Succeeded;
-    }
-
-    /// <summary>The meeting, tracked, for the page that checks <see cref="MayManageAsync"/> before any command.</summary>
     public Task<Meeting?> FindAsync(int id) => db.Meetings.FirstOrDefaultAsync(m => m.Id == id);
 
     /// <summary>Creates a meeting (<paramref name="existing"/> null) or changes one the page has loaded and authorized.</summary>
@@ -72,8 +63,11 @@ public sealed class MeetingCommands(ParvisDbContext db, IAuthorizationService au
         var meeting = existing ?? new Meeting { Title = "", CreatedAt = Now };
         var previousCapacity = meeting.Capacity;
         await ApplyAsync(meeting, input);
-        // Moving a meeting into a consultation another service runs is refused like managing it.
-        if (!await MayManageAsync(user, meeting)) throw new DomainException("Cette concertation relève d'un autre service.");
+        // Moving a meeting into a consultation another service runs, or out of the animator's council, is refused like managing it.
+        if (!(await authorization.AuthorizeAsync(user, meeting, Policies.ManageMeetings)).Succeeded)
+            throw new DomainException(meeting.ConsultationId is null
+                ? "Vous n'organisez que les séances des conseils que vous animez."
+                : "Cette concertation relève d'un autre service.");
         if (id is not null) meeting.EnsureCapacityKeeps(meeting.Capacity);
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (id is null) db.Meetings.Add(meeting);
@@ -81,26 +75,21 @@ public sealed class MeetingCommands(ParvisDbContext db, IAuthorizationService au
         // More seats (or none at all now): the people waiting get them.
         if (id is not null && meeting.RegistrationRequired && (meeting.Capacity is null || meeting.Capacity > previousCapacity))
             await registrations.PromoteWaitingAsync(meeting);
+        await notices.InviteCouncilAsync(meeting);
         audit.Record(id is null ? "meeting.create" : "meeting.update", nameof(Meeting), meeting.Id, meeting.Title);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        mail.Flush();
+        notices.Flush();
         return meeting;
     }
 
     public async Task CancelAsync(Meeting meeting, string? reason)
     {
-        var id = meeting.Id;
         meeting.Cancel(reason, Now);
-        var registered = await db.MeetingRegistrations.AsNoTracking()
-            .Where(r => r.MeetingId == id && r.Status != RegistrationStatus.Cancelled).Select(r => new { r.Email, r.Name }).ToListAsync();
-        foreach (var person in registered)
-            mail.Enqueue(person.Email, $"{tenant.Organization.Name} : « {meeting.Title} » est annulée",
-                $"Bonjour {person.Name},\n\nLa rencontre « {meeting.Title} » prévue {registrations.When(meeting)} est annulée.\n\n"
-                + $"Motif : {meeting.CancellationReason}\n\nVous étiez inscrit(e) : vous n'avez rien à faire.");
-        audit.Record("meeting.cancel", nameof(Meeting), id, meeting.CancellationReason);
+        await notices.CancelledAsync(meeting);
+        audit.Record("meeting.cancel", nameof(Meeting), meeting.Id, meeting.CancellationReason);
         await db.SaveChangesAsync();
-        mail.Flush();
+        notices.Flush();
     }
 
     public async Task PublishMinutesAsync(Meeting meeting, string? markdown)

@@ -43,6 +43,12 @@ public sealed class MeetingQueries(ParvisDbContext db, TenantContext tenant, Tim
     public Task<List<MeetingCard>> AllForStaffAsync() =>
         CardsAsync(db.Meetings.AsNoTracking().OrderByDescending(m => m.StartsAt).Take(500));
 
+    /// <summary>What an animator manages: the sessions of their councils that no consultation carries.</summary>
+    public Task<List<MeetingCard>> SessionsAnimatedByAsync(Guid animator) =>
+        CardsAsync(db.Meetings.AsNoTracking()
+            .Where(m => m.ConsultationId == null && db.CouncilAnimators.Any(a => a.CouncilId == m.CouncilId && a.UserId == animator))
+            .OrderByDescending(m => m.StartsAt).Take(500));
+
     public async Task<List<OnSiteContribution>> ContributionsAsync(int meetingId)
     {
         var rows = await db.Contributions.AsNoTracking()
@@ -68,8 +74,10 @@ public sealed class MeetingQueries(ParvisDbContext db, TenantContext tenant, Tim
         (await db.Consultations.AsNoTracking().OrderByDescending(c => c.ContributionsStartAt).Select(c => new { c.Id, c.Title }).Take(200).ToListAsync())
             .Select(c => (c.Id, c.Title)).ToList();
 
-    public async Task<List<(int Id, string Name)>> CouncilOptionsAsync() =>
-        (await db.Councils.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
+    /// <summary>The councils a meeting may be a session of: all of them, or those the animator given animates.</summary>
+    public async Task<List<(int Id, string Name)>> CouncilOptionsAsync(Guid? animator = null) =>
+        (await db.Councils.AsNoTracking().Where(c => animator == null || db.CouncilAnimators.Any(a => a.CouncilId == c.Id && a.UserId == animator))
+                .OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync())
             .Select(c => (c.Id, c.Name)).ToList();
 
     public Task<string?> TerritoryNameAsync(int? territoryId) =>

@@ -43,6 +43,18 @@ internal sealed class MeetingRegistrationConfiguration : IEntityTypeConfiguratio
     }
 }
 
+/// <summary>A council's session invites each member once: the unique (meeting, mandate) pair decides it.</summary>
+internal sealed class SessionInvitationConfiguration : IEntityTypeConfiguration<SessionInvitation>
+{
+    public void Configure(EntityTypeBuilder<SessionInvitation> b)
+    {
+        b.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<CouncilMandate>().WithMany().HasForeignKey(i => i.MandateId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.MeetingId, i.MandateId }).IsUnique();
+        b.HasIndex(i => i.MandateId);
+    }
+}
+
 /// <summary>Contributions collected at a meeting, listed on its page.</summary>
 internal sealed class ContributionMeetingConfiguration : IEntityTypeConfiguration<Contribution>
 {

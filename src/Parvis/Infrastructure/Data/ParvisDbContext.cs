@@ -83,6 +83,7 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
+    public DbSet<SessionInvitation> SessionInvitations => Set<SessionInvitation>();
     public DbSet<Draw> Draws => Set<Draw>();
     public DbSet<DrawPerson> DrawPeople => Set<DrawPerson>();
     public DbSet<DrawQuota> DrawQuotas => Set<DrawQuota>();

@@ -24,6 +24,11 @@ public static class Policies
     public const string AnimateCouncil = "animate-council";
     /// <summary>Resource-based, on a <see cref="Council"/>: answering residents' agenda items, also open to the council's sitting secretary.</summary>
     public const string DecideCouncilAgenda = "decide-council-agenda";
+    /// <summary>
+    /// Meetings' organizer pages, and resource-based on a <see cref="Meeting"/>: the staff who run consultations
+    /// (a consultation's meeting: its service), and councils' animators for their council's sessions (<see cref="MeetingManagementHandler"/>).
+    /// </summary>
+    public const string ManageMeetings = "manage-meetings";
 }
 
 /// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
@@ -91,11 +96,13 @@ public static class IdentitySetup
             .AddPolicy(Policies.Verify, p => p.RequireRole(nameof(StaffRole.Agent), nameof(StaffRole.Administrator)).AddRequirements(StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.AnimateCouncil, p => p.AddRequirements(CouncilAnimationRequirement.Instance, StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.DecideCouncilAgenda, p => p.AddRequirements(CouncilAnimationRequirement.OrSecretary, StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.ManageMeetings, p => p.AddRequirements(MeetingManagementRequirement.Instance, StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ServiceStaffHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CouncilAnimationHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, MeetingManagementHandler>();
         return builder;
     }
 }
@@ -189,10 +196,16 @@ public sealed class ServiceStaffHandler(ParvisDbContext db) : AuthorizationHandl
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ServiceStaffRequirement requirement, IServiceOwned resource)
     {
-        if (context.User.IsInRole(nameof(StaffRole.Administrator))) context.Succeed(requirement);
-        else if (!context.User.IsInRole(nameof(StaffRole.Agent))) return;
-        else if (resource.ServiceName is null) { if (requirement.UnassignedToEveryAgent) context.Succeed(requirement); }
-        else if (await AgentServiceAsync(db, context.User) == resource.ServiceName) context.Succeed(requirement);
+        if (await AllowsAsync(db, context.User, resource, requirement)) context.Succeed(requirement);
+    }
+
+    /// <summary>The rule itself, for a handler that applies it to the item carrying another (a consultation's meeting).</summary>
+    public static async Task<bool> AllowsAsync(ParvisDbContext db, ClaimsPrincipal user, IServiceOwned resource, ServiceStaffRequirement requirement)
+    {
+        if (user.IsInRole(nameof(StaffRole.Administrator))) return true;
+        if (!user.IsInRole(nameof(StaffRole.Agent))) return false;
+        if (resource.ServiceName is null) return requirement.UnassignedToEveryAgent;
+        return await AgentServiceAsync(db, user) == resource.ServiceName;
     }
 
     /// <summary>The service an agent answers for (null for anyone else).</summary>

@@ -5,13 +5,21 @@ using Parvis.Domain;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Meetings.Manage;
 
-/// <summary>Creating a meeting (no id) or changing one; what the form holds is checked by <see cref="Meeting.Validate"/>.</summary>
-[Authorize(Policy = Policies.ManageConsultations)]
-public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantContext tenant, TimeProvider clock) : PageModel, IRedisplaysBrokenRules
+/// <summary>
+/// Creating a meeting (no id) or changing one; what the form holds is checked by <see cref="Meeting.Validate"/>.
+/// A council's animator who is not staff gets a session of a council they animate: the councils offered are theirs,
+/// one must be chosen, and no consultation is offered (whatever is posted, the meeting is asked about before saving).
+/// </summary>
+[Authorize(Policy = Policies.ManageMeetings)]
+public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantContext tenant, TimeProvider clock, IAuthorizationService authorization)
+    : PageModel, IRedisplaysBrokenRules
 {
+    /// <summary>Staff who run consultations; otherwise an animator, whose meetings are their councils' sessions.</summary>
+    public bool IsStaff { get; private set; }
     public Meeting? Existing { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
     public List<(int Id, string Title)> Consultations { get; private set; } = [];
@@ -19,7 +27,7 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
 
     [BindProperty] public MeetingInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int? id)
+    public async Task<IActionResult> OnGetAsync(int? id, int? conseil)
     {
         if (await LoadAsync(id) is { } refusal) return refusal;
         if (Existing is { } m)
@@ -56,6 +64,7 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
         {
             var start = tenant.Organization.ToLocal(clock.GetUtcNow().UtcDateTime).Date.AddDays(14).AddHours(18);
             (Input.StartsAt, Input.EndsAt) = (start, start.AddHours(2));
+            Input.CouncilId = Councils.Any(c => c.Id == conseil) ? conseil : IsStaff ? null : Councils.FirstOrDefault().Id;
         }
         return Page();
     }
@@ -77,12 +86,13 @@ public class EditModel(MeetingCommands commands, MeetingQueries queries, TenantC
 
     private async Task<IActionResult?> LoadAsync(int? id)
     {
+        IsStaff = (await authorization.AuthorizeAsync(User, Policies.ManageConsultations)).Succeeded;
         Territories = await queries.TerritoryOptionsAsync();
-        Consultations = await queries.ConsultationOptionsAsync();
-        Councils = await queries.CouncilOptionsAsync();
+        Consultations = IsStaff ? await queries.ConsultationOptionsAsync() : [];
+        Councils = await queries.CouncilOptionsAsync(IsStaff ? null : User.UserId());
         if (id is not { } meetingId) return null;
         Existing = await commands.FindAsync(meetingId);
         if (Existing is null) return NotFound();
-        return await commands.MayManageAsync(User, Existing) ? null : Forbid();
+        return (await authorization.AuthorizeAsync(User, Existing, Policies.ManageMeetings)).Succeeded ? null : Forbid();
     }
 }

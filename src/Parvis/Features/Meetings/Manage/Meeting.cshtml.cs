@@ -13,9 +13,9 @@ namespace Parvis.Features.Meetings.Manage;
 /// One meeting for its organizer: who registered and who is waiting, the attendance sheet to print and to tick,
 /// the minutes and their files, the contributions collected on site, and the cancellation.
 /// </summary>
-[Authorize(Policy = Policies.ManageConsultations)]
+[Authorize(Policy = Policies.ManageMeetings)]
 public class MeetingModel(MeetingCommands commands, MeetingQueries queries, MeetingRegistrations registrations, TenantContext tenant,
-    TimeProvider clock) : PageModel, IRedisplaysBrokenRules
+    TimeProvider clock, IAuthorizationService authorization) : PageModel, IRedisplaysBrokenRules
 {
     public Meeting Meeting { get; private set; } = null!;
     public List<MeetingRegistration> Registrations { get; private set; } = [];
@@ -107,7 +107,7 @@ public class MeetingModel(MeetingCommands commands, MeetingQueries queries, Meet
     {
         var meeting = await commands.FindAsync(id);
         if (meeting is null) return NotFound();
-        if (!await commands.MayManageAsync(User, meeting)) return Forbid();
+        if (!(await authorization.AuthorizeAsync(User, meeting, Policies.ManageMeetings)).Succeeded) return Forbid();
         Meeting = meeting;
         Registrations = await queries.RegistrationsAsync(id);
         MinutesFiles = await queries.MinutesFilesAsync(id);

@@ -2925,6 +2925,39 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ServiceRequests");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SessionInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("MandateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MandateId");
+
+                    b.HasIndex("MeetingId", "MandateId")
+                        .IsUnique();
+
+                    b.ToTable("SessionInvitations");
+                });
+
             modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4071,6 +4104,21 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.SessionInvitation", b =>
+                {
+                    b.HasOne("Parvis.Domain.CouncilMandate", null)
+                        .WithMany()
+                        .HasForeignKey("MandateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.StoredFile", b =>

@@ -2814,6 +2814,37 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ServiceRequests");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SessionInvitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MandateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MandateId");
+
+                    b.HasIndex("MeetingId", "MandateId")
+                        .IsUnique();
+
+                    b.ToTable("SessionInvitations");
+                });
+
             modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3952,6 +3983,21 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Category");
 
                     b.Navigation("Territory");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.SessionInvitation", b =>
+                {
+                    b.HasOne("Parvis.Domain.CouncilMandate", null)
+                        .WithMany()
+                        .HasForeignKey("MandateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
