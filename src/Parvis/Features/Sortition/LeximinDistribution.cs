@@ -48,7 +48,6 @@ public static class LeximinDistribution
             var open = Enumerable.Range(0, groups.Count).Where(g => levels[g] is null).ToList();
             var tight = open.Where(g => groups.SizeOf(g) * weights[g] > TightShare).ToList();
             if (tight.Count == 0) tight = [open.MaxBy(g => groups.SizeOf(g) * weights[g])];
-            Console.Error.WriteLine(FormattableString.Invariant($"DBG {DateTime.UtcNow:HH:mm:ss.fff} it={columns.Iterations} panels={columns.Panels.Count} z={columns.Optimum:F6} open={open.Count} tight={tight.Count}"));
             foreach (var g in tight)
             {
                 levels[g] = level;
@@ -86,7 +85,7 @@ public static class LeximinDistribution
     /// <summary>
     /// The master as a primal: a column per panel (its probability) and z, a row per group that some panel holds
     /// (Σ count·p − size·z ≥ 0 while open, Σ count·p ≥ size·level once fixed) and Σ p = 1; maximize z. A new panel is
-    /// a new column, which GLOP takes from its last basis (a new row, in the dual form, makes it start over).
+    /// a new column; fixing a group changes its row.
     /// </summary>
     private sealed class PrimalMaster : ColumnGeneration
     {
@@ -99,9 +98,6 @@ public static class LeximinDistribution
             : base(solver)
         {
             _lp = Solver.CreateSolver("GLOP");
-            // Without presolve, GLOP starts each solve from the last basis (presolve would change the problem).
-            if (!_lp.SetSolverSpecificParametersAsString("use_preprocessing:false"))
-                throw new InvalidOperationException("GLOP refused its parameters.");
             _z = _lp.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "z");
             _total = _lp.MakeConstraint(1, 1, "total");
             _rows = new Constraint?[Groups.Count];
