@@ -39,15 +39,21 @@ for (var f = 0; f < features.Length; f++)
 var problem = new SortitionProblem(features, people, quotas, panel);
 WriteFiles();
 
-var clock = Stopwatch.StartNew();
-var result = FairDraw.Run(problem, seed);
-clock.Stop();
 var groups = PanelGroups.Of(problem);
 Console.WriteLine(FormattableString.Invariant($"pool {size} people, {groups.Count} groups of identical people, {quotas.Count} quota values, panel {panel}"));
-Console.WriteLine(FormattableString.Invariant(
-    $"fair draw ({FairDraw.AlgorithmVersion}): {clock.Elapsed.TotalSeconds:F1} s, {result.PanelsInLottery} panels in the lottery, certified {result.Certified}"));
-Console.WriteLine(FormattableString.Invariant(
-    $"  probabilities: min {result.Minimum:F4}, max {result.Maximum:F4}, spread {result.Spread:F4}, never selectable {result.Unselectable} (uniform would be {panel / (double)size:F4})"));
+DrawResult result = null!;
+foreach (var algorithm in new[] { FairDraw.Maximin, FairDraw.Leximin })
+{
+    var clock = Stopwatch.StartNew();
+    result = FairDraw.Run(problem, seed, algorithm);
+    clock.Stop();
+    var levels = result.Probabilities.Select(p => Math.Round(p, 6)).Distinct().Count();
+    var second = result.Probabilities.Where(p => p > result.Minimum + 1e-6).DefaultIfEmpty(result.Minimum).Min();
+    Console.WriteLine(FormattableString.Invariant(
+        $"fair draw ({algorithm}): {clock.Elapsed.TotalSeconds:F1} s, {result.PanelsInLottery} panels in the lottery, certified {result.Certified}"));
+    Console.WriteLine(FormattableString.Invariant(
+        $"  probabilities: min {result.Minimum:F4} ({result.Probabilities.Count(p => p < result.Minimum + 1e-6)} people), next level {second:F4}, max {result.Maximum:F4}, spread {result.Spread:F4}, {levels} levels, never selectable {result.Unselectable} (uniform would be {panel / (double)size:F4})"));
+}
 
 var (counts, successes, failures) = Greedy();
 var estimates = counts.Select(c => c / (double)successes).ToArray();

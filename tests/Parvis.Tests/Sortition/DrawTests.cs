@@ -33,7 +33,7 @@ public class DrawTests(AppFixture fixture)
         Assert.Equal("loto 2026-12-05 7 12 23", page.QuerySelector("[data-seed='1']")!.TextContent);
         var published = page.QuerySelectorAll("ul[data-round='1'] li").Select(li => li.TextContent).ToList();
         Assert.Equal(5, published.Count);
-        Assert.Equal("dotnet run --project src/Parvis -- sortition --people people.csv --quotas quotas.csv --panel 5 --seed \"loto 2026-12-05 7 12 23\"",
+        Assert.Equal("dotnet run --project src/Parvis -- sortition --people people.csv --quotas quotas.csv --panel 5 --seed \"loto 2026-12-05 7 12 23\" --algorithm leximin",
             page.QuerySelector("[data-command='1']")!.TextContent);
 
         var folder = Directory.CreateTempSubdirectory("parvis-draw-").FullName;
@@ -100,7 +100,7 @@ public class DrawTests(AppFixture fixture)
         Assert.StartsWith("id;genre;quartier;foyer\n", people, StringComparison.Ordinal);
         Assert.DoesNotContain("rue", people, StringComparison.Ordinal);
         var page = await visitor.GetDocumentAsync($"/tirages/{draw}");
-        Assert.EndsWith("--household foyer", page.QuerySelector("[data-command='1']")!.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("--household foyer --algorithm leximin", page.QuerySelector("[data-command='1']")!.TextContent, StringComparison.Ordinal);
         var selected = await _app.InAAsync(db => db.DrawPeople.Where(p => p.DrawId == draw && p.SelectedInRound != null).Select(p => p.Household).ToListAsync());
         Assert.Equal(selected.Count, selected.Distinct().Count());
     }

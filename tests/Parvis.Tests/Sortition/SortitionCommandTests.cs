@@ -132,12 +132,33 @@ public sealed class SortitionCommandTests : IDisposable
     [InlineData("--people", "p.csv", "--quotas", "q.csv", "--panel", "quatre", "--seed", "s")]
     [InlineData("--people", "p.csv", "--quotas", "q.csv", "--panel", "4", "--seed", "s", "--verbose", "1")]
     [InlineData("--people", "p.csv", "--people", "q.csv", "--panel", "4", "--seed", "s")]
+    [InlineData("--people", "p.csv", "--quotas", "q.csv", "--panel", "4", "--seed", "s", "--algorithm", "glouton")]
     public async Task Bad_arguments_print_the_usage_and_exit_with_two(params string[] args)
     {
         var (code, _, error) = await Run(args);
 
         Assert.Equal(2, code);
         Assert.StartsWith("usage : sortition", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_algorithm_is_leximin_unless_maximin_is_asked_for_by_name_or_version()
+    {
+        var people = Write("rares.csv", "id,genre,age\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"f{i},F,jeune\n")) + "h0,H,jeune\nh1,H,aîné\n");
+        var quotas = Quotas("feature,value,min,max\ngenre,F,1,1\ngenre,H,1,1\nage,jeune,0,2\nage,aîné,0,2\n");
+        string[] args = ["--people", people, "--quotas", quotas, "--panel", "2", "--seed", "graine"];
+
+        var byDefault = await Run(args);
+        var leximin = await Run([.. args, "--algorithm", "leximin"]);
+        var maximin = await Run([.. args, "--algorithm", "maximin"]);
+        var version = await Run([.. args, "--algorithm", FairDraw.Maximin]);
+
+        Assert.Equal(leximin.Output, byDefault.Output);
+        Assert.Contains("# algorithme parvis-leximin-1,", leximin.Output, StringComparison.Ordinal);
+        Assert.Contains("h0,0.500000", leximin.Output, StringComparison.Ordinal);
+        Assert.Contains("# algorithme parvis-maximin-1,", maximin.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("h0,0.500000", maximin.Output, StringComparison.Ordinal);
+        Assert.Equal(maximin.Output, version.Output);
     }
 
     [Fact]

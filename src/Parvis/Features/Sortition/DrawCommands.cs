@@ -151,7 +151,8 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
             PanelSize = files.PanelSize,
             PeopleCsv = files.People,
             QuotasCsv = files.Quotas,
-            AlgorithmVersion = FairDraw.AlgorithmVersion,
+            // A replacement round draws as the first one did, so that the whole draw follows one published rule.
+            AlgorithmVersion = rounds.Count == 0 ? FairDraw.AlgorithmVersion : rounds[0].AlgorithmVersion,
             Commitment = LotteryRandom.Commitment(seed),
             Seed = seed,
             CommittedAt = Now,
@@ -177,7 +178,7 @@ public sealed class DrawCommands(ParvisDbContext db, AuditLog audit, TimeProvide
         var round = await db.DrawRounds.Where(r => r.DrawId == id).OrderByDescending(r => r.Number).FirstOrDefaultAsync();
         if (round is null || round.IsDrawn) throw new DomainException("Engagez d'abord un tour : sa graine doit être annoncée avant le tirage.");
         var problem = await new RoundFiles(round.PeopleCsv, round.QuotasCsv, round.PanelSize, draw.OnePerHousehold).ProblemAsync();
-        var result = FairDraw.Run(problem, round.Seed);
+        var result = FairDraw.Run(problem, round.Seed, round.AlgorithmVersion);
         var people = await db.DrawPeople.Where(p => p.DrawId == id).ToDictionaryAsync(p => p.Code);
         foreach (var code in result.Selected) people[code].SelectedInRound = round.Number;
         round.DrawnAt = Now;

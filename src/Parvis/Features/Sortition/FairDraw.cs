@@ -20,25 +20,47 @@ public sealed record DrawResult(
 }
 
 /// <summary>
-/// A fair draw: the maximin lottery over feasible panels (<see cref="MaximinDistribution"/>), then one panel
-/// taken from it with <see cref="LotteryRandom"/>, then the people inside each group chosen uniformly.
+/// A fair draw: the leximin lottery over feasible panels (<see cref="LeximinDistribution"/>; draws recorded with
+/// <see cref="Maximin"/> re-run <see cref="MaximinDistribution"/>), then one panel taken from it with
+/// <see cref="LotteryRandom"/>, then the people inside each group chosen uniformly.
 /// The same problem and seed give the same panel: solvers run on one thread with fixed parameters, panels are
 /// sorted before the lottery and their probabilities rounded to whole billionths, so that a last-digit
 /// difference of floating point cannot move the draw.
 /// </summary>
 public static class FairDraw
 {
-    /// <summary>Printed with every result and published with every draw; changes whenever the same input and seed
-    /// could give another panel.</summary>
-    public const string AlgorithmVersion = "parvis-maximin-1";
+    /// <summary>Leximin (docs/SORTITION.md): the algorithm of new draws.</summary>
+    public const string Leximin = "parvis-leximin-1";
+
+    /// <summary>Maximin, the algorithm of the draws committed before leximin: they keep re-running with it.</summary>
+    public const string Maximin = "parvis-maximin-1";
+
+    /// <summary>The version of new draws. Printed with every result and published with every draw; a version
+    /// changes whenever the same input and seed could give another panel.</summary>
+    public const string AlgorithmVersion = Leximin;
+
+    /// <summary>The version an algorithm's short name (<c>leximin</c>, <c>maximin</c>) or full version stands
+    /// for, or null when it names none.</summary>
+    public static string? VersionOf(string name) => name switch
+    {
+        "leximin" or Leximin => Leximin,
+        "maximin" or Maximin => Maximin,
+        _ => null,
+    };
+
+    /// <summary>The short name of a version, as the command's <c>--algorithm</c> takes it.</summary>
+    public static string NameOf(string version) => version == Maximin ? "maximin" : "leximin";
 
     private const long Resolution = 1_000_000_000;
 
-    public static DrawResult Run(SortitionProblem problem, string seed)
+    /// <summary>Draws with <paramref name="algorithm"/> (a version; new draws use <see cref="AlgorithmVersion"/>).</summary>
+    public static DrawResult Run(SortitionProblem problem, string seed, string algorithm = AlgorithmVersion)
     {
+        if (VersionOf(algorithm) != algorithm)
+            throw DomainException.WithValues("L'algorithme « {0} » est inconnu : {1} ou {2}.", algorithm, Leximin, Maximin);
         var solver = EnsureFeasible(problem);
         var groups = solver.Groups;
-        var distribution = MaximinDistribution.Find(solver);
+        var distribution = algorithm == Maximin ? MaximinDistribution.Find(solver) : LeximinDistribution.Find(solver);
         var random = new LotteryRandom(seed);
         var panel = Pick(distribution, random);
         var selected = new List<int>();
@@ -56,7 +78,7 @@ public static class FairDraw
             probabilities.Count(p => p <= 1e-9),
             distribution.Probabilities.Count(p => p > 0),
             distribution.Certified,
-            AlgorithmVersion);
+            algorithm);
     }
 
     /// <summary>Checks the problem and that some panel meets its quotas; the message names the quotas in conflict.</summary>

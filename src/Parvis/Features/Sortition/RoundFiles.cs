@@ -53,10 +53,10 @@ public sealed record RoundFiles(string People, string Quotas, int PanelSize, boo
         return new SortitionProblem(features, people, quotas, PanelSize, OnePerHousehold);
     }
 
-    /// <summary>The command line that re-runs the round on the downloaded files.</summary>
-    public static string CommandLine(int panelSize, string seed, bool onePerHousehold) =>
+    /// <summary>The command line that re-runs the round on the downloaded files, with the round's algorithm.</summary>
+    public static string CommandLine(int panelSize, string seed, bool onePerHousehold, string algorithm) =>
         FormattableString.Invariant($"dotnet run --project src/Parvis -- sortition --people people.csv --quotas quotas.csv --panel {panelSize} --seed \"{seed}\"")
-        + (onePerHousehold ? $" --household {HouseholdColumn}" : "");
+        + (onePerHousehold ? $" --household {HouseholdColumn}" : "") + " --algorithm " + FairDraw.NameOf(algorithm);
 
     private static string Text(CsvFile file) => Encoding.UTF8.GetString(file.ToBytes().AsSpan(Encoding.UTF8.Preamble.Length));
 

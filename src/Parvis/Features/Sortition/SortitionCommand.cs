@@ -5,15 +5,17 @@ namespace Parvis.Features.Sortition;
 
 /// <summary>
 /// <c>dotnet run --project src/Parvis -- sortition --people people.csv --quotas quotas.csv --panel N --seed S
-/// [--household COLUMN]</c>: a fair draw (docs/SORTITION.md) without a database, for a re-run of a published draw
-/// or an association's own assembly. Prints the selected ids one per line, an empty line, then
+/// [--household COLUMN] [--algorithm leximin|maximin]</c>: a fair draw (docs/SORTITION.md) without a database, for a
+/// re-run of a published draw or an association's own assembly. The algorithm is leximin unless told (a draw
+/// published with <c>parvis-maximin-1</c> re-runs with <c>--algorithm maximin</c>; the full version is taken too). Prints the selected ids one per line, an empty line, then
 /// <c>id,probability</c> for everyone, then the summary as lines starting with '#'. Messages are in French.
 /// Exit codes: 0 drawn, 1 the files or quotas are wrong (the message says why), 2 bad arguments.
 /// </summary>
 public static class SortitionCommand
 {
     public const string Usage =
-        "usage : sortition --people people.csv --quotas quotas.csv --panel N --seed GRAINE [--household COLONNE]";
+        "usage : sortition --people people.csv --quotas quotas.csv --panel N --seed GRAINE [--household COLONNE] "
+        + "[--algorithm leximin|maximin] (leximin par défaut ; maximin pour refaire un tirage publié avec parvis-maximin-1)";
 
     public static async Task<bool> TryRunAsync(string[] args)
     {
@@ -27,7 +29,7 @@ public static class SortitionCommand
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length || args[i] is not ("--people" or "--quotas" or "--panel" or "--seed" or "--household")
+            if (i + 1 >= args.Length || args[i] is not ("--people" or "--quotas" or "--panel" or "--seed" or "--household" or "--algorithm")
                 || !options.TryAdd(args[i], args[i + 1]))
                 return await Fail(error, 2, Usage);
         }
@@ -36,10 +38,12 @@ public static class SortitionCommand
             || !int.TryParse(panelText, NumberStyles.None, CultureInfo.InvariantCulture, out var panel))
             return await Fail(error, 2, Usage);
         options.TryGetValue("--household", out var household);
+        if (FairDraw.VersionOf(options.GetValueOrDefault("--algorithm", "leximin")) is not { } algorithm)
+            return await Fail(error, 2, Usage);
         try
         {
             var problem = await ReadAsync(peoplePath, quotasPath, panel, household);
-            var result = FairDraw.Run(problem, seed);
+            var result = FairDraw.Run(problem, seed, algorithm);
             await WriteAsync(output, problem, result, seed);
             return 0;
         }
