@@ -9,6 +9,7 @@ public static class ProjectsSetup
         services.AddScoped<ProjectCommands>();
         services.AddScoped<ProjectContentCommands>();
         services.AddScoped<ProjectFileCommands>();
+        services.AddScoped<Manage.ProjectStaffQueries>();
         return services;
     }
 }
