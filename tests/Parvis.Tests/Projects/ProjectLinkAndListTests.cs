@@ -108,7 +108,8 @@ public class ProjectLinkAndListTests(AppFixture fixture)
         await _app.InAAsync(db => db.ServiceRequests.Where(r => r.Id == expected).ExecuteUpdateAsync(x => x.SetProperty(r => r.IsHidden, true)));
         try
         {
-            page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/projets/{id}");
+            // Signed in, so that the anonymous page cache (10 s) does not answer.
+            page = await (await _app.SignedInAsync("habitant")).GetDocumentAsync($"/projets/{id}");
             Assert.Null(page.QuerySelector($"a[href='/signalements/{expected}']"));
         }
         finally
