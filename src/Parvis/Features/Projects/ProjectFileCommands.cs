@@ -53,8 +53,8 @@ public sealed class ProjectFileCommands(ParvisDbContext db, FileCommands files, 
     }
 
     /// <summary>The project's files as staff manage them.</summary>
-    public Task<List<(int Id, bool IsPhoto, string? AltText, FileView File)>> ListAsync(int projectId) =>
-        db.ProjectFiles.AsNoTracking().Where(f => f.ProjectId == projectId).OrderBy(f => f.Id)
-            .Join(db.StoredFiles, f => f.FileId, s => s.Id, (f, s) => ValueTuple.Create(f.Id, f.IsPhoto, f.AltText, new FileView(s.Id, s.Title, s.ContentType, s.Size)))
-            .ToListAsync();
+    public async Task<List<(int Id, bool IsPhoto, string? AltText, FileView File)>> ListAsync(int projectId) =>
+        (await db.ProjectFiles.AsNoTracking().Where(f => f.ProjectId == projectId).OrderBy(f => f.Id)
+            .Join(db.StoredFiles, f => f.FileId, s => s.Id, (f, s) => new { f.Id, f.IsPhoto, f.AltText, View = new FileView(s.Id, s.Title, s.ContentType, s.Size) })
+            .ToListAsync()).Select(f => (f.Id, f.IsPhoto, f.AltText, f.View)).ToList();
 }

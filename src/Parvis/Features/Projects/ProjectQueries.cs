@@ -101,11 +101,13 @@ public sealed class ProjectQueries(ParvisDbContext db, OutcomeSubjects subjects,
     }
 
     /// <summary>The published projects an item belongs to, for a link back from its page.</summary>
-    public Task<List<(int Id, string Title)>> ProjectsOfAsync(OutcomeSubjectKind kind, int id)
+    public async Task<List<(int Id, string Title)>> ProjectsOfAsync(OutcomeSubjectKind kind, int id)
     {
         var projectIds = db.ProjectLinks.Where(l => l.Kind == kind && l.SubjectId == id).Select(l => l.ProjectId);
-        return db.Projects.AsNoTracking().Where(p => p.PublishedAt != null && projectIds.Contains(p.Id))
-            .OrderBy(p => p.Title).Take(20).Select(p => ValueTuple.Create(p.Id, p.Title)).ToListAsync();
+        // Anonymous rows, then tuples: Npgsql reads a tuple built in SQL as a row value.
+        var rows = await db.Projects.AsNoTracking().Where(p => p.PublishedAt != null && projectIds.Contains(p.Id))
+            .OrderBy(p => p.Title).Take(20).Select(p => new { p.Id, p.Title }).ToListAsync();
+        return rows.Select(r => (r.Id, r.Title)).ToList();
     }
 
     private async Task<List<ProjectCard>> CardsAsync(List<Project> projects)

@@ -37,7 +37,8 @@ public sealed class ProjectStaffQueries(ParvisDbContext db, OutcomeSubjects subj
         return links.Select(l => (l.Id, l.Kind, l.SubjectId, views.GetValueOrDefault((l.Kind, l.SubjectId)))).ToList();
     }
 
-    public Task<List<(int Id, string Title, bool Published)>> OutcomesAsync(int projectId) =>
-        db.Outcomes.AsNoTracking().Where(o => o.ProjectId == projectId).OrderBy(o => o.Id)
-            .Select(o => ValueTuple.Create(o.Id, o.Title, o.PublishedAt != null)).ToListAsync();
+    public async Task<List<(int Id, string Title, bool Published)>> OutcomesAsync(int projectId) =>
+        (await db.Outcomes.AsNoTracking().Where(o => o.ProjectId == projectId).OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.Title, Published = o.PublishedAt != null }).ToListAsync())
+            .Select(o => (o.Id, o.Title, o.Published)).ToList();
 }
