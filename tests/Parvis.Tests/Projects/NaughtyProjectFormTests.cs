@@ -51,7 +51,7 @@ public class NaughtyProjectFormTests(AppFixture fixture)
             Assert.Equal((s.Trim(), s.Trim()), (stored.Title, stored.Summary));
 
             var phase = await agent.SubmitAsync(url, "form[action*=AddPhase]", new Dictionary<string, string?>
-                { ["Phase.Name"] = s, ["Phase.Description"] = s, ["Phase.StartsOn"] = "2026-01-01" });
+            { ["Phase.Name"] = s, ["Phase.Description"] = s, ["Phase.StartsOn"] = "2026-01-01" });
             Assert.True((int)phase.StatusCode < 500, $"{(int)phase.StatusCode} for phase {s}");
             var link = await agent.SubmitAsync(url, "form[action*=Link]", new Dictionary<string, string?> { ["address"] = s, ["kind"] = s, ["number"] = s });
             Assert.True((int)link.StatusCode < 500, $"{(int)link.StatusCode} for link {s}");

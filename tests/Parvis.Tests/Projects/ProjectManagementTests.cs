@@ -59,7 +59,9 @@ public class ProjectManagementTests(AppFixture fixture)
         {
             var page = await agent.SubmitAndReadAsync(url, "form[action*=AddPhase]", new Dictionary<string, string?>
             {
-                ["Phase.Name"] = name, ["Phase.Kind"] = kind, ["Phase.StartsOn"] = today.AddDays(from).ToString("yyyy-MM-dd"),
+                ["Phase.Name"] = name,
+                ["Phase.Kind"] = kind,
+                ["Phase.StartsOn"] = today.AddDays(from).ToString("yyyy-MM-dd"),
                 ["Phase.EndsOn"] = to is { } t ? today.AddDays(t).ToString("yyyy-MM-dd") : "",
             });
             Assert.Equal("Phase ajoutée.", page.QuerySelector(".notice")!.TextContent);
@@ -68,7 +70,7 @@ public class ProjectManagementTests(AppFixture fixture)
         await AddAsync("Études préalables", "Studies", -300, -100);
         await AddAsync("Concertation publique", "Consultation", -90, null);
         var refused = await agent.SubmitAndReadAsync(url, "form[action*=AddPhase]", new Dictionary<string, string?>
-            { ["Phase.Name"] = "À l'envers", ["Phase.StartsOn"] = "2026-05-01", ["Phase.EndsOn"] = "2026-04-01" });
+        { ["Phase.Name"] = "À l'envers", ["Phase.StartsOn"] = "2026-05-01", ["Phase.EndsOn"] = "2026-04-01" });
         Assert.Contains("La fin de la phase ne peut pas précéder son début.", refused.Errors());
         refused = await agent.SubmitAndReadAsync(url, "form[action*=AddPhase]", new Dictionary<string, string?> { ["Phase.Name"] = "Illisible", ["Phase.StartsOn"] = "demain" });
         Assert.Contains("Une date ou un nombre du formulaire n'est pas lisible.", refused.Errors());
