@@ -30,6 +30,8 @@ public class Outcome : ITenantOwned, IServiceOwned
     public int TerritoryId { get; set; }
     /// <summary>The service that carries it out: its agents manage the outcome beside the administrators.</summary>
     public string? ServiceName { get; set; }
+    /// <summary>The project this outcome belongs to, if any: its page lists the outcome, the outcome links back.</summary>
+    public int? ProjectId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? PublishedAt { get; set; }

@@ -70,6 +70,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SigningForms>();
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddRequests();
+        Projects.ProjectsSetup.AddProjects(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();

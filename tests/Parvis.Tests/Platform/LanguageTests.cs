@@ -216,6 +216,9 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<CandidacyStatus>().Select(Parvis.Features.Councils.CouncilLabels.Of));
         texts.AddRange(Enum.GetValues<MemberVote>().Select(Parvis.Features.Councils.CouncilLabels.Of));
         texts.AddRange([Parvis.Features.Outcomes.OutcomesFedViewComponent.ForOpinion, "Pour candidater", "Pour proposer un point"]);
+        texts.AddRange(Enum.GetValues<ProjectTheme>().Select(Parvis.Features.Projects.ProjectLabels.Of));
+        texts.AddRange(Enum.GetValues<ProjectPhaseKind>().Select(Parvis.Features.Projects.ProjectLabels.Of));
+        texts.AddRange(ProjectLink.Kinds.Select(Parvis.Features.Projects.ProjectLabels.Section));
         texts.AddRange(Enum.GetValues<CensusKind>().Select(Parvis.Features.Identity.CensusUploads.Label));
         texts.AddRange(Parvis.Features.Identity.DeskModel.DocumentTypes);
         texts.AddRange(Enum.GetValues<QuestionKind>().Select(Parvis.Features.Requests.Manage.QuestionLabels.Of));

@@ -88,6 +88,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/fichiers/", StringComparison.Ordinal)) url = $"/fichiers/{ids["{file}"]}";
                 if (target.StartsWith("/reunions/", StringComparison.Ordinal) || target.StartsWith("/admin/reunions/", StringComparison.Ordinal))
                     url = target.Replace("{id:int?}", ids["{meeting}"], StringComparison.Ordinal).Replace("{id:int}", ids["{meeting}"], StringComparison.Ordinal);
+                // The demo project for the public page (never unpublished here), one of the agent's service for the staff routes.
+                if (target.StartsWith("/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{project}"], StringComparison.Ordinal);
+                if (target.StartsWith("/admin/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service project}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -187,11 +190,17 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         await db.SaveChangesAsync();
         var category = await db.RequestCategories.Where(c => c.Code == "nid-de-poule").Select(c => c.Id).SingleAsync();
         var meeting = await db.Meetings.Where(m => m.ConsultationId == consultation && m.Kind == MeetingKind.Workshop).Select(m => m.Id).FirstAsync();
+        var project = await db.Projects.Where(p => p.Title == Parvis.Features.Demo.DemoProjects.GareProject).Select(p => p.Id).SingleAsync();
+        var serviceProject = new Project { Title = "Projet de la matrice", ServiceName = "Service urbanisme" };
+        db.Projects.Add(serviceProject);
+        await db.SaveChangesAsync();
         var draw = await db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync();
         var council = await db.Councils.Where(c => c.Name == Parvis.Features.Demo.DemoSeeder.DemoCouncil).Select(c => c.Id).SingleAsync();
         var opinion = await db.CouncilOpinions.Where(o => o.CouncilId == council).Select(o => o.Id).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["{project}"] = project.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{service project}"] = serviceProject.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,

@@ -92,6 +92,7 @@ public static partial class DemoSeeder
         await DemoSignatures.SeedAsync(db, org, now);
         await LinkInitiativesToOutcomesAsync(db, now);
         await DemoRequests.SeedAsync(db, now, citizens, voirie);
+        await DemoProjects.SeedAsync(db, now, gare);
         await DemoDraws.SeedAsync(services);
         return org;
     }

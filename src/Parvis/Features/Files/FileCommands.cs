@@ -168,6 +168,11 @@ public static class FileEndpoints
             return (meeting.PublishedAt is not null && meeting.MinutesPublishedAt is not null)
                 || (await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded;
         }
+        // A project's document or photo is public with the published project; before that, the staff who run projects see it.
+        var ofProject = await db.ProjectFiles.AsNoTracking().Where(f => f.FileId == file.Id)
+            .Select(f => new { Published = db.Projects.Any(p => p.Id == f.ProjectId && p.PublishedAt != null) }).FirstOrDefaultAsync();
+        if (ofProject is not null)
+            return ofProject.Published || (await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded;
         if (file.Kind == FileKind.Photo)
         {
             // A proposal's photo is public with the proposal; a hidden one's only for its author and the moderators.

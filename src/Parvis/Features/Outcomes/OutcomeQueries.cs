@@ -9,7 +9,10 @@ namespace Parvis.Features.Outcomes;
 public sealed record OutcomeView(
     int Id, string Title, string DescriptionMarkdown, OutcomeStatus Status, int ProgressPercent, decimal? BudgetEuros,
     DateOnly DecidedOn, DateOnly? StartedOn, DateOnly? ExpectedOn, DateOnly? DoneOn, int TerritoryId, string TerritoryName,
-    string? ServiceName, DateTime? PublishedAt, IReadOnlyList<SubjectView> Items);
+    string? ServiceName, DateTime? PublishedAt, IReadOnlyList<SubjectView> Items, OutcomeProject? Project = null);
+
+/// <summary>The published project an outcome belongs to, for the link from the outcome to its project.</summary>
+public sealed record OutcomeProject(int Id, string Title);
 
 /// <summary>An outcome linked to an item, as the item's page lists it.</summary>
 public sealed record FedOutcome(int Id, string Title, OutcomeStatus Status, int ProgressPercent);
@@ -72,9 +75,13 @@ public sealed class OutcomeQueries(ParvisDbContext db, OutcomeSubjects subjects)
         var views = await subjects.DescribeAsync(links.Select(l => (l.Kind, l.SubjectId)), forStaff);
         var territoryIds = outcomes.Select(o => o.TerritoryId).Distinct().ToList();
         var territories = await db.Territories.AsNoTracking().Where(t => territoryIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name);
+        var projectIds = outcomes.Where(o => o.ProjectId != null).Select(o => o.ProjectId!.Value).Distinct().ToList();
+        var projects = projectIds.Count == 0 ? [] : await db.Projects.AsNoTracking()
+            .Where(p => projectIds.Contains(p.Id) && p.PublishedAt != null).ToDictionaryAsync(p => p.Id, p => new OutcomeProject(p.Id, p.Title));
         return outcomes.Select(o => new OutcomeView(o.Id, o.Title, o.DescriptionMarkdown, o.Status, o.ProgressPercent, o.BudgetEuros,
             o.DecidedOn, o.StartedOn, o.ExpectedOn, o.DoneOn, o.TerritoryId, territories.GetValueOrDefault(o.TerritoryId, ""), o.ServiceName, o.PublishedAt,
-            links.Where(l => l.OutcomeId == o.Id).Select(l => views.GetValueOrDefault((l.Kind, l.SubjectId))).OfType<SubjectView>().ToList())).ToList();
+            links.Where(l => l.OutcomeId == o.Id).Select(l => views.GetValueOrDefault((l.Kind, l.SubjectId))).OfType<SubjectView>().ToList(),
+            o.ProjectId is { } project ? projects.GetValueOrDefault(project) : null)).ToList();
     }
 }
 

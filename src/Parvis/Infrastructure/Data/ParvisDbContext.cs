@@ -96,6 +96,10 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<CouncilAgendaItem> CouncilAgendaItems => Set<CouncilAgendaItem>();
     public DbSet<CouncilOpinion> CouncilOpinions => Set<CouncilOpinion>();
     public DbSet<CouncilOpinionVote> CouncilOpinionVotes => Set<CouncilOpinionVote>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectPhase> ProjectPhases => Set<ProjectPhase>();
+    public DbSet<ProjectLink> ProjectLinks => Set<ProjectLink>();
+    public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
