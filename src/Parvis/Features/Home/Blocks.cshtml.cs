@@ -15,19 +15,19 @@ public class BlocksModel(HomeBlocks blocks) : PageModel, IRedisplaysBrokenRules
 
     public async Task OnGetAsync() => Blocks = await blocks.ArrangedAsync();
 
-    public Task<IActionResult> OnPostUpAsync(HomeBlockKind kind) => ActAsync(() => blocks.MoveAsync(kind, -1), "Bloc monté.");
+    public Task<IActionResult> OnPostUpAsync(HomeBlockKind? kind) => ActAsync(kind, k => blocks.MoveAsync(k, -1), "Bloc monté.");
 
-    public Task<IActionResult> OnPostDownAsync(HomeBlockKind kind) => ActAsync(() => blocks.MoveAsync(kind, 1), "Bloc descendu.");
+    public Task<IActionResult> OnPostDownAsync(HomeBlockKind? kind) => ActAsync(kind, k => blocks.MoveAsync(k, 1), "Bloc descendu.");
 
-    public Task<IActionResult> OnPostShowAsync(HomeBlockKind kind) => ActAsync(() => blocks.ShowAsync(kind, true), "Bloc affiché.");
+    public Task<IActionResult> OnPostShowAsync(HomeBlockKind? kind) => ActAsync(kind, k => blocks.ShowAsync(k, true), "Bloc affiché.");
 
-    public Task<IActionResult> OnPostHideAsync(HomeBlockKind kind) => ActAsync(() => blocks.ShowAsync(kind, false), "Bloc masqué.");
+    public Task<IActionResult> OnPostHideAsync(HomeBlockKind? kind) => ActAsync(kind, k => blocks.ShowAsync(k, false), "Bloc masqué.");
 
-    private async Task<IActionResult> ActAsync(Func<Task> action, string success)
+    private async Task<IActionResult> ActAsync(HomeBlockKind? kind, Func<HomeBlockKind, Task> action, string success)
     {
-        // An unreadable kind arrives as the default value with an error: refused, nothing saved.
-        if (!ModelState.IsValid) throw new DomainException("Ce bloc n'existe pas.");
-        await action();
+        // A missing or unreadable kind: refused, nothing saved.
+        if (!ModelState.IsValid || kind is not { } k) throw new DomainException("Ce bloc n'existe pas.");
+        await action(k);
         TempData["Message"] = success;
         return Redirect("/admin/accueil");
     }
