@@ -39,7 +39,11 @@ public sealed class NewsCommentCommands(ParvisDbContext db, ModerationCommands m
         var rows = await query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Take(QueueSize)
             .Select(c => new
             {
-                c.Id, c.NewsPostId, c.Body, c.State, c.CreatedAt,
+                c.Id,
+                c.NewsPostId,
+                c.Body,
+                c.State,
+                c.CreatedAt,
                 Post = db.NewsPosts.Where(p => p.Id == c.NewsPostId).Select(p => p.Title).First(),
                 Author = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.Pseudonym).FirstOrDefault(),
             }).ToListAsync();

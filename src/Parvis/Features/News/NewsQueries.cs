@@ -91,7 +91,15 @@ public sealed class NewsQueries(ParvisDbContext db, TimeProvider clock)
     {
         var rows = await query.Select(p => new
         {
-            p.Id, p.Title, p.Summary, p.PublishAt, p.UpdatedAt, p.CoverFileId, p.CoverAltText, p.Theme, p.ProjectId,
+            p.Id,
+            p.Title,
+            p.Summary,
+            p.PublishAt,
+            p.UpdatedAt,
+            p.CoverFileId,
+            p.CoverAltText,
+            p.Theme,
+            p.ProjectId,
             Territory = db.Territories.Where(t => t.Id == p.TerritoryId).Select(t => t.Name).FirstOrDefault(),
             Project = db.Projects.Where(x => x.Id == p.ProjectId && x.PublishedAt != null).Select(x => x.Title).FirstOrDefault(),
         }).ToListAsync();
