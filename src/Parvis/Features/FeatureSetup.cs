@@ -71,6 +71,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddRequests();
         Projects.ProjectsSetup.AddProjects(builder.Services);
+        News.NewsSetup.AddNews(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();
@@ -101,6 +102,7 @@ public static class FeatureSetup
         app.MapBenchBaseline();
         Petitions.Signing.SignatureEndpoints.MapSignatureEndpoints(app);
         Home.Sitemap.MapSitemap(app);
+        News.NewsFeeds.MapNewsFeeds(app);
         app.MapDevIdentityProvider();
         app.MapRequests();
         Meetings.MeetingCalendarEndpoints.MapMeetingCalendars(app);

@@ -91,6 +91,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // The demo project for the public page (never unpublished here), one of the agent's service for the staff routes.
                 if (target.StartsWith("/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{project}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service project}"], StringComparison.Ordinal);
+                if (target.StartsWith("/actualites/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{news}"], StringComparison.Ordinal);
+                if (target.StartsWith("/admin/actualites/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{draft news}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -194,12 +196,19 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var serviceProject = new Project { Title = "Projet de la matrice", ServiceName = "Service urbanisme" };
         db.Projects.Add(serviceProject);
         await db.SaveChangesAsync();
+        var news = await db.NewsPosts.Where(p => p.Title == Parvis.Features.Demo.DemoNews.CommentedTitle).Select(p => p.Id).SingleAsync();
+        // A draft for the staff POSTs: publishing or unpublishing it leaves the demo's posts as they are.
+        var draftNews = new NewsPost { Title = "Actualité de la matrice" };
+        db.NewsPosts.Add(draftNews);
+        await db.SaveChangesAsync();
         var draw = await db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync();
         var council = await db.Councils.Where(c => c.Name == Parvis.Features.Demo.DemoSeeder.DemoCouncil).Select(c => c.Id).SingleAsync();
         var opinion = await db.CouncilOpinions.Where(o => o.CouncilId == council).Select(o => o.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["{project}"] = project.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{news}"] = news.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{draft news}"] = draftNews.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service project}"] = serviceProject.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

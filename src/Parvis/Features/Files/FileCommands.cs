@@ -173,6 +173,11 @@ public static class FileEndpoints
             .Select(f => new { Published = db.Projects.Any(p => p.Id == f.ProjectId && p.PublishedAt != null) }).FirstOrDefaultAsync();
         if (ofProject is not null)
             return ofProject.Published || (await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded;
+        // A post's cover image is public with the post from its publication date; before that, the staff who write posts see it.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var ofPost = await db.NewsPosts.AsNoTracking().Where(p => p.CoverFileId == file.Id).Select(p => new { p.PublishAt }).FirstOrDefaultAsync();
+        if (ofPost is not null)
+            return ofPost.PublishAt <= now || (await authorization.AuthorizeAsync(user, Policies.ManageConsultations)).Succeeded;
         if (file.Kind == FileKind.Photo)
         {
             // A proposal's photo is public with the proposal; a hidden one's only for its author and the moderators.

@@ -9,7 +9,7 @@ using Parvis.Infrastructure.Tenancy;
 namespace Parvis.Features.Home;
 
 /// <summary>
-/// What search engines may list: the home page, consultations, published outcomes, the list of requests (when public), proposals spaces,
+/// What search engines may list: the home page, consultations, public posts, published outcomes, the list of requests (when public), proposals spaces,
 /// and contributions and visible proposals shown under a pseudonym. Personal pages (profiles, accounts) and items shown under a name,
 /// as "Anonyme" or "Participant supprimé" are left out; those pages also carry noindex. Contributions and proposals come in files of
 /// <see cref="PerFile"/>, by id range.
@@ -45,14 +45,18 @@ public static class Sitemap
             var consultations = await db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
             var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null).OrderBy(o => o.Id).Select(o => o.Id).ToListAsync();
             var petitions = await db.Petitions.AsNoTracking().Where(p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            // Posts from their publication date on: a scheduled post is not listed before its time.
+            var posts = await db.NewsPosts.AsNoTracking().Where(p => p.PublishAt != null && p.PublishAt <= now).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
             var spaces = await db.ProposalSpaces.AsNoTracking().Where(s => s.PublishedAt != null).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync();
-            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/propositions", baseUrl + "/petitions", baseUrl + "/charte", baseUrl + "/nous-avons-fait" };
+            var urls = new List<string> { baseUrl + "/", baseUrl + "/concertations", baseUrl + "/propositions", baseUrl + "/petitions", baseUrl + "/charte", baseUrl + "/nous-avons-fait", baseUrl + "/actualites" };
             // The list of requests, when public; each request's page speaks of streets and neighbours and carries noindex.
             if (tenant.Organization.Requests.PublicRequests) urls.Add(baseUrl + "/signalements");
             urls.AddRange(consultations.Select(id => $"{baseUrl}/concertations/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(spaces.Select(id => $"{baseUrl}/propositions/espaces/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(petitions.Select(id => $"{baseUrl}/petitions/{id.ToString(CultureInfo.InvariantCulture)}"));
             urls.AddRange(outcomes.Select(id => $"{baseUrl}/nous-avons-fait/resultats/{id.ToString(CultureInfo.InvariantCulture)}"));
+            urls.AddRange(posts.Select(id => $"{baseUrl}/actualites/{id.ToString(CultureInfo.InvariantCulture)}"));
             return UrlSet(urls);
         });
 

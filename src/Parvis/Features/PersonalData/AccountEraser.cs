@@ -60,6 +60,8 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
 
             var (erased, emptied) = eraseContributions ? await EraseContributionsAsync(userId, files) : (0, 0);
             if (eraseContributions) await ProposalPersonalData.EraseProposalsAsync(db, userId, files);
+            // Comments on posts follow the person's choice for comments; kept ones show "Participant supprimé".
+            if (eraseContributions) await db.NewsComments.Where(c => c.AuthorId == userId).ExecuteDeleteAsync();
             var (commentsKept, commentsErased) = eraseContributions ? await EraseCommentsAsync(userId, now) : (await db.Comments.CountAsync(c => c.AuthorId == userId), 0);
             var kept = eraseContributions ? 0 : await db.Contributions.CountAsync(c => c.AuthorId == userId);
             summary = new ErasureSummary(kept, erased, emptied, commentsKept, commentsErased);

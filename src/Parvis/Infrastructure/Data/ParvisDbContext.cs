@@ -100,6 +100,10 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<ProjectPhase> ProjectPhases => Set<ProjectPhase>();
     public DbSet<ProjectLink> ProjectLinks => Set<ProjectLink>();
     public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
+    public DbSet<NewsPost> NewsPosts => Set<NewsPost>();
+    public DbSet<NewsPostVersion> NewsPostVersions => Set<NewsPostVersion>();
+    public DbSet<NewsComment> NewsComments => Set<NewsComment>();
+    public DbSet<HomeBlock> HomeBlocks => Set<HomeBlock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
