@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using Parvis.Features.Shared;
 using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.News;
 
@@ -48,7 +49,7 @@ public static class NewsFeeds
         var listPath = projectId is { } pid ? $"/projets/{pid.ToString(CultureInfo.InvariantCulture)}"
             : territoryId is { } tid ? $"/actualites?territoire={tid.ToString(CultureInfo.InvariantCulture)}" : "/actualites";
         var title = scope is null ? $"{tenant.Organization.Name} · Actualités" : $"{tenant.Organization.Name} · Actualités · {scope}";
-        var feed = new SyndicationFeed(title, $"Les actualités de {tenant.Organization.Name}", new Uri(links.To(listPath)))
+        var feed = new SyndicationFeed(XmlSafe.Clean(title), XmlSafe.Clean($"Les actualités de {tenant.Organization.Name}"), new Uri(links.To(listPath)))
         {
             Id = links.To(PathOf(atom ? "atom" : "rss", territoryId, projectId)),
             Language = "fr-FR",
@@ -57,13 +58,13 @@ public static class NewsFeeds
             Items = posts.Select(x =>
             {
                 var url = links.To($"/actualites/{x.Id.ToString(CultureInfo.InvariantCulture)}");
-                var item = new SyndicationItem(x.Title, x.Summary, new Uri(url), url,
+                var item = new SyndicationItem(XmlSafe.Clean(x.Title), XmlSafe.Clean(x.Summary), new Uri(url), url,
                     new DateTimeOffset(x.PublishAt > x.UpdatedAt ? x.PublishAt : x.UpdatedAt, TimeSpan.Zero))
                 {
                     PublishDate = new DateTimeOffset(x.PublishAt, TimeSpan.Zero),
                 };
-                if (x.Project is not null) item.Categories.Add(new SyndicationCategory(x.Project));
-                if (x.Territory is not null) item.Categories.Add(new SyndicationCategory(x.Territory));
+                if (x.Project is not null) item.Categories.Add(new SyndicationCategory(XmlSafe.Clean(x.Project)));
+                if (x.Territory is not null) item.Categories.Add(new SyndicationCategory(XmlSafe.Clean(x.Territory)));
                 return item;
             }).ToList(),
         };

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Requests.Open311;
 
@@ -97,7 +98,7 @@ public sealed record Open311Document(string Root, string ItemName, IReadOnlyList
     private static XElement Value(string name, object? value) => value switch
     {
         null => new XElement(name),
-        string s => new XElement(name, Clean(s)),
+        string s => new XElement(name, XmlSafe.Clean(s)),
         bool b => new XElement(name, b ? "true" : "false"),
         int i => new XElement(name, i.ToString(CultureInfo.InvariantCulture)),
         double d => new XElement(name, d.ToString("R", CultureInfo.InvariantCulture)),
@@ -105,17 +106,4 @@ public sealed record Open311Document(string Root, string ItemName, IReadOnlyList
         Open311List list => new XElement(name, list.Items.Select(v => Value(list.ItemName, v))),
         _ => throw new InvalidOperationException($"No XML form for {value.GetType().Name}."),
     };
-
-    // XML 1.0 cannot carry every character a description may hold (controls): they are dropped, not escaped.
-    private static string Clean(string text)
-    {
-        if (text.All(XmlConvert.IsXmlChar)) return text;
-        var kept = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (XmlConvert.IsXmlChar(text[i])) kept.Append(text[i]);
-            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])) kept.Append(text[i]).Append(text[++i]);
-        }
-        return kept.ToString();
-    }
 }
