@@ -18,7 +18,7 @@ public class DrawAlgorithmTests(AppFixture fixture)
         var admin = await _app.SignedInAsync("admin");
         var draw = await admin.PreparedAsync();
 
-        await admin.PostAsync(draw, "Commit", new() { ["seed"] = Seed });
+        Assert.Empty((await admin.PostAsync(draw, "Commit", new() { ["seed"] = Seed })).Errors());
 
         Assert.Equal(FairDraw.Leximin, await _app.InAAsync(db => db.DrawRounds.Where(r => r.DrawId == draw).Select(r => r.AlgorithmVersion).SingleAsync()));
     }
@@ -28,7 +28,7 @@ public class DrawAlgorithmTests(AppFixture fixture)
     {
         var admin = await _app.SignedInAsync("admin");
         var draw = await admin.PreparedAsync(pool: Pool());
-        await admin.PostAsync(draw, "Commit", new() { ["seed"] = Seed });
+        Assert.Empty((await admin.PostAsync(draw, "Commit", new() { ["seed"] = Seed })).Errors());
         // As a round committed before leximin existed was recorded.
         await _app.InAAsync(db => db.DrawRounds.Where(r => r.DrawId == draw).ExecuteUpdateAsync(s => s.SetProperty(r => r.AlgorithmVersion, FairDraw.Maximin)));
         var round = await _app.InAAsync(db => db.DrawRounds.AsNoTracking().SingleAsync(r => r.DrawId == draw));
@@ -36,7 +36,7 @@ public class DrawAlgorithmTests(AppFixture fixture)
         var maximin = FairDraw.Run(problem, Seed, FairDraw.Maximin);
         Assert.NotEqual(Published(problem, FairDraw.Run(problem, Seed, FairDraw.Leximin)), Published(problem, maximin));
 
-        await admin.PostAsync(draw, "Run");
+        Assert.Empty((await admin.PostAsync(draw, "Run")).Errors());
 
         var ran = await _app.InAAsync(db => db.DrawRounds.AsNoTracking().SingleAsync(r => r.DrawId == draw));
         Assert.Equal(string.Join('\n', maximin.Selected), ran.Selected);
@@ -45,7 +45,7 @@ public class DrawAlgorithmTests(AppFixture fixture)
         Assert.EndsWith("--algorithm maximin", page.QuerySelector("[data-command='1']")!.TextContent, StringComparison.Ordinal);
 
         await admin.SubmitAndReadAsync($"/admin/tirages/{draw}", "form[action*='handler=Decline']", new Dictionary<string, string?>());
-        await admin.PostAsync(draw, "Commit");
+        Assert.Empty((await admin.PostAsync(draw, "Commit")).Errors());
         Assert.Equal(FairDraw.Maximin, await _app.InAAsync(db => db.DrawRounds.Where(r => r.DrawId == draw && r.Number == 2).Select(r => r.AlgorithmVersion).SingleAsync()));
     }
 
