@@ -100,6 +100,13 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<ProjectPhase> ProjectPhases => Set<ProjectPhase>();
     public DbSet<ProjectLink> ProjectLinks => Set<ProjectLink>();
     public DbSet<ProjectFile> ProjectFiles => Set<ProjectFile>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveySection> SurveySections => Set<SurveySection>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyOption> SurveyOptions => Set<SurveyOption>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswerChoice> SurveyAnswerChoices => Set<SurveyAnswerChoice>();
+    public DbSet<SurveyTextAnswer> SurveyTextAnswers => Set<SurveyTextAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
