@@ -71,6 +71,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddRequests();
         Projects.ProjectsSetup.AddProjects(builder.Services);
+        Surveys.SurveysSetup.AddSurveys(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();
