@@ -8,6 +8,9 @@ public static class SurveysSetup
         services.AddScoped<SurveyQueries>();
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<SurveyResults>();
+        services.AddScoped<Manage.SurveyStaffCommands>();
+        services.AddScoped<Manage.SurveyQuestionCommands>();
+        services.AddScoped<Manage.SurveyStaffQueries>();
         return services;
     }
 }
