@@ -29,7 +29,7 @@ public class SurveyAnswersStaffTests(AppFixture fixture)
         var textId = await _app.InAAsync(db => db.SurveyTextAnswers.Where(t => t.Text == $"{marker} propos injurieux").Select(t => t.Id).SingleAsync());
         var page = await agent.SubmitAndReadAsync(answers, $"#texte-{textId} form", new Dictionary<string, string?>());
         Assert.Equal("Réponse masquée : elle n'apparaît plus dans les résultats publics.", page.QuerySelector(".notice")!.TextContent);
-        Assert.Contains("masquée", page.QuerySelector($"#texte-{textId}")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Masquée", page.QuerySelector($"#texte-{textId}")!.TextContent, StringComparison.Ordinal);
         var shown = await visitor.GetStringAsync(results);
         Assert.DoesNotContain($"{marker} propos injurieux", shown, StringComparison.Ordinal);
         Assert.Contains($"{marker} réponse 1", shown, StringComparison.Ordinal);
