@@ -91,6 +91,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // The demo project for the public page (never unpublished here), one of the agent's service for the staff routes.
                 if (target.StartsWith("/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{project}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service project}"], StringComparison.Ordinal);
+                if (target.StartsWith("/admin/enquetes/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service survey}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -193,6 +194,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var project = await db.Projects.Where(p => p.Title == Parvis.Features.Demo.DemoProjects.GareProject).Select(p => p.Id).SingleAsync();
         var serviceProject = new Project { Title = "Projet de la matrice", ServiceName = "Service urbanisme" };
         db.Projects.Add(serviceProject);
+        // A draft survey of the agent's service, without a question: every staff form of it is refused by its own rules.
+        var serviceSurvey = new Survey { Title = "Enquête de la matrice", ServiceName = "Service urbanisme", TerritoryId = territory };
+        db.Surveys.Add(serviceSurvey);
         await db.SaveChangesAsync();
         var draw = await db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync();
         var council = await db.Councils.Where(c => c.Name == Parvis.Features.Demo.DemoSeeder.DemoCouncil).Select(c => c.Id).SingleAsync();
@@ -201,6 +205,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         {
             ["{project}"] = project.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service project}"] = serviceProject.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{service survey}"] = serviceSurvey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,
