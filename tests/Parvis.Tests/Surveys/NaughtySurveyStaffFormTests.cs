@@ -53,17 +53,27 @@ public class NaughtySurveyStaffFormTests(AppFixture fixture)
             Fine(await agent.SubmitAsync(url, "form[action*=RenameSection]", new Dictionary<string, string?> { ["sectionTitle"] = s }), "rename", s);
             Fine(await agent.SubmitAsync(url, "form[action*=AddQuestion]", new Dictionary<string, string?>
             {
-                ["Question.Kind"] = "Scale", ["Question.Text"] = s, ["Question.Help"] = s, ["Question.LowLabel"] = s,
-                ["Question.HighLabel"] = s, ["Question.Scale"] = s, ["Question.MaxChoices"] = s,
+                ["Question.Kind"] = "Scale",
+                ["Question.Text"] = s,
+                ["Question.Help"] = s,
+                ["Question.LowLabel"] = s,
+                ["Question.HighLabel"] = s,
+                ["Question.Scale"] = s,
+                ["Question.MaxChoices"] = s,
             }), "scale", s);
             Fine(await agent.SubmitAsync(url, "form[action*=AddQuestion]", new Dictionary<string, string?>
             {
-                ["Question.Kind"] = "Matrix", ["Question.Text"] = "Matrice " + s, ["Question.Options"] = s + "\nAutre", ["Question.Rows"] = s,
+                ["Question.Kind"] = "Matrix",
+                ["Question.Text"] = "Matrice " + s,
+                ["Question.Options"] = s + "\nAutre",
+                ["Question.Rows"] = s,
                 ["Question.Condition"] = s,
             }), "matrix", s);
             var question = await agent.SubmitAsync(url, "form[action*=AddQuestion]", new Dictionary<string, string?>
             {
-                ["Question.Kind"] = "LongText", ["Question.Text"] = "Texte libre", ["Question.Help"] = s.Length > SurveyQuestion.MaxHelp ? null : s,
+                ["Question.Kind"] = "LongText",
+                ["Question.Text"] = "Texte libre",
+                ["Question.Help"] = s.Length > SurveyQuestion.MaxHelp ? null : s,
             });
             Assert.Equal(HttpStatusCode.Redirect, question.StatusCode);
             NaughtyStringTests.AssertNoInjectedMarkup(await agent.GetDocumentAsync(url), s);

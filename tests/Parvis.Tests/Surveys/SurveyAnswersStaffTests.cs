@@ -85,7 +85,9 @@ public class SurveyAnswersStaffTests(AppFixture fixture)
         var url = $"/admin/enquetes/{s.Survey}/papier";
         var entered = await agent.SubmitAndReadAsync(url, "main form", new Dictionary<string, string?>
         {
-            ["feuille"] = sheet.ToLowerInvariant(), [$"q{s.Choice}"] = s.Yes.Id(), [$"q{s.Text}"] = "Écrit à la main",
+            ["feuille"] = sheet.ToLowerInvariant(),
+            [$"q{s.Choice}"] = s.Yes.Id(),
+            [$"q{s.Text}"] = "Écrit à la main",
         });
         Assert.Equal("Réponse papier enregistrée.", entered.QuerySelector(".notice")!.TextContent);
         var response = await _app.InAAsync(db => db.SurveyResponses.AsNoTracking().SingleAsync(r => r.SurveyId == s.Survey && r.Channel == Channel.PaperRegister));
@@ -95,7 +97,8 @@ public class SurveyAnswersStaffTests(AppFixture fixture)
         // The condition decides: "Non" drops the written answer typed for "Pourquoi ?".
         entered = await agent.SubmitAndReadAsync(url, "main form", new Dictionary<string, string?>
         {
-            [$"q{s.Choice}"] = s.No.Id(), [$"q{s.Text}"] = "Ne s'applique pas",
+            [$"q{s.Choice}"] = s.No.Id(),
+            [$"q{s.Text}"] = "Ne s'applique pas",
         });
         Assert.Empty(entered.Errors());
         Assert.Equal(0, await _app.InAAsync(db => db.SurveyTextAnswers.CountAsync(t => t.Text == "Ne s'applique pas")));

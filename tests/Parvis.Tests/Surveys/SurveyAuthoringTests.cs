@@ -13,7 +13,10 @@ public class SurveyAuthoringTests(AppFixture fixture)
 
     private static Dictionary<string, string?> Question(string kind, string text, string? options = null, string? rows = null) => new()
     {
-        ["Question.Kind"] = kind, ["Question.Text"] = text, ["Question.Options"] = options, ["Question.Rows"] = rows,
+        ["Question.Kind"] = kind,
+        ["Question.Text"] = text,
+        ["Question.Options"] = options,
+        ["Question.Rows"] = rows,
     };
 
     private static async Task<string> NoticeAsync(HttpClient staff, string url, string form, Dictionary<string, string?> values)

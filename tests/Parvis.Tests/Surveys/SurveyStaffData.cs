@@ -32,7 +32,10 @@ internal static class SurveyStaffData
             var territory = await db.Territories.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
             var survey = new Survey
             {
-                Title = NewTitle(), TerritoryId = territory, AnswerLevel = ParticipationLevel.Anyone, PublicResults = true,
+                Title = NewTitle(),
+                TerritoryId = territory,
+                AnswerLevel = ParticipationLevel.Anyone,
+                PublicResults = true,
                 ServiceName = service,
             };
             db.Surveys.Add(survey);
@@ -50,8 +53,13 @@ internal static class SurveyStaffData
             await db.SaveChangesAsync();
             var text = new SurveyQuestion
             {
-                SurveyId = survey.Id, SectionId = section.Id, Position = 2, Kind = SurveyQuestionKind.LongText, Text = "Pourquoi ?",
-                ConditionQuestionId = choice.Id, ConditionOptionIds = yes.Id.Id(),
+                SurveyId = survey.Id,
+                SectionId = section.Id,
+                Position = 2,
+                Kind = SurveyQuestionKind.LongText,
+                Text = "Pourquoi ?",
+                ConditionQuestionId = choice.Id,
+                ConditionOptionIds = yes.Id.Id(),
             };
             db.SurveyQuestions.Add(text);
             if (published) survey.Publish(DateTime.UtcNow, 2);
@@ -67,8 +75,11 @@ internal static class SurveyStaffData
             {
                 var response = new SurveyResponse
                 {
-                    SurveyId = s.Survey, DeviceKey = Guid.NewGuid().ToString("N"), Channel = Channel.Online,
-                    SubmittedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                    SurveyId = s.Survey,
+                    DeviceKey = Guid.NewGuid().ToString("N"),
+                    Channel = Channel.Online,
+                    SubmittedAt = DateTime.UtcNow,
+                    UpdatedAt = DateTime.UtcNow,
                 };
                 db.SurveyResponses.Add(response);
                 await db.SaveChangesAsync();

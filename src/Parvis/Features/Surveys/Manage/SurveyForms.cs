@@ -20,9 +20,17 @@ public sealed class SurveyForm
 
     public static SurveyForm From(Survey s, Organization organization) => new()
     {
-        Title = s.Title, Intro = s.IntroMarkdown, TerritoryId = s.TerritoryId, ProjectId = s.ProjectId, ServiceName = s.ServiceName,
-        AnswerLevel = s.AnswerLevel, MinimumAge = s.MinimumAge, AllowChanges = s.AllowChanges, PublicResults = s.PublicResults,
-        ClosesAt = s.ClosesAt is { } at ? organization.ToLocal(at) : null, IsQuickQuestion = s.IsQuickQuestion,
+        Title = s.Title,
+        Intro = s.IntroMarkdown,
+        TerritoryId = s.TerritoryId,
+        ProjectId = s.ProjectId,
+        ServiceName = s.ServiceName,
+        AnswerLevel = s.AnswerLevel,
+        MinimumAge = s.MinimumAge,
+        AllowChanges = s.AllowChanges,
+        PublicResults = s.PublicResults,
+        ClosesAt = s.ClosesAt is { } at ? organization.ToLocal(at) : null,
+        IsQuickQuestion = s.IsQuickQuestion,
     };
 }
 

@@ -63,8 +63,12 @@ public sealed class SurveyQuestionCommands(ParvisDbContext db, AuditLog audit)
         if (!Enum.IsDefined(form.Kind)) throw new DomainException("Choisissez le type de la question.");
         var question = new SurveyQuestion
         {
-            SurveyId = survey.Id, SectionId = section.Id, Kind = form.Kind, Text = form.Text?.Trim() ?? "",
-            Help = Blank(form.Help), Required = form.Required,
+            SurveyId = survey.Id,
+            SectionId = section.Id,
+            Kind = form.Kind,
+            Text = form.Text?.Trim() ?? "",
+            Help = Blank(form.Help),
+            Required = form.Required,
             Position = existing.Where(q => q.SectionId == section.Id).Select(q => q.Position).DefaultIfEmpty(0).Max() + 1,
         };
         if (form.Kind == SurveyQuestionKind.MultipleChoice) question.MaxChoices = form.MaxChoices;

@@ -77,7 +77,9 @@ public sealed class SurveyStaffCommands(ParvisDbContext db, AuditLog audit, Time
             throw new DomainException("Ce service n'existe pas.");
         var settings = new Survey
         {
-            Title = title, AnswerLevel = form.AnswerLevel, MinimumAge = form.MinimumAge,
+            Title = title,
+            AnswerLevel = form.AnswerLevel,
+            MinimumAge = form.MinimumAge,
         };
         if (settings.ValidateSettings() is { } error) throw new DomainException(error);
         survey.Title = title;
