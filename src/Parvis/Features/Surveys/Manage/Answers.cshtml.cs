@@ -49,7 +49,9 @@ public class AnswersModel(SurveyStaffCommands commands, SurveyStaffQueries staff
             return Forbid();
         }
         await commands.SetTextHiddenAsync(survey, textId, hidden);
-        TempData["Message"] = hidden ? "Réponse masquée : elle n'apparaît plus dans les résultats publics." : "Réponse de nouveau visible.";
+        TempData["Message"] = hidden
+            ? "Réponse masquée : elle n'apparaît plus dans les résultats publics."
+            : "Réponse de nouveau visible.";
         return Redirect($"/admin/enquetes/{id}/reponses#texte-{textId}");
     }
 

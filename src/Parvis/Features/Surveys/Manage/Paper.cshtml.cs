@@ -27,7 +27,8 @@ public class PaperModel(SurveyStaffCommands commands, SurveyQueries queries, Sur
     {
         if (await LoadAsync(id) is { } refused) return refused;
         KeepTyped();
-        if (Sheet is { Length: > 40 }) throw new DomainException("Cette référence de feuille n'est pas valide : vérifiez-la sur la feuille (exemple : Q12-0042-K).");
+        if (Sheet is { Length: > 40 })
+            throw new DomainException("Cette référence de feuille n'est pas valide : vérifiez-la sur la feuille (exemple : Q12-0042-K).");
         var answers = SurveyAnswers.Read(Survey, Request.Form, [.. Survey.Sections.Select(s => s.Id)]);
         if (answers.Errors.Count > 0)
         {

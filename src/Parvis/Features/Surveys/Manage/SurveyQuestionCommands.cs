@@ -163,7 +163,8 @@ public sealed class SurveyQuestionCommands(ParvisDbContext db, AuditLog audit)
     private static string SectionTitle(string? title)
     {
         var name = title?.Trim() ?? "";
-        if (name.Length is 0 or > SurveySection.MaxTitle) throw new DomainException("Le titre de la partie doit compter de 1 à 200 caractères.");
+        if (name.Length is 0 or > SurveySection.MaxTitle)
+            throw new DomainException("Le titre de la partie doit compter de 1 à 200 caractères.");
         return name;
     }
 

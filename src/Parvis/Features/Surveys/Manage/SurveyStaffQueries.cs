@@ -30,7 +30,7 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
         await db.RoleAssignments.Where(r => r.ServiceName != null).Select(r => r.ServiceName!).Distinct().OrderBy(n => n).ToListAsync(),
         isAdministrator);
 
-    /// <summary>The surveys this person manages: all for an administrator, their service's and those without a service for an agent.</summary>
+    /// <summary>The surveys this person manages: all for an administrator, their service's and those without one for an agent.</summary>
     public async Task<List<Row>> ListAsync(bool all, string? service)
     {
         var query = db.Surveys.AsNoTracking();
@@ -42,7 +42,8 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
             .Select(g => new { g.Key.SurveyId, g.Key.Paper, Count = g.Count() }).ToListAsync();
         int Count(int id, bool paper) => counts.Where(c => c.SurveyId == id && c.Paper == paper).Sum(c => c.Count);
         var now = Now;
-        return [.. surveys.Select(s => new Row(s.Id, s.Title, s.IsQuickQuestion, SurveyLabels.StateOf(s, now), Count(s.Id, false), Count(s.Id, true)))];
+        return [.. surveys.Select(s =>
+            new Row(s.Id, s.Title, s.IsQuickQuestion, SurveyLabels.StateOf(s, now), Count(s.Id, false), Count(s.Id, true)))];
     }
 
     /// <summary>The latest written answers, hidden ones included, with their question.</summary>
