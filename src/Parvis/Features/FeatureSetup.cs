@@ -72,6 +72,7 @@ public static class FeatureSetup
         builder.Services.AddRequests();
         Projects.ProjectsSetup.AddProjects(builder.Services);
         News.NewsSetup.AddNews(builder.Services);
+        Surveys.SurveysSetup.AddSurveys(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();

@@ -93,6 +93,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/admin/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service project}"], StringComparison.Ordinal);
                 if (target.StartsWith("/actualites/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{news}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/actualites/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{draft news}"], StringComparison.Ordinal);
+                if (target.StartsWith("/admin/enquetes/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service survey}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -195,6 +196,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var project = await db.Projects.Where(p => p.Title == Parvis.Features.Demo.DemoProjects.GareProject).Select(p => p.Id).SingleAsync();
         var serviceProject = new Project { Title = "Projet de la matrice", ServiceName = "Service urbanisme" };
         db.Projects.Add(serviceProject);
+        // A draft survey of the agent's service, without a question: every staff form of it is refused by its own rules.
+        var serviceSurvey = new Survey { Title = "Enquête de la matrice", ServiceName = "Service urbanisme", TerritoryId = territory };
+        db.Surveys.Add(serviceSurvey);
         await db.SaveChangesAsync();
         var news = await db.NewsPosts.Where(p => p.Title == Parvis.Features.Demo.DemoNews.CommentedTitle).Select(p => p.Id).SingleAsync();
         // A draft for the staff POSTs: publishing or unpublishing it leaves the demo's posts as they are.
@@ -210,6 +214,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             ["{news}"] = news.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draft news}"] = draftNews.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service project}"] = serviceProject.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{service survey}"] = serviceSurvey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,

@@ -104,6 +104,13 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<NewsPostVersion> NewsPostVersions => Set<NewsPostVersion>();
     public DbSet<NewsComment> NewsComments => Set<NewsComment>();
     public DbSet<HomeBlock> HomeBlocks => Set<HomeBlock>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveySection> SurveySections => Set<SurveySection>();
+    public DbSet<SurveyQuestion> SurveyQuestions => Set<SurveyQuestion>();
+    public DbSet<SurveyOption> SurveyOptions => Set<SurveyOption>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveyAnswerChoice> SurveyAnswerChoices => Set<SurveyAnswerChoice>();
+    public DbSet<SurveyTextAnswer> SurveyTextAnswers => Set<SurveyTextAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+using Parvis.Infrastructure.Identity;
+
+namespace Parvis.Features.Surveys.Manage;
+
+/// <summary>A survey's answers for staff: the written answers with their moderation, the counts by channel, the CSV export.</summary>
+[Authorize(Policy = Policies.ManageConsultations)]
+public class AnswersModel(SurveyStaffCommands commands, SurveyStaffQueries staffQueries, SurveyQueries queries) : PageModel,
+    IRedisplaysBrokenRules
+{
+    public SurveyStructure Survey { get; private set; } = null!;
+    public List<SurveyStaffQueries.TextRow> Texts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        Texts = await staffQueries.TextsAsync(Survey);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(int id)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        var csv = await staffQueries.ExportAsync(Survey);
+        return File(csv.ToBytes(), "text/csv; charset=utf-8", $"enquete-{id}-reponses.csv");
+    }
+
+    public Task<IActionResult> OnPostHideAsync(int id, long textId) => ModerateAsync(id, textId, hidden: true);
+
+    public Task<IActionResult> OnPostShowAsync(int id, long textId) => ModerateAsync(id, textId, hidden: false);
+
+    private async Task<IActionResult> ModerateAsync(int id, long textId, bool hidden)
+    {
+        Survey survey;
+        try
+        {
+            survey = await commands.FindAsync(User, id);
+        }
+        catch (SurveyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (SurveyForbiddenException)
+        {
+            return Forbid();
+        }
+        await commands.SetTextHiddenAsync(survey, textId, hidden);
+        TempData["Message"] = hidden
+            ? "Réponse masquée : elle n'apparaît plus dans les résultats publics."
+            : "Réponse de nouveau visible.";
+        return Redirect($"/admin/enquetes/{id}/reponses#texte-{textId}");
+    }
+
+    public async Task<bool> ReloadAfterBrokenRuleAsync()
+    {
+        if (await LoadAsync(this.RouteId()!.Value) is not null) return false;
+        Texts = await staffQueries.TextsAsync(Survey);
+        return true;
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        try
+        {
+            await commands.FindAsync(User, id);
+        }
+        catch (SurveyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (SurveyForbiddenException)
+        {
+            return Forbid();
+        }
+        Survey = (await queries.StructureAsync(id, publishedOnly: false))!;
+        return null;
+    }
+}
