@@ -50,6 +50,15 @@ public sealed class SurveyAnswering(ParvisDbContext db, IAuthorizationService au
         return new(null, Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))));
     }
 
+    /// <summary>
+    /// A page that says whether this device answered is its own: never kept for other visitors by the anonymous page cache
+    /// (which only knows sign-in cookies).
+    /// </summary>
+    public static void KeepPersonal(HttpContext http)
+    {
+        if (http.Request.Cookies.ContainsKey(DeviceCookie)) http.Response.Headers.CacheControl = "no-store";
+    }
+
     public Task<SurveyResponse?> ExistingAsync(int surveyId, Respondent who) =>
         who.UserId is { } userId ? db.SurveyResponses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyId == surveyId && r.UserId == userId)
         : who.DeviceKey is { } key ? db.SurveyResponses.AsNoTracking().FirstOrDefaultAsync(r => r.SurveyId == surveyId && r.DeviceKey == key)
