@@ -93,6 +93,7 @@ public static partial class DemoSeeder
         await LinkInitiativesToOutcomesAsync(db, now);
         await DemoRequests.SeedAsync(db, now, citizens, voirie);
         await DemoProjects.SeedAsync(db, now, gare);
+        await DemoSurveys.SeedAsync(db, now, gare, centre, rives);
         await DemoDraws.SeedAsync(services);
         return org;
     }
