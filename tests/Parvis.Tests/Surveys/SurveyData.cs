@@ -83,8 +83,15 @@ internal static class SurveyData
                 {
                     var question = new SurveyQuestion
                     {
-                        SurveyId = survey.Id, SectionId = section.Id, Position = q.Count, Kind = ask.Kind, Text = ask.Text,
-                        Required = ask.Required, MaxChoices = ask.Max, ScaleMin = ask.ScaleMin, ScaleMax = ask.ScaleMax,
+                        SurveyId = survey.Id,
+                        SectionId = section.Id,
+                        Position = q.Count,
+                        Kind = ask.Kind,
+                        Text = ask.Text,
+                        Required = ask.Required,
+                        MaxChoices = ask.Max,
+                        ScaleMin = ask.ScaleMin,
+                        ScaleMax = ask.ScaleMax,
                         LowLabel = ask.Kind == SurveyQuestionKind.Scale ? "Très mal" : null,
                         HighLabel = ask.Kind == SurveyQuestionKind.Scale ? "Très bien" : null,
                     };
@@ -121,16 +128,26 @@ internal static class SurveyData
             {
                 var response = new SurveyResponse
                 {
-                    SurveyId = survey.Id, DeviceKey = Guid.NewGuid().ToString("N"), Channel = Channel.Online, TerritoryId = territory,
-                    AgeBracket = age, SubmittedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                    SurveyId = survey.Id,
+                    DeviceKey = Guid.NewGuid().ToString("N"),
+                    Channel = Channel.Online,
+                    TerritoryId = territory,
+                    AgeBracket = age,
+                    SubmittedAt = DateTime.UtcNow,
+                    UpdatedAt = DateTime.UtcNow,
                 };
                 db.SurveyResponses.Add(response);
                 await db.SaveChangesAsync();
                 foreach (var optionId in new int?[] { null, survey.O[option] })
                     db.SurveyAnswerChoices.Add(new SurveyAnswerChoice
                     {
-                        SurveyId = survey.Id, ResponseId = response.Id, QuestionId = survey.Q[question], OptionId = optionId,
-                        Channel = Channel.Online, TerritoryId = territory, AgeBracket = age,
+                        SurveyId = survey.Id,
+                        ResponseId = response.Id,
+                        QuestionId = survey.Q[question],
+                        OptionId = optionId,
+                        Channel = Channel.Online,
+                        TerritoryId = territory,
+                        AgeBracket = age,
                     });
             }
             await db.SaveChangesAsync();
