@@ -16,8 +16,13 @@ public static class BenchSurveys
     {
         var survey = new Survey
         {
-            OrganizationId = org.Id, TerritoryId = org.CommuneId, Title = Title, AnswerLevel = ParticipationLevel.Anyone, PublicResults = true,
-            PublishedAt = now.AddDays(-30), ClosesAt = now.AddDays(30),
+            OrganizationId = org.Id,
+            TerritoryId = org.CommuneId,
+            Title = Title,
+            AnswerLevel = ParticipationLevel.Anyone,
+            PublicResults = true,
+            PublishedAt = now.AddDays(-30),
+            ClosesAt = now.AddDays(30),
         };
         db.Surveys.Add(survey);
         await db.SaveChangesAsync();
@@ -39,8 +44,14 @@ public static class BenchSurveys
         {
             var q = new SurveyQuestion
             {
-                OrganizationId = org.Id, SurveyId = survey.Id, SectionId = section.Id, Position = questions.Count, Kind = kind, Text = text,
-                ScaleMin = 0, ScaleMax = kind == SurveyQuestionKind.Scale ? 10 : 5,
+                OrganizationId = org.Id,
+                SurveyId = survey.Id,
+                SectionId = section.Id,
+                Position = questions.Count,
+                Kind = kind,
+                Text = text,
+                ScaleMin = 0,
+                ScaleMax = kind == SurveyQuestionKind.Scale ? 10 : 5,
             };
             db.SurveyQuestions.Add(q);
             await db.SaveChangesAsync();
@@ -69,11 +80,16 @@ public static class BenchSurveys
         var paper = id % 10 == 0;
         return new SurveyResponse
         {
-            Id = id, OrganizationId = org.Id, SurveyId = surveyId, DeviceKey = paper ? null : $"bench-{id}", SheetNumber = paper ? id : null,
+            Id = id,
+            OrganizationId = org.Id,
+            SurveyId = surveyId,
+            DeviceKey = paper ? null : $"bench-{id}",
+            SheetNumber = paper ? id : null,
             Channel = paper ? Channel.PaperRegister : Channel.Online,
             TerritoryId = paper || random.Next(5) == 0 ? null : org.QuartierIds[random.Next(org.QuartierIds.Length)],
             AgeBracket = paper || random.Next(3) == 0 ? null : (AgeBracket)random.Next(2, 8),
-            SubmittedAt = now.AddMinutes(-id), UpdatedAt = now.AddMinutes(-id),
+            SubmittedAt = now.AddMinutes(-id),
+            UpdatedAt = now.AddMinutes(-id),
         };
     }
 
@@ -86,8 +102,17 @@ public static class BenchSurveys
             var random = new Random(unchecked(seed * 17 + (int)r.Id));
             SurveyAnswerChoice Row(SurveyQuestion q, int? option = null, int? row = null, int? value = null) => new()
             {
-                Id = ++id, OrganizationId = r.OrganizationId, SurveyId = r.SurveyId, ResponseId = r.Id, QuestionId = q.Id, OptionId = option,
-                RowOptionId = row, Value = value, Channel = r.Channel, TerritoryId = r.TerritoryId, AgeBracket = r.AgeBracket,
+                Id = ++id,
+                OrganizationId = r.OrganizationId,
+                SurveyId = r.SurveyId,
+                ResponseId = r.Id,
+                QuestionId = q.Id,
+                OptionId = option,
+                RowOptionId = row,
+                Value = value,
+                Channel = r.Channel,
+                TerritoryId = r.TerritoryId,
+                AgeBracket = r.AgeBracket,
             };
             foreach (var (q, options, rows) in questions)
             {
@@ -127,7 +152,11 @@ public static class BenchSurveys
         {
             yield return new SurveyTextAnswer
             {
-                Id = ++id, OrganizationId = r.OrganizationId, SurveyId = r.SurveyId, ResponseId = r.Id, QuestionId = question.Id,
+                Id = ++id,
+                OrganizationId = r.OrganizationId,
+                SurveyId = r.SurveyId,
+                ResponseId = r.Id,
+                QuestionId = question.Id,
                 Text = $"Idée n° {r.Id} : plus de bancs à l'ombre.",
             };
         }

@@ -28,8 +28,15 @@ public static class DemoSurveys
         var project = await db.Projects.Where(p => p.Title == DemoProjects.GareProject).Select(p => p.Id).SingleAsync();
         var survey = new Survey
         {
-            Title = GareSurvey, TerritoryId = gare.Id, ProjectId = project, ServiceName = "Service urbanisme", AnswerLevel = ParticipationLevel.Anyone,
-            AllowChanges = true, PublicResults = true, PublishedAt = now.AddDays(-20), ClosesAt = now.AddDays(25),
+            Title = GareSurvey,
+            TerritoryId = gare.Id,
+            ProjectId = project,
+            ServiceName = "Service urbanisme",
+            AnswerLevel = ParticipationLevel.Anyone,
+            AllowChanges = true,
+            PublicResults = true,
+            PublishedAt = now.AddDays(-20),
+            ClosesAt = now.AddDays(25),
             IntroMarkdown = "Dix minutes pour nous dire comment vous utilisez la place aujourd'hui et ce que vous en attendez. "
                 + "Les réponses nourrissent le programme des travaux ; les résultats sont publics.",
         };
@@ -82,8 +89,13 @@ public static class DemoSurveys
 
         var quick = new Survey
         {
-            Title = GareQuickQuestion, TerritoryId = gare.Id, ProjectId = project, IsQuickQuestion = true, AnswerLevel = ParticipationLevel.Anyone,
-            PublicResults = true, PublishedAt = now.AddDays(-5),
+            Title = GareQuickQuestion,
+            TerritoryId = gare.Id,
+            ProjectId = project,
+            IsQuickQuestion = true,
+            AnswerLevel = ParticipationLevel.Anyone,
+            PublicResults = true,
+            PublishedAt = now.AddDays(-5),
         };
         db.Surveys.Add(quick);
         await db.SaveChangesAsync();
@@ -149,8 +161,15 @@ public static class DemoSurveys
         private void Row(SurveyResponse r, Asked q, int? option = null, int? row = null, int? value = null) =>
             _rows.Add(() => db.SurveyAnswerChoices.Add(new SurveyAnswerChoice
             {
-                SurveyId = surveyId, ResponseId = r.Id, QuestionId = q.Question.Id, OptionId = option, RowOptionId = row, Value = value,
-                Channel = r.Channel, TerritoryId = r.TerritoryId, AgeBracket = r.AgeBracket,
+                SurveyId = surveyId,
+                ResponseId = r.Id,
+                QuestionId = q.Question.Id,
+                OptionId = option,
+                RowOptionId = row,
+                Value = value,
+                Channel = r.Channel,
+                TerritoryId = r.TerritoryId,
+                AgeBracket = r.AgeBracket,
             }));
 
         public void Choose(SurveyResponse r, Asked q, params int[] options)
