@@ -101,6 +101,12 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/projets/{id:int}?handler=AddFile"] = "---+-+-",
         ["POST /admin/projets/{id:int}?handler=RemoveFile"] = "---+-+-",
         // Surveys, staff side: agents (of the survey's service) and administrators.
+        // Surveys: the demo survey and quick question are open to anyone (one answer per device), their results public.
+        ["GET /enquetes"] = "+++++++",
+        ["GET /enquetes/{id:int}"] = "+++++++",
+        ["POST /enquetes/{id:int}"] = "+++++++",
+        ["POST /enquetes/{id:int}?handler=Quick"] = "+++++++",
+        ["GET /enquetes/{id:int}/resultats"] = "+++++++",
         ["GET /admin/enquetes"] = "---+-+-",
         ["GET /admin/enquetes/nouvelle"] = "---+-+-",
         ["POST /admin/enquetes/nouvelle"] = "---+-+-",

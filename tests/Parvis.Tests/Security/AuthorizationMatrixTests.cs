@@ -94,6 +94,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/actualites/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{news}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/actualites/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{draft news}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/enquetes/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service survey}"], StringComparison.Ordinal);
+                if (target.StartsWith("/enquetes/{", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids[target.EndsWith("handler=Quick", StringComparison.Ordinal) ? "{quick question}" : "{survey}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -200,6 +202,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var serviceSurvey = new Survey { Title = "Enquête de la matrice", ServiceName = "Service urbanisme", TerritoryId = territory };
         db.Surveys.Add(serviceSurvey);
         await db.SaveChangesAsync();
+        var survey = await db.Surveys.Where(x => x.Title == Parvis.Features.Demo.DemoSurveys.GareSurvey).Select(x => x.Id).SingleAsync();
+        var quick = await db.Surveys.Where(x => x.Title == Parvis.Features.Demo.DemoSurveys.GareQuickQuestion).Select(x => x.Id).SingleAsync();
         var news = await db.NewsPosts.Where(p => p.Title == Parvis.Features.Demo.DemoNews.CommentedTitle).Select(p => p.Id).SingleAsync();
         // A draft for the staff POSTs: publishing or unpublishing it leaves the demo's posts as they are.
         var draftNews = new NewsPost { Title = "Actualité de la matrice" };
@@ -214,6 +218,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             ["{news}"] = news.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draft news}"] = draftNews.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service project}"] = serviceProject.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{survey}"] = survey.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{quick question}"] = quick.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service survey}"] = serviceSurvey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -64,6 +64,7 @@ public static class BenchGenerator
         await Timed("ProposalSupports", () => writer.WriteAsync(participation.ProposalSupports()), n => n);
         var petitions = await Timed("Petitions", () => participation.AddPetitionsAsync(db), p => p.Count);
         await Timed("PetitionSignatures", () => writer.WriteAsync(participation.Signatures(petitions)), n => n);
+        await Timed("Surveys (answer rows)", () => BenchSurveys.AddAsync(db, writer, organizations[0], scale, seed, now), n => n);
         await Timed("(sequences, analyze)", async () =>
         {
             await writer.ResetIdentityAsync<Contribution>();

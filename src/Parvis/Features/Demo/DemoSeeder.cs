@@ -94,6 +94,7 @@ public static partial class DemoSeeder
         await DemoRequests.SeedAsync(db, now, citizens, voirie);
         await DemoProjects.SeedAsync(db, now, gare);
         await DemoNews.SeedAsync(db, now, gare, citizens);
+        await DemoSurveys.SeedAsync(db, now, gare, centre, rives);
         await DemoDraws.SeedAsync(services);
         return org;
     }

@@ -29,6 +29,7 @@ public class DetailsModel(SurveyQueries queries, SurveyAnswering answering) : Pa
     public async Task<IActionResult> OnGetAsync(int id, bool modifier = false)
     {
         if (!await LoadAsync(id)) return NotFound();
+        SurveyAnswering.KeepPersonal(HttpContext);
         if (Existing is not null && modifier && Survey.Survey.AllowChanges && IsOpen)
         {
             Changing = true;
@@ -41,6 +42,7 @@ public class DetailsModel(SurveyQueries queries, SurveyAnswering answering) : Pa
     public async Task<IActionResult> OnPostAsync(int id, int step)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (Refused(id) is { } refused) return refused;
         Values = Request.Form.Keys.ToDictionary(k => k, k => Request.Form[k].Where(v => v is not null).Select(v => v!).ToList());
         Changing = Existing is not null;
         var sections = Survey.Sections;
@@ -71,9 +73,10 @@ public class DetailsModel(SurveyQueries queries, SurveyAnswering answering) : Pa
     }
 
     /// <summary>The quick question: one click (or one sentence) and the results.</summary>
-    public async Task<IActionResult> OnPostQuickAsync(int id, string? returnUrl)
+    public async Task<IActionResult> OnPostQuickAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (Refused(id) is { } refused) return refused;
         var answers = SurveyAnswers.Read(Survey, Request.Form, [.. Survey.Sections.Select(s => s.Id)]);
         if (answers.Errors.Count > 0 || answers.ByQuestion.Count == 0)
         {
@@ -92,6 +95,15 @@ public class DetailsModel(SurveyQueries queries, SurveyAnswering answering) : Pa
         if (this.RouteId() is not { } id || !await LoadAsync(id)) return false;
         Step = Math.Clamp(Step, 0, Math.Max(0, Survey.Sections.Count - 1));
         return true;
+    }
+
+    /// <summary>A closed survey or a level not met stops every step, not only the last; without an account, the sign-in.</summary>
+    private RedirectResult? Refused(int id)
+    {
+        Survey.Survey.EnsureOpen(queries.Now);
+        if (Refusal is { NeedsSignIn: true }) return Redirect("/compte/connexion?ReturnUrl=" + Uri.EscapeDataString($"/enquetes/{id}"));
+        if (Refusal is { } refusal) throw refusal.Reason;
+        return null;
     }
 
     private int FirstStep(SurveyAnswers none) => NextStep(none, 0);

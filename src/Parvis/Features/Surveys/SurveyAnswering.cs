@@ -43,11 +43,23 @@ public sealed class SurveyAnswering(ParvisDbContext db, IAuthorizationService au
             token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
             http.Response.Cookies.Append(DeviceCookie, token, new CookieOptions
             {
-                HttpOnly = true, IsEssential = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(400),
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromDays(400),
                 Secure = http.Request.IsHttps,
             });
         }
         return new(null, Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))));
+    }
+
+    /// <summary>
+    /// A page that says whether this device answered is its own: never kept for other visitors by the anonymous page cache
+    /// (which only knows sign-in cookies).
+    /// </summary>
+    public static void KeepPersonal(HttpContext http)
+    {
+        if (http.Request.Cookies.ContainsKey(DeviceCookie)) http.Response.Headers.CacheControl = "no-store";
     }
 
     public Task<SurveyResponse?> ExistingAsync(int surveyId, Respondent who) =>
@@ -99,8 +111,14 @@ public sealed class SurveyAnswering(ParvisDbContext db, IAuthorizationService au
         var (territory, age) = who.UserId is { } userId ? await DemographicsAsync(userId, survey.TerritoryId) : (null, null);
         var response = new SurveyResponse
         {
-            SurveyId = survey.Id, UserId = who.UserId, DeviceKey = who.UserId is null ? who.DeviceKey : null, Channel = Channel.Online,
-            TerritoryId = territory, AgeBracket = age, SubmittedAt = Now, UpdatedAt = Now,
+            SurveyId = survey.Id,
+            UserId = who.UserId,
+            DeviceKey = who.UserId is null ? who.DeviceKey : null,
+            Channel = Channel.Online,
+            TerritoryId = territory,
+            AgeBracket = age,
+            SubmittedAt = Now,
+            UpdatedAt = Now,
         };
         await InsertAsync(response, answers, AlreadyAnswered);
         return false;
@@ -115,7 +133,11 @@ public sealed class SurveyAnswering(ParvisDbContext db, IAuthorizationService au
         if (answers.ByQuestion.Count == 0) throw new DomainException("Saisissez au moins une réponse de la feuille.");
         var response = new SurveyResponse
         {
-            SurveyId = survey.Id, Channel = Channel.PaperRegister, SheetNumber = sheet, SubmittedAt = Now, UpdatedAt = Now,
+            SurveyId = survey.Id,
+            Channel = Channel.PaperRegister,
+            SheetNumber = sheet,
+            SubmittedAt = Now,
+            UpdatedAt = Now,
         };
         await InsertAsync(response, answers, new DomainException("Cette feuille a déjà été saisie."), () =>
             audit.Record("survey.enter-paper", nameof(Survey), survey.Id, sheet is null ? "Sans référence" : $"Feuille {sheetReference!.Trim().ToUpperInvariant()}"));
@@ -159,8 +181,15 @@ public sealed class SurveyAnswering(ParvisDbContext db, IAuthorizationService au
     {
         SurveyAnswerChoice Row(int questionId, int? option = null, int? row = null, int? value = null) => new()
         {
-            SurveyId = r.SurveyId, ResponseId = r.Id, QuestionId = questionId, OptionId = option, RowOptionId = row, Value = value,
-            Channel = r.Channel, TerritoryId = r.TerritoryId, AgeBracket = r.AgeBracket,
+            SurveyId = r.SurveyId,
+            ResponseId = r.Id,
+            QuestionId = questionId,
+            OptionId = option,
+            RowOptionId = row,
+            Value = value,
+            Channel = r.Channel,
+            TerritoryId = r.TerritoryId,
+            AgeBracket = r.AgeBracket,
         };
         foreach (var a in answers.ByQuestion.Values)
         {

@@ -95,60 +95,60 @@ public sealed class SurveyAnswers
         {
             case SurveyQuestionKind.SingleChoice:
             case SurveyQuestionKind.MultipleChoice:
-            {
-                var valid = survey.Columns(q.Id).Select(o => o.Id).ToHashSet();
-                var picked = new List<int>();
-                foreach (var s in raw.Where(s => !string.IsNullOrWhiteSpace(s)))
                 {
-                    if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !valid.Contains(id))
-                        return Fail("Ce choix ne fait pas partie de la liste.");
-                    if (!picked.Contains(id)) picked.Add(id);
+                    var valid = survey.Columns(q.Id).Select(o => o.Id).ToHashSet();
+                    var picked = new List<int>();
+                    foreach (var s in raw.Where(s => !string.IsNullOrWhiteSpace(s)))
+                    {
+                        if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !valid.Contains(id))
+                            return Fail("Ce choix ne fait pas partie de la liste.");
+                        if (!picked.Contains(id)) picked.Add(id);
+                    }
+                    if (q.Kind == SurveyQuestionKind.SingleChoice && picked.Count > 1) return Fail("Choisissez une seule réponse.");
+                    if (q.MaxChoices is { } max && picked.Count > max)
+                    {
+                        Errors[Field(q.Id)] = string.Format(CultureInfo.InvariantCulture, "Choisissez au plus {0} réponses.", max);
+                        return null;
+                    }
+                    return new(q.Id, picked, new Dictionary<int, int>(), null, null);
                 }
-                if (q.Kind == SurveyQuestionKind.SingleChoice && picked.Count > 1) return Fail("Choisissez une seule réponse.");
-                if (q.MaxChoices is { } max && picked.Count > max)
-                {
-                    Errors[Field(q.Id)] = string.Format(CultureInfo.InvariantCulture, "Choisissez au plus {0} réponses.", max);
-                    return null;
-                }
-                return new(q.Id, picked, new Dictionary<int, int>(), null, null);
-            }
             case SurveyQuestionKind.Scale:
-            {
-                var s = raw.ToString().Trim();
-                if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
-                if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) || v < q.ScaleMin || v > q.ScaleMax)
-                    return Fail("Choisissez une valeur de l'échelle.");
-                return new(q.Id, [], new Dictionary<int, int>(), v, null);
-            }
+                {
+                    var s = raw.ToString().Trim();
+                    if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
+                    if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) || v < q.ScaleMin || v > q.ScaleMax)
+                        return Fail("Choisissez une valeur de l'échelle.");
+                    return new(q.Id, [], new Dictionary<int, int>(), v, null);
+                }
             case SurveyQuestionKind.Number:
-            {
-                var s = raw.ToString().Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-                if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
-                if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) || v is < -1_000_000_000 or > 1_000_000_000)
-                    return Fail("Indiquez un nombre entier (par exemple 3).");
-                return new(q.Id, [], new Dictionary<int, int>(), v, null);
-            }
+                {
+                    var s = raw.ToString().Trim().Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+                    if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
+                    if (!int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) || v is < -1_000_000_000 or > 1_000_000_000)
+                        return Fail("Indiquez un nombre entier (par exemple 3).");
+                    return new(q.Id, [], new Dictionary<int, int>(), v, null);
+                }
             case SurveyQuestionKind.Date:
-            {
-                var s = raw.ToString().Trim();
-                if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
-                if (!DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                    return Fail("Indiquez une date (jj/mm/aaaa).");
-                return new(q.Id, [], new Dictionary<int, int>(), d.DayNumber, null);
-            }
+                {
+                    var s = raw.ToString().Trim();
+                    if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
+                    if (!DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                        return Fail("Indiquez une date (jj/mm/aaaa).");
+                    return new(q.Id, [], new Dictionary<int, int>(), d.DayNumber, null);
+                }
             case SurveyQuestionKind.ShortText:
             case SurveyQuestionKind.LongText:
-            {
-                var s = raw.ToString().Trim();
-                if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
-                var max = q.Kind == SurveyQuestionKind.ShortText ? SurveyTextAnswer.MaxShort : SurveyTextAnswer.MaxLong;
-                if (s.Length > max)
                 {
-                    Errors[Field(q.Id)] = string.Format(CultureInfo.InvariantCulture, "La réponse dépasse {0} caractères.", max);
-                    return null;
+                    var s = raw.ToString().Trim();
+                    if (s.Length == 0) return QuestionAnswer.Empty(q.Id);
+                    var max = q.Kind == SurveyQuestionKind.ShortText ? SurveyTextAnswer.MaxShort : SurveyTextAnswer.MaxLong;
+                    if (s.Length > max)
+                    {
+                        Errors[Field(q.Id)] = string.Format(CultureInfo.InvariantCulture, "La réponse dépasse {0} caractères.", max);
+                        return null;
+                    }
+                    return new(q.Id, [], new Dictionary<int, int>(), null, s);
                 }
-                return new(q.Id, [], new Dictionary<int, int>(), null, s);
-            }
             case SurveyQuestionKind.Matrix:
                 _pairKinds[q.Id] = true;
                 return ReadPairs(q, form, survey.Rows(q.Id), survey.Columns(q.Id).Select(o => o.Id).ToHashSet(), RowField);

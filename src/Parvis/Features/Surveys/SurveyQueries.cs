@@ -36,6 +36,8 @@ public sealed class SurveyQueries(ParvisDbContext db, TimeProvider clock)
             s.ClosedAt == null && (s.ClosesAt == null || now < s.ClosesAt), s.Answers))];
     }
 
+    public Task<List<(int Id, string Label)>> TerritoriesAsync() => Consultations.TerritoryTree.OptionsAsync(db);
+
     /// <summary>The open quick question of a project (or, without one, the organization's latest), for its partial.</summary>
     public async Task<SurveyStructure?> QuickQuestionAsync(int? projectId)
     {

@@ -56,8 +56,14 @@ public sealed class SurveyResults(ParvisDbContext db)
             .Select(g => new Count(g.Key.QuestionId, g.Key.OptionId, g.Key.RowOptionId, g.Key.Value, g.Count())).ToListAsync();
         var numbers = numeric.Count == 0 ? [] : await choices.Where(c => numeric.Contains(c.QuestionId) && c.Value != null)
             .GroupBy(c => c.QuestionId)
-            .Select(g => new { QuestionId = g.Key, Count = g.Count(), Min = g.Min(c => c.Value!.Value), Max = g.Max(c => c.Value!.Value),
-                Mean = g.Average(c => (double)c.Value!.Value) }).ToListAsync();
+            .Select(g => new
+            {
+                QuestionId = g.Key,
+                Count = g.Count(),
+                Min = g.Min(c => c.Value!.Value),
+                Max = g.Max(c => c.Value!.Value),
+                Mean = g.Average(c => (double)c.Value!.Value)
+            }).ToListAsync();
         var byQuestion = counts.ToLookup(c => c.QuestionId);
         var results = new List<QuestionResult>();
         foreach (var q in s.Questions)
