@@ -85,4 +85,37 @@ public class QuickQuestionTests(AppFixture fixture)
         Assert.Contains("Cette question demande une réponse.", empty.Errors());
         Assert.Equal(1, await _app.ResponsesAsync(quick));
     }
+
+    [Fact]
+    public async Task The_home_page_asks_the_latest_open_quick_question_where_the_administrator_placed_it()
+    {
+        var quick = await _app.NewSurveyAsync(SurveyData.OneChoice, x => (x.IsQuickQuestion, x.AnswerLevel) = (true, ParticipationLevel.Anyone));
+        var device = _app.ClientFor(ParvisFactory.HostA);
+        var home = await device.GetDocumentAsync("/");
+        var section = home.QuerySelector("section.quick-question")!;
+        Assert.Equal("Êtes-vous pour une place piétonne ?", section.QuerySelector("legend")!.TextContent);
+        // In the default order: after what is open, before the projects.
+        var headings = home.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+        Assert.True(headings.IndexOf("Donnez une minute") > headings.IndexOf("Ouvertes aux contributions")
+            && headings.IndexOf("Donnez une minute") < headings.IndexOf("Projets"), string.Join(" / ", headings));
+
+        var response = await device.SubmitAsync(home, "/", "section.quick-question form",
+            new Dictionary<string, string?> { [quick.Field("avis")] = quick.Option("non") });
+        Assert.Equal($"{quick.Url}/resultats", response.Headers.Location!.OriginalString);
+        Assert.Equal(1, await _app.ResponsesAsync(quick));
+        Assert.Empty((await device.GetDocumentAsync("/")).QuerySelectorAll("section.quick-question button"));
+
+        // Hidden by the administrator: no quick question on the home page, until shown again.
+        var admin = await _app.SignedInAsync("admin");
+        await admin.SubmitAndReadAsync("/admin/accueil", "li[data-kind=QuickQuestion] form[action*=Hide]", new Dictionary<string, string?>());
+        try
+        {
+            Assert.Null((await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync("/")).QuerySelector("section.quick-question"));
+        }
+        finally
+        {
+            await admin.SubmitAndReadAsync("/admin/accueil", "li[data-kind=QuickQuestion] form[action*=Show]", new Dictionary<string, string?>());
+        }
+        Assert.NotNull((await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync("/")).QuerySelector("section.quick-question"));
+    }
 }
