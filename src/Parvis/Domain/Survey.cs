@@ -58,11 +58,14 @@ public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned
         if (PublishedAt is not null) throw new DomainException("Une enquête publiée ne peut plus changer ses questions.");
     }
 
-    public void Publish(DateTime now, int questionCount)
+    public void Publish(DateTime now, IReadOnlyCollection<SurveyQuestionKind> questions)
     {
         if (PublishedAt is not null) throw new DomainException("Cette enquête est déjà publiée.");
-        if (questionCount == 0) throw new DomainException("Ajoutez au moins une question avant de publier.");
-        if (IsQuickQuestion && questionCount != 1) throw new DomainException("Une question rapide compte une seule question.");
+        if (questions.Count == 0) throw new DomainException("Ajoutez au moins une question avant de publier.");
+        if (IsQuickQuestion && questions.Count != 1) throw new DomainException("Une question rapide compte une seule question.");
+        // Answered in one click or one sentence, on the home and project pages.
+        if (IsQuickQuestion && questions.Single() is not (SurveyQuestionKind.SingleChoice or SurveyQuestionKind.ShortText))
+            throw new DomainException("Une question rapide se répond d'un clic ou d'une phrase : choix unique ou texte court.");
         PublishedAt = now;
     }
 

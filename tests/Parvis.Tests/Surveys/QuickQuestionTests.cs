@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Testing;
 using Parvis.Tests.Projects;
@@ -90,6 +91,9 @@ public class QuickQuestionTests(AppFixture fixture)
     public async Task The_home_page_asks_the_latest_open_quick_question_where_the_administrator_placed_it()
     {
         var quick = await _app.NewSurveyAsync(SurveyData.OneChoice, x => (x.IsQuickQuestion, x.AnswerLevel) = (true, ParticipationLevel.Anyone));
+        // The latest published: other tests publish theirs as they run.
+        await _app.InAAsync(db => db.Surveys.Where(s => s.Id == quick.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.PublishedAt, DateTime.UtcNow.AddSeconds(1))));
         var device = _app.ClientFor(ParvisFactory.HostA);
         var home = await device.GetDocumentAsync("/");
         var section = home.QuerySelector("section.quick-question")!;

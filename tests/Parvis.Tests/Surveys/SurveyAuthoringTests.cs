@@ -51,6 +51,13 @@ public class SurveyAuthoringTests(AppFixture fixture)
             .OrderBy(o => o.Position).Select(o => new { o.Id, o.QuestionId, o.Text }).ToListAsync());
         Assert.Equal(["Oui", "Non"], options.Select(o => o.Text));
 
+        // A condition on a question of the same part is refused: the part shows whole, before its answers are known.
+        var sameSection = Question("ShortText", "Pourquoi ?");
+        sameSection["Question.SectionId"] = sections[0].Id();
+        sameSection["Question.Condition"] = $"{options[0].QuestionId}:{options[0].Id}";
+        Assert.Contains("Une condition porte sur une question d'une partie précédente : une partie s'affiche d'un bloc.",
+            (await agent.SubmitAndReadAsync(url, "form[action*=AddQuestion]", sameSection)).Errors());
+
         var multiple = Question("MultipleChoice", "Comment venez-vous ?", "À pied\nÀ vélo\nEn bus\nEn voiture");
         multiple["Question.MaxChoices"] = "2";
         multiple["Question.Required"] = "true";
@@ -137,6 +144,31 @@ public class SurveyAuthoringTests(AppFixture fixture)
         Assert.Contains("Ajoutez au moins une question avant de publier.", page.Errors());
         Assert.Null(await _app.InAAsync(db => db.Surveys.Where(s => s.Id == survey).Select(s => s.PublishedAt).SingleAsync()));
         Assert.Empty(await _app.AuditAsync(survey));
+    }
+
+    [Fact]
+    public async Task A_quick_question_is_published_only_as_one_question_answered_in_a_click_or_a_sentence()
+    {
+        var made = await _app.NewSurveyAsync(published: false);
+        await _app.InAAsync(db => db.Surveys.Where(s => s.Id == made.Survey).ExecuteUpdateAsync(u => u.SetProperty(s => s.IsQuickQuestion, true)));
+        var agent = await _app.SignedInAsync("agent");
+        async Task<IReadOnlyList<string>> PublishAsync() =>
+            (await agent.SubmitAndReadAsync($"/admin/enquetes/{made.Survey}", "form[action*=Publish]", new Dictionary<string, string?>())).Errors();
+
+        Assert.Contains("Une question rapide compte une seule question.", await PublishAsync());
+        // Only the long text left: not a click nor a sentence.
+        await _app.InAAsync(async db =>
+        {
+            await db.SurveyQuestions.Where(q => q.Id == made.Text).ExecuteUpdateAsync(u => u.SetProperty(q => q.ConditionQuestionId, (int?)null));
+            return await db.SurveyQuestions.Where(q => q.Id == made.Choice).ExecuteDeleteAsync();
+        });
+        Assert.Contains("Une question rapide se répond d'un clic ou d'une phrase : choix unique ou texte court.", await PublishAsync());
+        Assert.Null(await _app.InAAsync(db => db.Surveys.Where(s => s.Id == made.Survey).Select(s => s.PublishedAt).SingleAsync()));
+
+        await _app.InAAsync(db => db.SurveyQuestions.Where(q => q.Id == made.Text)
+            .ExecuteUpdateAsync(u => u.SetProperty(q => q.Kind, SurveyQuestionKind.ShortText)));
+        Assert.Empty(await PublishAsync());
+        Assert.NotNull(await _app.InAAsync(db => db.Surveys.Where(s => s.Id == made.Survey).Select(s => s.PublishedAt).SingleAsync()));
     }
 
     [Theory]

@@ -62,7 +62,7 @@ internal static class SurveyStaffData
                 ConditionOptionIds = yes.Id.Id(),
             };
             db.SurveyQuestions.Add(text);
-            if (published) survey.Publish(DateTime.UtcNow, 2);
+            if (published) survey.Publish(DateTime.UtcNow, [choice.Kind, text.Kind]);
             await db.SaveChangesAsync();
             return new Made(survey.Id, section.Id, choice.Id, yes.Id, no.Id, text.Id);
         });

@@ -147,9 +147,11 @@ public sealed class SurveyQuestionCommands(ParvisDbContext db, AuditLog audit)
             throw new DomainException("Une condition porte sur les réponses d'une seule question.");
         var on = existing.FirstOrDefault(q => q.Id == pairs[0].Question);
         var order = await db.SurveySections.Where(s => s.SurveyId == survey.Id).ToDictionaryAsync(s => s.Id, s => s.Position);
-        // The new question goes at the end of its section: every question of an earlier section, or of the same one, is before it.
         if (on is null || !on.CanBeCondition || order.GetValueOrDefault(on.SectionId) > section.Position)
             throw new DomainException("Une condition porte sur une question à choix placée avant celle-ci.");
+        // A part is shown whole, before its answers are known: the condition's question must be in an earlier part.
+        if (on.SectionId == section.Id)
+            throw new DomainException("Une condition porte sur une question d'une partie précédente : une partie s'affiche d'un bloc.");
         var options = await db.SurveyOptions.Where(o => o.QuestionId == on.Id && !o.IsRow).Select(o => o.Id).ToListAsync();
         if (pairs.Any(p => !options.Contains(p.Option))) throw new DomainException("Cette condition n'est pas valide.");
         question.ConditionQuestionId = on.Id;

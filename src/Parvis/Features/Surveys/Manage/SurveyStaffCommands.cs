@@ -97,7 +97,7 @@ public sealed class SurveyStaffCommands(ParvisDbContext db, AuditLog audit, Time
 
     public async Task PublishAsync(Survey survey)
     {
-        var questions = await db.SurveyQuestions.CountAsync(q => q.SurveyId == survey.Id);
+        var questions = await db.SurveyQuestions.Where(q => q.SurveyId == survey.Id).Select(q => q.Kind).ToListAsync();
         survey.Publish(Now, questions);
         audit.Record("survey.publish", nameof(Survey), survey.Id, survey.Title);
         await db.SaveChangesAsync();
