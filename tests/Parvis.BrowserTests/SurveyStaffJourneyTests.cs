@@ -42,7 +42,11 @@ public class SurveyStaffJourneyTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Question ajoutée.");
 
-        // The second question is asked only to those who answered "Oui".
+        // A second part, whose question is asked only to those who answered "Oui" in the first.
+        await page.Locator("#nouvelle-partie").FillAsync("Votre vélo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter la partie" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Partie ajoutée.");
+        await add.GetByLabel("Partie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Votre vélo" });
         await add.GetByLabel("Type").SelectOptionAsync(new SelectOptionValue { Label = "Texte long" });
         await add.GetByLabel("Texte de la question").FillAsync("Où garez-vous votre vélo ?");
         await add.GetByLabel("Condition : poser cette question seulement pour ces réponses").SelectOptionAsync(new SelectOptionValue { Label = "Oui" });
