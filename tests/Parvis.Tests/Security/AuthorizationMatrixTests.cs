@@ -54,7 +54,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     {
         var endpoints = await EndpointsAsync();
         var undeclared = endpoints.Except(Rules.Keys).Order(StringComparer.Ordinal).ToList();
-        Assert.True(undeclared.Count == 0, "Declare who may use these endpoints in AuthorizationMatrixRules.cs:\n" + string.Join("\n", undeclared));
+        Assert.True(undeclared.Count == 0, "Declare who may use these endpoints in AuthorizationMatrixRules.cs (or its Publishing part):\n" + string.Join("\n", undeclared));
         var stale = Rules.Keys.Except(endpoints).ToList();
         Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist:\n" + string.Join("\n", stale));
 
