@@ -64,5 +64,6 @@ internal static class ProjectData
         Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     public static Task<List<string>> AuditAsync(this ParvisFactory app, int project) =>
-        app.InAAsync(db => db.AuditEntries.Where(a => a.TargetType == "Project" && a.TargetId == project.Id()).Select(a => a.Action).ToListAsync());
+        app.InAAsync(db => db.AuditEntries.Where(a => a.TargetType == "Project" && a.TargetId == project.Id())
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
 }

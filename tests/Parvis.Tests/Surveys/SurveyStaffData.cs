@@ -93,5 +93,6 @@ internal static class SurveyStaffData
         });
 
     public static Task<List<string>> AuditAsync(this ParvisFactory app, int survey) =>
-        app.InAAsync(db => db.AuditEntries.Where(a => a.TargetType == "Survey" && a.TargetId == survey.Id()).Select(a => a.Action).ToListAsync());
+        app.InAAsync(db => db.AuditEntries.Where(a => a.TargetType == "Survey" && a.TargetId == survey.Id())
+            .OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
 }
