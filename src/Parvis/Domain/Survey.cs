@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Parvis.Domain;
 
 public enum SurveyQuestionKind { SingleChoice, MultipleChoice, Scale, Ranking, ShortText, LongText, Number, Date, Matrix }
@@ -39,7 +41,16 @@ public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned
 
     public bool IsAnonymous => AnswerLevel == ParticipationLevel.Anyone && MinimumAge is null;
 
-    public bool IsOpenAt(DateTime now) => PublishedAt is not null && ClosedAt is null && (ClosesAt is null || now < ClosesAt);
+    /// <summary>The one rule of an open survey: published, not closed by hand, before its closing date.</summary>
+    private static readonly Expression<Func<Survey, DateTime, bool>> OpenRule =
+        (s, now) => s.PublishedAt != null && s.ClosedAt == null && (s.ClosesAt == null || now < s.ClosesAt);
+
+    private static readonly Func<Survey, DateTime, bool> IsOpen = OpenRule.Compile();
+
+    public bool IsOpenAt(DateTime now) => IsOpen(this, now);
+
+    /// <summary>The same rule for a query, the moment sent as a parameter.</summary>
+    public static Expression<Func<Survey, bool>> OpenAt(DateTime now) => OpenRule.BindSecond(now);
 
     /// <summary>The settings an organizer may choose: a level without an e-mail-only step, an age from the list.</summary>
     public string? ValidateSettings()

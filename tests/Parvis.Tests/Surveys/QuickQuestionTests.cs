@@ -60,6 +60,8 @@ public class QuickQuestionTests(AppFixture fixture)
         await _app.NewSurveyAsync(SurveyData.OneChoice, x => (x.IsQuickQuestion, x.ProjectId) = (true, elsewhere));
         await _app.NewSurveyAsync(SurveyData.OneChoice, x => (x.IsQuickQuestion, x.ProjectId, x.ClosedAt) = (true, project, DateTime.UtcNow));
         await _app.NewSurveyAsync(SurveyData.OneChoice, x => (x.IsQuickQuestion, x.ProjectId) = (true, project), published: false);
+        await _app.NewSurveyAsync(SurveyData.OneChoice,
+            x => (x.IsQuickQuestion, x.ProjectId, x.ClosesAt) = (true, project, DateTime.UtcNow.AddMinutes(-1)));
         var (client, _) = await _app.CitizenClientAsync();
         Assert.Null((await client.GetDocumentAsync($"/projets/{project}")).QuerySelector("section.quick-question"));
         Assert.NotNull((await client.GetDocumentAsync($"/projets/{elsewhere}")).QuerySelector("section.quick-question"));

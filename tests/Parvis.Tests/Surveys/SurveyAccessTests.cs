@@ -113,8 +113,10 @@ public class SurveyAccessTests(AppFixture fixture)
         var open = await _app.NewSurveyAsync(SurveyData.OneChoice);
         var draft = await _app.NewSurveyAsync(SurveyData.OneChoice, published: false);
         var quick = await _app.NewSurveyAsync(SurveyData.OneChoice, x => x.IsQuickQuestion = true);
+        var past = await _app.NewSurveyAsync(SurveyData.OneChoice, x => x.ClosesAt = DateTime.UtcNow.AddMinutes(-1));
         var list = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync("/enquetes");
-        Assert.NotNull(list.QuerySelector($"a[href='{open.Url}']"));
+        string State(string url) => list.QuerySelector($"li:has(a[href='{url}']) .meta")!.TextContent.Split(' ')[0];
+        Assert.Equal(("Ouverte", "Close"), (State(open.Url), State(past.Url)));
         Assert.Null(list.QuerySelector($"a[href='{draft.Url}']"));
         Assert.Null(list.QuerySelector($"a[href='{quick.Url}']"));
     }

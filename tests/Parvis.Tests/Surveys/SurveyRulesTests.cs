@@ -56,6 +56,19 @@ public class SurveyRulesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_with_a_value_is_translated_with_its_value()
+    {
+        var s = await _app.NewSurveyAsync(Flat);
+        var (client, _) = await _app.CitizenClientAsync();
+        await client.GetAsync("/langue?culture=en&returnUrl=/");
+        var page = await client.GetDocumentAsync(s.Url);
+        page = await client.AnswerAndReadAsync(page, s.Url, (s.Field("mode"), s.Option("pied")), (s.Field("note"), "5"),
+            (s.Field("parking"), new string('x', 301)));
+        Assert.Equal(["The answer is longer than 300 characters."], page.Errors());
+        Assert.Equal("The answer is longer than 300 characters.", page.QuerySelector($"#{s.Field("parking")}-erreur")!.TextContent);
+    }
+
+    [Fact]
     public async Task Naughty_texts_are_saved_as_typed_and_never_break_the_page()
     {
         var s = await _app.NewSurveyAsync(Flat, x => x.AllowChanges = true);

@@ -54,7 +54,7 @@ public class DetailsModel(SurveyQueries queries, SurveyAnswering answering) : Pa
             Step = sections.Select((s, i) => (s, i)).First(x => Survey.QuestionsOf(x.s.Id)
                 .Any(q => answers.Errors.ContainsKey(SurveyAnswers.Field(q.Id)))).i;
             Earlier = SurveyAnswers.Read(Survey, Request.Form, [.. sections.Take(Step).Select(s => s.Id)]);
-            foreach (var (key, message) in answers.Errors) ModelState.AddModelError(key, message);
+            foreach (var (key, error) in answers.Errors) ModelState.AddDomainError(key, error);
             return Page();
         }
         var next = NextStep(answers, step + 1);
@@ -80,7 +80,7 @@ public class DetailsModel(SurveyQueries queries, SurveyAnswering answering) : Pa
         var answers = SurveyAnswers.Read(Survey, Request.Form, [.. Survey.Sections.Select(s => s.Id)]);
         if (answers.Errors.Count > 0 || answers.ByQuestion.Count == 0)
         {
-            foreach (var (key, message) in answers.Errors) ModelState.AddModelError(key, message);
+            foreach (var (key, error) in answers.Errors) ModelState.AddDomainError(key, error);
             if (answers.Errors.Count == 0) ModelState.AddModelError("", "Choisissez une réponse.");
             return Page();
         }

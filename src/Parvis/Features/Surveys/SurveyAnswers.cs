@@ -33,7 +33,8 @@ public sealed class SurveyAnswers
     private readonly Dictionary<int, QuestionAnswer> _answers = [];
     private readonly Dictionary<int, IReadOnlyCollection<int>> _chosen = [];
 
-    public Dictionary<string, string> Errors { get; } = [];
+    /// <summary>The broken rules by field, kept whole so the page translates them with their values.</summary>
+    public Dictionary<string, DomainException> Errors { get; } = [];
     public IReadOnlyDictionary<int, QuestionAnswer> ByQuestion => _answers;
     public IReadOnlyDictionary<int, IReadOnlyCollection<int>> Chosen => _chosen;
 
@@ -52,7 +53,7 @@ public sealed class SurveyAnswers
             if (answer is null) continue;
             if (answer.IsEmpty)
             {
-                if (q.Required) result.Errors[Field(q.Id)] = "Cette question demande une réponse.";
+                if (q.Required) result.Errors[Field(q.Id)] = new DomainException("Cette question demande une réponse.");
                 continue;
             }
             result._answers[q.Id] = answer;
@@ -86,11 +87,12 @@ public sealed class SurveyAnswers
     private QuestionAnswer? ReadOne(SurveyStructure survey, SurveyQuestion q, IFormCollection form)
     {
         var raw = form[Field(q.Id)];
-        QuestionAnswer? Fail(string message)
+        QuestionAnswer? Broken(DomainException error)
         {
-            Errors[Field(q.Id)] = message;
+            Errors[Field(q.Id)] = error;
             return null;
         }
+        QuestionAnswer? Fail(string message) => Broken(new DomainException(message));
         switch (q.Kind)
         {
             case SurveyQuestionKind.SingleChoice:
@@ -107,8 +109,7 @@ public sealed class SurveyAnswers
                     if (q.Kind == SurveyQuestionKind.SingleChoice && picked.Count > 1) return Fail("Choisissez une seule réponse.");
                     if (q.MaxChoices is { } max && picked.Count > max)
                     {
-                        Errors[Field(q.Id)] = string.Format(CultureInfo.InvariantCulture, "Choisissez au plus {0} réponses.", max);
-                        return null;
+                        return Broken(DomainException.WithValues("Choisissez au plus {0} réponses.", max));
                     }
                     return new(q.Id, picked, new Dictionary<int, int>(), null, null);
                 }
@@ -144,8 +145,7 @@ public sealed class SurveyAnswers
                     var max = q.Kind == SurveyQuestionKind.ShortText ? SurveyTextAnswer.MaxShort : SurveyTextAnswer.MaxLong;
                     if (s.Length > max)
                     {
-                        Errors[Field(q.Id)] = string.Format(CultureInfo.InvariantCulture, "La réponse dépasse {0} caractères.", max);
-                        return null;
+                        return Broken(DomainException.WithValues("La réponse dépasse {0} caractères.", max));
                     }
                     return new(q.Id, [], new Dictionary<int, int>(), null, s);
                 }
@@ -175,14 +175,14 @@ public sealed class SurveyAnswers
             if (s.Length == 0) continue;
             if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || !allowed.Contains(v))
             {
-                Errors[Field(q.Id)] = "Une réponse ne fait pas partie de la liste.";
+                Errors[Field(q.Id)] = new DomainException("Une réponse ne fait pas partie de la liste.");
                 return null;
             }
             pairs[key.Id] = v;
         }
         if (q.Kind == SurveyQuestionKind.Matrix && q.Required && pairs.Count > 0 && pairs.Count < keys.Count())
         {
-            Errors[Field(q.Id)] = "Répondez pour chaque ligne.";
+            Errors[Field(q.Id)] = new DomainException("Répondez pour chaque ligne.");
             return null;
         }
         return new(q.Id, [], pairs, null, null);

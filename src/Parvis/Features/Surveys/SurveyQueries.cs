@@ -30,10 +30,10 @@ public sealed class SurveyQueries(ParvisDbContext db, TimeProvider clock)
         var now = Now;
         var rows = await db.Surveys.AsNoTracking().Where(s => s.PublishedAt != null && !s.IsQuickQuestion)
             .OrderByDescending(s => s.PublishedAt)
-            .Select(s => new { s.Id, s.Title, s.IsQuickQuestion, s.ClosesAt, s.ClosedAt, Answers = db.SurveyResponses.Count(r => r.SurveyId == s.Id) })
+            .Select(s => new { Survey = s, Answers = db.SurveyResponses.Count(r => r.SurveyId == s.Id) })
             .Take(200).ToListAsync();
-        return [.. rows.Select(s => new SurveyCard(s.Id, s.Title, s.IsQuickQuestion, s.ClosesAt,
-            s.ClosedAt == null && (s.ClosesAt == null || now < s.ClosesAt), s.Answers))];
+        return [.. rows.Select(r => new SurveyCard(r.Survey.Id, r.Survey.Title, r.Survey.IsQuickQuestion, r.Survey.ClosesAt,
+            r.Survey.IsOpenAt(now), r.Answers))];
     }
 
     public Task<List<(int Id, string Label)>> TerritoriesAsync() => Consultations.TerritoryTree.OptionsAsync(db);
@@ -42,8 +42,7 @@ public sealed class SurveyQueries(ParvisDbContext db, TimeProvider clock)
     public async Task<SurveyStructure?> QuickQuestionAsync(int? projectId)
     {
         var now = Now;
-        var open = db.Surveys.AsNoTracking().Where(s => s.IsQuickQuestion && s.PublishedAt != null && s.ClosedAt == null
-            && (s.ClosesAt == null || s.ClosesAt > now));
+        var open = db.Surveys.AsNoTracking().Where(Survey.OpenAt(now)).Where(s => s.IsQuickQuestion);
         if (projectId is not null) open = open.Where(s => s.ProjectId == projectId);
         var id = await open.OrderByDescending(s => s.PublishedAt).Select(s => (int?)s.Id).FirstOrDefaultAsync();
         return id is { } found ? await StructureAsync(found, publishedOnly: true) : null;

@@ -32,7 +32,7 @@ public class PaperModel(SurveyStaffCommands commands, SurveyQueries queries, Sur
         var answers = SurveyAnswers.Read(Survey, Request.Form, [.. Survey.Sections.Select(s => s.Id)]);
         if (answers.Errors.Count > 0)
         {
-            foreach (var (field, message) in answers.Errors) ModelState.AddModelError(field, message);
+            foreach (var (field, error) in answers.Errors) ModelState.AddDomainError(field, error);
             return Page();
         }
         await answering.EnterPaperAsync(Survey, answers, Sheet);

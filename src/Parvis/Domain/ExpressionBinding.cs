@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+
+namespace Parvis.Domain;
+
+/// <summary>
+/// A rule written once as a two-argument expression serves both in memory (compiled) and in a query, with the second
+/// argument bound to a value. The value goes through a captured field so the database receives it as a parameter
+/// (one query plan), not as a literal.
+/// </summary>
+public static class ExpressionBinding
+{
+    public static Expression<Func<T, bool>> BindSecond<T, TValue>(this Expression<Func<T, TValue, bool>> rule, TValue value)
+    {
+        var captured = new Captured<TValue>(value);
+        var access = Expression.Field(Expression.Constant(captured), nameof(Captured<TValue>.Value));
+        var body = new Replace(rule.Parameters[1], access).Visit(rule.Body);
+        return Expression.Lambda<Func<T, bool>>(body, rule.Parameters[0]);
+    }
+
+    private sealed class Captured<TValue>(TValue value)
+    {
+        public readonly TValue Value = value;
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+}
