@@ -241,6 +241,30 @@ public class SurveyAnswerChoice : ITenantOwned
     public AgeBracket? AgeBracket { get; set; }
 }
 
+/// <summary>
+/// The answer rows of a survey, counted by the database itself as rows are written and removed (triggers on
+/// SurveyAnswerChoices, created by the SurveyTallies migration of each provider), so the unfiltered results read a few
+/// hundred counters instead of every answer. Spread over <see cref="Shards"/> rows per key so that simultaneous answers
+/// do not queue on one row. A key part the answer row leaves empty is stored as <see cref="None"/>.
+/// </summary>
+public class SurveyTally : ITenantOwned
+{
+    public const int None = int.MinValue;
+    public const int Shards = 16;
+
+    public int OrganizationId { get; set; }
+    public int SurveyId { get; set; }
+    public int QuestionId { get; set; }
+    public int OptionId { get; set; }
+    public int RowOptionId { get; set; }
+    public int Value { get; set; }
+    public Channel Channel { get; set; }
+    public int Shard { get; set; }
+    public long Count { get; set; }
+
+    public static int? Part(int stored) => stored == None ? null : stored;
+}
+
 /// <summary>A written answer (short or long text); staff may hide one from the results.</summary>
 public class SurveyTextAnswer : ITenantOwned
 {

@@ -46,24 +46,10 @@ public sealed class SurveyResults(ParvisDbContext db)
         var total = filter.Channel switch { Channel.PaperRegister => paper, null => online + paper, _ => online };
         if (total < Survey.MinimumGroup) return new(total, online, paper, true, []);
 
-        var choices = db.SurveyAnswerChoices.Where(c => c.SurveyId == id);
-        if (filter.Channel is { } channel) choices = choices.Where(c => c.Channel == channel);
-        if (territories is not null) choices = choices.Where(c => c.TerritoryId != null && territories.Contains(c.TerritoryId.Value));
-        if (filter.Age is { } a) choices = choices.Where(c => c.AgeBracket == a);
-        var numeric = s.Questions.Where(q => q.Kind is SurveyQuestionKind.Number or SurveyQuestionKind.Date).Select(q => q.Id).ToList();
-        var counts = await choices.Where(c => !numeric.Contains(c.QuestionId))
-            .GroupBy(c => new { c.QuestionId, c.OptionId, c.RowOptionId, c.Value })
-            .Select(g => new Count(g.Key.QuestionId, g.Key.OptionId, g.Key.RowOptionId, g.Key.Value, g.Count())).ToListAsync();
-        var numbers = numeric.Count == 0 ? [] : await choices.Where(c => numeric.Contains(c.QuestionId) && c.Value != null)
-            .GroupBy(c => c.QuestionId)
-            .Select(g => new
-            {
-                QuestionId = g.Key,
-                Count = g.Count(),
-                Min = g.Min(c => c.Value!.Value),
-                Max = g.Max(c => c.Value!.Value),
-                Mean = g.Average(c => (double)c.Value!.Value)
-            }).ToListAsync();
+        var numeric = s.Questions.Where(q => q.Kind is SurveyQuestionKind.Number or SurveyQuestionKind.Date).Select(q => q.Id).ToHashSet();
+        var (counts, numbers) = territories is null && filter.Age is null
+            ? await TalliedAsync(id, filter.Channel, numeric)
+            : await CountedAsync(id, filter, territories, numeric);
         var byQuestion = counts.ToLookup(c => c.QuestionId);
         var results = new List<QuestionResult>();
         foreach (var q in s.Questions)
@@ -150,4 +136,43 @@ public sealed class SurveyResults(ParvisDbContext db)
     }
 
     private sealed record Count(int QuestionId, int? OptionId, int? RowOptionId, int? Value, int N);
+
+    private sealed record Numbers(int QuestionId, int Count, double Min, double Max, double Mean);
+
+    /// <summary>Without a territory or age filter: the counters the database keeps (<see cref="SurveyTally"/>), a few rows.</summary>
+    private async Task<(List<Count>, List<Numbers>)> TalliedAsync(int id, Channel? channel, HashSet<int> numeric)
+    {
+        var tallies = db.SurveyTallies.Where(t => t.SurveyId == id && t.Count != 0);
+        if (channel is { } c) tallies = tallies.Where(t => t.Channel == c);
+        var rows = await tallies.GroupBy(t => new { t.QuestionId, t.OptionId, t.RowOptionId, t.Value })
+            .Select(g => new { g.Key.QuestionId, g.Key.OptionId, g.Key.RowOptionId, g.Key.Value, N = g.Sum(t => t.Count) })
+            .ToListAsync();
+        var counts = rows.Select(r => new Count(r.QuestionId, SurveyTally.Part(r.OptionId), SurveyTally.Part(r.RowOptionId),
+            SurveyTally.Part(r.Value), (int)r.N)).ToList();
+        var numbers = counts.Where(r => numeric.Contains(r.QuestionId) && r.Value is not null && r.N > 0)
+            .GroupBy(r => r.QuestionId)
+            .Select(g => new Numbers(g.Key, g.Sum(r => r.N), g.Min(r => r.Value!.Value), g.Max(r => r.Value!.Value),
+                g.Sum(r => (double)r.Value!.Value * r.N) / g.Sum(r => r.N)))
+            .ToList();
+        return ([.. counts.Where(r => !numeric.Contains(r.QuestionId))], numbers);
+    }
+
+    /// <summary>With a territory or age filter: one GROUP BY over the answers' covering index, narrowed by the filter.</summary>
+    private async Task<(List<Count>, List<Numbers>)> CountedAsync(int id, ResultFilter filter, List<int>? territories,
+        HashSet<int> numeric)
+    {
+        var choices = db.SurveyAnswerChoices.Where(c => c.SurveyId == id);
+        if (filter.Channel is { } channel) choices = choices.Where(c => c.Channel == channel);
+        if (territories is not null) choices = choices.Where(c => c.TerritoryId != null && territories.Contains(c.TerritoryId.Value));
+        if (filter.Age is { } a) choices = choices.Where(c => c.AgeBracket == a);
+        var counts = await choices.Where(c => !numeric.Contains(c.QuestionId))
+            .GroupBy(c => new { c.QuestionId, c.OptionId, c.RowOptionId, c.Value })
+            .Select(g => new Count(g.Key.QuestionId, g.Key.OptionId, g.Key.RowOptionId, g.Key.Value, g.Count())).ToListAsync();
+        var numbers = numeric.Count == 0 ? [] : await choices.Where(c => numeric.Contains(c.QuestionId) && c.Value != null)
+            .GroupBy(c => c.QuestionId)
+            .Select(g => new Numbers(g.Key, g.Count(), g.Min(c => c.Value!.Value), g.Max(c => c.Value!.Value),
+                g.Average(c => (double)c.Value!.Value)))
+            .ToListAsync();
+        return (counts, numbers);
+    }
 }

@@ -110,6 +110,7 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<SurveyOption> SurveyOptions => Set<SurveyOption>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveyAnswerChoice> SurveyAnswerChoices => Set<SurveyAnswerChoice>();
+    public DbSet<SurveyTally> SurveyTallies => Set<SurveyTally>();
     public DbSet<SurveyTextAnswer> SurveyTextAnswers => Set<SurveyTextAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)

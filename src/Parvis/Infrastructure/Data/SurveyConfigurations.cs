@@ -84,6 +84,15 @@ internal sealed class SurveyAnswerChoiceConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class SurveyTallyConfiguration : IEntityTypeConfiguration<SurveyTally>
+{
+    public void Configure(EntityTypeBuilder<SurveyTally> b)
+    {
+        b.HasKey(t => new { t.SurveyId, t.QuestionId, t.OptionId, t.RowOptionId, t.Value, t.Channel, t.Shard });
+        b.HasOne<Survey>().WithMany().HasForeignKey(t => t.SurveyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class SurveyTextAnswerConfiguration : IEntityTypeConfiguration<SurveyTextAnswer>
 {
     public void Configure(EntityTypeBuilder<SurveyTextAnswer> b)

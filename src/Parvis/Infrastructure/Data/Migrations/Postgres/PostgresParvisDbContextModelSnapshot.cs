@@ -3714,6 +3714,41 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SurveySections");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SurveyTally", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowOptionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SurveyId", "QuestionId", "OptionId", "RowOptionId", "Value", "Channel", "Shard");
+
+                    b.ToTable("SurveyTallies");
+                });
+
             modelBuilder.Entity("Parvis.Domain.SurveyTextAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -5001,6 +5036,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Parvis.Domain.SurveySection", b =>
+                {
+                    b.HasOne("Parvis.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.SurveyTally", b =>
                 {
                     b.HasOne("Parvis.Domain.Survey", null)
                         .WithMany()

@@ -3573,6 +3573,41 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SurveySections");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SurveyTally", b =>
+                {
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowOptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shard")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SurveyId", "QuestionId", "OptionId", "RowOptionId", "Value", "Channel", "Shard");
+
+                    b.ToTable("SurveyTallies");
+                });
+
             modelBuilder.Entity("Parvis.Domain.SurveyTextAnswer", b =>
                 {
                     b.Property<long>("Id")
@@ -4850,6 +4885,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Parvis.Domain.SurveySection", b =>
+                {
+                    b.HasOne("Parvis.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.SurveyTally", b =>
                 {
                     b.HasOne("Parvis.Domain.Survey", null)
                         .WithMany()
