@@ -34,7 +34,9 @@ public static class PaperKitPdf
         c.Text("Comment vos réponses seront utilisées", c.Bold, 0.5);
         c.Text(kit.Use, c.Regular, 5);
         var number = 0;
-        var parts = kit.Parts.Any(p => p.Questions.Count > 0) ? kit.Parts : [new PaperPart(null, [PaperQuestion.Written("Votre contribution")])];
+        var parts = kit.Parts.Any(p => p.Questions.Count > 0)
+            ? kit.Parts
+            : [new PaperPart(null, [PaperQuestion.Written("Votre contribution")])];
         foreach (var part in parts)
         {
             if (part.Title is { Length: > 0 } title)
@@ -127,8 +129,10 @@ public static class PaperKitPdf
             var height = wrapped.Max(w => w.Count) * c.Small.Size * 1.2;
             for (var i = 0; i < wrapped.Count; i++)
                 for (var l = 0; l < wrapped[i].Count; l++)
-                    c.G.DrawString(wrapped[i][l], c.Small, XBrushes.Black, new XRect(Mm(Left + labels + i * column), c.Y + l * c.Small.Size * 1.2,
-                        Mm(column), c.Small.Size * 1.2), XStringFormats.TopCenter);
+                {
+                    var cell = new XRect(Mm(Left + labels + i * column), c.Y + l * c.Small.Size * 1.2, Mm(column), c.Small.Size * 1.2);
+                    c.G.DrawString(wrapped[i][l], c.Small, XBrushes.Black, cell, XStringFormats.TopCenter);
+                }
             c.Y += height + Mm(1);
         }
         c.Room(Mm(20));

@@ -34,7 +34,8 @@ public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries,
         ModelState.Clear();
         if (await LoadAsync(id) is { } refused) return refused;
         Survey.Survey.EnsurePrintable();
-        if (bounced || Count is not { } count) throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", Domain.Survey.MaxSheetsPerPrint);
+        if (bounced || Count is not { } count)
+            throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", Domain.Survey.MaxSheetsPerPrint);
         var sheets = await kits.PrintSheetsAsync(Survey.Survey, count);
         var pdf = PaperKitPdf.Sheets(kits.ContentOf(Survey), sheets);
         return File(pdf, "application/pdf", $"kit-enquete-{id}-feuilles-{sheets[0].Sheet}-{sheets[^1].Sheet}.pdf");
@@ -45,7 +46,8 @@ public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries,
         if (await LoadAsync(id) is { } refused) return refused;
         Survey.Survey.EnsurePrintable();
         var a3 = string.Equals(format, "A3", StringComparison.OrdinalIgnoreCase);
-        return File(PaperKitPdf.Poster(kits.ContentOf(Survey), a3), "application/pdf", $"affiche-enquete-{id}-{(a3 ? "a3" : "a4")}.pdf");
+        return File(PaperKitPdf.Poster(kits.ContentOf(Survey), a3), "application/pdf",
+            $"affiche-enquete-{id}-{(a3 ? "a3" : "a4")}.pdf");
     }
 
     public string BrokenRuleField(string? handler) => handler == "Poster" ? "" : nameof(Count);

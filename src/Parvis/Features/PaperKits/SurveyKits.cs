@@ -29,7 +29,8 @@ public sealed class SurveyKits(ParvisDbContext db, TenantContext tenant, PublicL
         var survey = structure.Survey;
         var opened = organization.ToLocal(survey.PublishedAt ?? DateTime.UtcNow);
         var dates = survey.ClosesAt is { } closes
-            ? string.Create(French, $"Vous pouvez répondre du {opened:d MMMM yyyy} au {organization.ToLocal(closes).AddMinutes(-1):d MMMM yyyy 'à' HH:mm}.")
+            ? string.Create(French,
+                $"Vous pouvez répondre du {opened:d MMMM yyyy} au {organization.ToLocal(closes).AddMinutes(-1):d MMMM yyyy 'à' HH:mm}.")
             : string.Create(French, $"Vous pouvez répondre depuis le {opened:d MMMM yyyy}, jusqu'à la clôture de l'enquête.");
         var use = $"{organization.Name} saisit chaque feuille reçue : vos réponses sont comptées avec celles données en ligne, " +
             $"sans votre nom. Aucun chiffre ne porte sur moins de {Survey.MinimumGroup} personnes. " +
@@ -43,7 +44,11 @@ public sealed class SurveyKits(ParvisDbContext db, TenantContext tenant, PublicL
             foreach (var question in structure.QuestionsOf(section.Id))
             {
                 numbers[question.Id] = numbers.Count + 1;
-                questions.Add(Printed(structure, question) with { Condition = ConditionOf(structure, question, numbers), Help = question.Help });
+                questions.Add(Printed(structure, question) with
+                {
+                    Condition = ConditionOf(structure, question, numbers),
+                    Help = question.Help,
+                });
             }
             parts.Add(new PaperPart(section.Title, questions));
         }
@@ -56,7 +61,8 @@ public sealed class SurveyKits(ParvisDbContext db, TenantContext tenant, PublicL
         var columns = s.Columns(q.Id).Select(o => o.Text).ToList();
         return q.Kind switch
         {
-            SurveyQuestionKind.SingleChoice => new(q.Text, PaperAnswerKind.Boxes) { Options = columns, Instruction = "Cochez une seule case." },
+            SurveyQuestionKind.SingleChoice =>
+                new(q.Text, PaperAnswerKind.Boxes) { Options = columns, Instruction = "Cochez une seule case." },
             SurveyQuestionKind.MultipleChoice => new(q.Text, PaperAnswerKind.Boxes)
             {
                 Options = columns,
@@ -66,7 +72,8 @@ public sealed class SurveyKits(ParvisDbContext db, TenantContext tenant, PublicL
             },
             SurveyQuestionKind.Scale => new(q.Text, PaperAnswerKind.Scale)
             {
-                Options = [.. Enumerable.Range(q.ScaleMin, q.ScaleMax - q.ScaleMin + 1).Select(n => n.ToString(CultureInfo.InvariantCulture))],
+                Options = [.. Enumerable.Range(q.ScaleMin, q.ScaleMax - q.ScaleMin + 1)
+                    .Select(n => n.ToString(CultureInfo.InvariantCulture))],
                 Instruction = string.Create(CultureInfo.InvariantCulture, $"Cochez une seule case, de {q.ScaleMin} à {q.ScaleMax}."),
                 LowLabel = q.LowLabel is null ? null : string.Create(CultureInfo.InvariantCulture, $"{q.ScaleMin} : {q.LowLabel}"),
                 HighLabel = q.HighLabel is null ? null : string.Create(CultureInfo.InvariantCulture, $"{q.ScaleMax} : {q.HighLabel}"),
