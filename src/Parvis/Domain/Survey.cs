@@ -94,10 +94,16 @@ public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned
 
     public const int MaxSheetsPerPrint = 500;
 
-    public IReadOnlyList<PaperSheetReference> PrintPaperSheets(int count)
+    /// <summary>A kit (sheets or poster) is printed while people can still answer: published and not closed.</summary>
+    public void EnsurePrintable()
     {
         if (PublishedAt is null || ClosedAt is not null)
             throw new DomainException("Le kit papier s'imprime pour une enquête publiée et pas encore close.");
+    }
+
+    public IReadOnlyList<PaperSheetReference> PrintPaperSheets(int count)
+    {
+        EnsurePrintable();
         if (count is < 1 or > MaxSheetsPerPrint)
             throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", MaxSheetsPerPrint);
         if (PaperSheetsPrinted + count > PaperSheetReference.MaxSheet)

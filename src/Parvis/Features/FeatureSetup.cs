@@ -44,6 +44,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Sortition.DrawCommands>();
         builder.Services.AddScoped<Sortition.DrawSeating>();
         builder.Services.AddScoped<PaperKits.ConsultationKits>();
+        builder.Services.AddScoped<PaperKits.SurveyKits>();
         // The territory page of "Vous avez dit, nous avons fait" is the organization's page with a scope.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Outcomes/Index", "nous-avons-fait/territoires/{territoryId:int}"));

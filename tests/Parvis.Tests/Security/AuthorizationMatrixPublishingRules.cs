@@ -74,5 +74,9 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/enquetes/{id:int}/reponses?handler=Show"] = "---+-+-",
         ["GET /admin/enquetes/{id:int}/papier"] = "---+-+-",
         ["POST /admin/enquetes/{id:int}/papier"] = "---+-+-",
+        // The survey's printed kit: the matrix's survey is a draft, so the page says it cannot be printed yet (a 200).
+        ["GET /admin/enquetes/{id:int}/kit"] = "---+-+-",
+        ["POST /admin/enquetes/{id:int}/kit"] = "---+-+-",
+        ["GET /admin/enquetes/{id:int}/kit?handler=Poster"] = "---+-+-",
     };
 }

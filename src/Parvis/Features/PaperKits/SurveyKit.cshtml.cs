@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Domain;
+using Parvis.Features.Shared;
+using Parvis.Features.Surveys;
+using Parvis.Features.Surveys.Manage;
+using Parvis.Infrastructure.Identity;
+
+namespace Parvis.Features.PaperKits;
+
+/// <summary>
+/// Printing a survey's kit: numbered answer sheets with every part and question, and a poster with a QR code. Those who
+/// manage the survey print it (<see cref="SurveyStaffCommands.FindAsync"/>: the survey's service, or any agent for a survey
+/// without one, and administrators).
+/// </summary>
+[Authorize(Policy = Policies.ManageConsultations)]
+public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries, SurveyKits kits) : PageModel, IRedisplaysBrokenRules
+{
+    public SurveyStructure Survey { get; private set; } = null!;
+
+    [BindProperty] public int? Count { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        Count = 20;
+        return await LoadAsync(id) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var bounced = ModelState.GetFieldValidationState(nameof(Count)) == ModelValidationState.Invalid;
+        ModelState.Clear();
+        if (await LoadAsync(id) is { } refused) return refused;
+        Survey.Survey.EnsurePrintable();
+        if (bounced || Count is not { } count)
+            throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", Domain.Survey.MaxSheetsPerPrint);
+        var sheets = await kits.PrintSheetsAsync(Survey.Survey, count);
+        var pdf = PaperKitPdf.Sheets(kits.ContentOf(Survey), sheets);
+        return File(pdf, "application/pdf", $"kit-enquete-{id}-feuilles-{sheets[0].Sheet}-{sheets[^1].Sheet}.pdf");
+    }
+
+    public async Task<IActionResult> OnGetPosterAsync(int id, string? format)
+    {
+        if (await LoadAsync(id) is { } refused) return refused;
+        Survey.Survey.EnsurePrintable();
+        var a3 = string.Equals(format, "A3", StringComparison.OrdinalIgnoreCase);
+        return File(PaperKitPdf.Poster(kits.ContentOf(Survey), a3), "application/pdf",
+            $"affiche-enquete-{id}-{(a3 ? "a3" : "a4")}.pdf");
+    }
+
+    public string BrokenRuleField(string? handler) => handler == "Poster" ? "" : nameof(Count);
+
+    private async Task<IActionResult?> LoadAsync(int id)
+    {
+        try
+        {
+            await commands.FindAsync(User, id);
+        }
+        catch (SurveyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (SurveyForbiddenException)
+        {
+            return Forbid();
+        }
+        Survey = (await queries.StructureAsync(id, publishedOnly: false))!;
+        return null;
+    }
+}
