@@ -14,13 +14,13 @@ public static class OpinionClustering
     /// <summary>Above this many points the silhouette is computed on an evenly spaced sample of them (it is quadratic).</summary>
     public const int SilhouetteSample = 3000;
 
-    /// <summary>Each point's group (0 = the largest group), or an empty array when fewer than 3 distinct points.</summary>
+    /// <summary>Each point's group (0 = the largest group), or an empty array when all points are at the same place.</summary>
     public static int[] Cluster(IReadOnlyList<(double X, double Y)> points)
     {
         int[]? best = null;
         var bestScore = double.NegativeInfinity;
-        var distinct = points.Distinct().Take(MaxGroups + 1).Count();
-        for (var k = MinGroups; k <= Math.Min(MaxGroups, distinct - 1); k++)
+        var distinct = points.Distinct().Take(MaxGroups).Count();
+        for (var k = MinGroups; k <= distinct; k++)
         {
             var labels = KMeans(points, k);
             var score = Silhouette(points, labels, k);
