@@ -7,6 +7,8 @@ namespace Parvis.Tests.OpinionMaps;
 public sealed class OpinionMapCommandTests : IDisposable
 {
     private const string Header = "timestamp,datetime,comment-id,voter-id,vote\n";
+    private const string NotAVote =
+        "votes, ligne 2 : « oui » n'est pas un vote (1 d'accord, -1 pas d'accord, 0 passe).";
     private readonly string _folder = Directory.CreateTempSubdirectory("parvis-opinion-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -26,7 +28,7 @@ public sealed class OpinionMapCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    /// <summary>Two camps of 10 on 8 statements: 0–6 split them, 7 everyone agrees with; voter 99 votes twice only.</summary>
+    /// <summary>Two camps of 10, 8 statements: 0–6 split them, everyone agrees with 7; voter 99 votes twice.</summary>
     private static string TwoCamps()
     {
         var text = new StringBuilder(Header);
@@ -45,7 +47,8 @@ public sealed class OpinionMapCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal("", error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var groups = lines.TakeWhile(l => !l.StartsWith('#')).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[1]);
+        var groups = lines.TakeWhile(l => !l.StartsWith('#')).Select(l => l.Split(','))
+            .ToDictionary(f => f[0], f => f[1]);
         Assert.Equal(21, groups.Count);
         Assert.Equal(["0", "1", "2"], groups.Keys.Take(3));
         Assert.Equal("", groups["99"]);
@@ -59,9 +62,10 @@ public sealed class OpinionMapCommandTests : IDisposable
     [Fact]
     public async Task The_last_vote_by_time_counts_and_moderated_out_statements_are_left_out()
     {
-        // Voter 0 changes their mind on statement 1; their vote on statement 0 comes later in the file but earlier in time.
+        // Voter 0 changes their mind on statement 1; their vote on statement 0 is later in the file, earlier in time.
         var votes = Write("votes.csv", TwoCamps() + "999,jour,0,0,-1\n9999,jour,1,0,-1\n");
-        var comments = Write("comments.csv", "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+        var comments = Write("comments.csv",
+            "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
             + "1,j,7,3,1,0,-1,\"Une affirmation\nsur deux lignes, retirée\"\n1,j,0,3,1,0,1,Gardée\n");
 
         VoteMatrix matrix;
@@ -80,12 +84,13 @@ public sealed class OpinionMapCommandTests : IDisposable
 
     [Theory]
     [InlineData("comment-id,voter-id\n1,2\n", "Colonnes manquantes dans le fichier des votes : vote.")]
-    [InlineData(Header + "1,j,0,1,oui\n", "votes, ligne 2 : « oui » n'est pas un vote (1 d'accord, -1 pas d'accord, 0 passe).")]
+    [InlineData(Header + "1,j,0,1,oui\n", NotAVote)]
     [InlineData(Header + "1,j,0,1,1\nhier,j,0,2,1\n", "votes, ligne 3 : l'horodatage « hier » n'est pas un nombre.")]
     [InlineData(Header + "1,j,,1,1\n", "votes, ligne 2 : l'identifiant du participant ou de l'affirmation est vide.")]
     [InlineData("", "Le fichier des votes est vide.")]
     [InlineData(Header, "La conversation est vide : aucun vote sur une affirmation retenue.")]
-    [InlineData(Header + "1,j,0,1,1\n2,j,1,1,-1\n3,j,2,1,0\n", "Un seul participant a voté : il en faut au moins deux pour une carte des opinions.")]
+    [InlineData(Header + "1,j,0,1,1\n2,j,1,1,-1\n3,j,2,1,0\n",
+        "Un seul participant a voté : il en faut au moins deux pour une carte des opinions.")]
     public async Task Bad_votes_get_a_french_message_and_exit_code_1(string votes, string message)
     {
         var (code, output, error) = await Run("--votes", Write("votes.csv", votes));
@@ -100,12 +105,15 @@ public sealed class OpinionMapCommandTests : IDisposable
     {
         var votes = Write("votes.csv", TwoCamps());
 
-        var moderation = await Run("--votes", votes, "--comments", Write("c.csv", "comment-id,moderated\n7,peut-être\n"));
+        var moderation = await Run(
+            "--votes", votes, "--comments", Write("c.csv", "comment-id,moderated\n7,peut-être\n"));
         var missing = await Run("--votes", Path.Combine(_folder, "absent.csv"));
 
-        Assert.Equal((1, "affirmations, ligne 2 : « peut-être » n'est pas un état de modération (-1, 0 ou 1)."), (moderation.Code, moderation.Error.Trim()));
+        Assert.Equal((1, "affirmations, ligne 2 : « peut-être » n'est pas un état de modération (-1, 0 ou 1)."),
+            (moderation.Code, moderation.Error.Trim()));
         Assert.Equal(1, missing.Code);
-        Assert.StartsWith("Impossible de lire le fichier « " + Path.Combine(_folder, "absent.csv") + " »", missing.Error, StringComparison.Ordinal);
+        var absent = Path.Combine(_folder, "absent.csv");
+        Assert.StartsWith($"Impossible de lire le fichier « {absent} »", missing.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -126,8 +134,15 @@ public sealed class OpinionMapCommandTests : IDisposable
     public async Task The_application_runs_the_command_before_any_web_host_and_answers_without_a_stack_trace()
     {
         var votes = Write("votes.csv", Header + "1,j,0,1,oui\n");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Parvis.dll"), "opinion-map", "--votes", votes }) start.ArgumentList.Add(arg);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _folder,
+        };
+        var application = Path.Combine(AppContext.BaseDirectory, "Parvis.dll");
+        foreach (var arg in new[] { application, "opinion-map", "--votes", votes })
+            start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -135,6 +150,6 @@ public sealed class OpinionMapCommandTests : IDisposable
 
         Assert.Equal(1, process.ExitCode);
         Assert.Equal("", await output);
-        Assert.Equal("votes, ligne 2 : « oui » n'est pas un vote (1 d'accord, -1 pas d'accord, 0 passe).", (await error).Trim());
+        Assert.Equal(NotAVote, (await error).Trim());
     }
 }

@@ -14,7 +14,7 @@ internal static class PolisData
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Parvis.slnx"))) root = root.Parent;
-        Assert.True(root is not null, "The repository's root (Parvis.slnx) was not found above " + AppContext.BaseDirectory);
+        Assert.True(root is not null, "No Parvis.slnx above " + AppContext.BaseDirectory);
         var folder = Path.GetFullPath(Path.Combine(root!.FullName, "..", "shared", "data", "polis", conversation));
         Assert.True(File.Exists(Path.Combine(folder, "votes.csv")), "The Pol.is data is missing: " + folder);
         return folder;
@@ -42,7 +42,8 @@ internal static class PolisData
                 group = row.Fields.ToList().IndexOf("group-id");
                 continue;
             }
-            if (row.Fields[group].Length > 0) groups[row.Fields[participant]] = int.Parse(row.Fields[group], CultureInfo.InvariantCulture);
+            if (row.Fields[group].Length > 0)
+                groups[row.Fields[participant]] = int.Parse(row.Fields[group], CultureInfo.InvariantCulture);
         }
         return groups;
     }

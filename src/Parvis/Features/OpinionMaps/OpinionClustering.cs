@@ -11,10 +11,10 @@ public static class OpinionClustering
     private const int Restarts = 10;
     private const int MaxIterations = 100;
 
-    /// <summary>Above this many points the silhouette is computed on an evenly spaced sample of them (it is quadratic).</summary>
+    /// <summary>Above this many points the silhouette (quadratic) is computed on an evenly spaced sample.</summary>
     public const int SilhouetteSample = 3000;
 
-    /// <summary>Each point's group (0 = the largest group), or an empty array when all points are at the same place.</summary>
+    /// <summary>Each point's group (0 = the largest), or an empty array when all points coincide.</summary>
     public static int[] Cluster(IReadOnlyList<(double X, double Y)> points)
     {
         int[]? best = null;
@@ -72,7 +72,8 @@ public static class OpinionClustering
         return centres;
     }
 
-    private static (int[] Labels, double Cost) Lloyd(IReadOnlyList<(double X, double Y)> points, (double X, double Y)[] centres)
+    private static (int[] Labels, double Cost) Lloyd(
+        IReadOnlyList<(double X, double Y)> points, (double X, double Y)[] centres)
     {
         var k = centres.Length;
         var labels = new int[points.Count];
@@ -91,7 +92,10 @@ public static class OpinionClustering
             if (!changed) break;
             var sums = new (double X, double Y, int N)[k];
             for (var i = 0; i < points.Count; i++)
-                sums[labels[i]] = (sums[labels[i]].X + points[i].X, sums[labels[i]].Y + points[i].Y, sums[labels[i]].N + 1);
+            {
+                ref var sum = ref sums[labels[i]];
+                sum = (sum.X + points[i].X, sum.Y + points[i].Y, sum.N + 1);
+            }
             for (var c = 0; c < k; c++)
                 if (sums[c].N > 0) centres[c] = (sums[c].X / sums[c].N, sums[c].Y / sums[c].N);
         }
@@ -110,7 +114,10 @@ public static class OpinionClustering
         return (best, distance);
     }
 
-    /// <summary>The mean silhouette: for each point, (b - a) / max(a, b), a its mean distance to its own group, b to the nearest other.</summary>
+    /// <summary>
+    /// The mean silhouette: for each point, (b - a) / max(a, b), a its mean distance to its own group, b to the
+    /// nearest other group.
+    /// </summary>
     public static double Silhouette(IReadOnlyList<(double X, double Y)> points, int[] labels, int k)
     {
         var step = Math.Max(1, (points.Count + SilhouetteSample - 1) / SilhouetteSample);
@@ -138,17 +145,19 @@ public static class OpinionClustering
     /// <summary>Renumbers the groups by size, the largest 0; equal sizes by their first member.</summary>
     private static int[] BySize(int[] labels)
     {
-        var order = labels.Distinct().OrderByDescending(l => labels.Count(x => x == l)).ThenBy(l => Array.IndexOf(labels, l)).ToList();
+        var order = labels.Distinct().OrderByDescending(l => labels.Count(x => x == l))
+            .ThenBy(l => Array.IndexOf(labels, l)).ToList();
         return [.. labels.Select(l => order.IndexOf(l))];
     }
 
     private static double Distance2((double X, double Y) a, (double X, double Y) b) =>
         (a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y);
 
-    /// <summary>Hubert and Arabie's adjusted Rand index of two partitions of the same items (1 = identical, about 0 = chance).</summary>
+    /// <summary>Hubert and Arabie's adjusted Rand index of two partitions (1 = identical, about 0 = chance).</summary>
     public static double AdjustedRand(IReadOnlyList<int> first, IReadOnlyList<int> second)
     {
-        if (first.Count != second.Count) throw new ArgumentException("The partitions must cover the same items.", nameof(second));
+        if (first.Count != second.Count)
+            throw new ArgumentException("The partitions must cover the same items.", nameof(second));
         var table = new Dictionary<(int, int), long>();
         var rows = new Dictionary<int, long>();
         var columns = new Dictionary<int, long>();

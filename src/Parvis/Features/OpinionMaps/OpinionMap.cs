@@ -13,7 +13,7 @@ public sealed record OpinionMap(
     List<RepresentativeStatement>[] Representative,
     List<ConsensusStatement> Consensus)
 {
-    /// <summary>Pol.is groups only participants with at least this many votes (or all statements, when fewer).</summary>
+    /// <summary>Pol.is groups only participants with this many votes or more (all statements, when fewer).</summary>
     public const int MinVotes = 7;
 
     public static OpinionMap Compute(VoteMatrix votes)
@@ -31,6 +31,7 @@ public sealed record OpinionMap(
         var groupCount = labels.Length == 0 ? 0 : labels.Max() + 1;
 
         var counts = OpinionRepness.Count(votes, groups, groupCount);
-        return new OpinionMap(votes, positions, groups, groupCount, OpinionRepness.Representative(counts), OpinionRepness.Consensus(counts));
+        return new OpinionMap(votes, positions, groups, groupCount,
+            OpinionRepness.Representative(counts), OpinionRepness.Consensus(counts));
     }
 }

@@ -26,7 +26,8 @@ public static class OpinionMapCommand
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
         {
-            if (i + 1 >= args.Length || args[i] is not ("--votes" or "--comments") || !options.TryAdd(args[i], args[i + 1]))
+            if (i + 1 >= args.Length || args[i] is not ("--votes" or "--comments")
+                || !options.TryAdd(args[i], args[i + 1]))
                 return await Fail(error, 2, Usage);
         }
         if (!options.TryGetValue("--votes", out var votesPath)) return await Fail(error, 2, Usage);
@@ -34,7 +35,7 @@ public static class OpinionMapCommand
         {
             VoteMatrix votes;
             await using (var file = Open(votesPath))
-            await using (var comments = options.TryGetValue("--comments", out var commentsPath) ? Open(commentsPath) : null)
+            await using (var comments = options.TryGetValue("--comments", out var path) ? Open(path) : null)
                 votes = await PolisExport.ReadAsync(file, comments);
             await WriteAsync(output, OpinionMap.Compute(votes));
             return 0;
@@ -51,7 +52,8 @@ public static class OpinionMapCommand
         {
             return File.OpenRead(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw DomainException.WithValues("Impossible de lire le fichier « {0} » : {1}", path, e.Message);
         }
@@ -62,15 +64,21 @@ public static class OpinionMapCommand
         var names = map.Votes.Participants;
         var numeric = names.All(n => long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _));
         var order = Enumerable.Range(0, names.Count)
-            .OrderBy(p => numeric ? long.Parse(names[p], CultureInfo.InvariantCulture) : 0).ThenBy(p => names[p], StringComparer.Ordinal);
+            .OrderBy(p => numeric ? long.Parse(names[p], CultureInfo.InvariantCulture) : 0)
+            .ThenBy(p => names[p], StringComparer.Ordinal);
         foreach (var p in order)
             await output.WriteLineAsync(names[p] + "," + (map.Groups[p]?.ToString(CultureInfo.InvariantCulture) ?? ""));
         await output.WriteLineAsync(FormattableString.Invariant($"# groupes : {map.GroupCount}"));
         var statements = map.Votes.Statements;
         for (var g = 0; g < map.GroupCount; g++)
-            await output.WriteLineAsync(FormattableString.Invariant($"# groupe {g} ({map.Groups.Count(x => x == g)} participants), représentatives : ")
+        {
+            var size = map.Groups.Count(x => x == g);
+            var line = FormattableString.Invariant($"# groupe {g} ({size} participants), représentatives : ");
+            await output.WriteLineAsync(line
                 + string.Join(" ", map.Representative[g].Select(r => statements[r.Statement] + Sign(r.Stance))));
-        await output.WriteLineAsync("# consensus : " + string.Join(" ", map.Consensus.Select(c => statements[c.Statement] + Sign(c.Stance))));
+        }
+        await output.WriteLineAsync(
+            "# consensus : " + string.Join(" ", map.Consensus.Select(c => statements[c.Statement] + Sign(c.Stance))));
     }
 
     private static string Sign(Stance stance) => stance == Stance.Agree ? "+" : "-";

@@ -85,14 +85,16 @@ public static class OpinionPca
         {
             double sum = 0;
             var end = votes.RowStart[p + 1];
-            for (var i = votes.RowStart[p]; i < end; i++) sum += (votes.Values[i] - means[votes.Columns[i]]) * vector[votes.Columns[i]];
+            for (var i = votes.RowStart[p]; i < end; i++)
+                sum += (votes.Values[i] - means[votes.Columns[i]]) * vector[votes.Columns[i]];
             rows[p] = sum;
         }
         Array.Clear(result);
         for (var p = 0; p < rows.Length; p++)
         {
             var end = votes.RowStart[p + 1];
-            for (var i = votes.RowStart[p]; i < end; i++) result[votes.Columns[i]] += (votes.Values[i] - means[votes.Columns[i]]) * rows[p];
+            for (var i = votes.RowStart[p]; i < end; i++)
+                result[votes.Columns[i]] += (votes.Values[i] - means[votes.Columns[i]]) * rows[p];
         }
     }
 

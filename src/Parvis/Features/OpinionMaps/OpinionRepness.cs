@@ -18,7 +18,7 @@ public sealed record RepresentativeStatement(
     public double Metric => Probability * Ratio * ProbabilityTest * RatioTest;
 }
 
-/// <summary>A statement every group agrees (or disagrees) with: <paramref name="Probability"/> is the product over groups.</summary>
+/// <summary>A statement every group agrees (or disagrees) with; <paramref name="Probability"/>: over groups.</summary>
 public sealed record ConsensusStatement(int Statement, Stance Stance, double Probability);
 
 /// <summary>
@@ -62,7 +62,11 @@ public static class OpinionRepness
                 var own = counts[g][s];
                 var rest = (Agree: 0, Disagree: 0, Cast: 0);
                 for (var h = 0; h < counts.Length; h++)
-                    if (h != g) rest = (rest.Agree + counts[h][s].Agree, rest.Disagree + counts[h][s].Disagree, rest.Cast + counts[h][s].Cast);
+                {
+                    if (h == g) continue;
+                    var other = counts[h][s];
+                    rest = (rest.Agree + other.Agree, rest.Disagree + other.Disagree, rest.Cast + other.Cast);
+                }
                 var agree = Stat(s, Stance.Agree, own.Agree, own.Cast, rest.Agree, rest.Cast);
                 var disagree = Stat(s, Stance.Disagree, own.Disagree, own.Cast, rest.Disagree, rest.Cast);
                 var stat = agree.RatioTest >= disagree.RatioTest ? agree : disagree;
@@ -73,7 +77,7 @@ public static class OpinionRepness
         return result;
     }
 
-    /// <summary>Statements a significant majority of every group agrees with (or disagrees with), the strongest first.</summary>
+    /// <summary>Statements a significant majority of every group agrees (or disagrees) with, strongest first.</summary>
     public static List<ConsensusStatement> Consensus((int Agree, int Disagree, int Cast)[][] counts)
     {
         var found = new List<ConsensusStatement>();
@@ -97,7 +101,8 @@ public static class OpinionRepness
         return [.. found.OrderByDescending(c => c.Probability).ThenBy(c => c.Statement)];
     }
 
-    private static RepresentativeStatement Stat(int statement, Stance stance, int success, int cast, int restSuccess, int restCast)
+    private static RepresentativeStatement Stat(
+        int statement, Stance stance, int success, int cast, int restSuccess, int restCast)
     {
         var probability = (success + 1.0) / (cast + 2.0);
         var restProbability = (restSuccess + 1.0) / (restCast + 2.0);
@@ -106,9 +111,10 @@ public static class OpinionRepness
     }
 
     /// <summary>Pol.is's prop-test: z of the proportion against 1/2, with a pseudocount of 1.</summary>
-    public static double ProportionTest(int success, int n) => 2 * Math.Sqrt(n + 1.0) * ((success + 1.0) / (n + 1.0) - 0.5);
+    public static double ProportionTest(int success, int n) =>
+        2 * Math.Sqrt(n + 1.0) * ((success + 1.0) / (n + 1.0) - 0.5);
 
-    /// <summary>Pol.is's two-prop-test: z of the difference of two proportions, with a pseudocount of 1 in each.</summary>
+    /// <summary>Pol.is's two-prop-test: z of the difference of two proportions, a pseudocount of 1 in each.</summary>
     public static double TwoProportionTest(int success1, int n1, int success2, int n2)
     {
         double s1 = success1 + 1, m1 = n1 + 1, s2 = success2 + 1, m2 = n2 + 1;

@@ -30,28 +30,35 @@ public static class PolisExport
             {
                 header = Normalize(row.Fields);
                 RequireColumns(VotesFile, header, "comment-id", "voter-id", "vote");
-                (time, statement, voter, vote) = (Array.IndexOf(header, "timestamp"), Array.IndexOf(header, "comment-id"),
-                    Array.IndexOf(header, "voter-id"), Array.IndexOf(header, "vote"));
+                (time, statement) = (Array.IndexOf(header, "timestamp"), Array.IndexOf(header, "comment-id"));
+                (voter, vote) = (Array.IndexOf(header, "voter-id"), Array.IndexOf(header, "vote"));
                 continue;
             }
             var (who, what) = (Field(row, voter), Field(row, statement));
             if (who.Length == 0 || what.Length == 0)
-                throw DomainException.WithValues("votes, ligne {0} : l'identifiant du participant ou de l'affirmation est vide.", row.Line);
+                throw DomainException.WithValues(
+                    "votes, ligne {0} : l'identifiant du participant ou de l'affirmation est vide.", row.Line);
             var value = Field(row, vote) switch
             {
                 "1" => 1,
                 "-1" => -1,
                 "0" => 0,
                 var other => throw DomainException.WithValues(
-                    "votes, ligne {0} : « {1} » n'est pas un vote (1 d'accord, -1 pas d'accord, 0 passe).", row.Line, Short(other)),
+                    "votes, ligne {0} : « {1} » n'est pas un vote (1 d'accord, -1 pas d'accord, 0 passe).",
+                    row.Line, Short(other)),
             };
             long when = 0;
-            if (time >= 0 && !long.TryParse(Field(row, time), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out when))
-                throw DomainException.WithValues("votes, ligne {0} : l'horodatage « {1} » n'est pas un nombre.", row.Line, Short(Field(row, time)));
+            if (time >= 0
+                && !long.TryParse(Field(row, time), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
+                    out when))
+                throw DomainException.WithValues(
+                    "votes, ligne {0} : l'horodatage « {1} » n'est pas un nombre.",
+                    row.Line, Short(Field(row, time)));
             if (!excluded.Contains(what)) rows.Add((when, Intern(voters, who), Intern(statements, what), value));
         }
         if (header is null) throw new DomainException("Le fichier des votes est vide.");
-        if (rows.Count == 0) throw new DomainException("La conversation est vide : aucun vote sur une affirmation retenue.");
+        if (rows.Count == 0)
+            throw new DomainException("La conversation est vide : aucun vote sur une affirmation retenue.");
         var order = new int[rows.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         var times = rows.Select(r => r.Time).ToArray();
@@ -68,7 +75,8 @@ public static class PolisExport
         foreach (var i in order) builder.Vote(rows[i].Voter, rows[i].Statement, rows[i].Vote);
         var matrix = builder.Build();
         if (matrix.Participants.Count < 2)
-            throw new DomainException("Un seul participant a voté : il en faut au moins deux pour une carte des opinions.");
+            throw new DomainException(
+                "Un seul participant a voté : il en faut au moins deux pour une carte des opinions.");
         return matrix;
     }
 
@@ -95,7 +103,9 @@ public static class PolisExport
             }
             var state = Field(row, moderated);
             if (state is not ("-1" or "0" or "1"))
-                throw DomainException.WithValues("affirmations, ligne {0} : « {1} » n'est pas un état de modération (-1, 0 ou 1).", row.Line, Short(state));
+                throw DomainException.WithValues(
+                    "affirmations, ligne {0} : « {1} » n'est pas un état de modération (-1, 0 ou 1).",
+                    row.Line, Short(state));
             if (state == "-1") excluded.Add(Field(row, id));
         }
         if (header is null) throw new DomainException("Le fichier des affirmations est vide.");
@@ -121,13 +131,15 @@ public static class PolisExport
         }
     }
 
-    private static string[] Normalize(IReadOnlyList<string> header) => [.. header.Select(c => c.Trim().ToLowerInvariant())];
+    private static string[] Normalize(IReadOnlyList<string> header) =>
+        [.. header.Select(c => c.Trim().ToLowerInvariant())];
 
     private static void RequireColumns(string file, string[] header, params string[] columns)
     {
         var missing = columns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
-            throw DomainException.WithValues("Colonnes manquantes dans le fichier {0} : {1}.", file, string.Join(", ", missing));
+            throw DomainException.WithValues(
+                "Colonnes manquantes dans le fichier {0} : {1}.", file, string.Join(", ", missing));
     }
 
     private static string Field(CsvRow row, int index) => index < row.Fields.Count ? row.Fields[index].Trim() : "";

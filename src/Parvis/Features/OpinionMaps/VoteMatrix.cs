@@ -20,7 +20,7 @@ public sealed class VoteMatrix
 
     public IReadOnlyList<string> Statements { get; }
 
-    /// <summary>Participant i's votes are at indices RowStart[i] to RowStart[i + 1] - 1 of Columns and Values.</summary>
+    /// <summary>Participant i's votes are at RowStart[i] to RowStart[i + 1] - 1 of Columns and Values.</summary>
     internal int[] RowStart { get; }
 
     internal int[] Columns { get; }
@@ -31,7 +31,7 @@ public sealed class VoteMatrix
 
     public int VotesOf(int participant) => RowStart[participant + 1] - RowStart[participant];
 
-    /// <summary>Adds votes in any order; a later vote of a participant on a statement replaces the earlier one.</summary>
+    /// <summary>Adds votes; a later vote of a participant on a statement replaces the earlier one.</summary>
     public sealed class Builder
     {
         private readonly Dictionary<string, int> _participants = new(StringComparer.Ordinal);
@@ -48,7 +48,8 @@ public sealed class VoteMatrix
         public Builder Vote(string participant, string statement, int vote)
         {
             if (vote is < -1 or > 1) throw new ArgumentOutOfRangeException(nameof(vote), vote, "A vote is -1, 0 or 1.");
-            if (!_participants.TryGetValue(participant, out var p)) _participants.Add(participant, p = _participants.Count);
+            if (!_participants.TryGetValue(participant, out var p))
+                _participants.Add(participant, p = _participants.Count);
             _votes.Add((p, StatementIndex(statement), (sbyte)vote));
             return this;
         }
