@@ -63,7 +63,8 @@ public sealed class OpinionMapCommandTests : IDisposable
     public async Task The_last_vote_by_time_counts_and_moderated_out_statements_are_left_out()
     {
         // Voter 0 changes their mind on statement 1; their vote on statement 0 is later in the file, earlier in time.
-        var votes = Write("votes.csv", TwoCamps() + "999,jour,0,0,-1\n9999,jour,1,0,-1\n");
+        // Voter 50 only voted on statement 7, moderated out: listed, without a group.
+        var votes = Write("votes.csv", TwoCamps() + "999,jour,0,0,-1\n9999,jour,1,0,-1\n9999,jour,7,50,1\n");
         var comments = Write("comments.csv",
             "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
             + "1,j,7,3,1,0,-1,\"Une affirmation\nsur deux lignes, retirée\"\n1,j,0,3,1,0,1,Gardée\n");
@@ -75,6 +76,7 @@ public sealed class OpinionMapCommandTests : IDisposable
         var (code, output, _) = await Run("--votes", votes, "--comments", comments);
 
         Assert.DoesNotContain("7", matrix.Statements);
+        Assert.Contains("\n50,\n", output, StringComparison.Ordinal);
         var means = OpinionPca.Means(matrix);
         Assert.Equal(1.0 / 21, means[matrix.Statements.ToList().IndexOf("0")], precision: 12);
         Assert.Equal(-3.0 / 21, means[matrix.Statements.ToList().IndexOf("1")], precision: 12);

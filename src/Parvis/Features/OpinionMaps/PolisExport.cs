@@ -54,7 +54,8 @@ public static class PolisExport
                 throw DomainException.WithValues(
                     "votes, ligne {0} : l'horodatage « {1} » n'est pas un nombre.",
                     row.Line, Short(Field(row, time)));
-            if (!excluded.Contains(what)) rows.Add((when, Intern(voters, who), Intern(statements, what), value));
+            who = Intern(voters, who);
+            if (!excluded.Contains(what)) rows.Add((when, who, Intern(statements, what), value));
         }
         if (header is null) throw new DomainException("Le fichier des votes est vide.");
         if (rows.Count == 0)
@@ -73,6 +74,7 @@ public static class PolisExport
         }
         var builder = new VoteMatrix.Builder();
         foreach (var i in order) builder.Vote(rows[i].Voter, rows[i].Statement, rows[i].Vote);
+        foreach (var who in voters.Keys) builder.Participant(who);
         var matrix = builder.Build();
         if (matrix.Participants.Count < 2)
             throw new DomainException(

@@ -45,13 +45,24 @@ public sealed class VoteMatrix
             return this;
         }
 
+        /// <summary>A participant without a vote (all theirs on statements moderated out): placed, never grouped.</summary>
+        public Builder Participant(string id)
+        {
+            ParticipantIndex(id);
+            return this;
+        }
+
         public Builder Vote(string participant, string statement, int vote)
         {
             if (vote is < -1 or > 1) throw new ArgumentOutOfRangeException(nameof(vote), vote, "A vote is -1, 0 or 1.");
-            if (!_participants.TryGetValue(participant, out var p))
-                _participants.Add(participant, p = _participants.Count);
-            _votes.Add((p, StatementIndex(statement), (sbyte)vote));
+            _votes.Add((ParticipantIndex(participant), StatementIndex(statement), (sbyte)vote));
             return this;
+        }
+
+        private int ParticipantIndex(string id)
+        {
+            if (!_participants.TryGetValue(id, out var p)) _participants.Add(id, p = _participants.Count);
+            return p;
         }
 
         public VoteMatrix Build()
