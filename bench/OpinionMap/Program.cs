@@ -14,7 +14,8 @@ var participants = int.Parse(options.GetValueOrDefault("--participants", "100000
 var statements = int.Parse(options.GetValueOrDefault("--statements", "1000"), CultureInfo.InvariantCulture);
 var perParticipant = int.Parse(options.GetValueOrDefault("--votes-each", "50"), CultureInfo.InvariantCulture);
 
-Console.WriteLine("| conversation | participants × statements | votes | grouped | groups | map (median of 5) | ARI with Pol.is (compared) | ARI at k = 2 |");
+Console.WriteLine("| conversation | participants × statements | votes | grouped | groups | map (median of 5) "
+    + "| ARI with Pol.is (compared) | ARI at k = 2 |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|");
 foreach (var folder in Directory.GetDirectories(polis).Order(StringComparer.Ordinal))
 {
@@ -34,17 +35,22 @@ foreach (var folder in Directory.GetDirectories(polis).Order(StringComparer.Ordi
     var theirs = await PolisGroups(Path.Combine(folder, "participants-votes.csv"));
     var both = Enumerable.Range(0, map.Groups.Length)
         .Where(p => map.Groups[p] is not null && theirs.ContainsKey(votes.Participants[p])).ToList();
-    var ari = OpinionClustering.AdjustedRand([.. both.Select(p => map.Groups[p]!.Value)], [.. both.Select(p => theirs[votes.Participants[p]])]);
+    var polisGroups = both.Select(p => theirs[votes.Participants[p]]).ToList();
+    var ari = OpinionClustering.AdjustedRand([.. both.Select(p => map.Groups[p]!.Value)], polisGroups);
     var grouped = Enumerable.Range(0, map.Groups.Length).Where(p => map.Groups[p] is not null).ToList();
     var two = OpinionClustering.KMeans([.. grouped.Select(p => map.Positions[p])], 2);
     var twoOf = grouped.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => two[x.i]);
-    var ariTwo = OpinionClustering.AdjustedRand([.. both.Select(p => twoOf[p])], [.. both.Select(p => theirs[votes.Participants[p]])]);
+    var ariTwo = OpinionClustering.AdjustedRand([.. both.Select(p => twoOf[p])], polisGroups);
     Console.WriteLine(FormattableString.Invariant(
-        $"| {Path.GetFileName(folder)} | {votes.Participants.Count:N0} × {votes.Statements.Count} | {votes.VoteCount:N0} | {grouped.Count:N0} | {map.GroupCount} | {times.Order().ElementAt(2):0} ms | {ari:0.000} ({both.Count:N0}) | {ariTwo:0.000} |"));
+        $"| {Path.GetFileName(folder)} | {votes.Participants.Count:N0} × {votes.Statements.Count} ")
+        + FormattableString.Invariant($"| {votes.VoteCount:N0} ")
+        + FormattableString.Invariant($"| {grouped.Count:N0} | {map.GroupCount} | {times.Order().ElementAt(2):0} ms ")
+        + FormattableString.Invariant($"| {ari:0.000} ({both.Count:N0}) | {ariTwo:0.000} |"));
 }
 
 Console.WriteLine();
-Console.WriteLine(FormattableString.Invariant($"synthetic: {participants:N0} participants × {statements:N0} statements, {perParticipant} votes each, 3 planted camps"));
+Console.WriteLine(FormattableString.Invariant(
+    $"synthetic: {participants:N0} participants × {statements:N0} statements, {perParticipant} votes each, 3 camps"));
 var random = new Random(42);
 var camps = 3;
 var opinion = new int[camps, statements];
@@ -58,7 +64,9 @@ var camp = new int[participants];
 var watchAll = Stopwatch.StartNew();
 var builder = new VoteMatrix.Builder();
 var deck = Enumerable.Range(0, statements).ToArray();
-var csv = options.TryGetValue("--csv", out var csvPath) ? new StreamWriter(csvPath, false, new UTF8Encoding(false)) : null;
+var csv = options.TryGetValue("--csv", out var csvPath)
+    ? new StreamWriter(csvPath, false, new UTF8Encoding(false))
+    : null;
 csv?.WriteLine("timestamp,datetime,comment-id,voter-id,vote");
 long time = 1_400_000_000_000;
 for (var p = 0; p < participants; p++)
@@ -88,12 +96,19 @@ var pca = watch2.Elapsed;
 var synthetic = OpinionMap.Compute(built);
 var total = watch2.Elapsed - pca;
 var syntheticGrouped = Enumerable.Range(0, participants).Where(p => synthetic.Groups[p] is not null).ToList();
-var syntheticAri = OpinionClustering.AdjustedRand([.. syntheticGrouped.Select(p => synthetic.Groups[p]!.Value)], [.. syntheticGrouped.Select(p => camp[p])]);
-Console.WriteLine(FormattableString.Invariant($"votes: {built.VoteCount:N0}; generating and building the matrix: {buildTime.TotalSeconds:0.0} s"));
-Console.WriteLine(FormattableString.Invariant($"PCA alone: {pca.TotalSeconds:0.00} s; whole map (PCA, projection, k-means 2–5, silhouette, repness): {total.TotalSeconds:0.00} s"));
-Console.WriteLine(FormattableString.Invariant($"groups: {synthetic.GroupCount}, grouped {syntheticGrouped.Count:N0}, ARI with the planted camps {syntheticAri:0.000}"));
+var syntheticAri = OpinionClustering.AdjustedRand(
+    [.. syntheticGrouped.Select(p => synthetic.Groups[p]!.Value)], [.. syntheticGrouped.Select(p => camp[p])]);
 Console.WriteLine(FormattableString.Invariant(
-    $"allocated during the map: {(GC.GetTotalAllocatedBytes() - before) / 1e6:0} MB; peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
+    $"votes: {built.VoteCount:N0}; generating and building the matrix: {buildTime.TotalSeconds:0.0} s"));
+Console.WriteLine(FormattableString.Invariant($"PCA alone: {pca.TotalSeconds:0.00} s; ")
+    + FormattableString.Invariant(
+        $"whole map (PCA, projection, k-means 2–5, silhouette, repness): {total.TotalSeconds:0.00} s"));
+Console.WriteLine(FormattableString.Invariant(
+    $"groups: {synthetic.GroupCount}, grouped {syntheticGrouped.Count:N0}, ARI with the camps {syntheticAri:0.000}"));
+Console.WriteLine(FormattableString.Invariant(
+    $"allocated during the map: {(GC.GetTotalAllocatedBytes() - before) / 1e6:0} MB; ")
+    + FormattableString.Invariant(
+        $"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
 GC.KeepAlive(components);
 
 static async Task<Dictionary<string, int>> PolisGroups(string path)
@@ -105,10 +120,12 @@ static async Task<Dictionary<string, int>> PolisGroups(string path)
     {
         if (participant < 0)
         {
-            (participant, group) = (row.Fields.ToList().IndexOf("participant"), row.Fields.ToList().IndexOf("group-id"));
+            var header = row.Fields.ToList();
+            (participant, group) = (header.IndexOf("participant"), header.IndexOf("group-id"));
             continue;
         }
-        if (row.Fields[group].Length > 0) groups[row.Fields[participant]] = int.Parse(row.Fields[group], CultureInfo.InvariantCulture);
+        if (row.Fields[group].Length > 0)
+            groups[row.Fields[participant]] = int.Parse(row.Fields[group], CultureInfo.InvariantCulture);
     }
     return groups;
 }
