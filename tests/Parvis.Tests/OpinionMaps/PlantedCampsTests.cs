@@ -10,10 +10,11 @@ public sealed class PlantedCampsTests
 
     /// <summary>
     /// Camps of 30: on statements 0–5 camp c agrees when the statement's number modulo <paramref name="camps"/> is c
-    /// and disagrees otherwise (with two camps: camp 0 agrees with all six, camp 1 disagrees); everyone agrees with
-    /// statement 6; statements 7–11 get random votes, and one in four is skipped. One vote in twelve is a pass.
+    /// and disagrees otherwise (with two camps: camp 0 agrees with all six, camp 1 disagrees), except that everyone
+    /// agrees with those from <paramref name="splits"/> on; everyone agrees with statement 6; statements 7–11 get
+    /// random votes, and one in four is skipped. One vote in twelve is a pass.
     /// </summary>
-    private static VoteMatrix Camps(int camps, int seed = 17)
+    private static VoteMatrix Camps(int camps, int seed = 17, int splits = Shared)
     {
         var random = new Random(seed);
         var builder = new VoteMatrix.Builder();
@@ -27,6 +28,7 @@ public sealed class PlantedCampsTests
                     if (s > Shared && random.Next(4) == 0) continue;
                     var vote = s switch
                     {
+                        < Shared when s >= splits => 1,
                         < Shared when camps == 2 => c == 0 ? 1 : -1,
                         < Shared => s % camps == c ? 1 : -1,
                         Shared => 1,
@@ -61,6 +63,21 @@ public sealed class PlantedCampsTests
         Assert.Contains(map.Representative[first], r => r.Statement == split && r.Stance == Stance.Agree);
         Assert.Contains(map.Representative[second], r => r.Statement == split && r.Stance == Stance.Disagree);
         Assert.DoesNotContain(map.Representative.SelectMany(r => r), r => map.Votes.Statements[r.Statement] == "s6");
+    }
+
+    [Fact]
+    public void Only_a_significant_difference_makes_a_statement_representative()
+    {
+        var map = OpinionMap.Compute(Camps(2, splits: 2));
+
+        Assert.Equal(2, map.GroupCount);
+        Assert.All(map.Representative, group =>
+        {
+            Assert.NotEmpty(group);
+            Assert.All(group, r => Assert.Contains(map.Votes.Statements[r.Statement], new[] { "s0", "s1" }));
+            Assert.All(group, r => Assert.True(r.ProbabilityTest > OpinionRepness.Z90));
+            Assert.All(group, r => Assert.True(r.RatioTest > OpinionRepness.Z90));
+        });
     }
 
     [Fact]
