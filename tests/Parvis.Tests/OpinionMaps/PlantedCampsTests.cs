@@ -74,7 +74,7 @@ public sealed class PlantedCampsTests
         Assert.All(map.Representative, group =>
         {
             Assert.NotEmpty(group);
-            Assert.All(group, r => Assert.Contains(map.Votes.Statements[r.Statement], new[] { "s0", "s1" }));
+            Assert.All(group, r => Assert.True(map.Votes.Statements[r.Statement] is "s0" or "s1"));
             Assert.All(group, r => Assert.True(r.ProbabilityTest > OpinionRepness.Z90));
             Assert.All(group, r => Assert.True(r.RatioTest > OpinionRepness.Z90));
         });
