@@ -73,8 +73,9 @@ public sealed class PlantedCampsTests
         Assert.Equal(2, map.GroupCount);
         Assert.All(map.Representative, group =>
         {
-            Assert.NotEmpty(group);
-            Assert.All(group, r => Assert.True(map.Votes.Statements[r.Statement] is "s0" or "s1"));
+            // Passes scattered at random can make another statement differ significantly, but far less.
+            Assert.Equal(["s0", "s1"], group.Take(2).Select(r => map.Votes.Statements[r.Statement]).Order());
+            Assert.True(group.Count < 5);
             Assert.All(group, r => Assert.True(r.ProbabilityTest > OpinionRepness.Z90));
             Assert.All(group, r => Assert.True(r.RatioTest > OpinionRepness.Z90));
         });
