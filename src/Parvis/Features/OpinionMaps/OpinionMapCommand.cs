@@ -1,0 +1,91 @@
+using System.Globalization;
+using Parvis.Domain;
+
+namespace Parvis.Features.OpinionMaps;
+
+/// <summary>
+/// <c>dotnet run --project src/Parvis -- opinion-map --votes votes.csv [--comments comments.csv]</c>: the opinion
+/// groups of a conversation exported by Pol.is, without a database. Prints <c>voter-id,group</c> for every participant
+/// (the group empty for those who voted too little to be placed), then lines starting with '#': the number of groups,
+/// each group's representative statements and the consensus statements. Messages are in French.
+/// Exit codes: 0 mapped, 1 the files are wrong (the message says why), 2 bad arguments.
+/// </summary>
+public static class OpinionMapCommand
+{
+    public const string Usage = "usage : opinion-map --votes votes.csv [--comments comments.csv] (export Pol.is)";
+
+    public static async Task<bool> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "opinion-map") return false;
+        Environment.ExitCode = await RunAsync(args[1..], Console.Out, Console.Error);
+        return true;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length || args[i] is not ("--votes" or "--comments")
+                || !options.TryAdd(args[i], args[i + 1]))
+                return await Fail(error, 2, Usage);
+        }
+        if (!options.TryGetValue("--votes", out var votesPath)) return await Fail(error, 2, Usage);
+        try
+        {
+            VoteMatrix votes;
+            await using (var file = Open(votesPath))
+            await using (var comments = options.TryGetValue("--comments", out var path) ? Open(path) : null)
+                votes = await PolisExport.ReadAsync(file, comments);
+            await WriteAsync(output, OpinionMap.Compute(votes));
+            return 0;
+        }
+        catch (DomainException e)
+        {
+            return await Fail(error, 1, e.Message);
+        }
+    }
+
+    private static FileStream Open(string path)
+    {
+        try
+        {
+            return File.OpenRead(path);
+        }
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw DomainException.WithValues("Impossible de lire le fichier « {0} » : {1}", path, e.Message);
+        }
+    }
+
+    private static async Task WriteAsync(TextWriter output, OpinionMap map)
+    {
+        var names = map.Votes.Participants;
+        var numeric = names.All(n => long.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out _));
+        var order = Enumerable.Range(0, names.Count)
+            .OrderBy(p => numeric ? long.Parse(names[p], CultureInfo.InvariantCulture) : 0)
+            .ThenBy(p => names[p], StringComparer.Ordinal);
+        foreach (var p in order)
+            await output.WriteLineAsync(names[p] + "," + (map.Groups[p]?.ToString(CultureInfo.InvariantCulture) ?? ""));
+        await output.WriteLineAsync(FormattableString.Invariant($"# groupes : {map.GroupCount}"));
+        var statements = map.Votes.Statements;
+        for (var g = 0; g < map.GroupCount; g++)
+        {
+            var size = map.Groups.Count(x => x == g);
+            var line = FormattableString.Invariant($"# groupe {g} ({size} participants), représentatives : ");
+            await output.WriteLineAsync(line
+                + string.Join(" ", map.Representative[g].Select(r => statements[r.Statement] + Sign(r.Stance))));
+        }
+        await output.WriteLineAsync(
+            "# consensus : " + string.Join(" ", map.Consensus.Select(c => statements[c.Statement] + Sign(c.Stance))));
+    }
+
+    private static string Sign(Stance stance) => stance == Stance.Agree ? "+" : "-";
+
+    private static async Task<int> Fail(TextWriter error, int code, string message)
+    {
+        await error.WriteLineAsync(message);
+        return code;
+    }
+}
