@@ -5,17 +5,14 @@ using Parvis.Features.OpinionMaps;
 namespace Parvis.Tests.OpinionMaps;
 
 /// <summary>
-/// The conversations exported by Pol.is in the shared data (CC BY 4.0, The Computational Democracy Project), found at
-/// <c>../shared/data/polis</c> from the repository's root. Missing data fails the test: it is not optional.
+/// Three conversations exported by Pol.is (CC BY 4.0, The Computational Democracy Project), copied unchanged from the
+/// shared data into <c>Data/polis</c> (see its README) so a clean clone tests them. Missing data fails the test.
 /// </summary>
 internal static class PolisData
 {
     public static string Folder(string conversation)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Parvis.slnx"))) root = root.Parent;
-        Assert.True(root is not null, "No Parvis.slnx above " + AppContext.BaseDirectory);
-        var folder = Path.GetFullPath(Path.Combine(root!.FullName, "..", "shared", "data", "polis", conversation));
+        var folder = Path.Combine(AppContext.BaseDirectory, "Data", "polis", conversation);
         Assert.True(File.Exists(Path.Combine(folder, "votes.csv")), "The Pol.is data is missing: " + folder);
         return folder;
     }
