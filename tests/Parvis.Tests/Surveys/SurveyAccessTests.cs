@@ -137,8 +137,10 @@ public class SurveyAccessTests(AppFixture fixture)
         var seen = await _app.InAAsync(async db => (await db.Surveys.CountAsync(x => x.Id == b.Id), await db.SurveySections.CountAsync(x => x.SurveyId == b.Id),
             await db.SurveyQuestions.CountAsync(x => x.SurveyId == b.Id), await db.SurveyOptions.CountAsync(x => x.QuestionId == b.Q["mode"]),
             await db.SurveyResponses.CountAsync(x => x.SurveyId == b.Id), await db.SurveyAnswerChoices.CountAsync(x => x.SurveyId == b.Id),
-            await db.SurveyTextAnswers.CountAsync(x => x.SurveyId == b.Id)));
-        Assert.Equal((0, 0, 0, 0, 0, 0, 0), seen);
+            await db.SurveyTextAnswers.CountAsync(x => x.SurveyId == b.Id), await db.SurveyTallies.CountAsync(x => x.SurveyId == b.Id)));
+        Assert.Equal((0, 0, 0, 0, 0, 0, 0, 0), seen);
+        // The counters exist, in their own organization only.
+        Assert.Equal(1, await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.SurveyTallies.CountAsync(x => x.SurveyId == b.Id)));
 
         var client = _app.ClientFor(ParvisFactory.HostA);
         foreach (var url in new[] { b.Url, b.Url + "/resultats" })

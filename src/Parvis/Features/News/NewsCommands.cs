@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Files;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Files;
 using Parvis.Infrastructure.Identity;
@@ -98,7 +99,7 @@ public sealed class NewsCommands(ParvisDbContext db, FileCommands files, IFileSt
     }
 
     public async Task<NewsPost> FindAsync(int id) =>
-        await db.NewsPosts.FirstOrDefaultAsync(p => p.Id == id) ?? throw new NewsNotFoundException();
+        await db.NewsPosts.FirstOrDefaultAsync(p => p.Id == id) ?? throw new ItemNotFoundException();
 
     // The filters' lists offer only what exists here; a forged id of another organization is refused the same way.
     private async Task EnsurePlacesAsync(NewsDescription input)
@@ -109,5 +110,3 @@ public sealed class NewsCommands(ParvisDbContext db, FileCommands files, IFileSt
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }
-
-public sealed class NewsNotFoundException : Exception;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Features.Moderation;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Web;
 
@@ -22,7 +23,7 @@ public sealed class NewsCommentCommands(ParvisDbContext db, ModerationCommands m
     {
         if (user.UserId() is not { } author) throw new DomainException("Connectez-vous pour commenter.");
         var now = clock.GetUtcNow().UtcDateTime;
-        var post = await db.NewsPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId) ?? throw new NewsNotFoundException();
+        var post = await db.NewsPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId) ?? throw new ItemNotFoundException();
         var comment = NewsComment.Write(post, author, body, now);
         db.NewsComments.Add(comment);
         await db.SaveChangesAsync();

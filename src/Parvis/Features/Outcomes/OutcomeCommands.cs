@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
@@ -107,8 +108,8 @@ public sealed class OutcomeCommands(ParvisDbContext db, AuditLog audit, TimeProv
     /// <summary>The outcome, when it exists here and this person manages it; the page turns the refusal into a 404 or 403.</summary>
     public async Task<Outcome> FindAsync(ClaimsPrincipal user, int id)
     {
-        var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == id) ?? throw new OutcomeNotFoundException();
-        if (!await MayManageAsync(user, outcome)) throw new OutcomeForbiddenException();
+        var outcome = await db.Outcomes.FirstOrDefaultAsync(o => o.Id == id) ?? throw new ItemNotFoundException();
+        if (!await MayManageAsync(user, outcome)) throw new ItemForbiddenException();
         return outcome;
     }
 
@@ -119,7 +120,3 @@ public sealed class OutcomeCommands(ParvisDbContext db, AuditLog audit, TimeProv
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }
-
-public sealed class OutcomeNotFoundException : Exception;
-
-public sealed class OutcomeForbiddenException : Exception;

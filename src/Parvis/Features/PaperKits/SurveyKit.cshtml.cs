@@ -25,14 +25,15 @@ public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries,
     public async Task<IActionResult> OnGetAsync(int id)
     {
         Count = 20;
-        return await LoadAsync(id) ?? Page();
+        await LoadAsync(id);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
         var bounced = ModelState.GetFieldValidationState(nameof(Count)) == ModelValidationState.Invalid;
         ModelState.Clear();
-        if (await LoadAsync(id) is { } refused) return refused;
+        await LoadAsync(id);
         Survey.Survey.EnsurePrintable();
         if (bounced || Count is not { } count)
             throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", Domain.Survey.MaxSheetsPerPrint);
@@ -43,7 +44,7 @@ public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries,
 
     public async Task<IActionResult> OnGetPosterAsync(int id, string? format)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        await LoadAsync(id);
         Survey.Survey.EnsurePrintable();
         var a3 = string.Equals(format, "A3", StringComparison.OrdinalIgnoreCase);
         return File(PaperKitPdf.Poster(kits.ContentOf(Survey), a3), "application/pdf",
@@ -52,21 +53,9 @@ public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries,
 
     public string BrokenRuleField(string? handler) => handler == "Poster" ? "" : nameof(Count);
 
-    private async Task<IActionResult?> LoadAsync(int id)
+    private async Task LoadAsync(int id)
     {
-        try
-        {
-            await commands.FindAsync(User, id);
-        }
-        catch (SurveyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (SurveyForbiddenException)
-        {
-            return Forbid();
-        }
+        await commands.FindAsync(User, id);
         Survey = (await queries.StructureAsync(id, publishedOnly: false))!;
-        return null;
     }
 }

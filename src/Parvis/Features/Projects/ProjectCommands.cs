@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
@@ -66,8 +67,8 @@ public sealed class ProjectCommands(ParvisDbContext db, AuditLog audit, TimeProv
     /// <summary>The project, when it exists here and this person manages it; the page turns the refusal into a 404 or 403.</summary>
     public async Task<Project> FindAsync(ClaimsPrincipal user, int id)
     {
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id) ?? throw new ProjectNotFoundException();
-        if (!await MayManageAsync(user, project)) throw new ProjectForbiddenException();
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id) ?? throw new ItemNotFoundException();
+        if (!await MayManageAsync(user, project)) throw new ItemForbiddenException();
         return project;
     }
 
@@ -78,7 +79,3 @@ public sealed class ProjectCommands(ParvisDbContext db, AuditLog audit, TimeProv
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }
-
-public sealed class ProjectNotFoundException : Exception;
-
-public sealed class ProjectForbiddenException : Exception;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
@@ -20,7 +21,14 @@ public interface IRedisplaysBrokenRules
     string BrokenRuleField(string? handler) => "";
 }
 
+/// <summary>The item asked for is not one of this organization's: the page answers 404 (<see cref="BrokenRuleFilter"/>).</summary>
+public sealed class ItemNotFoundException : Exception;
+
+/// <summary>The item exists but this person may not manage it: the page answers with the refusal (<see cref="BrokenRuleFilter"/>).</summary>
+public sealed class ItemForbiddenException : Exception;
+
 /// <summary>
+/// Turns an item not found or not this person's into 404 or the refusal page, on any page, so no page catches them.
 /// Turns a rule broken by a page handler into the page shown again, status 200, with the rule's message in the
 /// error summary (translated with its values) and what was typed kept. Nothing of the attempt is saved: its
 /// tracked changes are dropped before the page reloads, so a reload that saves cannot write them half-way.
@@ -32,18 +40,39 @@ public sealed class BrokenRuleFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.ExceptionHandled || executed.Exception is not DomainException broken
-            || context.HandlerInstance is not (PageModel page and IRedisplaysBrokenRules redisplay)) return;
+        if (executed.ExceptionHandled || context.HandlerInstance is not PageModel page) return;
+        if (Refusal(executed.Exception, page) is { } refusal)
+        {
+            executed.ExceptionHandled = true;
+            executed.Result = refusal;
+            return;
+        }
+        if (executed.Exception is not DomainException broken || page is not IRedisplaysBrokenRules redisplay) return;
         executed.ExceptionHandled = true;
         context.HttpContext.RequestServices.GetRequiredService<ParvisDbContext>().ChangeTracker.Clear();
-        if (!await redisplay.ReloadAfterBrokenRuleAsync())
+        try
         {
-            executed.Result = page.NotFound();
+            if (!await redisplay.ReloadAfterBrokenRuleAsync())
+            {
+                executed.Result = page.NotFound();
+                return;
+            }
+        }
+        catch (Exception e) when (Refusal(e, page) is { } gone)
+        {
+            executed.Result = gone;
             return;
         }
         page.ModelState.AddDomainError(redisplay.BrokenRuleField(context.HandlerMethod?.Name), broken);
         executed.Result = page.Page();
     }
+
+    private static IActionResult? Refusal(Exception? error, PageModel page) => error switch
+    {
+        ItemNotFoundException => page.NotFound(),
+        ItemForbiddenException => page.Forbid(),
+        _ => null,
+    };
 }
 
 public static class PageRoutes

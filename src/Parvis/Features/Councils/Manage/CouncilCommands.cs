@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
@@ -115,7 +116,7 @@ public sealed class CouncilCommands(ParvisDbContext db, AuditLog audit, TimeProv
     }
 
     public async Task<Council> FindAsync(int id) =>
-        await db.Councils.FirstOrDefaultAsync(c => c.Id == id) ?? throw new CouncilNotFoundException();
+        await db.Councils.FirstOrDefaultAsync(c => c.Id == id) ?? throw new ItemNotFoundException();
 
     private async Task DescribeAsync(Council council, CouncilForm form)
     {
@@ -124,6 +125,3 @@ public sealed class CouncilCommands(ParvisDbContext db, AuditLog audit, TimeProv
         council.Describe(form.Name, form.Kind, territory, form.DescriptionMarkdown, form.CandidacyLevel, form.AcceptsCandidacies, form.AgendaProposalLevel, Now);
     }
 }
-
-/// <summary>The council asked for is not of this organization.</summary>
-public sealed class CouncilNotFoundException : Exception;

@@ -48,15 +48,7 @@ public class EditModel(ParvisDbContext db, NewsCommands commands, TenantContext 
     private async Task<IActionResult> ActAsync(int id, Func<NewsPost, Task> action, string success, string anchor = "")
     {
         if (!_keepForm) ModelState.Clear();
-        NewsPost post;
-        try
-        {
-            post = await commands.FindAsync(id);
-        }
-        catch (NewsNotFoundException)
-        {
-            return NotFound();
-        }
+        var post = await commands.FindAsync(id);
         await action(post);
         TempData["Message"] = success;
         return Redirect($"/admin/actualites/{id}" + (anchor.Length > 0 ? "#" + anchor : ""));

@@ -39,22 +39,11 @@ public class EditModel(ParvisDbContext db, OutcomeCommands commands, OutcomeQuer
         if (!checkForm) ModelState.Clear();
         // What the staff member typed in the form is kept if a rule is broken; otherwise the form shows the outcome.
         _keepTypedForm = checkForm;
-        try
-        {
-            await commands.FindAsync(User, id);
-            if (checkForm && !ModelState.IsValid) return await ShowAsync(id, fillForm: false);
-            await action();
-            TempData["Message"] = success;
-            return Redirect($"/admin/resultats/{id}");
-        }
-        catch (OutcomeNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (OutcomeForbiddenException)
-        {
-            return Forbid();
-        }
+        await commands.FindAsync(User, id);
+        if (checkForm && !ModelState.IsValid) return await ShowAsync(id, fillForm: false);
+        await action();
+        TempData["Message"] = success;
+        return Redirect($"/admin/resultats/{id}");
     }
 
     private bool _keepTypedForm;
@@ -64,18 +53,7 @@ public class EditModel(ParvisDbContext db, OutcomeCommands commands, OutcomeQuer
 
     private async Task<IActionResult> ShowAsync(int id, bool fillForm)
     {
-        try
-        {
-            Outcome = await commands.FindAsync(User, id);
-        }
-        catch (OutcomeNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (OutcomeForbiddenException)
-        {
-            return Forbid();
-        }
+        Outcome = await commands.FindAsync(User, id);
         if (fillForm) Form = OutcomeForm.From(Outcome);
         Choices = await OutcomeForm.ChoicesAsync(db, OutcomeCommands.IsAdministrator(User));
         Links = await queries.LinksForStaffAsync(id);

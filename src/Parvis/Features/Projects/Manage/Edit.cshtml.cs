@@ -71,19 +71,7 @@ public class EditModel(ProjectCommands commands, ProjectContentCommands content,
             && e.Value?.ValidationState == ModelValidationState.Invalid);
         var invalid = keep == "Form" && !ModelState.IsValid;
         if (keep != "Form") ModelState.Clear();
-        Project project;
-        try
-        {
-            project = await commands.FindAsync(User, id);
-        }
-        catch (ProjectNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ProjectForbiddenException)
-        {
-            return Forbid();
-        }
+        var project = await commands.FindAsync(User, id);
         if (invalid) return await ShowAsync(id, fillForm: false);
         if (unreadable) throw new DomainException("Une date ou un nombre du formulaire n'est pas lisible.");
         await action(project);
@@ -96,18 +84,7 @@ public class EditModel(ProjectCommands commands, ProjectContentCommands content,
 
     private async Task<IActionResult> ShowAsync(int id, bool fillForm)
     {
-        try
-        {
-            Project = await commands.FindAsync(User, id);
-        }
-        catch (ProjectNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ProjectForbiddenException)
-        {
-            return Forbid();
-        }
+        Project = await commands.FindAsync(User, id);
         if (fillForm) Form = ProjectForm.From(Project);
         if (_keep != "Phase") Phase = new PhaseInput { StartsOn = queries.Today };
         Choices = await queries.ChoicesAsync(ProjectCommands.IsAdministrator(User));

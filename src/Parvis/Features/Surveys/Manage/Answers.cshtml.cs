@@ -17,14 +17,14 @@ public class AnswersModel(SurveyStaffCommands commands, SurveyStaffQueries staff
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        await LoadAsync(id);
         Texts = await staffQueries.TextsAsync(Survey);
         return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(int id)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        await LoadAsync(id);
         var csv = await staffQueries.ExportAsync(Survey);
         return File(csv.ToBytes(), "text/csv; charset=utf-8", $"enquete-{id}-reponses.csv");
     }
@@ -35,19 +35,7 @@ public class AnswersModel(SurveyStaffCommands commands, SurveyStaffQueries staff
 
     private async Task<IActionResult> ModerateAsync(int id, long textId, bool hidden)
     {
-        Survey survey;
-        try
-        {
-            survey = await commands.FindAsync(User, id);
-        }
-        catch (SurveyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (SurveyForbiddenException)
-        {
-            return Forbid();
-        }
+        var survey = await commands.FindAsync(User, id);
         await commands.SetTextHiddenAsync(survey, textId, hidden);
         TempData["Message"] = hidden
             ? "Réponse masquée : elle n'apparaît plus dans les résultats publics."
@@ -57,26 +45,14 @@ public class AnswersModel(SurveyStaffCommands commands, SurveyStaffQueries staff
 
     public async Task<bool> ReloadAfterBrokenRuleAsync()
     {
-        if (await LoadAsync(this.RouteId()!.Value) is not null) return false;
+        await LoadAsync(this.RouteId()!.Value);
         Texts = await staffQueries.TextsAsync(Survey);
         return true;
     }
 
-    private async Task<IActionResult?> LoadAsync(int id)
+    private async Task LoadAsync(int id)
     {
-        try
-        {
-            await commands.FindAsync(User, id);
-        }
-        catch (SurveyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (SurveyForbiddenException)
-        {
-            return Forbid();
-        }
+        await commands.FindAsync(User, id);
         Survey = (await queries.StructureAsync(id, publishedOnly: false))!;
-        return null;
     }
 }

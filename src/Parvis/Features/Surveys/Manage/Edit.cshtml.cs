@@ -51,19 +51,7 @@ public class EditModel(SurveyStaffCommands commands, SurveyQuestionCommands stru
     {
         _keep = keep;
         var unreadable = keep is not null && !ModelState.IsValid;
-        Survey survey;
-        try
-        {
-            survey = await commands.FindAsync(User, id);
-        }
-        catch (SurveyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (SurveyForbiddenException)
-        {
-            return Forbid();
-        }
+        var survey = await commands.FindAsync(User, id);
         // A value the browser could not check (a date, a number) arrives unreadable: refused, nothing saved.
         if (unreadable) throw new DomainException("Une date ou un nombre du formulaire n'est pas lisible.");
         ModelState.Clear();
@@ -79,18 +67,7 @@ public class EditModel(SurveyStaffCommands commands, SurveyQuestionCommands stru
 
     private async Task<IActionResult> ShowAsync(int id, bool fillForm)
     {
-        try
-        {
-            await commands.FindAsync(User, id);
-        }
-        catch (SurveyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (SurveyForbiddenException)
-        {
-            return Forbid();
-        }
+        await commands.FindAsync(User, id);
         Survey = (await queries.StructureAsync(id, publishedOnly: false))!;
         if (fillForm) Form = SurveyForm.From(Survey.Survey, tenant.Organization);
         if (_keep != "Question") Question = new QuestionForm { SectionId = Survey.Sections.Count > 0 ? Survey.Sections[^1].Id : null };

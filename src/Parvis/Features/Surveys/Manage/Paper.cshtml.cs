@@ -21,11 +21,15 @@ public class PaperModel(SurveyStaffCommands commands, SurveyQueries queries, Sur
 
     [BindProperty(SupportsGet = true, Name = "feuille")] public string? Sheet { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        await LoadAsync(id);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadAsync(id) is { } refused) return refused;
+        await LoadAsync(id);
         KeepTyped();
         if (Sheet is { Length: > 40 })
             throw new DomainException("Cette référence de feuille n'est pas valide : vérifiez-la sur la feuille (exemple : Q12-0042-K).");
@@ -42,7 +46,7 @@ public class PaperModel(SurveyStaffCommands commands, SurveyQueries queries, Sur
 
     public async Task<bool> ReloadAfterBrokenRuleAsync()
     {
-        if (await LoadAsync(this.RouteId()!.Value) is not null) return false;
+        await LoadAsync(this.RouteId()!.Value);
         KeepTyped();
         return true;
     }
@@ -56,21 +60,9 @@ public class PaperModel(SurveyStaffCommands commands, SurveyQueries queries, Sur
             .ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToList());
     }
 
-    private async Task<IActionResult?> LoadAsync(int id)
+    private async Task LoadAsync(int id)
     {
-        try
-        {
-            await commands.FindAsync(User, id);
-        }
-        catch (SurveyNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (SurveyForbiddenException)
-        {
-            return Forbid();
-        }
+        await commands.FindAsync(User, id);
         Survey = (await queries.StructureAsync(id, publishedOnly: false))!;
-        return null;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Tenancy;
@@ -24,9 +25,9 @@ public sealed class SurveyStaffCommands(ParvisDbContext db, AuditLog audit, Time
     /// <summary>The survey, when it exists here (the tenant filter) and this person manages it.</summary>
     public async Task<Survey> FindAsync(ClaimsPrincipal user, int id)
     {
-        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id) ?? throw new SurveyNotFoundException();
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.Id == id) ?? throw new ItemNotFoundException();
         if (!(await authorization.AuthorizeAsync(user, survey, ServiceStaffRequirement.OrUnassigned)).Succeeded)
-            throw new SurveyForbiddenException();
+            throw new ItemForbiddenException();
         return survey;
     }
 
@@ -120,7 +121,3 @@ public sealed class SurveyStaffCommands(ParvisDbContext db, AuditLog audit, Time
         await db.SaveChangesAsync();
     }
 }
-
-public sealed class SurveyNotFoundException : Exception;
-
-public sealed class SurveyForbiddenException : Exception;
