@@ -13,9 +13,12 @@ public static class ExpressionBinding
     {
         var captured = new Captured<TValue>(value);
         var access = Expression.Field(Expression.Constant(captured), nameof(Captured<TValue>.Value));
-        var body = new Replace(rule.Parameters[1], access).Visit(rule.Body);
-        return Expression.Lambda<Func<T, bool>>(body, rule.Parameters[0]);
+        return Expression.Lambda<Func<T, bool>>(rule.Body.Substitute(rule.Parameters[1], access), rule.Parameters[0]);
     }
+
+    /// <summary>The expression with every use of <paramref name="parameter"/> replaced by <paramref name="value"/>.</summary>
+    public static Expression Substitute(this Expression body, ParameterExpression parameter, Expression value) =>
+        new Replace(parameter, value).Visit(body);
 
     private sealed class Captured<TValue>(TValue value)
     {

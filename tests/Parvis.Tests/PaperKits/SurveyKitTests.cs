@@ -62,6 +62,34 @@ public class SurveyKitTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Agents_printing_at_once_never_get_the_same_sheets()
+    {
+        var s = await SurveyAsync();
+        var agent = await _app.SignedInAsync("agent");
+        var url = $"/admin/enquetes/{s.Survey}/kit";
+        var page = await agent.GetDocumentAsync(url);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            agent.SubmitAsync(page, url, PrintForm, new Dictionary<string, string?> { ["Count"] = "5" })));
+        // Each print either gets its own sheets (the file names them) or is asked to try again in a moment.
+        var printed = new List<int>();
+        foreach (var response in responses)
+        {
+            if (response.Content.Headers.ContentType?.MediaType != "application/pdf")
+            {
+                Assert.Equal(["D'autres feuilles s'impriment en ce moment : recommencez dans un instant."],
+                    HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
+                continue;
+            }
+            var name = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
+            var range = name.Trim('"').Replace(".pdf", "", StringComparison.Ordinal).Split('-')[^2..].Select(int.Parse).ToArray();
+            printed.AddRange(Enumerable.Range(range[0], range[1] - range[0] + 1));
+        }
+        Assert.NotEmpty(printed);
+        Assert.Equal(printed.Count, printed.Distinct().Count());
+        Assert.Equal(printed.Count, await _app.InAAsync(db => db.Surveys.Where(x => x.Id == s.Survey).Select(x => x.PaperSheetsPrinted).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Each_sheet_holds_the_title_dates_use_every_question_its_choices_and_its_own_reference()
     {
         var s = await SurveyAsync();

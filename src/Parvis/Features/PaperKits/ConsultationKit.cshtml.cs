@@ -29,8 +29,8 @@ public class ConsultationKitModel(ConsultationKits kits, IAuthorizationService a
         var bounced = ModelState.GetFieldValidationState(nameof(Count)) == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
         ModelState.Clear();
         if (await LoadAsync(id) is { } refused) return refused;
-        if (bounced || Count is not { } count) throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", Consultation.MaxSheetsPerPrint);
-        var sheets = await kits.PrintSheetsAsync(Consultation, count);
+        // An unreadable count is no count: the consultation's own rule refuses it with its message.
+        var sheets = await kits.PrintSheetsAsync(Consultation, bounced ? 0 : Count ?? 0);
         var pdf = PaperKitPdf.Sheets(kits.ContentOf(Consultation), sheets);
         return File(pdf, "application/pdf", $"kit-concertation-{id}-feuilles-{sheets[0].Sheet}-{sheets[^1].Sheet}.pdf");
     }

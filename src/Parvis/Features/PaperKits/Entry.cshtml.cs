@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Identity;
 
 namespace Parvis.Features.PaperKits;
@@ -12,8 +13,11 @@ namespace Parvis.Features.PaperKits;
 /// already entered is said so, in French.
 /// </summary>
 [Authorize(Policy = Policies.Answer)]
-public class EntryModel(ConsultationKits kits, SurveyKits surveys, IAuthorizationService authorization) : PageModel
+public class EntryModel(ConsultationKits kits, SurveyKits surveys, IAuthorizationService authorization) : PageModel,
+    IRedisplaysBrokenRules
 {
+    public string BrokenRuleField(string? handler) => nameof(Reference);
+
     [BindProperty(SupportsGet = true, Name = "reference")] public string? Reference { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -39,7 +43,7 @@ public class EntryModel(ConsultationKits kits, SurveyKits surveys, IAuthorizatio
         // The rule of the survey's staff pages, so the form it leads to does not refuse the agent.
         if (!(await authorization.AuthorizeAsync(User, survey, ServiceStaffRequirement.OrUnassigned)).Succeeded)
             return Refuse("Cette feuille relève d'un autre service.");
-        if (sheet.Sheet > survey.PaperSheetsPrinted) return Refuse("Aucune feuille n'a été imprimée sous cette référence.");
+        survey.SheetOf(Reference); // never printed: the survey's rule says so, through the page filter
         if (await surveys.IsEnteredAsync(survey.Id, sheet.Sheet)) return Refuse("Cette feuille a déjà été saisie.");
         return Redirect($"/admin/enquetes/{survey.Id}/papier?feuille={Uri.EscapeDataString(sheet.ToString())}");
     }

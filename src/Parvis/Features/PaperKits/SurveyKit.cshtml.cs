@@ -34,10 +34,8 @@ public class SurveyKitModel(SurveyStaffCommands commands, SurveyQueries queries,
         var bounced = ModelState.GetFieldValidationState(nameof(Count)) == ModelValidationState.Invalid;
         ModelState.Clear();
         await LoadAsync(id);
-        Survey.Survey.EnsurePrintable();
-        if (bounced || Count is not { } count)
-            throw DomainException.WithValues("Imprimez entre 1 et {0} feuilles à la fois.", Domain.Survey.MaxSheetsPerPrint);
-        var sheets = await kits.PrintSheetsAsync(Survey.Survey, count);
+        // An unreadable count is no count: the survey's own rule refuses it with its message.
+        var sheets = await kits.PrintSheetsAsync(Survey.Survey, bounced ? 0 : Count ?? 0);
         var pdf = PaperKitPdf.Sheets(kits.ContentOf(Survey), sheets);
         return File(pdf, "application/pdf", $"kit-enquete-{id}-feuilles-{sheets[0].Sheet}-{sheets[^1].Sheet}.pdf");
     }

@@ -99,15 +99,8 @@ public sealed class RequestStatistics(ParvisDbContext db, TenantContext tenant, 
         System.Linq.Expressions.Expression<Func<DateTime?, DateTime, double?>> difference = (e, s) => SqlTime.Seconds(e) - SqlTime.Seconds(s);
         var request = end.Parameters[0];
         var submitted = System.Linq.Expressions.Expression.Property(request, nameof(ServiceRequest.SubmittedAt));
-        var body = new Replace(difference.Parameters[0], end.Body, difference.Parameters[1], submitted).Visit(difference.Body);
+        var body = difference.Body.Substitute(difference.Parameters[0], end.Body).Substitute(difference.Parameters[1], submitted);
         return System.Linq.Expressions.Expression.Lambda<Func<ServiceRequest, double?>>(body, request);
-    }
-
-    private sealed class Replace(System.Linq.Expressions.ParameterExpression a, System.Linq.Expressions.Expression withA,
-        System.Linq.Expressions.ParameterExpression b, System.Linq.Expressions.Expression withB) : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) =>
-            node == a ? withA : node == b ? withB : base.VisitParameter(node);
     }
 
     /// <summary>A duration as people read it in French ("2 j 4 h", "5 h", "40 min"); the template is translated in the view.</summary>
