@@ -122,7 +122,14 @@ public static class LeximinDistribution
             _rows[g]!.SetLb(Groups.SizeOf(g) * level);
         }
 
-        protected override bool SolveMaster() => _lp.Solve() == Solver.ResultStatus.OPTIMAL;
+        // GLOP warm-starts from the last basis; on rare inputs that basis ends ABNORMAL, so the master is solved once
+        // more from scratch before giving up.
+        protected override bool SolveMaster()
+        {
+            if (_lp.Solve() == Solver.ResultStatus.OPTIMAL) return true;
+            _lp.Reset();
+            return _lp.Solve() == Solver.ResultStatus.OPTIMAL;
+        }
 
         /// <summary>Minus the duals of the groups' rows (GLOP reports ∂objective/∂bound, ≤ 0 for a "≥" row of a
         /// maximization); the last digits' noise below 0 is cut.</summary>

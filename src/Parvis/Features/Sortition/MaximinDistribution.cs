@@ -70,7 +70,14 @@ public static class MaximinDistribution
             foreach (var panel in Panels) AddColumn(panel);
         }
 
-        protected override bool SolveMaster() => _dual.Solve() == Solver.ResultStatus.OPTIMAL;
+        // GLOP warm-starts from the last basis; on rare inputs that basis ends ABNORMAL, so the master is solved once
+        // more from scratch before giving up.
+        protected override bool SolveMaster()
+        {
+            if (_dual.Solve() == Solver.ResultStatus.OPTIMAL) return true;
+            _dual.Reset();
+            return _dual.Solve() == Solver.ResultStatus.OPTIMAL;
+        }
 
         public override double[] Weights() => [.. _y.Select(v => v.SolutionValue())];
 
