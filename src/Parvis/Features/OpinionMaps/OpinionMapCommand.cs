@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 
 namespace Parvis.Features.OpinionMaps;
 
@@ -23,19 +24,14 @@ public static class OpinionMapCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length || args[i] is not ("--votes" or "--comments")
-                || !options.TryAdd(args[i], args[i + 1]))
-                return await Fail(error, 2, Usage);
-        }
-        if (!options.TryGetValue("--votes", out var votesPath)) return await Fail(error, 2, Usage);
+        if (CommandLine.Parse(args, ["--votes", "--comments"]) is not { } options
+            || !options.TryGet("--votes", out var votesPath))
+            return await Fail(error, 2, Usage);
         try
         {
             VoteMatrix votes;
             await using (var file = Open(votesPath))
-            await using (var comments = options.TryGetValue("--comments", out var path) ? Open(path) : null)
+            await using (var comments = options.TryGet("--comments", out var path) ? Open(path) : null)
                 votes = await PolisExport.ReadAsync(file, comments);
             await WriteAsync(output, OpinionMap.Compute(votes));
             return 0;
@@ -43,19 +39,6 @@ public static class OpinionMapCommand
         catch (DomainException e)
         {
             return await Fail(error, 1, e.Message);
-        }
-    }
-
-    private static FileStream Open(string path)
-    {
-        try
-        {
-            return File.OpenRead(path);
-        }
-        catch (Exception e)
-            when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw DomainException.WithValues("Impossible de lire le fichier « {0} » : {1}", path, e.Message);
         }
     }
 
@@ -83,9 +66,8 @@ public static class OpinionMapCommand
 
     private static string Sign(Stance stance) => stance == Stance.Agree ? "+" : "-";
 
-    private static async Task<int> Fail(TextWriter error, int code, string message)
-    {
-        await error.WriteLineAsync(message);
-        return code;
-    }
+    private static Task<int> Fail(TextWriter error, int code, string message) =>
+        CommandLine.FailAsync(error, code, message);
+
+    private static FileStream Open(string path) => CommandLine.OpenRead(path);
 }

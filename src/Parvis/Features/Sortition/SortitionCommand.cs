@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 
 namespace Parvis.Features.Sortition;
 
@@ -26,19 +27,14 @@ public static class SortitionCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length || args[i] is not ("--people" or "--quotas" or "--panel" or "--seed" or "--household" or "--algorithm")
-                || !options.TryAdd(args[i], args[i + 1]))
-                return await Fail(error, 2, Usage);
-        }
-        if (!options.TryGetValue("--people", out var peoplePath) || !options.TryGetValue("--quotas", out var quotasPath)
-            || !options.TryGetValue("--seed", out var seed) || !options.TryGetValue("--panel", out var panelText)
+        var options = CommandLine.Parse(args,
+            ["--people", "--quotas", "--panel", "--seed", "--household", "--algorithm"]);
+        if (options is null || !options.TryGet("--people", out var peoplePath) || !options.TryGet("--quotas", out var quotasPath)
+            || !options.TryGet("--seed", out var seed) || !options.TryGet("--panel", out var panelText)
             || !int.TryParse(panelText, NumberStyles.None, CultureInfo.InvariantCulture, out var panel))
             return await Fail(error, 2, Usage);
-        options.TryGetValue("--household", out var household);
-        if (FairDraw.VersionOf(options.GetValueOrDefault("--algorithm", "leximin")) is not { } algorithm)
+        var household = options["--household"];
+        if (FairDraw.VersionOf(options["--algorithm"] ?? "leximin") is not { } algorithm)
             return await Fail(error, 2, Usage);
         try
         {
@@ -62,17 +58,7 @@ public static class SortitionCommand
         return new SortitionProblem(features, await SortitionFiles.ReadPeopleAsync(people, features, household), quotas, panel, household is not null);
     }
 
-    private static FileStream Open(string path)
-    {
-        try
-        {
-            return File.OpenRead(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw DomainException.WithValues("Impossible de lire le fichier « {0} » : {1}", path, e.Message);
-        }
-    }
+    private static FileStream Open(string path) => CommandLine.OpenRead(path);
 
     private static async Task WriteAsync(TextWriter output, SortitionProblem problem, DrawResult result, string seed)
     {
@@ -90,9 +76,6 @@ public static class SortitionCommand
 
     public static string Probability(double p) => p.ToString("0.000000", CultureInfo.InvariantCulture);
 
-    private static async Task<int> Fail(TextWriter error, int code, string message)
-    {
-        await error.WriteLineAsync(message);
-        return code;
-    }
+    private static Task<int> Fail(TextWriter error, int code, string message) =>
+        CommandLine.FailAsync(error, code, message);
 }
