@@ -35,7 +35,7 @@ public static class PbReader
     }
 
     private static DomainException Error(int line, string template, params object?[] values) =>
-        DomainException.WithValues("Ligne {0} : " + template, [line, .. values]);
+        DomainException.WithValues("Ligne {" + values.Length + "} : " + template, [.. values, line]);
 
     /// <summary>The cells of one line: ';' separates, '"' quotes ('""' inside quotes is one '"').</summary>
     public static List<string> Cells(string line, int number)
