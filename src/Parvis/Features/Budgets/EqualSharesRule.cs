@@ -5,7 +5,9 @@ public enum Completion
     /// <summary>The Method of Equal Shares alone: it may leave money unspent.</summary>
     None,
 
-    /// <summary>Wieliczka's completion: one more unit per voter at a time while the outcome still fits the budget.</summary>
+    /// <summary>
+    /// Wieliczka's completion: one more unit per voter at a time while the outcome still fits the budget.
+    /// </summary>
     Add1,
 }
 
@@ -48,11 +50,11 @@ public static class EqualSharesRule
     /// Completion <see cref="Completion.Add1"/> follows the reference implementation of equalshares.net
     /// ("implementation" page, function <c>equal_shares</c>): run with the budget per voter B/n; then, while the
     /// outcome is not exhaustive (some project outside it would still fit the real budget B), run again from scratch
-    /// with an integral budget per voter ⌊B/n⌋ + 1, + 2, … and keep the new outcome if its cost is at most B, else stop
-    /// and keep the last one that fitted. pabutools' <c>method_of_equal_shares(..., voter_budget_increment=1)</c> does
-    /// the same (starting from B/n + 1), checking exhaustiveness only against projects someone voted for, as here
-    /// (otherwise a project nobody wants that still fits would make the loop run forever). Neither adds a greedy step
-    /// afterwards, and neither does this: the money add1 cannot place stays unspent.
+    /// with an integral budget per voter ⌊B/n⌋ + 1, + 2, … and keep the new outcome if its cost is at most B, else
+    /// stop and keep the last one that fitted. pabutools' <c>method_of_equal_shares(...,
+    /// voter_budget_increment=1)</c> does the same (starting from B/n + 1), checking exhaustiveness only against
+    /// projects someone voted for, as here (otherwise a project nobody wants that still fits would make the loop run
+    /// forever). Neither adds a greedy step afterwards, and neither does this: what add1 cannot place stays unspent.
     /// </summary>
     public static EqualSharesOutcome Run(BudgetProblem problem, Completion completion = Completion.None)
     {

@@ -44,7 +44,9 @@ internal sealed partial class EqualSharesRun
     public static List<int> Select(BudgetProblem problem, Rational perVoter) =>
         new EqualSharesRun(problem, perVoter, explain: false).Count(null, null);
 
-    /// <summary>The same count, every price recomputed each round to record the rounds and the losers' reasons.</summary>
+    /// <summary>
+    /// The same count, every price recomputed each round to record the rounds and the losers' reasons.
+    /// </summary>
     public static EqualSharesOutcome Explain(BudgetProblem problem, Rational perVoter, int unitsAdded)
     {
         var rounds = new List<EqualSharesRound>();
@@ -65,7 +67,7 @@ internal sealed partial class EqualSharesRun
         return _values.Count - 1;
     }
 
-    /// <summary>numerator / denominator as a double (relative error near 1e-15), without reducing the fraction.</summary>
+    /// <summary>numerator / denominator as a double (relative error near 1e-15), the fraction not reduced.</summary>
     private static double Approximate(BigInteger numerator, BigInteger denominator) => numerator.IsZero ? 0
         : numerator.Sign * Math.Exp(BigInteger.Log(BigInteger.Abs(numerator)) - BigInteger.Log(denominator));
 
@@ -159,7 +161,7 @@ internal sealed partial class EqualSharesRun
         throw new InvalidOperationException("The supporters' money covers the cost, so some price must do.");
     }
 
-    /// <summary>Money / points order; doubles only when they are far enough apart that rounding cannot matter.</summary>
+    /// <summary>Money / points order; doubles only when so far apart that rounding cannot matter.</summary>
     private int CompareRatio(int valueA, int classA, int valueB, int classB)
     {
         if (valueA == valueB && classA == classB) return 0;

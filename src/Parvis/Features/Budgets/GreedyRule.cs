@@ -15,8 +15,8 @@ public enum GreedyDecision
 /// One project's turn in the greedy count, in vote order: what was left before, the decision, and the running total
 /// spent after it (unchanged when the project is skipped).
 /// </summary>
-public sealed record GreedyStep(int Project, Rational Score, Rational Cost, Rational LeftBefore, GreedyDecision Decision,
-    Rational SpentAfter);
+public sealed record GreedyStep(int Project, Rational Score, Rational Cost, Rational LeftBefore,
+    GreedyDecision Decision, Rational SpentAfter);
 
 public sealed record GreedyOutcome(IReadOnlyList<int> Selected, IReadOnlyList<GreedyStep> Steps, Rational Spent);
 

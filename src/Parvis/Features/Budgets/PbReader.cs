@@ -115,7 +115,8 @@ public static class PbReader
                 throw Error(number, "la première colonne de {0} doit être « {1} », pas « {2} ».",
                     Sections[_section], first, cells[0]);
             if (!cells.Contains(required))
-                throw Error(number, "la colonne « {0} » manque dans l'en-tête de {1}.", required, Sections[_section]);
+                throw Error(number, "la colonne « {0} » manque dans l'en-tête de {1}.",
+                    required, Sections[_section]);
             if (cells.Distinct(StringComparer.Ordinal).Count() != cells.Count)
                 throw Error(number, "une colonne est nommée deux fois dans l'en-tête de {0}.", Sections[_section]);
             columns.AddRange(cells);
@@ -164,15 +165,18 @@ public static class PbReader
         private void Vote(int number, List<string> cells)
         {
             var voter = cells[0].Trim();
-            if (!_voters.Add(voter)) throw Error(number, "l'électeur « {0} » a déjà un bulletin plus haut.", voter);
+            if (!_voters.Add(voter))
+                throw Error(number, "l'électeur « {0} » a déjà un bulletin plus haut.", voter);
             var text = cells[_voteColumns.IndexOf("vote")];
             var chosen = text.Trim().Length == 0 ? [] : text.Split(',').Select(p => p.Trim()).ToList();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in chosen)
             {
                 if (!_projectLines.ContainsKey(id))
-                    throw Error(number, "le bulletin de « {0} » choisit le projet « {1} », absent de PROJECTS.", voter, id);
-                if (!seen.Add(id)) throw Error(number, "le bulletin de « {0} » choisit deux fois le projet « {1} ».", voter, id);
+                    throw Error(number, "le bulletin de « {0} » choisit le projet « {1} », absent de PROJECTS.",
+                        voter, id);
+                if (!seen.Add(id))
+                    throw Error(number, "le bulletin de « {0} » choisit deux fois le projet « {1} ».", voter, id);
             }
             _votes.Add(new PbVote(voter, chosen, Points(number, cells, voter, chosen.Count), cells));
         }
@@ -184,9 +188,11 @@ public static class PbReader
             if (column < 0) throw Error(number, "un vote {0} demande une colonne « points » dans VOTES.", _voteType);
             var texts = cells[column].Trim().Length == 0 ? [] : cells[column].Split(',');
             if (texts.Length != count)
-                throw Error(number, "le bulletin de « {0} » donne {1} points pour {2} projets.", voter, texts.Length, count);
+                throw Error(number, "le bulletin de « {0} » donne {1} points pour {2} projets.",
+                    voter, texts.Length, count);
             return [.. texts.Select(t => Rational.TryParseDecimal(t) is { Sign: >= 0 } p ? p
-                : throw Error(number, "« {0} » n'est pas un nombre de points positif (bulletin de « {1} »).", t, voter))];
+                : throw Error(number, "« {0} » n'est pas un nombre de points positif (bulletin de « {1} »).",
+                    t, voter))];
         }
 
         public PbElection Finish(int last)

@@ -115,7 +115,8 @@ public readonly struct Rational : IComparable<Rational>, IEquatable<Rational>
         var rest = denominator >> twos;
         for (; !rest.IsOne && (rest % 5).IsZero; fives++) rest /= 5;
         if (!rest.IsOne)
-            return Numerator.ToString(CultureInfo.InvariantCulture) + "/" + denominator.ToString(CultureInfo.InvariantCulture);
+            return Numerator.ToString(CultureInfo.InvariantCulture) + "/"
+                + denominator.ToString(CultureInfo.InvariantCulture);
         var places = Math.Max(twos, fives);
         var scaled = BigInteger.Abs(Numerator) * BigInteger.Pow(10, places) / denominator;
         var text = scaled.ToString(CultureInfo.InvariantCulture).PadLeft(places + 1, '0');

@@ -29,7 +29,8 @@ public static class SortitionCommand
     {
         var options = CommandLine.Parse(args,
             ["--people", "--quotas", "--panel", "--seed", "--household", "--algorithm"]);
-        if (options is null || !options.TryGet("--people", out var peoplePath) || !options.TryGet("--quotas", out var quotasPath)
+        if (options is null || !options.TryGet("--people", out var peoplePath)
+            || !options.TryGet("--quotas", out var quotasPath)
             || !options.TryGet("--seed", out var seed) || !options.TryGet("--panel", out var panelText)
             || !int.TryParse(panelText, NumberStyles.None, CultureInfo.InvariantCulture, out var panel))
             return await Fail(error, 2, Usage);
