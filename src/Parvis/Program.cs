@@ -7,9 +7,10 @@ using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
-// A fair draw or an opinion map needs no database, no web server: an association can run it on its own files.
+// A fair draw, an opinion map or a tally log's check needs no database, no web server: an association can run it on its own files.
 if (await Parvis.Features.Sortition.SortitionCommand.TryRunAsync(args)) return;
 if (await Parvis.Features.OpinionMaps.OpinionMapCommand.TryRunAsync(args)) return;
+if (await Parvis.Features.Tallies.VerifyLogCommand.TryRunAsync(args)) return;
 var startup = new StartupTimer();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParvisData();
