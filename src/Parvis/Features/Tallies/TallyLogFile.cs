@@ -77,7 +77,7 @@ public sealed record TallyLogDocument(string Item, int ItemId, string Title, lon
                 broken = new TallyBreak(expected, "cette entrée manque (numéros non consécutifs)");
                 continue;
             }
-            var hash = TallyChain.HashOf(previous, sequence, kind, l.Id, l.At.ToUniversalTime(), l.Reason);
+            var hash = TallyChain.HashOf(previous, sequence, kind, l.Id, l.At.Kind == DateTimeKind.Local ? l.At.ToUniversalTime() : l.At, l.Reason);
             if (hash != l.Hash) broken = new TallyBreak(sequence, "son contenu ne correspond plus à son empreinte");
             previous = hash;
         }
