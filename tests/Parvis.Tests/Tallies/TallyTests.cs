@@ -16,7 +16,8 @@ public class TallyTests(AppFixture fixture)
 
     private async Task<string> VerdictAsync(string item, int id, string host = ParvisFactory.HostA)
     {
-        var page = await _app.ClientFor(host).GetDocumentAsync($"/verifier/{item}/{id}");
+        // A new address each time: anonymous pages are kept 10 s by the page cache, and each read here follows a change.
+        var page = await _app.ClientFor(host).GetDocumentAsync($"/verifier/{item}/{id}?lu={Guid.NewGuid():N}");
         return page.QuerySelector("main")!.TextContent;
     }
 

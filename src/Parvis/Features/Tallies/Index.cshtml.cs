@@ -16,7 +16,7 @@ public class IndexModel(TallyVerification verification) : PageModel
 
     public async Task OnGetAsync()
     {
-        if (Typed is null) return;
+        if (!Request.Query.ContainsKey("recu")) return;
         Receipt = Domain.Receipt.Normalize(Typed);
         if (Receipt is null)
         {
