@@ -34,8 +34,12 @@ public static class DemoTallies
                 db.TallyEntries.Add(Entry(org, TallyEntry.Added(TallyItems.Petition, petition.Key, id, at.AddHours(i % 500))));
                 db.TallyEntries.Add(Entry(org, new TallyEntry
                 {
-                    Item = TallyItems.Petition, ItemId = petition.Key, Kind = TallyKind.Erased, EntryId = id,
-                    At = TallyChain.Round(at.AddHours(i % 500 + 1)), Reason = Reason,
+                    Item = TallyItems.Petition,
+                    ItemId = petition.Key,
+                    Kind = TallyKind.Erased,
+                    EntryId = id,
+                    At = TallyChain.Round(at.AddHours(i % 500 + 1)),
+                    Reason = Reason,
                 }));
             }
         }

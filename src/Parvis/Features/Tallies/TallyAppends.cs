@@ -23,8 +23,12 @@ public static class TallyAppends
             .Select(s => new { s.Id, s.PetitionId, s.TallyId }).ToListAsync();
         db.TallyEntries.AddRange(counted.Select(s => new TallyEntry
         {
-            Item = TallyItems.Petition, ItemId = s.PetitionId, Kind = TallyKind.Erased,
-            EntryId = s.TallyId ?? Petitions.Signing.ConfirmationWriter.LegacyTallyId(s.Id), At = TallyChain.Round(now), Reason = ErasedSignature,
+            Item = TallyItems.Petition,
+            ItemId = s.PetitionId,
+            Kind = TallyKind.Erased,
+            EntryId = s.TallyId ?? Petitions.Signing.ConfirmationWriter.LegacyTallyId(s.Id),
+            At = TallyChain.Round(now),
+            Reason = ErasedSignature,
         }));
     }
 
