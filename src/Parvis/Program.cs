@@ -7,10 +7,12 @@ using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Web;
 
-// A fair draw, an opinion map or a budget count needs no database, no web server: anyone can run it on the files.
+// A fair draw, an opinion map, a budget count or a tally log's check needs no database, no web server: anyone can
+// run it on the files.
 if (await Parvis.Features.Sortition.SortitionCommand.TryRunAsync(args)) return;
 if (await Parvis.Features.OpinionMaps.OpinionMapCommand.TryRunAsync(args)) return;
 if (await Parvis.Features.Budgets.PbOutcomeCommand.TryRunAsync(args)) return;
+if (await Parvis.Features.Tallies.VerifyLogCommand.TryRunAsync(args)) return;
 var startup = new StartupTimer();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddParvisData();

@@ -46,6 +46,8 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["Email:Security"] = "None",
             ["Email:PollSeconds"] = "0.2",
             ["Demo:Seed"] = "false",
+            // Tests seal the tally logs themselves (TallySealer), so that "en attente de scellement" is seen for sure.
+            ["Jobs:TallySealInterval"] = "365.00:00:00",
             // No address leaves a test for the national address API; a test that needs one starts its own.
             ["Maps:GeocoderUrl"] = "",
             // The test clients speak plain HTTP: links made outside a request (jobs, group commits) must too.

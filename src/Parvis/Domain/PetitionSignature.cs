@@ -39,6 +39,11 @@ public class PetitionSignature : ITenantOwned
     /// signature without its id, so the row and its e-mail are written together, and a leaked table confirms nothing.
     /// </summary>
     public string? ConfirmationTokenHash { get; set; }
+    /// <summary>
+    /// The <see cref="Receipt.EntryId"/> of the receipt derived from the current link (<see cref="ReceiptOf"/>): the tally
+    /// log's entry at confirmation, and its removal, name it. Null for links older than the logs.
+    /// </summary>
+    public string? TallyId { get; set; }
 
     /// <summary>A link is followed within this time after it was sent.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(7);
@@ -79,8 +84,12 @@ public class PetitionSignature : ITenantOwned
     {
         var token = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         ConfirmationTokenHash = HashToken(token);
+        TallyId = Receipt.EntryId(ReceiptOf(token));
         return token;
     }
+
+    /// <summary>The receipt of the signature a link confirms: shown on confirming and in the link's e-mail.</summary>
+    public static string ReceiptOf(string token) => Receipt.FromSecret(token);
 
     /// <summary>The stored form of a link's token; null for what cannot be one (so nothing is looked up).</summary>
     public static string? HashToken(string? token) =>

@@ -196,6 +196,8 @@ public class ProposalSupport : ITenantOwned
     public int ProposalId { get; set; }
     public Guid UserId { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The <see cref="Receipt.EntryId"/> of the receipt given at supporting: the tally log's removal names it.</summary>
+    public string? TallyId { get; set; }
 }
 
 /// <summary>The public history of a proposal's study: each state change, its reason and the official response drafted with it.</summary>

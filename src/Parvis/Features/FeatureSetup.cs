@@ -74,6 +74,7 @@ public static class FeatureSetup
         Projects.ProjectsSetup.AddProjects(builder.Services);
         News.NewsSetup.AddNews(builder.Services);
         Surveys.SurveysSetup.AddSurveys(builder.Services);
+        Tallies.TallySetup.AddTallies(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();
@@ -103,6 +104,7 @@ public static class FeatureSetup
         PersonalData.PersonalDataEndpoints.MapPersonalDataExports(app);
         app.MapBenchBaseline();
         Petitions.Signing.SignatureEndpoints.MapSignatureEndpoints(app);
+        Tallies.TallyEndpoints.MapTallyEndpoints(app);
         Home.Sitemap.MapSitemap(app);
         News.NewsFeeds.MapNewsFeeds(app);
         app.MapDevIdentityProvider();

@@ -39,7 +39,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             await RemoveReactionsAsync(userId);
-            await ProposalPersonalData.RemoveSupportsAsync(db, userId);
+            await ProposalPersonalData.RemoveSupportsAsync(db, userId, now);
             await RequestPersonalData.EraseAsync(db, userId);
             await Meetings.MeetingPersonalData.EraseAsync(db, userId, now);
             await RemoveFlagsAsync(userId);
@@ -56,6 +56,7 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             // Petition signatures (SignatureErasure): the row goes whether the petition is open or closed; the count keeps
             // the signature (shards are not moved), so thresholds reached stay reached and a closed result stays final.
             await db.ElectorQuarterSignatures.Where(q => q.UserId == userId).ExecuteDeleteAsync();
+            await Tallies.TallyAppends.SignaturesErasedAsync(db, userId, now);
             await db.PetitionSignatures.Where(s => s.UserId == userId).ExecuteDeleteAsync();
 
             var (erased, emptied) = eraseContributions ? await EraseContributionsAsync(userId, files) : (0, 0);

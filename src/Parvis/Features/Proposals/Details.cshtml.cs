@@ -35,7 +35,12 @@ public class DetailsModel(ParvisDbContext db, ProposalQueries queries, ProposalC
     }
 
     public Task<IActionResult> OnPostSupportAsync(int id) =>
-        Act(id, async () => TempData["Message"] = await commands.SupportAsync(User, id) ? "Merci, votre soutien est enregistré." : "Vous soutenez déjà cette proposition.");
+        Act(id, async () =>
+        {
+            var receipt = await commands.SupportAsync(User, id);
+            TempData["Message"] = receipt is not null ? "Merci, votre soutien est enregistré." : "Vous soutenez déjà cette proposition.";
+            TempData["Receipt"] = receipt;
+        });
 
     public Task<IActionResult> OnPostWithdrawAsync(int id) =>
         Act(id, async () =>

@@ -136,15 +136,21 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
         await db.Proposals.Include(p => p.Space).FirstOrDefaultAsync(p => p.Id == id && p.State == ModerationState.Published && p.Status != ProposalState.Merged)
         ?? throw new DomainException("Cette proposition n'existe pas ou n'est plus visible.");
 
-    /// <summary>One support per person, settled by the unique index; the count moves in the database. Returns false when the person already supported.</summary>
-    public async Task<bool> SupportAsync(ClaimsPrincipal user, int proposalId)
+    /// <summary>
+    /// One support per person, settled by the unique index; the count moves in the database and the public log gets its
+    /// entry in the same transaction. Returns the receipt, or null when the person already supported.
+    /// </summary>
+    public async Task<string?> SupportAsync(ClaimsPrincipal user, int proposalId)
     {
         var proposal = await VisibleProposalAsync(proposalId);
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous pour soutenir une proposition.");
         await EnsureAllowedAsync(user, proposal.Space!, ParticipationAction.React);
-        if (await db.ProposalSupports.AnyAsync(s => s.ProposalId == proposalId && s.UserId == userId)) return false;
+        if (await db.ProposalSupports.AnyAsync(s => s.ProposalId == proposalId && s.UserId == userId)) return null;
+        var receipt = Receipt.New();
+        var tallyId = Receipt.EntryId(receipt);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.ProposalSupports.Add(new ProposalSupport { ProposalId = proposalId, UserId = userId, CreatedAt = Now });
+        db.ProposalSupports.Add(new ProposalSupport { ProposalId = proposalId, UserId = userId, CreatedAt = Now, TallyId = tallyId });
+        db.TallyEntries.Add(TallyEntry.Added(TallyItems.Proposal, proposalId, tallyId, Now));
         try
         {
             await db.SaveChangesAsync();
@@ -152,11 +158,12 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
         catch (DbUpdateException)
         {
             // The same person's other click won the unique index: nothing more to count.
-            return false;
+            db.ChangeTracker.Clear();
+            return null;
         }
         await db.Proposals.Where(p => p.Id == proposalId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount + 1));
         await transaction.CommitAsync();
-        return true;
+        return receipt;
     }
 
     /// <summary>A support can be withdrawn while the space is open; the count moves only if a row went.</summary>
@@ -166,8 +173,10 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
         if (user.UserId() is not { } userId) throw new DomainException("Connectez-vous.");
         proposal.Space!.EnsureOpen(Now, tenant.Organization.ToLocal);
         await using var transaction = await db.Database.BeginTransactionAsync();
+        await Tallies.TallyAppends.SupportsRemovedAsync(db, userId, proposalId, Tallies.TallyAppends.WithdrawnSupport, Now);
         var removed = await db.ProposalSupports.Where(s => s.ProposalId == proposalId && s.UserId == userId).ExecuteDeleteAsync();
         if (removed == 0) throw new DomainException("Vous ne soutenez pas cette proposition.");
+        await db.SaveChangesAsync();
         await db.Proposals.Where(p => p.Id == proposalId).ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount - removed));
         await transaction.CommitAsync();
     }

@@ -78,10 +78,11 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
         var now = Now;
         var organizationId = db.TenantId;
         var tenantId = db.TenantId;
+        await Tallies.TallyAppends.MergedAsync(db, sourceId, target.Id, now);
         // Set-based: B's supporters who have not supported A become A's supporters, in one statement.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ProposalSupports" ("ProposalId", "UserId", "CreatedAt", "OrganizationId")
-            SELECT {target.Id}, b."UserId", b."CreatedAt", {organizationId}
+            INSERT INTO "ProposalSupports" ("ProposalId", "UserId", "CreatedAt", "OrganizationId", "TallyId")
+            SELECT {target.Id}, b."UserId", b."CreatedAt", {organizationId}, COALESCE(b."TallyId", 'p' || b."Id")
             FROM "ProposalSupports" b
             WHERE b."ProposalId" = {sourceId} AND b."OrganizationId" = {tenantId}
               AND NOT EXISTS (SELECT 1 FROM "ProposalSupports" a WHERE a."ProposalId" = {target.Id} AND a."UserId" = b."UserId")

@@ -36,8 +36,9 @@ public static class ProposalPersonalData
     }
 
     /// <summary>The account's supports go, each proposal's count moved down in the database (one support per person and proposal).</summary>
-    public static async Task RemoveSupportsAsync(ParvisDbContext db, Guid userId)
+    public static async Task RemoveSupportsAsync(ParvisDbContext db, Guid userId, DateTime now)
     {
+        await Tallies.TallyAppends.SupportsRemovedAsync(db, userId, null, Tallies.TallyAppends.ErasedSupport, now);
         await db.Proposals.Where(p => db.ProposalSupports.Any(s => s.ProposalId == p.Id && s.UserId == userId))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.SupportCount, p => p.SupportCount - 1));
         await db.ProposalSupports.Where(s => s.UserId == userId).ExecuteDeleteAsync();

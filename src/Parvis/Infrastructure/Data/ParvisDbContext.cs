@@ -72,6 +72,8 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<ProposalStateChange> ProposalStateChanges => Set<ProposalStateChange>();
     public DbSet<ProposalFlag> ProposalFlags => Set<ProposalFlag>();
     public DbSet<PetitionSignature> PetitionSignatures => Set<PetitionSignature>();
+    public DbSet<TallyEntry> TallyEntries => Set<TallyEntry>();
+    public DbSet<TallySeal> TallySeals => Set<TallySeal>();
     public DbSet<ElectorQuarterSignature> ElectorQuarterSignatures => Set<ElectorQuarterSignature>();
     public DbSet<RequestCategory> RequestCategories => Set<RequestCategory>();
     public DbSet<CategoryQuestion> CategoryQuestions => Set<CategoryQuestion>();

@@ -58,6 +58,7 @@ internal sealed class ProposalSupportConfiguration : IEntityTypeConfiguration<Pr
     {
         b.HasIndex(s => new { s.ProposalId, s.UserId }).IsUnique();
         b.HasIndex(s => s.UserId);
+        b.Property(s => s.TallyId).HasMaxLength(40);
         b.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId);
     }
 }

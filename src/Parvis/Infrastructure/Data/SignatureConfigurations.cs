@@ -17,6 +17,7 @@ internal sealed class PetitionSignatureConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.IpAddress).HasMaxLength(PetitionSignature.MaxIpAddress);
         b.Property(s => s.InvalidationReason).HasMaxLength(PetitionSignature.MaxReason);
         b.Property(s => s.ConfirmationTokenHash).HasMaxLength(64);
+        b.Property(s => s.TallyId).HasMaxLength(40);
         b.HasIndex(s => s.ConfirmationTokenHash).IsUnique();
         // One signature per mailbox and per account on a petition: the database decides between two concurrent ones.
         b.HasIndex(s => new { s.PetitionId, s.CanonicalEmail }).IsUnique();

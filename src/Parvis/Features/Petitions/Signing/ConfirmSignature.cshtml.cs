@@ -30,6 +30,8 @@ public class ConfirmSignatureModel(SignatureCommands commands) : PageModel, IRed
         TempData["Message"] = outcome == ConfirmOutcome.Confirmed
             ? "Merci, votre signature est confirmée : elle compte."
             : "Votre signature était déjà confirmée : elle n'est comptée qu'une fois.";
+        // The receipt comes from the link itself: shown again to whoever follows the link again.
+        TempData["Receipt"] = PetitionSignature.ReceiptOf(Token!);
         // The fragment tells a script (the benchmark) which answer it got; a person reads the notice.
         return Redirect(outcome == ConfirmOutcome.Confirmed ? $"/petitions/{petitionId}#signature-confirmee" : $"/petitions/{petitionId}#signature-deja-confirmee");
     }

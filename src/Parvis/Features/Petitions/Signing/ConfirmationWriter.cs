@@ -40,19 +40,27 @@ public sealed class ConfirmationWriter(IServiceScopeFactory scopes, TimeProvider
             // A petition closed meanwhile counts nothing more, whatever a node's cached rules still say.
             + " AND EXISTS (SELECT 1 FROM \"Petitions\" p WHERE p.\"Id\" = \"PetitionSignatures\".\"PetitionId\" AND p.\"Status\" = 'Open'"
             + " AND (p.\"ClosesAt\" IS NULL OR p.\"ClosesAt\" > {0}))"
-            + " RETURNING \"PetitionId\", \"ConfirmationTokenHash\"";
+            + " RETURNING \"Id\", \"PetitionId\", \"ConfirmationTokenHash\", \"TallyId\"";
         object[] parameters = [now, organization.Id, now - PetitionSignature.LinkLifetime, .. hashes.Cast<object>()];
         await using var transaction = await db.Database.BeginTransactionAsync();
         var confirmed = await db.Database.SqlQueryRaw<ConfirmedRow>(sql, parameters).ToListAsync();
         // Counted by the petition the row belongs to, as the database says.
         foreach (var petition in confirmed.GroupBy(c => c.PetitionId)) await counts.AddAsync(petition.Key, petition.Count());
+        // The public log's entries go with the count, unsealed: no row that every signer would wait on (TallySealJob seals them).
+        db.TallyEntries.AddRange(confirmed.Select(c => TallyEntry.Added(TallyItems.Petition, c.PetitionId, c.TallyId ?? LegacyTallyId(c.Id), now)));
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
         var byToken = confirmed.ToDictionary(c => c.ConfirmationTokenHash, c => c.PetitionId);
         foreach (var r in requests) r.Done.TrySetResult(byToken.Remove(r.Item, out var petitionId) ? petitionId : null);
     }
 
+    /// <summary>The log's id for a signature whose link predates receipts; removals name it the same way.</summary>
+    public static string LegacyTallyId(long signatureId) => "s" + signatureId.ToString(CultureInfo.InvariantCulture);
+
     private sealed class ConfirmedRow
     {
+        public long Id { get; set; }
+        public string? TallyId { get; set; }
         public int PetitionId { get; set; }
         public string ConfirmationTokenHash { get; set; } = "";
     }

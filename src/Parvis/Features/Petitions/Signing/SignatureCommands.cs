@@ -150,7 +150,8 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
         var token = waiting ? existing.NewConfirmationToken() : null;
         await using var transaction = await db.Database.BeginTransactionAsync();
         var claimed = await db.PetitionSignatures.Where(s => s.Id == existing.Id && s.LinkSentAt < due)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash));
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.ConfirmationTokenHash, existing.ConfirmationTokenHash)
+                .SetProperty(x => x.TallyId, existing.TallyId));
         if (claimed == 1)
         {
             db.Outbox.Add(token is null ? SignedBeforeMessage(existing, petition.Title) : LinkMessage(existing, token, petition.Title));
@@ -168,8 +169,11 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
     private OutboxMessage LinkMessage(PetitionSignature signature, string token, string petitionTitle)
     {
         var link = links.To($"/petitions/signature/confirmer?t={token}");
+        var receipt = text["Votre reçu, une fois la signature confirmée : {0}. Il vous permet de vérifier qu'elle figure au journal public des signatures :",
+            PetitionSignature.ReceiptOf(token)];
+        var verifier = links.To("/verifier");
         return mail.Compose(signature.Email, text["{0} : confirmez votre signature", tenant.Organization.Name],
-            $"{text["Bonjour,"]}\n\n{text["Vous avez signé la pétition « {0} ». Votre signature comptera quand vous l'aurez confirmée en ouvrant ce lien dans les 7 jours :", petitionTitle]}\n{link}\n\n{text["Si vous n'avez rien signé, ignorez ce message : rien ne sera compté."]}");
+            $"{text["Bonjour,"]}\n\n{text["Vous avez signé la pétition « {0} ». Votre signature comptera quand vous l'aurez confirmée en ouvrant ce lien dans les 7 jours :", petitionTitle]}\n{link}\n\n{receipt}\n{verifier}\n\n{text["Si vous n'avez rien signé, ignorez ce message : rien ne sera compté."]}");
     }
 
     private const string InvalidLink = "Ce lien de confirmation n'est pas valable ou a expiré : signez à nouveau la pétition pour en recevoir un autre.";
@@ -197,7 +201,8 @@ public sealed class SignatureCommands(ParvisDbContext db, IAuthorizationService 
             || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var signatureId)) return null;
         var legacy = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
         await db.PetitionSignatures.Where(s => s.Id == signatureId && s.ConfirmationTokenHash == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmationTokenHash, legacy));
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmationTokenHash, legacy)
+                .SetProperty(x => x.TallyId, Receipt.EntryId(PetitionSignature.ReceiptOf(token))));
         return legacy;
     }
 

@@ -68,7 +68,9 @@ public sealed class SignatureModeration(ParvisDbContext db, AuditLog audit, Peti
         if (cleanReason.Length > PetitionSignature.MaxReason)
             throw DomainException.WithValues("Le motif ne peut pas dépasser {0} caractères.", PetitionSignature.MaxReason);
         if (!await db.Petitions.AnyAsync(p => p.Id == petitionId)) throw new DomainException("Cette pétition n'existe pas.");
-        var now = clock.GetUtcNow().UtcDateTime;
+        // To the millisecond: the log's entries find the rows by this exact time, as each database stores it.
+        var clockNow = clock.GetUtcNow().UtcDateTime;
+        var now = clockNow.AddTicks(-(clockNow.Ticks % TimeSpan.TicksPerMillisecond));
         var since = now - length;
         var source = value.Trim();
         var matching = db.PetitionSignatures.Where(s => s.PetitionId == petitionId && s.InvalidatedAt == null && s.CreatedAt >= since
@@ -77,6 +79,15 @@ public sealed class SignatureModeration(ParvisDbContext db, AuditLog audit, Peti
         // Confirmed and pending apart, so that the count loses exactly the confirmed ones, even if one is confirmed meanwhile.
         var confirmed = await matching.Where(s => s.ConfirmedAt != null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvalidatedAt, now).SetProperty(x => x.InvalidationReason, cleanReason));
+        // The public log says which entries left the count and why: the rows this transaction just invalidated.
+        var organizationId = db.TenantId;
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "TallyEntries" ("OrganizationId", "Item", "ItemId", "Kind", "EntryId", "At", "Reason")
+            SELECT s."OrganizationId", {TallyItems.Petition}, s."PetitionId", {nameof(TallyKind.Removed)},
+                   COALESCE(s."TallyId", 's' || s."Id"), {TallyChain.Round(now)}, {"Signature annulée par la modération : " + cleanReason}
+            FROM "PetitionSignatures" s
+            WHERE s."OrganizationId" = {organizationId} AND s."PetitionId" = {petitionId} AND s."InvalidatedAt" = {now} AND s."ConfirmedAt" IS NOT NULL
+            """);
         var pending = await matching.Where(s => s.ConfirmedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvalidatedAt, now).SetProperty(x => x.InvalidationReason, cleanReason));
         // An invalidated signature does not use up its elector's quarter.
