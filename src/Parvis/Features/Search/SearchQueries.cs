@@ -59,20 +59,21 @@ public sealed class SearchQueries(ParvisDbContext db)
         return new SearchPage(hits, more ? ListCursor.At(hits[^1].At, hits[^1].EntryId) : null);
     }
 
+    // Each item by its primary key ((int) casts the entry's id, not the column, so the key's index serves).
     private IQueryable<SearchEntry> Visible(IQueryable<SearchEntry> entries) => entries.Where(e =>
         (e.Kind == SearchKind.Consultation
-            && db.Consultations.Any(c => c.Id == e.ItemId && c.PublishedAt != null))
+            && db.Consultations.Any(c => c.Id == (int)e.ItemId && c.PublishedAt != null))
         || (e.Kind == SearchKind.Contribution
-            && db.Contributions.Any(c => c.Id == e.ItemId && c.State == ModerationState.Published
+            && db.Contributions.Any(c => c.Id == (int)e.ItemId && c.State == ModerationState.Published
                 && c.Consultation!.PublishedAt != null))
         || (e.Kind == SearchKind.Comment
             && db.Comments.Any(c => c.Id == e.ItemId && c.State == ModerationState.Published && c.DeletedAt == null
                 && db.Contributions.Any(k => k.Id == c.ContributionId && k.State == ModerationState.Published
                     && k.Consultation!.PublishedAt != null)))
         || (e.Kind == SearchKind.Proposal
-            && db.Proposals.Any(p => p.Id == e.ItemId && p.State == ModerationState.Published
+            && db.Proposals.Any(p => p.Id == (int)e.ItemId && p.State == ModerationState.Published
                 && p.Status != ProposalState.Merged && p.Space!.PublishedAt != null))
         || (e.Kind == SearchKind.Petition
-            && db.Petitions.Any(p => p.Id == e.ItemId
+            && db.Petitions.Any(p => p.Id == (int)e.ItemId
                 && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))));
 }

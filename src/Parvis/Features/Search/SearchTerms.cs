@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Parvis.Infrastructure.Data;
 
@@ -81,5 +83,8 @@ public sealed class SearchTerms
         return (start > 0 ? "… " : "") + text[start..end] + (end < text.Length ? " …" : "");
     }
 
-    private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+    // As Razor encodes: accented letters stay letters.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Encode(string text) => Encoder.Encode(text);
 }

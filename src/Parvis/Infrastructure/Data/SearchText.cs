@@ -30,6 +30,8 @@ public static class SearchText
             + "ayantes ayants eu eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais aurait "
             + "aurions auriez auraient avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons ayez "
             + "aient eusse eusses eût eussions eussiez eussent").Split(' '),
+        // Not in PostgreSQL's list, yet never worth requiring: PostgreSQL indexes them, but they are not asked for.
+        "les", "a", "cet", "cette",
     ];
 
     [ThreadStatic] private static FrenchStemmer? _stemmer;
