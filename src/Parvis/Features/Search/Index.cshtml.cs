@@ -67,8 +67,12 @@ public class IndexModel(SearchQueries queries, ParvisDbContext db, TenantContext
     {
         var query = new Dictionary<string, string?>
         {
-            ["q"] = Text, ["type"] = Kind, ["territoire"] = TerritoryId?.ToString(CultureInfo.InvariantCulture),
-            ["du"] = From, ["au"] = To, ["apres"] = next.ToString(),
+            ["q"] = Text,
+            ["type"] = Kind,
+            ["territoire"] = TerritoryId?.ToString(CultureInfo.InvariantCulture),
+            ["du"] = From,
+            ["au"] = To,
+            ["apres"] = next.ToString(),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/recherche",
             query.Where(p => !string.IsNullOrEmpty(p.Value)));
