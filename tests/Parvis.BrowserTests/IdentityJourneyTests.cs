@@ -61,7 +61,7 @@ public class IdentityJourneyTests(BrowserFixture fixture)
         await agent.GetByRole(AriaRole.Link, new() { Name = "Guichet" }).ClickAsync();
         await agent.AssertAccessibleAsync();
         await agent.GetByLabel("Code du compte ou adresse e-mail").FillAsync(code);
-        await agent.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await agent.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
         await Assertions.Expect(agent.Locator(".found-person")).ToContainTextAsync(code);
         await agent.AssertAccessibleAsync();
         await agent.GetByLabel("Pièce présentée").SelectOptionAsync(new SelectOptionValue { Label = "justificatif de domicile" });

@@ -5,7 +5,7 @@ public enum LegalFrame { Voluntary, PriorConcertation, PublicInquiry }
 public enum ConsultationPhase { Draft, Upcoming, Information, Contributions, Synthesis, Closed }
 
 /// <summary>A concertation on a project: phases, questions, contributions, closing report.</summary>
-public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned
+public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned, ISearchable
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }
@@ -37,6 +37,9 @@ public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned
     /// <summary>Sheets of the printed kit handed out so far: each print numbers its sheets after these.</summary>
     public int PaperSheetsPrinted { get; set; }
     public List<Question> Questions { get; set; } = [];
+
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Consultation, Id, Title, Summary + "\n\n" + BodyMarkdown, TerritoryId, PublishedAt ?? InformationStartsAt);
 
     public ConsultationPhase PhaseAt(DateTime now)
     {

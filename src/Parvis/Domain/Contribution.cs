@@ -43,7 +43,7 @@ public enum ReactionKind { Agree, Disagree }
 
 public enum Stance { For, Neutral, Against }
 
-public class Contribution : ModeratedItem, ITenantOwned
+public class Contribution : ModeratedItem, ITenantOwned, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxBody = 10_000;
@@ -84,6 +84,8 @@ public class Contribution : ModeratedItem, ITenantOwned
     public BadgeChoices Badges { get; set; }
     /// <summary>The e-mail given by an author without an account; private, purged by the retention job.</summary>
     public string? ContactEmail { get; set; }
+
+    public SearchDocument ToSearchDocument() => new(SearchKind.Contribution, Id, Title ?? "", Body, TerritoryId, CreatedAt);
 
     /// <summary>The author without an account followed the link: the contribution counts, after moderation where the space asks.</summary>
     public void ConfirmEmail(bool preModeration)
@@ -133,7 +135,7 @@ public class Reaction : ITenantOwned
     public DateTime CreatedAt { get; set; }
 }
 
-public class Comment : ModeratedItem, ITenantOwned
+public class Comment : ModeratedItem, ITenantOwned, ISearchable
 {
     public const int MaxDepth = 3;
     public const int MaxBody = 5_000;
@@ -151,6 +153,8 @@ public class Comment : ModeratedItem, ITenantOwned
     public DateTime CreatedAt { get; set; }
     public DateTime? EditedAt { get; set; }
     public DateTime? DeletedAt { get; set; }
+
+    public SearchDocument ToSearchDocument() => new(SearchKind.Comment, Id, "", Body, null, CreatedAt);
 
     public static string? Validate(string? body)
     {

@@ -12,7 +12,7 @@ public enum PetitionThreshold { Response, Agenda }
 /// checked by a moderator, then open for signing for a set duration. Its thresholds are snapshots of
 /// the organization's settings at publishing, so a later change of settings does not move the goal posts.
 /// </summary>
-public class Petition : ITenantOwned, IParticipationSpace
+public class Petition : ITenantOwned, IParticipationSpace, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxRequest = 5_000;
@@ -66,6 +66,9 @@ public class Petition : ITenantOwned, IParticipationSpace
         : new(ParticipationLevel.ConfirmedAccount, null);
 
     /// <summary>Anyone may read it: published, open or closed.</summary>
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Petition, Id, Title, Request + "\n\n" + Reasons, TerritoryId, PublishedAt ?? CreatedAt);
+
     public bool IsPublic => Status is PetitionStatus.Open or PetitionStatus.Closed;
 
     public static string NewSponsorToken() =>

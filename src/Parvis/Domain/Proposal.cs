@@ -92,7 +92,7 @@ public class ProposalCategory : ITenantOwned
 
 public enum ProposalState { Published, UnderStudy, Accepted, AcceptedWithChanges, NotRetained, CarriedOut, Merged }
 
-public class Proposal : ModeratedItem, ITenantOwned
+public class Proposal : ModeratedItem, ITenantOwned, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxBody = 10_000;
@@ -126,6 +126,8 @@ public class Proposal : ModeratedItem, ITenantOwned
     public int? MergedIntoId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? FirstAnsweredAt { get; set; }
+    public SearchDocument ToSearchDocument() => new(SearchKind.Proposal, Id, Title, Body, TerritoryId, CreatedAt);
+
     /// <summary>The normalised words of title and body, space-separated with a space at each end, for similar-proposal search.</summary>
     public string SearchTerms { get; set; } = " ";
 

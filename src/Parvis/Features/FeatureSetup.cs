@@ -53,6 +53,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.PetitionMails>();
         builder.Services.AddScoped<Petitions.PetitionCommands>();
         builder.Services.AddScoped<Petitions.PetitionQueries>();
+        builder.Services.AddScoped<Search.SearchQueries>();
         builder.Services.AddScoped<ModerationCommands>();
         builder.Services.AddScoped<CommentModeration>();
         builder.Services.AddScoped<TerritoryImporter>();

@@ -21,7 +21,7 @@ public static class DataSetup
             var dataSource = new SqliteConnectionStringBuilder(connection).DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            builder.Services.AddPooledParvisContext<SqliteParvisDbContext>(o => o.UseSqlite(connection));
+            builder.Services.AddPooledParvisContext<SqliteParvisDbContext>(o => o.UseSqlite(connection).AddInterceptors(SqliteFunctions.Instance));
         }
         return builder;
     }

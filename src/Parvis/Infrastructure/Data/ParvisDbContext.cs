@@ -114,12 +114,14 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<SurveyAnswerChoice> SurveyAnswerChoices => Set<SurveyAnswerChoice>();
     public DbSet<SurveyTally> SurveyTallies => Set<SurveyTally>();
     public DbSet<SurveyTextAnswer> SurveyTextAnswers => Set<SurveyTextAnswer>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ParvisDbContext).Assembly);
         SqlTime.Register(builder, Database.ProviderName);
+        SearchIndex.Register(builder, Database.ProviderName);
 
         // Identity's user name index is global; accounts are per organization.
         builder.Entity<ParvisUser>(b =>
@@ -161,7 +163,15 @@ public class ParvisDbContext(DbContextOptions options)
         StampTenant();
         try
         {
-            return await base.SaveChangesAsync(cancellationToken);
+            var searched = SearchIndexer.Changes(ChangeTracker);
+            if (searched.Count == 0) return await base.SaveChangesAsync(cancellationToken);
+            // The items and their index entries in one transaction (the caller's, or ours).
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(cancellationToken);
+            await SearchIndexer.IndexAsync(this, searched, cancellationToken);
+            await base.SaveChangesAsync(cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
         }
         catch (DbUpdateConcurrencyException e) when (e.Entries.Count > 0 && e.Entries.All(x => x.Entity is ServiceRequest))
         {

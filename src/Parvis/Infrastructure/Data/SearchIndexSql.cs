@@ -1,0 +1,99 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Parvis.Infrastructure.Data;
+
+/// <summary>
+/// The SQL of the search index that EF Core's model does not hold: PostgreSQL's text-search configuration
+/// (unaccent, then the French Snowball stemmer), SQLite's FTS5 table and its triggers, and the backfill of the items
+/// that exist, run by the migration and by the bench data generator.
+/// </summary>
+public static class SearchIndexSql
+{
+    /// <summary>Before the table: its computed tsvector needs the configuration.</summary>
+    public const string PostgresConfiguration = """
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'parvis_fr') THEN
+            CREATE TEXT SEARCH CONFIGURATION parvis_fr (COPY = french);
+            ALTER TEXT SEARCH CONFIGURATION parvis_fr ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+          END IF;
+        END $$;
+        """;
+
+    /// <summary>After the table: the FTS5 table reads the analysed words of <c>Terms</c>, kept in step by triggers.</summary>
+    public const string SqliteFullText = """
+        CREATE VIRTUAL TABLE "SearchFts" USING fts5("Terms", content='SearchEntries', content_rowid='Id', tokenize='unicode61');
+        CREATE TRIGGER "SearchEntries_Insert" AFTER INSERT ON "SearchEntries" BEGIN
+          INSERT INTO "SearchFts"(rowid, "Terms") VALUES (new."Id", new."Terms");
+        END;
+        CREATE TRIGGER "SearchEntries_Delete" AFTER DELETE ON "SearchEntries" BEGIN
+          INSERT INTO "SearchFts"("SearchFts", rowid, "Terms") VALUES ('delete', old."Id", old."Terms");
+        END;
+        CREATE TRIGGER "SearchEntries_Update" AFTER UPDATE ON "SearchEntries" BEGIN
+          INSERT INTO "SearchFts"("SearchFts", rowid, "Terms") VALUES ('delete', old."Id", old."Terms");
+          INSERT INTO "SearchFts"(rowid, "Terms") VALUES (new."Id", new."Terms");
+        END;
+        """;
+
+    public const string PostgresDown = "DROP TEXT SEARCH CONFIGURATION IF EXISTS parvis_fr;";
+
+    public const string SqliteDown = """
+        DROP TRIGGER IF EXISTS "SearchEntries_Insert"; DROP TRIGGER IF EXISTS "SearchEntries_Delete";
+        DROP TRIGGER IF EXISTS "SearchEntries_Update"; DROP TABLE IF EXISTS "SearchFts";
+        """;
+
+    // Kind, table, title, text, territory, date: what each entity's ToSearchDocument gives, in SQL.
+    private static readonly (string Kind, string Table, string Title, string Text, string Territory, string At)[] Sources =
+    [
+        ("Consultation", "Consultations", "\"Title\"", "\"Summary\" || char(10) || char(10) || \"BodyMarkdown\"", "\"TerritoryId\"",
+            "coalesce(\"PublishedAt\", \"InformationStartsAt\")"),
+        ("Contribution", "Contributions", "coalesce(\"Title\", '')", "\"Body\"", "\"TerritoryId\"", "\"CreatedAt\""),
+        ("Comment", "Comments", "''", "\"Body\"", "NULL", "\"CreatedAt\""),
+        ("Proposal", "Proposals", "\"Title\"", "\"Body\"", "\"TerritoryId\"", "\"CreatedAt\""),
+        ("Petition", "Petitions", "\"Title\"", "\"Request\" || char(10) || char(10) || \"Reasons\"", "\"TerritoryId\"",
+            "coalesce(\"PublishedAt\", \"CreatedAt\")"),
+    ];
+
+    /// <summary>Indexes the items not indexed yet (on SQLite through <c>parvis_terms</c>, <see cref="SqliteFunctions"/>).</summary>
+    public static string Backfill(bool postgres) => string.Join("\n", Sources.Select(s =>
+    {
+        var title = $"substr({s.Title}, 1, {Domain.SearchEntry.MaxTitle})";
+        var text = postgres ? s.Text.Replace("char(10)", "chr(10)", StringComparison.Ordinal) : s.Text;
+        var terms = postgres ? "" : $", parvis_terms({title} || char(10) || {text})";
+        return $"""
+            INSERT INTO "SearchEntries" ("OrganizationId", "Kind", "ItemId", "TerritoryId", "Title", "Text", "At"{(postgres ? "" : ", \"Terms\"")})
+            SELECT x."OrganizationId", '{s.Kind}', x."Id", {s.Territory}, {title}, {text}, {s.At}{terms} FROM "{s.Table}" x
+            WHERE NOT EXISTS (SELECT 1 FROM "SearchEntries" e WHERE e."Kind" = '{s.Kind}' AND e."ItemId" = x."Id");
+            """;
+    }));
+
+    public static Task<int> BackfillAsync(ParvisDbContext db) =>
+        db.Database.ExecuteSqlRawAsync(Backfill(SearchIndex.IsPostgres(db.Database.ProviderName)));
+
+    public static void Up(MigrationBuilder migration, bool postgres) =>
+        migration.Sql(postgres ? Backfill(true) : SqliteFullText + Backfill(false));
+}
+
+/// <summary>SQLite connections know <c>parvis_terms(text)</c>, the analyser of <see cref="SearchText"/>, for the backfill.</summary>
+public sealed class SqliteFunctions : DbConnectionInterceptor
+{
+    public static readonly SqliteFunctions Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Register(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Register(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+            sqlite.CreateFunction("parvis_terms", (string? text) => SearchText.IndexTerms(text), isDeterministic: true);
+    }
+}
