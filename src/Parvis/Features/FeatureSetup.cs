@@ -74,6 +74,7 @@ public static class FeatureSetup
         Projects.ProjectsSetup.AddProjects(builder.Services);
         News.NewsSetup.AddNews(builder.Services);
         Surveys.SurveysSetup.AddSurveys(builder.Services);
+        Notifications.NotificationsSetup.AddNotifications(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();
