@@ -96,6 +96,7 @@ public static partial class DemoSeeder
         await DemoNews.SeedAsync(db, now, gare, citizens);
         await DemoSurveys.SeedAsync(db, now, gare, centre, rives);
         await DemoDraws.SeedAsync(services);
+        await DemoNotifications.SeedAsync(db, now, citizens[0]);
         return org;
     }
 
