@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Identity;
 
 namespace Parvis.Features.Demo;
 
