@@ -71,7 +71,7 @@ public class NotificationTests(AppFixture fixture)
     {
         var email = await _app.NewCitizenAsync();
         var me = await UserIdAsync(email);
-        var url = await _app.InAAsync(db => Task.FromResult(_app.Services.CreateScope().ServiceProvider
+        var url = await _app.InOrganizationAsync(_app.OrganizationA, (_, services) => Task.FromResult(services
             .GetRequiredService<NotificationMail>().UnsubscribeUrl(_app.OrganizationA.Id, me, [NotificationKind.NewComment])));
         var path = new Uri(url).PathAndQuery;
         var onB = await _app.ClientFor(ParvisFactory.HostB).PostAsync(path, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
@@ -128,11 +128,12 @@ public class NotificationTests(AppFixture fixture)
     public async Task Preferences_are_saved_and_a_kind_out_of_the_list_is_refused()
     {
         var (citizen, _) = await _app.CitizenClientAsync();
-        await citizen.SubmitAsync("/compte/notifications/preferences", "main form", new Dictionary<string, string?>
+        var saved = await citizen.SubmitAsync("/compte/notifications/preferences", "main form", new Dictionary<string, string?>
         {
             ["Choices[NewComment]"] = "Immediate",
             ["AutoFollow"] = "false",
         });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var page = await citizen.GetDocumentAsync("/compte/notifications/preferences");
         Assert.True(page.QuerySelector("#choice-NewComment-Immediate")!.HasAttribute("checked"));
         Assert.False(page.QuerySelector("#AutoFollow")!.HasAttribute("checked"));

@@ -27,7 +27,7 @@ public class PreferencesModel(ParvisDbContext db, Following following) : PageMod
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Choices.Any(c => !Enum.IsDefined(c.Key) || !Enum.IsDefined(c.Value))) return BadRequest();
+        if (!ModelState.IsValid || Choices.Any(c => !Enum.IsDefined(c.Key) || !Enum.IsDefined(c.Value))) return BadRequest();
         var me = User.UserId()!.Value;
         await NotificationPreferencesStore.SetAsync(db, me, Choices);
         var settings = await following.SettingsAsync(me);
