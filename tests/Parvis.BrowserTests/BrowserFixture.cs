@@ -54,7 +54,12 @@ public sealed class KestrelParvisFactory : ParvisFactory
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     protected override string[] HostsA => ["127.0.0.1", HostA];
     protected override string LinkBase(string host) => $"http://{host}:{Port}/";
-    protected override Dictionary<string, string?> Settings => new() { ["PublicAddress:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    // Notification e-mails leave within a second, as a person waiting for one would see them (a minute in production).
+    protected override Dictionary<string, string?> Settings => new()
+    {
+        ["PublicAddress:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Jobs:NotificationMailInterval"] = "00:00:01",
+    };
 
     public KestrelParvisFactory() => UseKestrel(Port);
 }

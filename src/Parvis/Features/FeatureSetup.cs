@@ -76,6 +76,7 @@ public static class FeatureSetup
         News.NewsSetup.AddNews(builder.Services);
         Surveys.SurveysSetup.AddSurveys(builder.Services);
         Tallies.TallySetup.AddTallies(builder.Services);
+        Notifications.NotificationsSetup.AddNotifications(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();
         builder.Services.AddScoped<Meetings.MeetingRegistrations>();
         builder.Services.AddScoped<Meetings.MeetingCommands>();

@@ -25,7 +25,8 @@ public sealed record OfflineInput(int? QuestionId, string? AuthorName, Channel C
 /// through the authorization handler and the phase through the domain.
 /// </summary>
 public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit, TimeProvider clock, Files.FileCommands files,
-    Identity.Verifications verifications, Contributions.AnonymousContributions anonymous, ConsultationRulesCache rulesCache)
+    Identity.Verifications verifications, Contributions.AnonymousContributions anonymous, ConsultationRulesCache rulesCache,
+    Notifications.Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -87,6 +88,9 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
                 anonymous.QueueConfirmation(contribution, email, consultation.Title);
                 await db.SaveChangesAsync();
             }
+            await notifier.AutoFollowAsync(contribution.AuthorId, FollowSubjectKind.Contribution, contribution.Id);
+            await notifier.ContributedAsync(contribution.AuthorId, NotificationKind.NewContribution, FollowSubjectKind.Consultation,
+                consultation.Id, contribution.State == ModerationState.Published);
             await transaction.CommitAsync();
             if (contribution.ContactEmail is not null) anonymous.Flush();
             return contribution;
@@ -320,6 +324,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         // The count is of published comments; a pre-moderated one counts when a moderator accepts it.
         if (comment.IsVisible)
             await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + 1));
+        await notifier.ContributedAsync(userId, NotificationKind.NewComment, FollowSubjectKind.Contribution, contributionId, comment.IsVisible);
         await transaction.CommitAsync();
         return comment;
     }

@@ -97,6 +97,7 @@ public static partial class DemoSeeder
         await DemoSurveys.SeedAsync(db, now, gare, centre, rives);
         await DemoDraws.SeedAsync(services);
         await DemoTallies.SeedAsync(services, db, org);
+        await DemoNotifications.SeedAsync(db, now, citizens[0]);
         return org;
     }
 

@@ -17,7 +17,8 @@ public sealed record PetitionInput(string? Title, string? Request, string? Reaso
 /// council's decision, closing. One method per action, one SaveChanges each.
 /// </summary>
 public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, AuditLog audit,
-    EmailQueue mail, PetitionMails mails, TimeProvider clock, Infrastructure.Cluster.ICacheInvalidation eviction)
+    EmailQueue mail, PetitionMails mails, TimeProvider clock, Infrastructure.Cluster.ICacheInvalidation eviction,
+    Notifications.Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -54,6 +55,7 @@ public sealed class PetitionCommands(ParvisDbContext db, IAuthorizationService a
         petition.TakeRules(Settings);
         db.Petitions.Add(petition);
         await db.SaveChangesAsync();
+        await notifier.AutoFollowAsync(petition.AuthorId, FollowSubjectKind.Petition, petition.Id);
         return petition;
     }
 

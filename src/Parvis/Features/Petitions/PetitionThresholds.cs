@@ -10,7 +10,8 @@ namespace Parvis.Features.Petitions;
 /// item is created, in elector mode the acknowledgement of receipt is issued, and people are told.
 /// Each consequence happens once, even when several nodes count at the same moment.
 /// </summary>
-public sealed class PetitionThresholds(ParvisDbContext db, EmailQueue mail, PetitionMails mails, TimeProvider clock)
+public sealed class PetitionThresholds(ParvisDbContext db, EmailQueue mail, PetitionMails mails, TimeProvider clock,
+    Notifications.Notifier notifier)
 {
     public async Task OnCountedAsync(int petitionId, long total)
     {
@@ -42,6 +43,8 @@ public sealed class PetitionThresholds(ParvisDbContext db, EmailQueue mail, Peti
         foreach (var threshold in acted)
             foreach (var (to, subject, body) in await mails.ThresholdAsync(petition, threshold))
                 mail.Enqueue(to, subject, body);
+        // Its followers, however many: one INSERT … SELECT in this transaction (docs/PERFORMANCE.md, "Notifications").
+        if (acted.Count > 0) await notifier.RecordAsync(NotificationKind.PetitionThreshold, FollowSubjectKind.Petition, petitionId);
         await db.SaveChangesAsync();
         if (transaction is not null) await transaction.CommitAsync();
         if (acted.Count > 0) mail.Flush();

@@ -22,7 +22,7 @@ public sealed record SimilarProposal(int Id, string Title, int SupportCount, Pro
 /// the space's rules checked through the authorization handler and its period through the domain.
 /// </summary>
 public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, TimeProvider clock,
-    Files.FileCommands files, Identity.Verifications verifications)
+    Files.FileCommands files, Identity.Verifications verifications, Notifications.Notifier notifier)
 {
     public const int SimilarShown = 5;
     public const int SimilarCandidates = 300;
@@ -96,6 +96,7 @@ public sealed class ProposalCommands(ParvisDbContext db, IAuthorizationService a
             }
             db.Proposals.Add(proposal);
             await db.SaveChangesAsync();
+            await notifier.AutoFollowAsync(proposal.AuthorId, FollowSubjectKind.Proposal, proposal.Id);
             return proposal;
         }
         catch when (file is not null)

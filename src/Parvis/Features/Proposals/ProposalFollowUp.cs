@@ -17,7 +17,8 @@ namespace Parvis.Features.Proposals;
 /// and the e-mails to the author and every supporter.
 /// </summary>
 public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService authorization, TenantContext tenant, PublicLinks links, TimeProvider clock,
-    AuditLog audit, ResponseCommands responses, EmailQueue mail, Moderation.ModerationCommands moderation, ProposalFlags flags)
+    AuditLog audit, ResponseCommands responses, EmailQueue mail, Moderation.ModerationCommands moderation, ProposalFlags flags,
+    Notifications.Notifier notifier)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -141,6 +142,7 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
     // read of their addresses, one SaveChanges). Erased accounts no longer exist and get nothing.
     private async Task NotifyAsync(Proposal proposal, ProposalStateChange change)
     {
+        await notifier.RecordAsync(NotificationKind.StateChange, FollowSubjectKind.Proposal, proposal.Id);
         var supporterIds = db.ProposalSupports.Where(s => s.ProposalId == proposal.Id).Select(s => s.UserId);
         var addresses = await db.Users.AsNoTracking()
             .Where(u => u.EmailConfirmed && u.Email != null && (u.Id == proposal.AuthorId || supporterIds.Contains(u.Id)))

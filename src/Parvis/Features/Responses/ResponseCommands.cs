@@ -10,7 +10,8 @@ namespace Parvis.Features.Responses;
 /// The validation workflow of official responses, whatever they answer: an agent drafts, an elected
 /// official or administrator (someone else) validates and publishes.
 /// </summary>
-public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock, Petitions.PetitionMails petitionMails)
+public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimeProvider clock, Petitions.PetitionMails petitionMails,
+    Notifications.Notifier notifier)
 {
     public const string DefaultSignature = "La collectivité";
 
@@ -50,8 +51,21 @@ public sealed class ResponseCommands(ParvisDbContext db, AuditLog audit, TimePro
         var askedAt = await OnPublishedAsync(subject, now);
         audit.Record("response.publish", subject.Kind.ToString(), subject.Id,
             askedAt is { } at ? $"Délai depuis la demande : {(now - at).TotalHours:0.#} h" : null);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         await db.SaveChangesAsync();
+        if (Followed(subject) is { } followed)
+            await notifier.RecordAsync(NotificationKind.OfficialResponse, followed, subject.Id);
+        if (transaction is not null) await transaction.CommitAsync();
     }
+
+    // What the followers of an answered item follow it as; a council's avis is followed through its council's page.
+    private static FollowSubjectKind? Followed(ResponseSubject subject) => subject.Kind switch
+    {
+        ResponseSubjectKind.Contribution => FollowSubjectKind.Contribution,
+        ResponseSubjectKind.Petition => FollowSubjectKind.Petition,
+        ResponseSubjectKind.Proposal => FollowSubjectKind.Proposal,
+        _ => null,
+    };
 
     private Task<bool> ExistsAsync(ResponseSubject subject) => subject.Kind switch
     {

@@ -272,6 +272,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.To).HasMaxLength(256);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.ClaimedBy).HasMaxLength(120);
+        b.Property(m => m.UnsubscribeUrl).HasMaxLength(1000);
         b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
     }
 }

@@ -115,6 +115,10 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<SurveyTally> SurveyTallies => Set<SurveyTally>();
     public DbSet<SurveyTextAnswer> SurveyTextAnswers => Set<SurveyTextAnswer>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,8 @@ public class OutboxMessage
     public required string Subject { get; set; }
     public required string TextBody { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The one-click unsubscribe link (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post.</summary>
+    public string? UnsubscribeUrl { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? SentAt { get; set; }

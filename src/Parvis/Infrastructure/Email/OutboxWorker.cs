@@ -53,6 +53,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
                 mime.To.Add(MailboxAddress.Parse(message.To));
                 mime.Subject = message.Subject;
                 mime.Body = new TextPart("plain") { Text = message.TextBody };
+                if (message.UnsubscribeUrl is { } unsubscribe)
+                {
+                    mime.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+                    mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                }
                 await sender.SendAsync(mime, token);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
@@ -89,6 +94,14 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
 public sealed class EmailQueue(ParvisDbContext db, TimeProvider clock, OutboxSignal signal)
 {
     public void Enqueue(string to, string subject, string textBody) => db.Outbox.Add(Compose(to, subject, textBody));
+
+    /// <summary>A message people subscribed to: it carries its one-click unsubscribe link (RFC 8058).</summary>
+    public void Enqueue(string to, string subject, string textBody, string unsubscribeUrl)
+    {
+        var message = Compose(to, subject, textBody);
+        message.UnsubscribeUrl = unsubscribeUrl;
+        db.Outbox.Add(message);
+    }
 
     /// <summary>A message for this organization, not added anywhere: for writers that store it themselves (group commits).</summary>
     public OutboxMessage Compose(string to, string subject, string textBody)

@@ -1,0 +1,170 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Parvis.Domain;
+using Parvis.Features.Notifications;
+using Parvis.Infrastructure.Cluster;
+using Parvis.Testing;
+
+namespace Parvis.Tests.Notifications;
+
+/// <summary>Following an item, the notices its followers get in the site and by e-mail, and the one-click unsubscribe.</summary>
+[Collection(InitiativesAppCollection.Name)]
+public class NotificationTests(AppFixture fixture)
+{
+    private readonly ParvisFactory _app = fixture.App;
+
+    private static string Text(AngleSharp.Html.Dom.IHtmlDocument page) => page.Body!.TextContent;
+
+    private async Task RunMailJobAsync(TimeProvider? clock = null)
+    {
+        using var scope = _app.Services.CreateScope();
+        var job = new NotificationMailJob(_app.Services.GetRequiredService<IConfiguration>(), clock ?? TimeProvider.System);
+        await job.RunAsync(scope.ServiceProvider, default);
+    }
+
+    private async Task<Guid> UserIdAsync(string email) => await _app.InAAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    [Fact]
+    public async Task A_follower_of_a_petition_sees_its_official_response_in_the_site_and_gets_an_e_mail_with_a_one_click_unsubscribe()
+    {
+        var id = await _app.NewOpenPetitionAsync(responseThreshold: 1000, agendaThreshold: null);
+        var (citizen, email) = await _app.CitizenClientAsync();
+        var followed = await citizen.SubmitAsync($"/petitions/{id}", "form[action^='/compte/abonnements']", new Dictionary<string, string?>());
+        Assert.Equal(HttpStatusCode.Redirect, followed.StatusCode);
+        Assert.Contains("Vous suivez cet élément.", Text(await citizen.GetDocumentAsync($"/petitions/{id}")));
+
+        var agent = await _app.SignedInAsync("agent");
+        await agent.SubmitAsync($"/petitions/{id}", "form[action*=DraftResponse]", new Dictionary<string, string?> { ["body"] = "Nous y répondons." });
+        var elected = await _app.SignedInAsync("elu");
+        await elected.SubmitAsync("/reponses", $"li:has(a[href='/petitions/{id}']) form", new Dictionary<string, string?>());
+
+        var page = await citizen.GetDocumentAsync("/compte/notifications");
+        Assert.Contains("La collectivité a publié une réponse officielle", page.QuerySelector("li.unread")!.TextContent);
+        Assert.Contains("Notifications (1", page.QuerySelector("header")!.TextContent);
+
+        await RunMailJobAsync();
+        var mail = await _app.Smtp.WaitForAsync(email, m => (m.Subject ?? "").Contains("Réponse officielle", StringComparison.Ordinal));
+        Assert.Contains($"/petitions/{id}", mail.TextBody);
+        Assert.Contains("/compte/notifications/preferences", mail.TextBody);
+        Assert.Equal("List-Unsubscribe=One-Click", mail.Headers["List-Unsubscribe-Post"]);
+        var unsubscribe = new Uri(mail.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+
+        // The mail client's POST: no session, no form token, the RFC 8058 body.
+        var anonymous = _app.ClientFor(ParvisFactory.HostA);
+        var done = await anonymous.PostAsync(unsubscribe.PathAndQuery, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var me = await UserIdAsync(email);
+        Assert.Equal(NotificationDelivery.None, await _app.InAAsync(db => db.NotificationPreferences
+            .Where(p => p.UserId == me && p.Kind == NotificationKind.OfficialResponse).Select(p => p.Delivery).SingleAsync()));
+
+        // Marked read one by one: the counter goes.
+        await citizen.SubmitAsync("/compte/notifications", "li.unread form", new Dictionary<string, string?>());
+        Assert.DoesNotContain("Notifications (", (await citizen.GetDocumentAsync("/compte/notifications")).QuerySelector("header")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_forged_or_other_organizations_unsubscribe_token_changes_nothing()
+    {
+        var email = await _app.NewCitizenAsync();
+        var me = await UserIdAsync(email);
+        var url = await _app.InOrganizationAsync(_app.OrganizationA, (_, services) => Task.FromResult(services
+            .GetRequiredService<NotificationMail>().UnsubscribeUrl(_app.OrganizationA.Id, me, [NotificationKind.NewComment])));
+        var path = new Uri(url).PathAndQuery;
+        var onB = await _app.ClientFor(ParvisFactory.HostB).PostAsync(path, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.BadRequest, onB.StatusCode);
+        var forged = await _app.ClientFor(ParvisFactory.HostA).PostAsync(path + "x", new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(await _app.InAAsync(db => db.NotificationPreferences.AnyAsync(p => p.UserId == me)));
+        var real = await _app.ClientFor(ParvisFactory.HostA).PostAsync(path, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]));
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        Assert.True(await _app.InAAsync(db => db.NotificationPreferences.AnyAsync(p => p.UserId == me && p.Kind == NotificationKind.NewComment)));
+    }
+
+    [Fact]
+    public async Task Follows_and_notifications_stay_in_their_organization()
+    {
+        var inB = await _app.NewOpenPetitionAsync(organization: _app.OrganizationB);
+        var (citizen, email) = await _app.CitizenClientAsync();
+        var page = await citizen.GetDocumentAsync($"/petitions/{await _app.NewOpenPetitionAsync()}");
+        // The form of A posted with B's petition: B's item does not exist from A.
+        var response = await citizen.SubmitAsync(page, "/compte/abonnements", "form[action^='/compte/abonnements']",
+            new Dictionary<string, string?> { ["id"] = inB.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var me = await UserIdAsync(email);
+        await _app.InAAsync(async db =>
+        {
+            db.Notifications.Add(new Notification { UserId = me, Kind = NotificationKind.NewComment, SubjectKind = FollowSubjectKind.Petition, SubjectId = 1, Title = "Visible en A", Path = "/petitions/1", CreatedAt = DateTime.UtcNow });
+            db.Follows.Add(new Follow { UserId = me, SubjectKind = FollowSubjectKind.Petition, SubjectId = 1, CreatedAt = DateTime.UtcNow });
+            db.NotificationPreferences.Add(new NotificationPreference { UserId = me, Kind = NotificationKind.NewComment, Delivery = NotificationDelivery.Weekly });
+            db.NotificationSettings.Add(new NotificationSettings { UserId = me });
+            return await db.SaveChangesAsync();
+        });
+        await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
+        {
+            Assert.False(await db.Notifications.AnyAsync(n => n.UserId == me));
+            Assert.False(await db.Follows.AnyAsync(n => n.UserId == me));
+            Assert.False(await db.NotificationPreferences.AnyAsync(n => n.UserId == me));
+            Assert.False(await db.NotificationSettings.AnyAsync(n => n.UserId == me));
+            return 0;
+        });
+    }
+
+    [Theory]
+    [InlineData("/compte/notifications")]
+    [InlineData("/compte/notifications/preferences")]
+    [InlineData("/compte/abonnements")]
+    public async Task The_personal_pages_ask_a_visitor_to_sign_in(string path)
+    {
+        var response = await _app.ClientFor(ParvisFactory.HostA).GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/compte/connexion", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preferences_are_saved_and_a_kind_out_of_the_list_is_refused()
+    {
+        var (citizen, _) = await _app.CitizenClientAsync();
+        var saved = await citizen.SubmitAsync("/compte/notifications/preferences", "main form", new Dictionary<string, string?>
+        {
+            ["Choices[NewComment]"] = "Immediate",
+            ["AutoFollow"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await citizen.GetDocumentAsync("/compte/notifications/preferences");
+        Assert.True(page.QuerySelector("#choice-NewComment-Immediate")!.HasAttribute("checked"));
+        Assert.False(page.QuerySelector("#AutoFollow")!.HasAttribute("checked"));
+        var bad = await citizen.SubmitAsync("/compte/notifications/preferences", "main form", new Dictionary<string, string?> { ["Choices[NewComment]"] = "Hourly" });
+        Assert.True(bad.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Redirect, bad.StatusCode.ToString());
+        Assert.True((await citizen.GetDocumentAsync("/compte/notifications/preferences")).QuerySelector("#choice-NewComment-Immediate")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task A_daily_digest_goes_once_when_two_nodes_run_the_job_in_the_same_period()
+    {
+        var email = await _app.NewCitizenAsync();
+        var me = await UserIdAsync(email);
+        var due = DateTime.UtcNow.AddMinutes(-1);
+        await _app.InAAsync(async db =>
+        {
+            for (var i = 0; i < 3; i++)
+                db.Notifications.Add(new Notification { UserId = me, Kind = NotificationKind.NewComment, SubjectKind = FollowSubjectKind.Petition, SubjectId = i, Title = $"Objet {i}", Path = $"/petitions/{i}", CreatedAt = due, Delivery = NotificationDelivery.Daily, MailAfter = due });
+            return await db.SaveChangesAsync();
+        });
+        var job = new NotificationMailJob(_app.Services.GetRequiredService<IConfiguration>(), TimeProvider.System);
+        JobScheduler Node(string name) => new(_app.Services.GetRequiredService<IServiceScopeFactory>(), [job],
+            Options.Create(new ClusterOptions { NodeName = name }), TimeProvider.System, NullLogger<JobScheduler>.Instance);
+        var ran = await Task.WhenAll(Node("a").RunIfDueAsync(job, default), Node("b").RunIfDueAsync(job, default));
+        // Whichever ran (or the app's own scheduler before them), and a run of the job outside any claim: one digest.
+        await RunMailJobAsync();
+        var digest = await _app.Smtp.WaitForAsync(email);
+        Assert.Contains("3 nouvelles notifications", digest.Subject, StringComparison.Ordinal);
+        Assert.Contains("Objet 2", digest.TextBody, StringComparison.Ordinal);
+        Assert.True(ran.Count(r => r) <= 1);
+        Assert.Equal(1, await _app.InAAsync(db => db.Outbox.CountAsync(m => m.To == email)));
+        Assert.Equal(0, await _app.InAAsync(db => db.Notifications.CountAsync(n => n.UserId == me && n.MailedAt == null)));
+    }
+}
