@@ -82,6 +82,7 @@ public static class FeatureSetup
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Meetings.MeetingReminderJob>();
         builder.Services.AddScoped<Consultations.Statements.StatementCommands>();
         builder.Services.AddScoped<Consultations.Statements.OpinionMapStore>();
+        builder.Services.AddScoped<Consultations.Statements.OpinionMapReport>();
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Consultations.Statements.OpinionMapJob>();
         builder.Services.AddScoped<Councils.CouncilQueries>();
         builder.Services.AddScoped<Councils.CouncilMembers>();

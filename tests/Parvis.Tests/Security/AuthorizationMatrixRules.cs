@@ -311,6 +311,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/concertations/{id:int}/kit?handler=Poster"] = "---+-+-",
         ["GET /admin/saisie-papier"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/cloture?handler=InsertMap"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
         // Proposals: the demo boîte à idées (studied by the agent's service) and its first proposal.
