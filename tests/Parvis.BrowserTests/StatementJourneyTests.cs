@@ -16,7 +16,7 @@ namespace Parvis.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class StatementJourneyTests(BrowserFixture fixture)
 {
-    private readonly ParvisFactory _app = fixture.App;
+    private readonly KestrelParvisFactory _app = fixture.App;
 
     private Task<string> UrlAsync() => _app.InAAsync(db => db.Questions
         .Where(q => q.Kind == ConsultationQuestionKind.Statements && q.Text == DemoStatements.QuestionText)
