@@ -147,7 +147,13 @@ public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned, IS
     }
 }
 
-/// <summary>An open question the institution asks; answers are contributions.</summary>
+/// <summary>An open question takes written answers; a statements question takes short statements people vote on.</summary>
+public enum ConsultationQuestionKind { Open, Statements }
+
+/// <summary>
+/// An open question the institution asks; answers are contributions. A statements question's contributions are
+/// its statements (Domain/Statement.cs), voted on one at a time and mapped into opinion groups.
+/// </summary>
 public class Question : ITenantOwned
 {
     public int Id { get; set; }
@@ -155,4 +161,7 @@ public class Question : ITenantOwned
     public int ConsultationId { get; set; }
     public required string Text { get; set; }
     public int Position { get; set; }
+    public ConsultationQuestionKind Kind { get; set; }
+    /// <summary>A vote or a moderation decision since the opinion map was last computed: the job computes it again.</summary>
+    public DateTime? MapStaleSince { get; set; }
 }

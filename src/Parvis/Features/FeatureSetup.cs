@@ -83,6 +83,10 @@ public static class FeatureSetup
         builder.Services.AddScoped<Meetings.MeetingNotices>();
         builder.Services.AddScoped<Meetings.MeetingCalendar>();
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Meetings.MeetingReminderJob>();
+        builder.Services.AddScoped<Consultations.Statements.StatementCommands>();
+        builder.Services.AddScoped<Consultations.Statements.OpinionMapStore>();
+        builder.Services.AddScoped<Consultations.Statements.OpinionMapReport>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Consultations.Statements.OpinionMapJob>();
         builder.Services.AddScoped<Councils.CouncilQueries>();
         builder.Services.AddScoped<Councils.CouncilMembers>();
         builder.Services.AddScoped<Councils.CouncilAgenda>();

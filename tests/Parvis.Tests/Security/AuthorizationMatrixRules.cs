@@ -20,6 +20,12 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /concertations/{id:int}"] = "+++++++",
         ["POST /concertations/{id:int}?handler=Contribute"] = "+++++++",
         ["POST /concertations/{id:int}?handler=Offline"] = "---+-+-",
+        // The demo's statements question: voting and proposing refuse with a form error (no statement, no text);
+        // the institution's statements belong to who manages the consultation (the agent's service carries it).
+        ["GET /concertations/{id:int}/enonces/{questionId:int}"] = "+++++++",
+        ["POST /concertations/{id:int}/enonces/{questionId:int}?handler=Vote"] = "+++++++",
+        ["POST /concertations/{id:int}/enonces/{questionId:int}?handler=Propose"] = "+++++++",
+        ["POST /concertations/{id:int}/enonces/{questionId:int}?handler=Institution"] = "---+-+-",
         ["GET /nous-avons-fait"] = "+++++++",
         ["GET /nous-avons-fait/territoires/{territoryId:int}"] = "+++++++",
         ["GET /nous-avons-fait/resultats/{id:int}"] = "+++++++",
@@ -305,6 +311,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/concertations/{id:int}/kit?handler=Poster"] = "---+-+-",
         ["GET /admin/saisie-papier"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/cloture?handler=InsertMap"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
         // Proposals: the demo boîte à idées (studied by the agent's service) and its first proposal.

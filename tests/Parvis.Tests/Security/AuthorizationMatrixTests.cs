@@ -107,6 +107,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/tirages/", StringComparison.Ordinal) || target.StartsWith("/admin/tirages/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{draw}"], StringComparison.Ordinal).Replace("{round:int}", "1", StringComparison.Ordinal)
                         .Replace("{file}", "people", StringComparison.Ordinal);
+                if (target.Contains("/enonces/", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids["{statements consultation}"], StringComparison.Ordinal)
+                        .Replace("{questionId:int}", ids["{statements question}"], StringComparison.Ordinal);
                 if (target.StartsWith("/conseils/avis/", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{opinion}"], StringComparison.Ordinal);
                 else if (target.StartsWith("/conseils/", StringComparison.Ordinal) || target.StartsWith("/admin/conseils/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{council}"], StringComparison.Ordinal)
@@ -212,8 +215,12 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var draw = await db.Draws.Where(d => d.Title == Parvis.Features.Demo.DemoDraws.Title).Select(d => d.Id).SingleAsync();
         var council = await db.Councils.Where(c => c.Name == Parvis.Features.Demo.DemoSeeder.DemoCouncil).Select(c => c.Id).SingleAsync();
         var opinion = await db.CouncilOpinions.Where(o => o.CouncilId == council).Select(o => o.Id).FirstAsync();
+        var statements = await db.Questions.Where(q => q.Kind == ConsultationQuestionKind.Statements)
+            .Select(q => new { q.Id, q.ConsultationId }).FirstAsync();
         return new Dictionary<string, string>
         {
+            ["{statements consultation}"] = statements.ConsultationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{statements question}"] = statements.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{project}"] = project.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{news}"] = news.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draft news}"] = draftNews.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),

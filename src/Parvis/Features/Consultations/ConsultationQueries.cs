@@ -145,6 +145,9 @@ public static class Labels
         _ => "Close",
     };
 
+    public static string Of(ConsultationQuestionKind kind) => kind == ConsultationQuestionKind.Statements
+        ? "Énoncés à voter (carte des opinions)" : "Question ouverte";
+
     public static string Of(LegalFrame frame) => frame switch
     {
         LegalFrame.PriorConcertation => "Concertation préalable (art. L103-2 du code de l'urbanisme)",

@@ -57,7 +57,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         var contribution = new Contribution
         {
             ConsultationId = consultation.Id,
-            QuestionId = await ValidQuestionAsync(consultation, input.QuestionId),
+            QuestionId = await ValidQuestionAsync(consultation, input.QuestionId, input.Body),
             TerritoryId = await ValidTerritoryAsync(consultation, input.TerritoryId),
             AuthorId = user.UserId(),
             DisplayAs = author.Display,
@@ -113,7 +113,7 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         if (error is not null) throw new DomainException(error);
         if (input.Channel == Channel.Online) throw new DomainException("Choisissez le canal par lequel la contribution a été reçue.");
         if (input.AuthorName is { Length: > 200 }) throw new DomainException("Le nom de l'auteur est trop long.");
-        var questionId = await ValidQuestionAsync(consultation, input.QuestionId);
+        var questionId = await ValidQuestionAsync(consultation, input.QuestionId, input.Body);
         var sheet = string.IsNullOrWhiteSpace(input.SheetReference) ? (int?)null : consultation.SheetOf(input.SheetReference);
         if (sheet is not null && await db.Contributions.AnyAsync(c => c.ConsultationId == consultation.Id && c.PaperSheet == sheet
                 && c.QuestionId == questionId))
@@ -197,11 +197,15 @@ public sealed class ParticipationCommands(ParvisDbContext db, IAuthorizationServ
         }
     }
 
-    private async Task<int?> ValidQuestionAsync(Consultation consultation, int? questionId)
+    // An answer to a statements question is a statement: short (Domain/Statement.cs).
+    private async Task<int?> ValidQuestionAsync(Consultation consultation, int? questionId, string? body)
     {
         if (questionId is null) return null;
-        var exists = await db.Questions.AnyAsync(q => q.Id == questionId && q.ConsultationId == consultation.Id);
-        return exists ? questionId : throw new DomainException("Cette question n'appartient pas à la concertation.");
+        var kind = await db.Questions.Where(q => q.Id == questionId && q.ConsultationId == consultation.Id)
+            .Select(q => (ConsultationQuestionKind?)q.Kind).FirstOrDefaultAsync()
+            ?? throw new DomainException("Cette question n'appartient pas à la concertation.");
+        if (kind == ConsultationQuestionKind.Statements) Statement.Validate(body);
+        return questionId;
     }
 
     private async Task<int> ValidTerritoryAsync(Consultation consultation, int? territoryId)

@@ -102,6 +102,7 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
         await ResolveFlagsAsync(id);
         audit.Record("contribution.hide", nameof(Contribution), id, reason);
         await db.SaveChangesAsync();
+        await StatementsChangedAsync(contribution);
     }
 
     /// <summary>Publishes a pre-moderated item, or puts back one that flags had hidden.</summary>
@@ -112,6 +113,14 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
         await ResolveFlagsAsync(id);
         audit.Record("contribution.restore", nameof(Contribution), id, reason);
         await db.SaveChangesAsync();
+        await StatementsChangedAsync(contribution);
+    }
+
+    // A statement hidden or published changes the opinion map of its question: the map job computes it again.
+    private async Task StatementsChangedAsync(Contribution contribution)
+    {
+        if (contribution.QuestionId is { } question)
+            await Consultations.Statements.StatementCommands.MarkStaleAsync(db, question, clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task DismissFlagsAsync(ClaimsPrincipal user, int id, string? reason)

@@ -28,7 +28,7 @@ public sealed class ConsultationKits(ParvisDbContext db, TenantContext tenant, P
         return new PaperKit(organization.Name, consultation.Title, Excerpt.Summary(consultation.Summary, 400),
             string.Create(French, $"Vous pouvez répondre jusqu'au {until:d MMMM yyyy 'à' HH:mm}."),
             objectives.Length > 0 ? $"{use} {objectives}" : use,
-            [new PaperPart(null, [.. consultation.Questions.OrderBy(q => q.Position).Select(q => PaperQuestion.Written(q.Text))])],
+            [new PaperPart(null, [.. consultation.Questions.Where(q => q.Kind == ConsultationQuestionKind.Open).OrderBy(q => q.Position).Select(q => PaperQuestion.Written(q.Text))])],
             links.To($"/concertations/{consultation.Id}"),
             "Votre nom (facultatif : il sera publié avec votre réponse ; sans nom, elle est publiée sans auteur)");
     }

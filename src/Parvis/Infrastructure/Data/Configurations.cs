@@ -162,6 +162,27 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     public void Configure(EntityTypeBuilder<Question> b) => b.Property(q => q.Text).HasMaxLength(500);
 }
 
+internal sealed class StatementVoteConfiguration : IEntityTypeConfiguration<StatementVote>
+{
+    public void Configure(EntityTypeBuilder<StatementVote> b)
+    {
+        // One vote per person per statement, decided by the database; the next statement is found by (question, person).
+        b.HasIndex(v => new { v.ContributionId, v.UserId }).IsUnique();
+        b.HasIndex(v => new { v.QuestionId, v.UserId });
+        b.HasOne<Contribution>().WithMany().HasForeignKey(v => v.ContributionId);
+        b.HasOne<Question>().WithMany().HasForeignKey(v => v.QuestionId);
+    }
+}
+
+internal sealed class OpinionMapSnapshotConfiguration : IEntityTypeConfiguration<OpinionMapSnapshot>
+{
+    public void Configure(EntityTypeBuilder<OpinionMapSnapshot> b)
+    {
+        b.HasIndex(m => m.QuestionId).IsUnique();
+        b.HasOne<Question>().WithMany().HasForeignKey(m => m.QuestionId);
+    }
+}
+
 internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
 {
     public void Configure(EntityTypeBuilder<Contribution> b)

@@ -47,6 +47,8 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<Contribution> Contributions => Set<Contribution>();
     public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
+    public DbSet<OpinionMapSnapshot> OpinionMapSnapshots => Set<OpinionMapSnapshot>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();

@@ -11,7 +11,8 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Consultations.Manage;
 
 [Authorize(Policy = Policies.ManageConsultations)]
-public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization) : PageModel, IRedisplaysBrokenRules
+public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization,
+    Statements.OpinionMapReport opinionMaps) : PageModel, IRedisplaysBrokenRules
 {
     public Consultation Consultation { get; private set; } = null!;
     public List<(int Id, string Excerpt)> Contributions { get; private set; } = [];
@@ -40,6 +41,20 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
         await db.SaveChangesAsync();
         TempData["Message"] = "La concertation est close ; son bilan est publié.";
         return Redirect($"/concertations/{id}");
+    }
+
+    /// <summary>Adds the opinion maps' section to the report being written; nothing is saved but the audit entry.</summary>
+    public async Task<IActionResult> OnPostInsertMapAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, Consultation, ServiceStaffRequirement.Instance)).Succeeded) return Forbid();
+        var section = await opinionMaps.MarkdownAsync(id)
+            ?? throw new DomainException("Aucune carte des opinions n'a encore été calculée pour cette concertation.");
+        ModelState.Remove(nameof(Report));
+        Report = string.IsNullOrWhiteSpace(Report) ? section : Report.TrimEnd() + "\n\n" + section;
+        audit.Record("opinion-map.export", nameof(Consultation), id, "carte des opinions insérée dans le bilan");
+        await db.SaveChangesAsync();
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id)

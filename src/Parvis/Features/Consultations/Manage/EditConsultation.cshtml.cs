@@ -23,6 +23,8 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
 
     [BindProperty] public ConsultationForm Form { get; set; } = new();
     [BindProperty] public string? NewQuestion { get; set; }
+    /// <summary>An open question, or statements to vote on (the opinion map).</summary>
+    [BindProperty] public ConsultationQuestionKind NewQuestionKind { get; set; }
     public Consultation? Existing { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
     public List<FileView> Files { get; private set; } = [];
@@ -189,8 +191,9 @@ public class EditConsultationModel(ParvisDbContext db, TenantContext tenant, Aud
             ModelState.AddModelError("NewQuestion", "La question doit compter de 1 à 500 caractères.");
             return await OnGetAsync(id);
         }
-        Existing!.Questions.Add(new Question { Text = NewQuestion.Trim(), Position = Existing.Questions.Count + 1 });
-        audit.Record("question.add", nameof(Consultation), id, NewQuestion.Trim());
+        var kind = Enum.IsDefined(NewQuestionKind) ? NewQuestionKind : ConsultationQuestionKind.Open;
+        Existing!.Questions.Add(new Question { Text = NewQuestion.Trim(), Position = Existing.Questions.Count + 1, Kind = kind });
+        audit.Record("question.add", nameof(Consultation), id, $"{NewQuestion.Trim()} ({Labels.Of(kind)})");
         await db.SaveChangesAsync();
         TempData["Message"] = "Question ajoutée.";
         return Redirect($"/admin/concertations/{id}");

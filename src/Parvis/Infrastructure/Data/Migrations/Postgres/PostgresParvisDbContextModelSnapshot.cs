@@ -1897,6 +1897,41 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OfficialResponses");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.OpinionMapSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("OpinionMapSnapshots");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -3005,6 +3040,14 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("ConsultationId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("MapStaleSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
@@ -3560,6 +3603,44 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SessionInvitations");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.StatementVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("VotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("QuestionId", "UserId");
+
+                    b.ToTable("StatementVotes");
                 });
 
             modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
@@ -4763,6 +4844,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Parvis.Domain.OpinionMapSnapshot", b =>
+                {
+                    b.HasOne("Parvis.Domain.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
                 {
                     b.OwnsOne("Parvis.Domain.IdentitySettings", "Identity", b1 =>
@@ -5296,6 +5386,21 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Parvis.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.StatementVote", b =>
+                {
+                    b.HasOne("Parvis.Domain.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

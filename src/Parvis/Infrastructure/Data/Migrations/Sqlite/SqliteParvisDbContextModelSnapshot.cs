@@ -1819,6 +1819,39 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OfficialResponses");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.OpinionMapSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("OpinionMapSnapshots");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -2887,6 +2920,14 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ConsultationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MapStaleSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -3415,6 +3456,42 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SessionInvitations");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.StatementVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("QuestionId", "UserId");
+
+                    b.ToTable("StatementVotes");
                 });
 
             modelBuilder.Entity("Parvis.Domain.StoredFile", b =>
@@ -4592,6 +4669,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Parvis.Domain.OpinionMapSnapshot", b =>
+                {
+                    b.HasOne("Parvis.Domain.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Domain.Organization", b =>
                 {
                     b.OwnsOne("Parvis.Domain.IdentitySettings", "Identity", b1 =>
@@ -5125,6 +5211,21 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Parvis.Domain.Meeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Parvis.Domain.StatementVote", b =>
+                {
+                    b.HasOne("Parvis.Domain.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
