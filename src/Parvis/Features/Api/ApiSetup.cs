@@ -52,7 +52,8 @@ public static class ApiSetup
         // Everything is served from here: the bundle is embedded in the package, fonts and telemetry are off.
         app.MapScalarApiReference(DocsPath, (options, http) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            // Hexadecimal: nothing for HTML to escape in the attribute.
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             options.WithTitle("API publique — référence")
                 .WithOpenApiRoutePattern(DocumentPattern)
                 .WithNonce(nonce)
