@@ -72,6 +72,7 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SigningForms>();
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddRequests();
+        Api.ApiSetup.AddPublicApi(builder.Services);
         Projects.ProjectsSetup.AddProjects(builder.Services);
         News.NewsSetup.AddNews(builder.Services);
         Surveys.SurveysSetup.AddSurveys(builder.Services);
@@ -115,6 +116,8 @@ public static class FeatureSetup
         News.NewsFeeds.MapNewsFeeds(app);
         app.MapDevIdentityProvider();
         app.MapRequests();
+        Api.ApiEndpoints.MapPublicApi(app);
+        Api.ApiSetup.MapPublicApiDocs(app);
         Meetings.MeetingCalendarEndpoints.MapMeetingCalendars(app);
         return app;
     }

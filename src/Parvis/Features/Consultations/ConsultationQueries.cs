@@ -53,7 +53,7 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
 
     private Task<List<PublishedRow>> PublishedRowsAsync(List<int>? territoryIds)
     {
-        var query = db.Consultations.AsNoTracking().Where(c => c.PublishedAt != null);
+        var query = db.Consultations.AsNoTracking().Where(PublicItems.Consultations);
         if (territoryIds is not null) query = query.Where(c => territoryIds.Contains(c.TerritoryId));
         return query.OrderByDescending(c => c.ContributionsStartAt)
             .Select(c => new PublishedRow(c.Id, c.Title, c.Summary, c.Territory!.Name, c.LegalFrame, c.PublishedAt, c.ClosedAt,
@@ -66,8 +66,8 @@ public sealed class ConsultationQueries(ParvisDbContext db, TimeProvider clock, 
 
     public async Task<ContributionPage> ContributionsAsync(Consultation consultation, ContributionFilter filter)
     {
-        var query = db.Contributions.AsNoTracking()
-            .Where(c => c.ConsultationId == consultation.Id && c.State == ModerationState.Published);
+        var query = db.Contributions.AsNoTracking().Where(PublicItems.Contributions)
+            .Where(c => c.ConsultationId == consultation.Id);
         if (filter.TerritoryId is not null)
         {
             var ids = await territories.SelfAndDescendantsAsync(filter.TerritoryId.Value);

@@ -24,7 +24,7 @@ public sealed class OutcomeQueries(ParvisDbContext db, OutcomeSubjects subjects)
     /// <summary>Published outcomes of the organization or of the given territories: under way first, then decided, done, abandoned.</summary>
     public async Task<List<OutcomeView>> PublishedAsync(IReadOnlyCollection<int>? territories)
     {
-        var query = db.Outcomes.AsNoTracking().Where(o => o.PublishedAt != null);
+        var query = db.Outcomes.AsNoTracking().Where(PublicItems.Outcomes);
         if (territories is not null) query = query.Where(o => territories.Contains(o.TerritoryId));
         var outcomes = await query
             .OrderBy(o => o.Status == OutcomeStatus.InProgress ? 0 : o.Status == OutcomeStatus.Decided ? 1 : o.Status == OutcomeStatus.Done ? 2 : 3)

@@ -26,9 +26,9 @@ public sealed class ProposalQueries(ParvisDbContext db, AuthorDisplay authors, T
     public async Task<List<SpaceCard>> SpacesAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var spaces = await db.ProposalSpaces.AsNoTracking().Include(s => s.Territory).Where(s => s.PublishedAt != null).ToListAsync();
+        var spaces = await db.ProposalSpaces.AsNoTracking().Include(s => s.Territory).Where(PublicItems.ProposalSpaces).ToListAsync();
         var ids = spaces.Select(s => s.Id).ToList();
-        var counts = await db.Proposals.Where(p => ids.Contains(p.SpaceId) && p.State == ModerationState.Published && p.Status != ProposalState.Merged)
+        var counts = await db.Proposals.Where(PublicItems.Proposals).Where(p => ids.Contains(p.SpaceId))
             .GroupBy(p => p.SpaceId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         return spaces.Select(s => new SpaceCard(s.Id, s.Title, s.Territory?.Name, s.OpensAt, s.ClosesAt, s.IsOpenAt(now), s.SupportThreshold, counts.GetValueOrDefault(s.Id)))
             .OrderByDescending(s => s.Open).ThenBy(s => s.Title).ToList();
@@ -36,7 +36,7 @@ public sealed class ProposalQueries(ParvisDbContext db, AuthorDisplay authors, T
 
     /// <summary>The organization's latest visible proposals, all spaces together.</summary>
     public Task<List<(int Id, string Title, int SpaceId, int Supports, ProposalState Status)>> RecentAsync(int count) =>
-        db.Proposals.AsNoTracking().Where(p => p.State == ModerationState.Published && p.Status != ProposalState.Merged && p.Space!.PublishedAt != null)
+        db.Proposals.AsNoTracking().Where(PublicItems.Proposals).Where(p => p.Space!.PublishedAt != null)
             .OrderByDescending(p => p.CreatedAt).Take(count)
             .Select(p => new ValueTuple<int, string, int, int, ProposalState>(p.Id, p.Title, p.SpaceId, p.SupportCount, p.Status)).ToListAsync()
             .ContinueWith(t => t.Result.Select(r => (r.Item1, r.Item2, r.Item3, r.Item4, r.Item5)).ToList(), TaskScheduler.Default);
@@ -44,7 +44,7 @@ public sealed class ProposalQueries(ParvisDbContext db, AuthorDisplay authors, T
     /// <summary>One page of the space's proposals, and the cursor of the next page (null on the last).</summary>
     public async Task<(List<ProposalRow> Rows, string? Next)> PageAsync(ProposalSpace space, ProposalFilter filter)
     {
-        var query = db.Proposals.AsNoTracking().Where(p => p.SpaceId == space.Id && p.State == ModerationState.Published && p.Status != ProposalState.Merged);
+        var query = db.Proposals.AsNoTracking().Where(PublicItems.Proposals).Where(p => p.SpaceId == space.Id);
         if (filter.CategoryId is { } category) query = query.Where(p => p.CategoryId == category);
         if (filter.Status is { } status && Enum.IsDefined(status)) query = query.Where(p => p.Status == status);
         if (filter.TerritoryId is { } territory) query = query.Where(p => p.TerritoryId == territory);

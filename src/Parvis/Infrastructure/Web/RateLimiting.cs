@@ -23,6 +23,8 @@ public static class RateLimits
     public const string Signing = "signing";
     /// <summary>Signatures from one e-mail domain on one petition (see <c>SigningLimits</c>).</summary>
     public const string SigningDomain = "signing-domain";
+    /// <summary>Reads of the public API (/api/v1), per IP address.</summary>
+    public const string PublicApi = "public-api";
 
     /// <summary>What the moderators read for each limit.</summary>
     public static string Label(string limit) => limit switch
@@ -37,6 +39,7 @@ public static class RateLimits
         IdentityChecks => "Vérifications d'identité",
         Signing => "Signatures de pétitions (par adresse IP)",
         SigningDomain => "Signatures de pétitions (par domaine e-mail)",
+        PublicApi => "Lectures de l'API publique",
         _ => limit,
     };
 }
@@ -50,6 +53,10 @@ public sealed class RateLimitedAttribute(string limit) : Attribute
 {
     public string Limit { get; } = limit;
 }
+
+/// <summary>The endpoint answers its errors as application/problem+json (the public API), never with the HTML error page.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ProblemJsonAttribute : Attribute;
 
 /// <summary>
 /// A limit: so many requests per window, counted per IP address (unless not PerAddress) and, when PerAccount,
@@ -82,6 +89,8 @@ public static class RateLimiting
             new(RateLimits.IdentityChecks, settings.GetValue("IdentityChecksPerHour", 5), TimeSpan.FromHours(1), PerAccount: true),
             // Per address only: a person signs once per petition anyway, and a town hall's public computers share one address.
             new(RateLimits.Signing, settings.GetValue("SignaturesPerHour", 50), TimeSpan.FromHours(1), PerAccount: false),
+            // Anonymous reads, per address: enough to sync an organization page by page, not to flood the database.
+            new(RateLimits.PublicApi, settings.GetValue("ApiReadsPerMinute", 300), TimeSpan.FromMinutes(1), PerAccount: false, CountsReads: true),
         ];
         var rules = new RateLimitRules(list.ToDictionary(r => r.Name));
         services.AddSingleton(rules);
@@ -107,6 +116,10 @@ public static class RateLimiting
                 // No body here: the status code pages re-execute the French error page, which says how long to wait
                 // and gives back what the person typed.
                 http.Features.Set(new RateLimitRefusal(TimeSpan.FromSeconds(seconds)));
+                // An API answers its clients in its own format, not with the site's error page.
+                if (http.GetEndpoint()?.Metadata.GetMetadata<ProblemJsonAttribute>() is not null)
+                    await Results.Problem($"Trop de requêtes : réessayez dans {seconds} s.", statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Trop de requêtes").ExecuteAsync(http);
             };
         });
         return services;

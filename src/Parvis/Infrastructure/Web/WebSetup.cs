@@ -147,6 +147,8 @@ public static class WebSetup
         app.UseHealthChecks("/sante");
         app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
+        // Only endpoints that name a policy answer cross-origin requests (the public API's reads).
+        app.UseCors();
         // Off only to measure or explain what an uncached page costs (bench/run --plans, --no-page-cache).
         if (app.Configuration.GetValue("PageCache:Enabled", true)) app.UseOutputCache();
         app.UseAuthentication();

@@ -1,0 +1,28 @@
+using System.Linq.Expressions;
+
+namespace Parvis.Domain;
+
+/// <summary>
+/// What anyone may read, as database filters: the pages' lists and the public API both filter with these, so an
+/// item hidden, waiting for moderation or not yet published is left out everywhere by the same rule.
+/// </summary>
+public static class PublicItems
+{
+    public static readonly Expression<Func<Consultation, bool>> Consultations = c => c.PublishedAt != null;
+
+    /// <summary>Published by moderation (not hidden, not waiting for review or for an e-mail confirmation).</summary>
+    public static readonly Expression<Func<Contribution, bool>> Contributions = c => c.State == ModerationState.Published;
+
+    /// <summary>Published and not deleted by its author.</summary>
+    public static readonly Expression<Func<Comment, bool>> Comments = c => c.State == ModerationState.Published && c.DeletedAt == null;
+
+    public static readonly Expression<Func<ProposalSpace, bool>> ProposalSpaces = s => s.PublishedAt != null;
+
+    /// <summary>Published by moderation and not merged into another (its supporters moved there).</summary>
+    public static readonly Expression<Func<Proposal, bool>> Proposals = p => p.State == ModerationState.Published && p.Status != ProposalState.Merged;
+
+    /// <summary>The database form of <see cref="Petition.IsPublic"/>: open or closed, never a draft, one awaiting moderation or a rejected one.</summary>
+    public static readonly Expression<Func<Petition, bool>> Petitions = p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed;
+
+    public static readonly Expression<Func<Outcome, bool>> Outcomes = o => o.PublishedAt != null;
+}
