@@ -13,6 +13,7 @@ namespace Parvis.BrowserTests;
 public class NotificationJourneyTests(BrowserFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;
+    private static readonly string[] DigestTitles = ["La piste cyclable", "Le marché du samedi"];
 
     [Fact]
     public async Task A_follower_gets_the_official_response_in_the_header_on_the_page_and_by_e_mail_then_unsubscribes_in_one_click()
@@ -77,15 +78,29 @@ public class NotificationJourneyTests(BrowserFixture fixture)
         await _app.InAAsync(async db =>
         {
             var me = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-            foreach (var title in new[] { "La piste cyclable", "Le marché du samedi" })
-                db.Notifications.Add(new Notification { UserId = me, Kind = NotificationKind.NewComment, SubjectKind = FollowSubjectKind.Consultation, SubjectId = 1, Title = title, Path = "/concertations/1", CreatedAt = yesterday, Delivery = NotificationDelivery.Daily, MailAfter = DateTime.UtcNow.AddSeconds(-1) });
+            foreach (var title in DigestTitles)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    UserId = me,
+                    Kind = NotificationKind.NewComment,
+                    SubjectKind = FollowSubjectKind.Consultation,
+                    SubjectId = 1,
+                    Title = title,
+                    Path = "/concertations/1",
+                    CreatedAt = yesterday,
+                    Delivery = NotificationDelivery.Daily,
+                    MailAfter = DateTime.UtcNow.AddSeconds(-1),
+                });
+            }
             return await db.SaveChangesAsync();
         });
         var digest = await _app.Smtp.WaitForAsync(email);
         Assert.Contains("2 nouvelles notifications", digest.Subject, StringComparison.Ordinal);
         Assert.Contains("La piste cyclable", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Le marché du samedi", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Nouveau commentaire", digest.Headers["List-Unsubscribe"] is null ? "" : digest.TextBody, StringComparison.Ordinal);
+        Assert.NotNull(digest.Headers["List-Unsubscribe"]);
+        Assert.Contains("Nouveau commentaire", digest.TextBody, StringComparison.Ordinal);
         await page.GotoAsync("/compte/notifications");
         await Assertions.Expect(page.Locator("li.unread")).ToHaveCountAsync(2);
         await page.AssertAccessibleAsync();

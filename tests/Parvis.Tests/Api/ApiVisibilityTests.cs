@@ -54,7 +54,12 @@ public class ApiVisibilityTests(AppFixture fixture)
         {
             Comment New(int contribution, ModerationState state, DateTime? deleted = null) => new()
             {
-                ContributionId = contribution, AuthorId = author, Body = "Avis " + state, CreatedAt = DateTime.UtcNow, State = state, DeletedAt = deleted,
+                ContributionId = contribution,
+                AuthorId = author,
+                Body = "Avis " + state,
+                CreatedAt = DateTime.UtcNow,
+                State = state,
+                DeletedAt = deleted,
             };
             var list = new[]
             {

@@ -49,7 +49,8 @@ public class StatementTests(AppFixture fixture)
         // The first statement again (a second tab): the vote changes, no second row.
         await client.SubmitAsync(url, "form[action*=Vote]", new Dictionary<string, string?>
         {
-            ["kind"] = "Disagree", ["statementId"] = statements[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["kind"] = "Disagree",
+            ["statementId"] = statements[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var me = await UserIdAsync(email);
         var votes = await _app.InAAsync(db => db.StatementVotes.Where(v => v.UserId == me && v.QuestionId == question).ToListAsync());
@@ -115,7 +116,9 @@ public class StatementTests(AppFixture fixture)
             .ToString(System.Globalization.CultureInfo.InvariantCulture);
         var response = await client.PostAsync($"{url}?handler=Vote", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["statementId"] = statement, ["kind"] = "Agree",
+            ["__RequestVerificationToken"] = token,
+            ["statementId"] = statement,
+            ["kind"] = "Agree",
         }));
         Assert.NotEmpty(HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
         // A visitor without an account is asked to sign in.
@@ -159,7 +162,8 @@ public class StatementTests(AppFixture fixture)
         var token = (await citizen.GetDocumentAsync(url)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var refused = await citizen.PostAsync($"{url}?handler=Institution", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["InstitutionText"] = "Pas de ma part",
+            ["__RequestVerificationToken"] = token,
+            ["InstitutionText"] = "Pas de ma part",
         }));
         Assert.Contains("/compte/acces-refuse", refused.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         var voirie = await _app.SignedInAsync("voirie");
@@ -185,7 +189,10 @@ public class StatementTests(AppFixture fixture)
                 for (var s = 0; s < statements.Count; s++)
                     db.StatementVotes.Add(new StatementVote
                     {
-                        QuestionId = question, ContributionId = statements[s], UserId = person, VotedAt = DateTime.UtcNow,
+                        QuestionId = question,
+                        ContributionId = statements[s],
+                        UserId = person,
+                        VotedAt = DateTime.UtcNow,
                         Kind = (p % 2 == 0) == (s % 2 == 0) ? StatementVoteKind.Agree : StatementVoteKind.Disagree,
                     });
             }
@@ -260,7 +267,8 @@ public class StatementTests(AppFixture fixture)
         var (client, _) = await _app.CitizenClientAsync();
         var response = await client.SubmitAsync($"/concertations/{id}/enonces/{question}", "form[action*=Vote]", new Dictionary<string, string?>
         {
-            ["kind"] = "Agree", ["statementId"] = statementB.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["kind"] = "Agree",
+            ["statementId"] = statementB.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         Assert.NotEmpty(HtmlClient.Parse(await response.Content.ReadAsStringAsync()).Errors());
         Assert.Equal(1, await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.StatementVotes.CountAsync(v => v.ContributionId == statementB)));
@@ -281,7 +289,8 @@ public class StatementTests(AppFixture fixture)
             {
                 var response = await who.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["__RequestVerificationToken"] = formToken, [field] = s,
+                    ["__RequestVerificationToken"] = formToken,
+                    [field] = s,
                 }));
                 if (string.IsNullOrWhiteSpace(s) || s.Trim().Length > Statement.MaxLength)
                 {

@@ -57,8 +57,22 @@ public sealed class ConsultationsApi(ParvisDbContext db, AuthorDisplay authors, 
         if (page.UpdatedSince is { } since) query = query.Where(c => c.CreatedAt >= since || c.FirstAnsweredAt >= since);
         var rows = await query.OrderBy(c => c.Id).Take(page.Limit + 1).Select(c => new
         {
-            c.Id, c.ConsultationId, c.QuestionId, c.TerritoryId, c.Title, c.Body, c.Channel, c.AuthorId, c.DisplayAs, c.OfflineAuthorName,
-            c.Badges, c.CreatedAt, c.AgreeCount, c.DisagreeCount, c.CommentCount, c.FirstAnsweredAt,
+            c.Id,
+            c.ConsultationId,
+            c.QuestionId,
+            c.TerritoryId,
+            c.Title,
+            c.Body,
+            c.Channel,
+            c.AuthorId,
+            c.DisplayAs,
+            c.OfflineAuthorName,
+            c.Badges,
+            c.CreatedAt,
+            c.AgreeCount,
+            c.DisagreeCount,
+            c.CommentCount,
+            c.FirstAnsweredAt,
         }).ToListAsync();
         var names = await AuthorsAsync(rows.Select(r => (r.ConsultationId, new AuthorSource(r.AuthorId, r.DisplayAs, r.OfflineAuthorName, r.Badges))).ToList());
         return page.PageOf(rows.Select((r, i) => new ApiContribution(r.Id, r.ConsultationId, r.QuestionId, r.TerritoryId, r.Title, r.Body,
@@ -80,8 +94,16 @@ public sealed class ConsultationsApi(ParvisDbContext db, AuthorDisplay authors, 
         if (page.UpdatedSince is { } since) query = query.Where(c => c.CreatedAt >= since || c.EditedAt >= since);
         var rows = await query.OrderBy(c => c.Id).Take(page.Limit + 1).Select(c => new
         {
-            c.Id, c.ContributionId, ConsultationId = db.Contributions.Where(x => x.Id == c.ContributionId).Select(x => x.ConsultationId).First(), c.ParentId, c.Depth, c.Body, c.Stance, c.AuthorId,
-            c.CreatedAt, c.EditedAt,
+            c.Id,
+            c.ContributionId,
+            ConsultationId = db.Contributions.Where(x => x.Id == c.ContributionId).Select(x => x.ConsultationId).First(),
+            c.ParentId,
+            c.Depth,
+            c.Body,
+            c.Stance,
+            c.AuthorId,
+            c.CreatedAt,
+            c.EditedAt,
         }).ToListAsync();
         // Comments show their authors the space's default way, as on the page.
         var names = await AuthorsAsync(rows.Select(r => (r.ConsultationId, new AuthorSource(r.AuthorId, null, null))).ToList());

@@ -32,8 +32,20 @@ public sealed class ProposalsApi(ParvisDbContext db, AuthorDisplay authors, Peti
         }
         var rows = await query.OrderBy(p => p.Id).Take(page.Limit + 1).Select(p => new
         {
-            p.Id, p.SpaceId, p.Title, p.Body, p.TerritoryId, p.CategoryId, p.Status, p.SupportCount, p.Latitude, p.Longitude,
-            p.AuthorId, p.DisplayAs, p.Badges, p.CreatedAt,
+            p.Id,
+            p.SpaceId,
+            p.Title,
+            p.Body,
+            p.TerritoryId,
+            p.CategoryId,
+            p.Status,
+            p.SupportCount,
+            p.Latitude,
+            p.Longitude,
+            p.AuthorId,
+            p.DisplayAs,
+            p.Badges,
+            p.CreatedAt,
         }).ToListAsync();
         var ids = rows.Select(r => r.SpaceId).Distinct().ToList();
         var rules = await db.ProposalSpaces.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayRules);

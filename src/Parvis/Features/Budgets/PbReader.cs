@@ -202,8 +202,13 @@ public static class PbReader
             if (_header is null) throw Error(last, "la section VOTES n'a pas d'en-tête.");
             return new PbElection
             {
-                Meta = _meta, ProjectColumns = _projectColumns, Projects = _projects, VoteColumns = _voteColumns,
-                Votes = _votes, Budget = _budget, VoteType = _voteType,
+                Meta = _meta,
+                ProjectColumns = _projectColumns,
+                Projects = _projects,
+                VoteColumns = _voteColumns,
+                Votes = _votes,
+                Budget = _budget,
+                VoteType = _voteType,
             };
         }
     }

@@ -25,10 +25,17 @@ public static class DemoNotifications
         void Notice(NotificationKind kind, FollowSubjectKind subject, int id, string title, int daysAgo, bool read) =>
             db.Notifications.Add(new Notification
             {
-                UserId = resident.Id, Kind = kind, SubjectKind = subject, SubjectId = id, Title = title,
-                Path = Notifications.FollowSubjects.PathOf(subject, id), CreatedAt = now.AddDays(-daysAgo),
-                ReadAt = read ? now.AddDays(-daysAgo + 1) : null, Delivery = NotificationDelivery.Immediate,
-                MailAfter = now.AddDays(-daysAgo), MailedAt = now.AddDays(-daysAgo),
+                UserId = resident.Id,
+                Kind = kind,
+                SubjectKind = subject,
+                SubjectId = id,
+                Title = title,
+                Path = Notifications.FollowSubjects.PathOf(subject, id),
+                CreatedAt = now.AddDays(-daysAgo),
+                ReadAt = read ? now.AddDays(-daysAgo + 1) : null,
+                Delivery = NotificationDelivery.Immediate,
+                MailAfter = now.AddDays(-daysAgo),
+                MailedAt = now.AddDays(-daysAgo),
             });
         Notice(NotificationKind.PetitionThreshold, FollowSubjectKind.Petition, petition.Id, petition.Title, 30, true);
         Notice(NotificationKind.NewContribution, FollowSubjectKind.Consultation, consultation.Id, consultation.Title, 8, true);

@@ -71,12 +71,24 @@ public static class DemoStatements
 
         var statements = Statements.Select((s, i) => new Contribution
         {
-            ConsultationId = consultation.Id, QuestionId = question.Id, TerritoryId = commune.Id, EnteredById = agent.Id,
-            Body = s.Text, Channel = Channel.Online, CreatedAt = now.AddDays(-10).AddMinutes(i), State = ModerationState.Published,
+            ConsultationId = consultation.Id,
+            QuestionId = question.Id,
+            TerritoryId = commune.Id,
+            EnteredById = agent.Id,
+            Body = s.Text,
+            Channel = Channel.Online,
+            CreatedAt = now.AddDays(-10).AddMinutes(i),
+            State = ModerationState.Published,
         }).Concat(FromResidents.Select((text, i) => new Contribution
         {
-            ConsultationId = consultation.Id, QuestionId = question.Id, TerritoryId = commune.Id, AuthorId = citizens[i % citizens.Count].Id,
-            Body = text, Channel = Channel.Online, CreatedAt = now.AddDays(-8).AddHours(i), State = ModerationState.Published,
+            ConsultationId = consultation.Id,
+            QuestionId = question.Id,
+            TerritoryId = commune.Id,
+            AuthorId = citizens[i % citizens.Count].Id,
+            Body = text,
+            Channel = Channel.Online,
+            CreatedAt = now.AddDays(-8).AddHours(i),
+            State = ModerationState.Published,
         })).ToList();
         db.Contributions.AddRange(statements);
         await db.SaveChangesAsync();
@@ -96,7 +108,11 @@ public static class DemoStatements
                     : random.NextDouble() < agrees ? StatementVoteKind.Agree : StatementVoteKind.Disagree;
                 votes.Add(new StatementVote
                 {
-                    QuestionId = question.Id, ContributionId = statement.Id, UserId = person, Kind = kind, VotedAt = now.AddDays(-7).AddMinutes(p),
+                    QuestionId = question.Id,
+                    ContributionId = statement.Id,
+                    UserId = person,
+                    Kind = kind,
+                    VotedAt = now.AddDays(-7).AddMinutes(p),
                 });
             }
         }

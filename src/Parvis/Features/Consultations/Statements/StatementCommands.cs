@@ -69,7 +69,11 @@ public sealed class StatementCommands(ParvisDbContext db, ParticipationCommands 
         {
             db.StatementVotes.Add(new StatementVote
             {
-                QuestionId = question.Id, ContributionId = statementId, UserId = userId, Kind = kind, VotedAt = now,
+                QuestionId = question.Id,
+                ContributionId = statementId,
+                UserId = userId,
+                Kind = kind,
+                VotedAt = now,
             });
             try
             {
