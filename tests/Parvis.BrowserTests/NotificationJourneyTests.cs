@@ -30,10 +30,20 @@ public class NotificationJourneyTests(BrowserFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the petition page scrolls sideways at 360 px");
         await page.AssertAccessibleAsync();
 
-        var agent = await _app.SignedInAsync("agent");
-        await agent.SubmitAsync($"/petitions/{id}", "form[action*=DraftResponse]", new Dictionary<string, string?> { ["body"] = "Le passage sera fait cet été." });
-        var elected = await _app.SignedInAsync("elu");
-        await elected.SubmitAsync("/reponses", $"li:has(a[href='/petitions/{id}']) form", new Dictionary<string, string?>());
+        // The response written by an agent and published by an elected official, in their own browsers.
+        var agent = await fixture.NewPageAsync();
+        await agent.LoginAsync($"agent@{ParvisFactory.DomainA}");
+        await agent.GotoAsync($"/petitions/{id}");
+        await agent.GetByText("Rédiger une réponse au nom de la collectivité").ClickAsync();
+        await agent.GetByRole(AriaRole.Textbox, new() { NameRegex = new("^Réponse") }).FillAsync("Le passage sera fait cet été.");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(agent.Locator(".notice")).ToContainTextAsync("enregistrée en brouillon");
+        var elected = await fixture.NewPageAsync();
+        await elected.LoginAsync($"elu@{ParvisFactory.DomainA}");
+        await elected.GotoAsync("/reponses");
+        var draft = elected.Locator("li.contribution", new() { Has = elected.Locator($"a[href='/petitions/{id}']") });
+        await draft.GetByRole(AriaRole.Button, new() { NameRegex = new("^Valider et publier") }).ClickAsync();
+        await Assertions.Expect(elected.Locator(".notice")).ToContainTextAsync("La réponse est publiée");
 
         // The counter is in the header of every page, without a script; at 360 px inside the menu.
         await page.GotoAsync("/compte/notifications");

@@ -47,8 +47,13 @@ public class StatementJourneyTests(BrowserFixture fixture)
         await page.LoginAsync(email);
         await page.GotoAsync(url);
         await Assertions.Expect(page.Locator("figure.opinion-map svg[role=img]")).ToBeVisibleAsync();
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"),
-            "the statements page and its map scroll sideways at 360 px");
+        // What sticks out, named, so that a failure says where to look.
+        var wide = await page.EvaluateAsync<string>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? "" :
+                [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .slice(0, 5).map(e => e.tagName + '.' + e.className + ' in ' + e.parentElement.tagName + '.' + e.parentElement.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')
+            """);
+        Assert.True(wide.Length == 0, "the statements page and its map scroll sideways at 360 px: " + wide);
         await Assertions.Expect(page.Locator("#mon-groupe")).ToContainTextAsync("pas encore placé dans un groupe");
         await page.AssertAccessibleAsync();
         await VoteAsync(page, 9, async button =>

@@ -114,6 +114,20 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 else if (target.StartsWith("/conseils/", StringComparison.Ordinal) || target.StartsWith("/admin/conseils/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{council}"], StringComparison.Ordinal)
                         .Replace("{councilId:int}", ids["{council}"], StringComparison.Ordinal);
+                if (target.StartsWith("/api/", StringComparison.Ordinal))
+                {
+                    var item = target.Split('/') is [.., var kind, "{id:int}"] ? kind switch
+                    {
+                        "contributions" => ids["{contribution}"], "proposals" => ids["{proposal}"],
+                        "petitions" => ids["{petition}"], "outcomes" => ids["{published outcome}"],
+                        "territories" => ids["{territoryId:int}"], _ => ids["{id:int}"],
+                    } : "";
+                    url = target.Replace("{id:int}", item, StringComparison.Ordinal)
+                        .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "", StringComparison.Ordinal);
+                }
+                if (target.StartsWith("/verifier/", StringComparison.Ordinal))
+                    url = target.Replace("{item}", "petition", StringComparison.Ordinal).Replace("{id:int}", ids["{petition}"], StringComparison.Ordinal)
+                        .Replace("{format}", "json", StringComparison.Ordinal);
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
                 var response = method == "GET"
