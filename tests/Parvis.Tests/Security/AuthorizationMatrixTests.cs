@@ -118,9 +118,12 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 {
                     var item = target.Split('/') is [.., var kind, "{id:int}"] ? kind switch
                     {
-                        "contributions" => ids["{contribution}"], "proposals" => ids["{proposal}"],
-                        "petitions" => ids["{petition}"], "outcomes" => ids["{published outcome}"],
-                        "territories" => ids["{territoryId:int}"], _ => ids["{id:int}"],
+                        "contributions" => ids["{contribution}"],
+                        "proposals" => ids["{proposal}"],
+                        "petitions" => ids["{petition}"],
+                        "outcomes" => ids["{published outcome}"],
+                        "territories" => ids["{territoryId:int}"],
+                        _ => ids["{id:int}"],
                     } : "";
                     url = target.Replace("{id:int}", item, StringComparison.Ordinal)
                         .Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "", StringComparison.Ordinal);
