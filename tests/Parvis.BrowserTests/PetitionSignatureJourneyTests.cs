@@ -40,7 +40,7 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(mail.Locator("h1")).ToHaveTextAsync("Confirmer ma signature");
         await mail.AssertAccessibleAsync();
         await mail.GetByRole(AriaRole.Button, new() { Name = "Confirmer ma signature" }).ClickAsync();
-        await Assertions.Expect(mail.Locator(".notice")).ToContainTextAsync("votre signature est confirmée");
+        await Assertions.Expect(mail.Locator("p.notice")).ToContainTextAsync("votre signature est confirmée");
         await Assertions.Expect(mail.Locator("#petition-count")).ToHaveTextAsync("1");
 
         // petition-count.js reads /petitions/{id}/compte every five seconds while the page is visible.

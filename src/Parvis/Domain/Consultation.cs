@@ -68,6 +68,12 @@ public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned, IS
     /// <param name="toLocal">Shows dates in the organization's time zone (times are stored in UTC).</param>
     public void EnsureOpenFor(ParticipationAction action, DateTime now, Func<DateTime, DateTime>? toLocal = null)
     {
+        if (RefusalFor(action, now, toLocal) is { } refusal) throw refusal;
+    }
+
+    /// <summary>Why the phase refuses the action now, or null: for a page that shows it instead of a form.</summary>
+    public DomainException? RefusalFor(ParticipationAction action, DateTime now, Func<DateTime, DateTime>? toLocal = null)
+    {
         var phase = PhaseAt(now);
         var open = action switch
         {
@@ -75,8 +81,8 @@ public class Consultation : ITenantOwned, IParticipationSpace, IServiceOwned, IS
             ParticipationAction.React or ParticipationAction.Comment => phase == ConsultationPhase.Contributions,
             _ => phase is ConsultationPhase.Contributions or ConsultationPhase.Synthesis or ConsultationPhase.Closed,
         };
-        if (open) return;
-        throw phase switch
+        if (open) return null;
+        return phase switch
         {
             ConsultationPhase.Draft or ConsultationPhase.Upcoming or ConsultationPhase.Information =>
                 DomainException.WithValues("Les contributions ouvrent le {0:dd/MM/yyyy} : il n'est pas encore possible de participer.", toLocal?.Invoke(ContributionsStartAt) ?? ContributionsStartAt),

@@ -76,14 +76,7 @@ public class VoteModel(StatementCommands statements, ParticipationCommands parti
     {
         var me = User.UserId();
         (Next, Remaining, Total) = await statements.NextAsync(Question.Id, me);
-        try
-        {
-            Consultation.EnsureOpenFor(ParticipationAction.React, clock.GetUtcNow().UtcDateTime);
-        }
-        catch (DomainException e)
-        {
-            Closed = e;
-        }
+        Closed = Consultation.RefusalFor(ParticipationAction.React, clock.GetUtcNow().UtcDateTime);
         if (Closed is null)
         {
             if (await participation.RefusalAsync(User, Consultation, ParticipationAction.React) is { } refusal)
