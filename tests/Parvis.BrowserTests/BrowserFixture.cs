@@ -113,6 +113,17 @@ public static class PageChecks
         return copy;
     }
 
+    /// <summary>
+    /// Waits until the browser shows the page at that address, parsed down to its footer. Not for the "load" event:
+    /// on a loaded CI machine Playwright has missed it on a redirect's target (after a form's POST) and waited out
+    /// its 30 s. Pages without JavaScript are checked by axe as a copy, which loads its own stylesheets.
+    /// </summary>
+    public static async Task WaitForPageAsync(this IPage page, string urlGlob)
+    {
+        await page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.Commit, Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync(new() { Timeout = 20_000 });
+    }
+
     public static async Task LoginAsync(this IPage page, string email, string password = ParvisFactory.Password)
     {
         await page.GotoAsync("/compte/connexion");

@@ -62,13 +62,13 @@ public class PetitionSignatureJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Nom et prénom").FillAsync("Camille Martin");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Adresse e-mail").PressAsync("Enter");
-        await page.WaitForURLAsync($"**/petitions/{id}");
+        await page.WaitForPageAsync($"**/petitions/{id}");
         Assert.Contains("Un e-mail vient de vous être envoyé", await page.Locator(".notice").TextContentAsync(), StringComparison.Ordinal);
 
         await page.GotoAsync(LinkIn(await _app.Smtp.WaitForAsync(email)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer ma signature" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/petitions/{id}#signature-confirmee");
+        await page.WaitForPageAsync($"**/petitions/{id}#signature-confirmee");
         Assert.Equal("1", (await page.Locator("#petition-count").TextContentAsync())?.Trim());
     }
 

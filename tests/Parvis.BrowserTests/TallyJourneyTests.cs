@@ -21,12 +21,12 @@ public class TallyJourneyTests(BrowserFixture fixture)
         await page.GetByLabel("Nom et prénom").FillAsync("Camille Martin");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Adresse e-mail").PressAsync("Enter");
-        await page.WaitForURLAsync($"**/petitions/{id}");
+        await page.WaitForPageAsync($"**/petitions/{id}");
         var mail = await _app.Smtp.WaitForAsync(email);
         await page.GotoAsync(new Uri(TestSmtpServer.LinkIn(mail)).PathAndQuery);
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer ma signature" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/petitions/{id}#signature-confirmee");
+        await page.WaitForPageAsync($"**/petitions/{id}#signature-confirmee");
         var receipt = (await page.Locator("#recu-donne").TextContentAsync())!.Trim();
         Assert.Contains(receipt, mail.TextBody, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();
@@ -35,7 +35,7 @@ public class TallyJourneyTests(BrowserFixture fixture)
         // if the application's sealing job ran meanwhile: the HTTP tests check the waiting state).
         await page.GetByRole(AriaRole.Link, new() { Name = "Vérifier ce reçu" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/verifier?recu=*");
+        await page.WaitForPageAsync("**/verifier?recu=*");
         await Assertions.Expect(page.Locator(".receipt-findings")).ToContainTextAsync("Inscrit au journal");
         await page.AssertAccessibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the receipt page scrolls sideways at 360 px");
@@ -45,10 +45,10 @@ public class TallyJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/verifier");
         await page.GetByLabel("Votre reçu").FillAsync(receipt.ToLowerInvariant());
         await page.GetByLabel("Votre reçu").PressAsync("Enter");
-        await page.WaitForURLAsync("**/verifier?recu=*");
+        await page.WaitForPageAsync("**/verifier?recu=*");
         await Assertions.Expect(page.Locator(".receipt-findings")).ToContainTextAsync("scellée");
         await page.GetByRole(AriaRole.Link, new() { Name = "Voir le journal et vérifier le décompte" }).ClickAsync();
-        await page.WaitForURLAsync($"**/verifier/petition/{id}");
+        await page.WaitForPageAsync($"**/verifier/petition/{id}");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Le journal est intact et donne le décompte affiché.");
         await page.AssertAccessibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the log page scrolls sideways at 360 px");
