@@ -20,9 +20,7 @@ public sealed class ProposalsApi(ParvisDbContext db, AuthorDisplay authors, Peti
 {
     public async Task<ApiPage<ApiProposal>> ProposalsAsync(PageRequest page, int? spaceId, int? id = null)
     {
-        var spaces = db.ProposalSpaces.Where(PublicItems.ProposalSpaces);
-        var query = db.Proposals.AsNoTracking().Where(PublicItems.Proposals)
-            .Where(p => spaces.Any(s => s.Id == p.SpaceId) && p.Id > page.AfterId);
+        var query = db.Proposals.AsNoTracking().Readable(db.ProposalSpaces).Where(p => p.Id > page.AfterId);
         if (spaceId is not null) query = query.Where(p => p.SpaceId == spaceId);
         if (id is not null) query = query.Where(p => p.Id == id);
         if (page.UpdatedSince is { } since)
