@@ -113,12 +113,7 @@ public sealed class ConsultationsApi(ParvisDbContext db, AuthorDisplay authors, 
     {
         var ids = items.Select(i => i.ConsultationId).Distinct().ToList();
         var rules = await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Rules);
-        var result = new ApiAuthor[items.Count];
-        foreach (var group in items.Select((item, index) => (item, index)).GroupBy(x => x.item.ConsultationId))
-        {
-            var shown = await authors.ForAsync(group.Select(x => x.item.Source).ToList(), rules[group.Key]);
-            foreach (var (x, view) in group.Zip(shown)) result[x.index] = new ApiAuthor(view.Name, view.Badges);
-        }
-        return [.. result];
+        var shown = await authors.ForAsync(items.Select(i => (i.Source, rules[i.ConsultationId])).ToList());
+        return shown.Select(view => new ApiAuthor(view.Name, view.Badges)).ToList();
     }
 }
