@@ -25,4 +25,30 @@ public static class PublicItems
     public static readonly Expression<Func<Petition, bool>> Petitions = p => p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed;
 
     public static readonly Expression<Func<Outcome, bool>> Outcomes = o => o.PublishedAt != null;
+
+    // An item read on its own (its page, the API's item, a search result) also needs its parent to be public: these
+    // join the rules above along the chain, as subqueries of the caller's (organization-filtered) sets.
+
+    /// <summary>Public contributions of public consultations.</summary>
+    public static IQueryable<Contribution> Readable(this IQueryable<Contribution> contributions,
+        IQueryable<Consultation> consultations)
+    {
+        var parents = consultations.Where(Consultations);
+        return contributions.Where(Contributions).Where(c => parents.Any(p => p.Id == c.ConsultationId));
+    }
+
+    /// <summary>Public comments of public contributions.</summary>
+    public static IQueryable<Comment> Readable(this IQueryable<Comment> comments,
+        IQueryable<Contribution> contributions, IQueryable<Consultation> consultations)
+    {
+        var parents = contributions.Readable(consultations);
+        return comments.Where(Comments).Where(c => parents.Any(p => p.Id == c.ContributionId));
+    }
+
+    /// <summary>Public proposals of public spaces.</summary>
+    public static IQueryable<Proposal> Readable(this IQueryable<Proposal> proposals, IQueryable<ProposalSpace> spaces)
+    {
+        var parents = spaces.Where(ProposalSpaces);
+        return proposals.Where(Proposals).Where(p => parents.Any(s => s.Id == p.SpaceId));
+    }
 }

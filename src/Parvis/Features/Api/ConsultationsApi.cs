@@ -49,9 +49,7 @@ public sealed class ConsultationsApi(ParvisDbContext db, AuthorDisplay authors, 
 
     public async Task<ApiPage<ApiContribution>> ContributionsAsync(PageRequest page, int? consultationId, int? id = null)
     {
-        var consultations = db.Consultations.Where(PublicItems.Consultations);
-        var query = db.Contributions.AsNoTracking().Where(PublicItems.Contributions)
-            .Where(c => consultations.Any(p => p.Id == c.ConsultationId) && c.Id > page.AfterId);
+        var query = db.Contributions.AsNoTracking().Readable(db.Consultations).Where(c => c.Id > page.AfterId);
         if (consultationId is not null) query = query.Where(c => c.ConsultationId == consultationId);
         if (id is not null) query = query.Where(c => c.Id == id);
         if (page.UpdatedSince is { } since) query = query.Where(c => c.CreatedAt >= since || c.FirstAnsweredAt >= since);
@@ -86,10 +84,8 @@ public sealed class ConsultationsApi(ParvisDbContext db, AuthorDisplay authors, 
     /// </summary>
     public async Task<ApiPage<ApiComment>> CommentsAsync(PageRequest page, int? contributionId)
     {
-        var consultations = db.Consultations.Where(PublicItems.Consultations);
-        var contributions = db.Contributions.Where(PublicItems.Contributions).Where(c => consultations.Any(p => p.Id == c.ConsultationId));
-        var query = db.Comments.AsNoTracking().Where(PublicItems.Comments)
-            .Where(c => contributions.Any(p => p.Id == c.ContributionId) && c.Id > page.AfterId);
+        var query = db.Comments.AsNoTracking().Readable(db.Contributions, db.Consultations)
+            .Where(c => c.Id > page.AfterId);
         if (contributionId is not null) query = query.Where(c => c.ContributionId == contributionId);
         if (page.UpdatedSince is { } since) query = query.Where(c => c.CreatedAt >= since || c.EditedAt >= since);
         var rows = await query.OrderBy(c => c.Id).Take(page.Limit + 1).Select(c => new
@@ -117,12 +113,7 @@ public sealed class ConsultationsApi(ParvisDbContext db, AuthorDisplay authors, 
     {
         var ids = items.Select(i => i.ConsultationId).Distinct().ToList();
         var rules = await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Rules);
-        var result = new ApiAuthor[items.Count];
-        foreach (var group in items.Select((item, index) => (item, index)).GroupBy(x => x.item.ConsultationId))
-        {
-            var shown = await authors.ForAsync(group.Select(x => x.item.Source).ToList(), rules[group.Key]);
-            foreach (var (x, view) in group.Zip(shown)) result[x.index] = new ApiAuthor(view.Name, view.Badges);
-        }
-        return [.. result];
+        var shown = await authors.ForAsync(items.Select(i => (i.Source, rules[i.ConsultationId])).ToList());
+        return shown.Select(view => new ApiAuthor(view.Name, view.Badges)).ToList();
     }
 }

@@ -20,9 +20,7 @@ public sealed class ProposalsApi(ParvisDbContext db, AuthorDisplay authors, Peti
 {
     public async Task<ApiPage<ApiProposal>> ProposalsAsync(PageRequest page, int? spaceId, int? id = null)
     {
-        var spaces = db.ProposalSpaces.Where(PublicItems.ProposalSpaces);
-        var query = db.Proposals.AsNoTracking().Where(PublicItems.Proposals)
-            .Where(p => spaces.Any(s => s.Id == p.SpaceId) && p.Id > page.AfterId);
+        var query = db.Proposals.AsNoTracking().Readable(db.ProposalSpaces).Where(p => p.Id > page.AfterId);
         if (spaceId is not null) query = query.Where(p => p.SpaceId == spaceId);
         if (id is not null) query = query.Where(p => p.Id == id);
         if (page.UpdatedSince is { } since)
@@ -49,12 +47,9 @@ public sealed class ProposalsApi(ParvisDbContext db, AuthorDisplay authors, Peti
         }).ToListAsync();
         var ids = rows.Select(r => r.SpaceId).Distinct().ToList();
         var rules = await db.ProposalSpaces.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayRules);
-        var names = new ApiAuthor[rows.Count];
-        foreach (var group in rows.Select((row, index) => (row, index)).GroupBy(x => x.row.SpaceId))
-        {
-            var shown = await authors.ForAsync(group.Select(x => ProposalQueries.AuthorOf(x.row.AuthorId, x.row.DisplayAs, x.row.Badges)).ToList(), rules[group.Key]);
-            foreach (var (x, view) in group.Zip(shown)) names[x.index] = new ApiAuthor(view.Name, view.Badges);
-        }
+        var shown = await authors.ForAsync(rows
+            .Select(r => (ProposalQueries.AuthorOf(r.AuthorId, r.DisplayAs, r.Badges), rules[r.SpaceId])).ToList());
+        var names = shown.Select(view => new ApiAuthor(view.Name, view.Badges)).ToList();
         return page.PageOf(rows.Select((r, i) => new ApiProposal(r.Id, r.SpaceId, r.Title, r.Body, r.TerritoryId, r.CategoryId, r.Status.ToString(),
             r.SupportCount, r.Latitude, r.Longitude, names[i], r.CreatedAt, links.To($"/propositions/{r.Id}"))).ToList(), p => p.Id);
     }

@@ -3,13 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Features.Consultations;
-using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Search;
 
 /// <summary>The search page (/recherche): a GET form, results newest first with the words marked, pages by key.</summary>
-public class IndexModel(SearchQueries queries, ParvisDbContext db, TenantContext tenant) : PageModel
+public class IndexModel(SearchQueries queries, TerritoryTrees territories, TenantContext tenant) : PageModel
 {
     /// <summary>The kinds offered by the filter, with their French names (singular for a result, plural for the filter).</summary>
     public static readonly (SearchKind Kind, string Slug, string Name, string Plural)[] Kinds =
@@ -35,7 +34,7 @@ public class IndexModel(SearchQueries queries, ParvisDbContext db, TenantContext
 
     public async Task OnGetAsync()
     {
-        Territories = await TerritoryTree.OptionsAsync(db);
+        Territories = await territories.OptionsAsync();
         Terms = SearchTerms.Parse(Text);
         if (string.IsNullOrWhiteSpace(Text)) return;
         if (Terms.IsEmpty)

@@ -24,10 +24,10 @@ public sealed record SearchPage(List<SearchHit> Hits, ListCursor? Next);
 
 /// <summary>
 /// The search: the index's match (<see cref="SearchIndex.Matching"/>), then only the items anyone may read now,
-/// each checked on its own row by the rule its public list uses (published, not hidden, not merged, a published
-/// space; the organization by the query filters); newest first, by key, without a count.
+/// each checked on its own row by <see cref="PublicItems"/> (the rules of the pages and the API; the organization by
+/// the query filters); newest first, by key, without a count.
 /// </summary>
-public sealed class SearchQueries(ParvisDbContext db)
+public sealed class SearchQueries(ParvisDbContext db, TerritoryTrees territories)
 {
     public const int PageSize = 20;
 
@@ -38,7 +38,7 @@ public sealed class SearchQueries(ParvisDbContext db)
         if (filter.Kind is { } kind) query = query.Where(e => e.Kind == kind);
         if (filter.TerritoryId is { } territory)
         {
-            var scope = await TerritoryTree.SelfAndDescendantsAsync(db, territory);
+            var scope = await territories.SelfAndDescendantsAsync(territory);
             query = query.Where(e => e.TerritoryId != null && scope.Contains(e.TerritoryId.Value));
         }
         if (filter.FromUtc is { } from) query = query.Where(e => e.At >= from);
@@ -59,21 +59,20 @@ public sealed class SearchQueries(ParvisDbContext db)
         return new SearchPage(hits, more ? ListCursor.At(hits[^1].At, hits[^1].EntryId) : null);
     }
 
-    // Each item by its primary key ((int) casts the entry's id, not the column, so the key's index serves).
-    private IQueryable<SearchEntry> Visible(IQueryable<SearchEntry> entries) => entries.Where(e =>
-        (e.Kind == SearchKind.Consultation
-            && db.Consultations.Any(c => c.Id == (int)e.ItemId && c.PublishedAt != null))
-        || (e.Kind == SearchKind.Contribution
-            && db.Contributions.Any(c => c.Id == (int)e.ItemId && c.State == ModerationState.Published
-                && c.Consultation!.PublishedAt != null))
-        || (e.Kind == SearchKind.Comment
-            && db.Comments.Any(c => c.Id == e.ItemId && c.State == ModerationState.Published && c.DeletedAt == null
-                && db.Contributions.Any(k => k.Id == c.ContributionId && k.State == ModerationState.Published
-                    && k.Consultation!.PublishedAt != null)))
-        || (e.Kind == SearchKind.Proposal
-            && db.Proposals.Any(p => p.Id == (int)e.ItemId && p.State == ModerationState.Published
-                && p.Status != ProposalState.Merged && p.Space!.PublishedAt != null))
-        || (e.Kind == SearchKind.Petition
-            && db.Petitions.Any(p => p.Id == (int)e.ItemId
-                && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))));
+    // Each item by its primary key, under the rule its own page applies (Domain/PublicItems); (int) casts the entry's
+    // id, not the column, so the key's index serves.
+    private IQueryable<SearchEntry> Visible(IQueryable<SearchEntry> entries)
+    {
+        var consultations = db.Consultations.Where(PublicItems.Consultations);
+        var contributions = db.Contributions.Readable(db.Consultations);
+        var comments = db.Comments.Readable(db.Contributions, db.Consultations);
+        var proposals = db.Proposals.Readable(db.ProposalSpaces);
+        var petitions = db.Petitions.Where(PublicItems.Petitions);
+        return entries.Where(e =>
+            (e.Kind == SearchKind.Consultation && consultations.Any(c => c.Id == (int)e.ItemId))
+            || (e.Kind == SearchKind.Contribution && contributions.Any(c => c.Id == (int)e.ItemId))
+            || (e.Kind == SearchKind.Comment && comments.Any(c => c.Id == e.ItemId))
+            || (e.Kind == SearchKind.Proposal && proposals.Any(p => p.Id == (int)e.ItemId))
+            || (e.Kind == SearchKind.Petition && petitions.Any(p => p.Id == (int)e.ItemId)));
+    }
 }

@@ -25,8 +25,14 @@ public sealed record AuthorSource(Guid? AuthorId, DisplayIdentity? DisplayAs, st
 /// </summary>
 public sealed class AuthorDisplay(ParvisDbContext db, Verifications verifications, IStringLocalizer<SharedResource> text)
 {
-    public async Task<IReadOnlyList<AuthorView>> ForAsync(IReadOnlyList<AuthorSource> items, ParticipationRules rules)
+    public Task<IReadOnlyList<AuthorView>> ForAsync(IReadOnlyList<AuthorSource> items, ParticipationRules rules) =>
+        ForAsync(items.Select(item => (item, rules)).ToList());
+
+    /// <summary>Items of several spaces, each named by its own space's rule: the authors read once for all.</summary>
+    public async Task<IReadOnlyList<AuthorView>> ForAsync(
+        IReadOnlyList<(AuthorSource Item, ParticipationRules Rules)> sources)
     {
+        var items = sources.Select(s => s.Item).ToList();
         var ids = items.Where(i => i.AuthorId is not null).Select(i => i.AuthorId!.Value).Distinct().ToList();
         // The page's authors in one keyed read (a correlated FirstOrDefault becomes a window over every user).
         var users = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
@@ -36,8 +42,9 @@ public sealed class AuthorDisplay(ParvisDbContext db, Verifications verification
         var territoryIds = attributes.Values.SelectMany(a => a.ResidentTerritoryIds).Distinct().ToList();
         var territories = territoryIds.Count == 0 ? [] : await db.Territories.AsNoTracking().Where(t => territoryIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name);
 
-        return items.Select(item =>
+        return sources.Select(source =>
         {
+            var (item, rules) = source;
             var display = item.DisplayAs ?? rules.DisplayIdentity;
             if (item.AuthorId is not { } id)
                 return new AuthorView(item.OfflineName ?? text[AuthorName.Anonymous].Value, null, [], item.OfflineName is null ? DisplayIdentity.Anonymous : display);
