@@ -235,6 +235,30 @@ public class StatementTests(AppFixture fixture)
         Assert.Equal(computedAt, await _app.InAAsync(db => db.OpinionMapSnapshots.Where(m => m.QuestionId == question).Select(m => m.ComputedAt).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Deleting_an_account_removes_its_votes_and_its_place_on_the_map()
+    {
+        var (id, question, _) = await StatementsAsync(2);
+        var (client, email) = await _app.CitizenClientAsync();
+        var me = await UserIdAsync(email);
+        var url = $"/concertations/{id}/enonces/{question}";
+        await client.SubmitAsync(url, "form[action*=Vote]", new Dictionary<string, string?> { ["kind"] = "Agree" });
+        await RunJobAsync();
+        Task<string> MapAsync() => _app.InAAsync(db => db.OpinionMapSnapshots.Where(m => m.QuestionId == question).Select(m => m.Json).SingleAsync());
+        Assert.Contains(me.ToString(), await MapAsync(), StringComparison.Ordinal);
+
+        var deleted = await client.SubmitAsync("/compte/supprimer", "main form",
+            new Dictionary<string, string?> { ["Choice"] = "keep", ["Password"] = ParvisFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await _app.InAAsync(db => db.StatementVotes.AnyAsync(v => v.UserId == me)));
+        // The question is marked again, so the map no longer places the account (whichever run of the job takes it).
+        await Eventually.UntilAsync(async () =>
+        {
+            await RunJobAsync();
+            return !(await MapAsync()).Contains(me.ToString(), StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(10), "the map still places the deleted account");
+    }
+
     private async Task RunJobAsync()
     {
         using var scope = _app.Services.CreateScope();

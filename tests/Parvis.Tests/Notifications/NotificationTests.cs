@@ -113,6 +113,31 @@ public class NotificationTests(AppFixture fixture)
         });
     }
 
+    [Fact]
+    public async Task Deleting_an_account_removes_its_follows_notices_and_settings()
+    {
+        var (citizen, email) = await _app.CitizenClientAsync();
+        var me = await UserIdAsync(email);
+        var petition = await _app.NewOpenPetitionAsync();
+        await citizen.SubmitAsync($"/petitions/{petition}", "form[action^='/compte/abonnements']", new Dictionary<string, string?>());
+        await citizen.SubmitAsync("/compte/notifications/preferences", "main form", new Dictionary<string, string?> { ["Choices[NewComment]"] = "Weekly" });
+        await _app.InAAsync(async db =>
+        {
+            db.Notifications.Add(new Notification { UserId = me, Kind = NotificationKind.NewComment, SubjectKind = FollowSubjectKind.Petition, SubjectId = petition, Title = "Avant", Path = $"/petitions/{petition}", CreatedAt = DateTime.UtcNow, Delivery = NotificationDelivery.Weekly, MailAfter = DateTime.UtcNow.AddDays(3) });
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await _app.InAAsync(db => db.Follows.AnyAsync(f => f.UserId == me)));
+        Assert.True(await _app.InAAsync(db => db.NotificationSettings.AnyAsync(s => s.UserId == me)));
+
+        var deleted = await citizen.SubmitAsync("/compte/supprimer", "main form",
+            new Dictionary<string, string?> { ["Choice"] = "keep", ["Password"] = ParvisFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await _app.InAAsync(db => db.Follows.AnyAsync(f => f.UserId == me)));
+        Assert.False(await _app.InAAsync(db => db.Notifications.AnyAsync(n => n.UserId == me)));
+        Assert.False(await _app.InAAsync(db => db.NotificationPreferences.AnyAsync(p => p.UserId == me)));
+        Assert.False(await _app.InAAsync(db => db.NotificationSettings.AnyAsync(s => s.UserId == me)));
+    }
+
     [Theory]
     [InlineData("/compte/notifications")]
     [InlineData("/compte/notifications/preferences")]
