@@ -153,6 +153,21 @@ public class StatementTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_statements_of_a_consultation_not_yet_published_are_found_by_its_managers_only()
+    {
+        var (id, question, _) = await StatementsAsync(1, c =>
+        {
+            c.PublishedAt = null;
+            c.ServiceName = "Service urbanisme";
+        });
+        var url = $"/concertations/{id}/enonces/{question}";
+        var (citizen, _) = await _app.CitizenClientAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await _app.SignedInAsync("agent")).GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_who_manages_the_consultation_publishes_the_institution_s_statements()
     {
         var (id, question, _) = await StatementsAsync(0, c => c.ServiceName = "Service urbanisme");
@@ -246,6 +261,9 @@ public class StatementTests(AppFixture fixture)
         await RunJobAsync();
         Task<string> MapAsync() => _app.InAAsync(db => db.OpinionMapSnapshots.Where(m => m.QuestionId == question).Select(m => m.Json).SingleAsync());
         Assert.Contains(me.ToString(), await MapAsync(), StringComparison.Ordinal);
+        // The person's download holds the vote, with the question's page.
+        Assert.Contains(url, await client.GetStringAsync("/compte/donnees/export.json"), StringComparison.Ordinal);
+        Assert.Contains(url, await client.GetStringAsync("/compte/donnees/export.html"), StringComparison.Ordinal);
 
         var deleted = await client.SubmitAsync("/compte/supprimer", "main form",
             new Dictionary<string, string?> { ["Choice"] = "keep", ["Password"] = ParvisFactory.Password });

@@ -128,6 +128,11 @@ public class NotificationTests(AppFixture fixture)
         });
         Assert.True(await _app.InAAsync(db => db.Follows.AnyAsync(f => f.UserId == me)));
         Assert.True(await _app.InAAsync(db => db.NotificationSettings.AnyAsync(s => s.UserId == me)));
+        // The person's download holds the follow and the notice.
+        Assert.Contains("Avant", await citizen.GetStringAsync("/compte/donnees/export.json"), StringComparison.Ordinal);
+        var html = await citizen.GetStringAsync("/compte/donnees/export.html");
+        Assert.Contains("Abonnements (1)", html, StringComparison.Ordinal);
+        Assert.Contains("Notifications (1)", html, StringComparison.Ordinal);
 
         var deleted = await citizen.SubmitAsync("/compte/supprimer", "main form",
             new Dictionary<string, string?> { ["Choice"] = "keep", ["Password"] = ParvisFactory.Password });
@@ -232,6 +237,24 @@ public class NotificationTests(AppFixture fixture)
         Assert.Equal([NotificationKind.NewComment, NotificationKind.NewContribution], (await NoticesAsync()).Order());
     }
 
+    [Fact]
+    public async Task The_header_counts_unread_notices_up_to_99_then_says_99_plus()
+    {
+        var (citizen, email) = await _app.CitizenClientAsync();
+        var me = await UserIdAsync(email);
+        async Task AddAsync(int count) => await _app.InAAsync(async db =>
+        {
+            for (var i = 0; i < count; i++)
+                db.Notifications.Add(new Notification { UserId = me, Kind = NotificationKind.NewComment, SubjectKind = FollowSubjectKind.Petition, SubjectId = 1, Title = "Avis", Path = "/petitions/1", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        async Task<string> HeaderAsync() => (await citizen.GetDocumentAsync("/")).QuerySelector(".notification-count")!.TextContent;
+        await AddAsync(99);
+        Assert.StartsWith("(99 ", await HeaderAsync(), StringComparison.Ordinal);
+        await AddAsync(2);
+        Assert.StartsWith("(99+ ", await HeaderAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/compte/notifications")]
     [InlineData("/compte/notifications/preferences")]
@@ -259,6 +282,23 @@ public class NotificationTests(AppFixture fixture)
         var bad = await citizen.SubmitAsync("/compte/notifications/preferences", "main form", new Dictionary<string, string?> { ["Choices[NewComment]"] = "Hourly" });
         Assert.True(bad.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Redirect, bad.StatusCode.ToString());
         Assert.True((await citizen.GetDocumentAsync("/compte/notifications/preferences")).QuerySelector("#choice-NewComment-Immediate")!.HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task A_notice_to_an_unconfirmed_address_stays_in_the_site_and_sends_no_e_mail()
+    {
+        var email = await _app.NewCitizenAsync();
+        var me = await UserIdAsync(email);
+        var due = DateTime.UtcNow.AddMinutes(-1);
+        await _app.InAAsync(async db =>
+        {
+            await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmailConfirmed, false));
+            db.Notifications.Add(new Notification { UserId = me, Kind = NotificationKind.NewComment, SubjectKind = FollowSubjectKind.Petition, SubjectId = 1, Title = "Non confirmée", Path = "/petitions/1", CreatedAt = due, Delivery = NotificationDelivery.Immediate, MailAfter = due });
+            return await db.SaveChangesAsync();
+        });
+        await RunMailJobAsync();
+        Assert.Equal(0, await _app.InAAsync(db => db.Notifications.CountAsync(n => n.UserId == me && n.MailedAt == null)));
+        Assert.Equal(0, await _app.InAAsync(db => db.Outbox.CountAsync(m => m.To == email)));
     }
 
     [Fact]

@@ -30,15 +30,15 @@ public sealed class FollowSubjects(ParvisDbContext db)
 
     private async Task<Dictionary<int, string>> TitlesAsync(FollowSubjectKind kind, List<int> ids) => kind switch
     {
-        FollowSubjectKind.Consultation => await db.Consultations.Where(c => ids.Contains(c.Id) && c.PublishedAt != null)
+        FollowSubjectKind.Consultation => await db.Consultations.Where(PublicItems.Consultations).Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title),
-        FollowSubjectKind.Contribution => await db.Contributions
-            .Where(c => ids.Contains(c.Id) && c.State == ModerationState.Published && c.Consultation!.PublishedAt != null)
+        FollowSubjectKind.Contribution => await db.Contributions.Where(PublicItems.Contributions)
+            .Where(c => ids.Contains(c.Id) && c.Consultation!.PublishedAt != null)
             .Select(c => new { c.Id, Title = c.Title ?? c.Body }).ToDictionaryAsync(c => c.Id, c => c.Title),
+        // Not PublicItems.Proposals: a merged proposal stays followable, so its followers hear of the merge.
         FollowSubjectKind.Proposal => await db.Proposals.Where(p => ids.Contains(p.Id) && p.State == ModerationState.Published)
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
-        FollowSubjectKind.Petition => await db.Petitions
-            .Where(p => ids.Contains(p.Id) && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))
+        FollowSubjectKind.Petition => await db.Petitions.Where(PublicItems.Petitions).Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
         FollowSubjectKind.Project => await db.Projects.Where(p => ids.Contains(p.Id) && p.PublishedAt != null)
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
