@@ -29,6 +29,12 @@ public class NotificationJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".follow-form")).ToContainTextAsync("Vous suivez cet élément.");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the petition page scrolls sideways at 360 px");
         await page.AssertAccessibleAsync();
+        // "Mes abonnements" lists it, with its button to stop.
+        await page.GotoAsync("/compte/abonnements");
+        await Assertions.Expect(page.Locator($"ul.follows li:has(a[href='/petitions/{id}'])"))
+            .ToContainTextAsync("Ne plus suivre");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the follows page scrolls sideways at 360 px");
+        await page.AssertAccessibleAsync();
 
         // The response written by an agent and published by an elected official, in their own browsers.
         var agent = await fixture.NewPageAsync();

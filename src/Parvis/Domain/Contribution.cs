@@ -20,6 +20,9 @@ public abstract class ModeratedItem
 
     public bool IsVisible => State == ModerationState.Published;
 
+    /// <summary>Pre-moderated and never published yet (not hidden after flags): publishing it is its first appearance.</summary>
+    public bool AwaitsFirstReview => State == ModerationState.PendingReview && ModerationReason == PendingReason;
+
     public void Hide(string reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Indiquez le motif du masquage.");

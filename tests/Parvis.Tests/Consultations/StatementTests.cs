@@ -153,6 +153,21 @@ public class StatementTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_statements_of_a_consultation_not_yet_published_are_found_by_its_managers_only()
+    {
+        var (id, question, _) = await StatementsAsync(1, c =>
+        {
+            c.PublishedAt = null;
+            c.ServiceName = "Service urbanisme";
+        });
+        var url = $"/concertations/{id}/enonces/{question}";
+        var (citizen, _) = await _app.CitizenClientAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.ClientFor(ParvisFactory.HostA).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await _app.SignedInAsync("agent")).GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_who_manages_the_consultation_publishes_the_institution_s_statements()
     {
         var (id, question, _) = await StatementsAsync(0, c => c.ServiceName = "Service urbanisme");
@@ -233,6 +248,33 @@ public class StatementTests(AppFixture fixture)
         var computedAt = snapshot.ComputedAt;
         await RunJobAsync();
         Assert.Equal(computedAt, await _app.InAAsync(db => db.OpinionMapSnapshots.Where(m => m.QuestionId == question).Select(m => m.ComputedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Deleting_an_account_removes_its_votes_and_its_place_on_the_map()
+    {
+        var (id, question, _) = await StatementsAsync(2);
+        var (client, email) = await _app.CitizenClientAsync();
+        var me = await UserIdAsync(email);
+        var url = $"/concertations/{id}/enonces/{question}";
+        await client.SubmitAsync(url, "form[action*=Vote]", new Dictionary<string, string?> { ["kind"] = "Agree" });
+        await RunJobAsync();
+        Task<string> MapAsync() => _app.InAAsync(db => db.OpinionMapSnapshots.Where(m => m.QuestionId == question).Select(m => m.Json).SingleAsync());
+        Assert.Contains(me.ToString(), await MapAsync(), StringComparison.Ordinal);
+        // The person's download holds the vote, with the question's page.
+        Assert.Contains(url, await client.GetStringAsync("/compte/donnees/export.json"), StringComparison.Ordinal);
+        Assert.Contains(url, await client.GetStringAsync("/compte/donnees/export.html"), StringComparison.Ordinal);
+
+        var deleted = await client.SubmitAsync("/compte/supprimer", "main form",
+            new Dictionary<string, string?> { ["Choice"] = "keep", ["Password"] = ParvisFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await _app.InAAsync(db => db.StatementVotes.AnyAsync(v => v.UserId == me)));
+        // The question is marked again, so the map no longer places the account (whichever run of the job takes it).
+        await Eventually.UntilAsync(async () =>
+        {
+            await RunJobAsync();
+            return !(await MapAsync()).Contains(me.ToString(), StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(10), "the map still places the deleted account");
     }
 
     private async Task RunJobAsync()

@@ -63,6 +63,27 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Votes_on_statements_count_against_the_reactions_allowance()
+    {
+        var id = await _app.NewOpenConsultationAsync(c =>
+            c.Questions.Add(new Question { Text = "D'accord ?", Position = 3, Kind = ConsultationQuestionKind.Statements }));
+        var question = await _app.InAAsync(db => db.Questions.Where(q => q.ConsultationId == id && q.Kind == ConsultationQuestionKind.Statements)
+            .Select(q => q.Id).SingleAsync());
+        await _app.AddContributionsAsync(id, 3, (c, i) =>
+        {
+            c.QuestionId = question;
+            c.Body = $"Énoncé {i}";
+        });
+        var (citizen, _) = await _app.CitizenClientAsync();
+        var url = $"/concertations/{id}/enonces/{question}";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await citizen.SubmitAsync(url, "form[action*=Vote]", new Dictionary<string, string?> { ["kind"] = "Agree" })).StatusCode);
+        // Two reactions a minute here, five posts: the third vote is the reactions' refusal.
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Reactions_and_flags_have_their_own_allowance()
     {
         var id = await _app.NewOpenConsultationAsync();

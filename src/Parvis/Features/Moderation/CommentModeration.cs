@@ -11,7 +11,8 @@ public sealed record CommentQueueItem(long Id, int ContributionId, string Consul
     List<string> FlagReasons, string? Author, DateTime CreatedAt);
 
 /// <summary>Moderation of comments: the same queue, scope and decisions as for contributions.</summary>
-public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock)
+public sealed class CommentModeration(ParvisDbContext db, ModerationCommands contributions, AuditLog audit, TimeProvider clock,
+    Notifications.Notifier notifier)
 {
     /// <summary>One page of the queue, its total and the open flags' reasons in one statement.</summary>
     public async Task<(List<CommentQueueItem> Items, int Total)> QueueAsync(ModerationScope? scope, int page = 1)
@@ -60,7 +61,7 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
     private async Task DecideAsync(ClaimsPrincipal user, long id, string action, string? reason, Action<Comment> decide)
     {
         var comment = await InScopeAsync(user, id);
-        var (before, wasVisible) = (comment.State, comment.IsVisible);
+        var (before, wasVisible, firstReview) = (comment.State, comment.IsVisible, comment.AwaitsFirstReview);
         decide(comment);
         var (state, why, flags) = (comment.State, comment.ModerationReason, comment.OpenFlagCount);
         db.ChangeTracker.Clear();
@@ -74,6 +75,9 @@ public sealed class CommentModeration(ParvisDbContext db, ModerationCommands con
         var delta = (comment.IsVisible ? 1 : 0) - (wasVisible ? 1 : 0);
         if (delta != 0)
             await db.Contributions.Where(c => c.Id == comment.ContributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.CommentCount, c => c.CommentCount + delta));
+        // A pre-moderated comment published: the contribution's followers hear of it now, as without pre-moderation.
+        if (firstReview && comment.IsVisible)
+            await notifier.RecordAsync(NotificationKind.NewComment, FollowSubjectKind.Contribution, comment.ContributionId, comment.AuthorId);
         await transaction.CommitAsync();
     }
 

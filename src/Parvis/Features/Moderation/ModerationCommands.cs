@@ -20,7 +20,7 @@ public sealed record ModerationScope(List<int> Territories, List<int> Consultati
 }
 
 public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserManager<ParvisUser> users, TimeProvider clock,
-    OrganizationCache cache, TerritoryTrees territories)
+    OrganizationCache cache, TerritoryTrees territories, Notifications.Notifier notifier)
 {
     /// <summary>
     /// The territories a moderator may act on; null means everywhere (administrators, unscoped moderators). Kept per
@@ -109,11 +109,17 @@ public sealed class ModerationCommands(ParvisDbContext db, AuditLog audit, UserM
     public async Task RestoreAsync(ClaimsPrincipal user, int id, string? reason)
     {
         var contribution = await InScopeAsync(user, id);
+        var firstPublication = contribution.AwaitsFirstReview;
         contribution.Restore();
         await ResolveFlagsAsync(id);
         audit.Record("contribution.restore", nameof(Contribution), id, reason);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
+        // Its consultation's followers hear of it now, as they would have at once without pre-moderation.
+        if (firstPublication)
+            await notifier.RecordAsync(NotificationKind.NewContribution, FollowSubjectKind.Consultation, contribution.ConsultationId, contribution.AuthorId);
         await StatementsChangedAsync(contribution);
+        await transaction.CommitAsync();
     }
 
     // A statement hidden or published changes the opinion map of its question: the map job computes it again.

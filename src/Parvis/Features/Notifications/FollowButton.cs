@@ -25,14 +25,19 @@ public sealed class FollowButtonViewComponent(Following following) : ViewCompone
 
 /// <summary>
 /// The unread count in the header, for signed-in people only: their pages are never cached, an anonymous page never
-/// holds one. One indexed count, no script.
+/// holds one. One indexed count, no script, and bounded: notices are never purged, so someone who never reads them
+/// would otherwise have every page view count all of them; past <see cref="Shown"/> the header says "99+".
 /// </summary>
 public sealed class NotificationCountViewComponent(ParvisDbContext db) : ViewComponent
 {
+    public const int Shown = 99;
+
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var me = UserClaimsPrincipal.UserId();
-        var unread = me is { } user ? await db.Notifications.CountAsync(n => n.UserId == user && n.ReadAt == null) : 0;
+        var unread = me is { } user
+            ? await db.Notifications.Where(n => n.UserId == user && n.ReadAt == null).Take(Shown + 1).CountAsync()
+            : 0;
         return View("/Features/Notifications/_NotificationCount.cshtml", unread);
     }
 }

@@ -12,30 +12,44 @@ public sealed class FollowSubjects(ParvisDbContext db)
 {
     public sealed record Subject(FollowSubjectKind Kind, int Id, string Title, string Path);
 
-    public async Task<Subject?> FindAsync(FollowSubjectKind kind, int id)
+    public async Task<Subject?> FindAsync(FollowSubjectKind kind, int id) =>
+        (await TitlesAsync(kind, [id])).TryGetValue(id, out var title) ? ToSubject(kind, id, title) : null;
+
+    /// <summary>The visible ones among many items (a person's follows): one query per kind, whatever their number.</summary>
+    public async Task<Dictionary<(FollowSubjectKind Kind, int Id), Subject>> FindAllAsync(IEnumerable<(FollowSubjectKind Kind, int Id)> items)
     {
-        var title = kind switch
-        {
-            FollowSubjectKind.Consultation => await db.Consultations.Where(c => c.Id == id && c.PublishedAt != null)
-                .Select(c => c.Title).FirstOrDefaultAsync(),
-            FollowSubjectKind.Contribution => await db.Contributions
-                .Where(c => c.Id == id && c.State == ModerationState.Published && c.Consultation!.PublishedAt != null)
-                .Select(c => c.Title ?? c.Body).FirstOrDefaultAsync(),
-            FollowSubjectKind.Proposal => await db.Proposals.Where(p => p.Id == id && p.State == ModerationState.Published)
-                .Select(p => p.Title).FirstOrDefaultAsync(),
-            FollowSubjectKind.Petition => await db.Petitions
-                .Where(p => p.Id == id && (p.Status == PetitionStatus.Open || p.Status == PetitionStatus.Closed))
-                .Select(p => p.Title).FirstOrDefaultAsync(),
-            FollowSubjectKind.Project => await db.Projects.Where(p => p.Id == id && p.PublishedAt != null)
-                .Select(p => p.Title).FirstOrDefaultAsync(),
-            FollowSubjectKind.Territory => await db.Territories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(),
-            FollowSubjectKind.Meeting => await db.Meetings.Where(m => m.Id == id && m.PublishedAt != null)
-                .Select(m => m.Title).FirstOrDefaultAsync(),
-            FollowSubjectKind.Council => await db.Councils.Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(),
-            _ => null,
-        };
-        return title is null ? null : new Subject(kind, id, Notification.Shorten(Excerpt(title)), PathOf(kind, id));
+        var found = new Dictionary<(FollowSubjectKind, int), Subject>();
+        foreach (var group in items.GroupBy(i => i.Kind))
+            foreach (var (id, title) in await TitlesAsync(group.Key, [.. group.Select(i => i.Id).Distinct()]))
+                found[(group.Key, id)] = ToSubject(group.Key, id, title);
+        return found;
     }
+
+    private static Subject ToSubject(FollowSubjectKind kind, int id, string title) =>
+        new(kind, id, Notification.Shorten(Excerpt(title)), PathOf(kind, id));
+
+    private async Task<Dictionary<int, string>> TitlesAsync(FollowSubjectKind kind, List<int> ids) => kind switch
+    {
+        FollowSubjectKind.Consultation => await db.Consultations.Where(PublicItems.Consultations).Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title),
+        FollowSubjectKind.Contribution => await db.Contributions.Where(PublicItems.Contributions)
+            .Where(c => ids.Contains(c.Id) && c.Consultation!.PublishedAt != null)
+            .Select(c => new { c.Id, Title = c.Title ?? c.Body }).ToDictionaryAsync(c => c.Id, c => c.Title),
+        // Not PublicItems.Proposals: a merged proposal stays followable, so its followers hear of the merge.
+        FollowSubjectKind.Proposal => await db.Proposals.Where(p => ids.Contains(p.Id) && p.State == ModerationState.Published)
+            .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
+        FollowSubjectKind.Petition => await db.Petitions.Where(PublicItems.Petitions).Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
+        FollowSubjectKind.Project => await db.Projects.Where(p => ids.Contains(p.Id) && p.PublishedAt != null)
+            .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
+        FollowSubjectKind.Territory => await db.Territories.Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name),
+        FollowSubjectKind.Meeting => await db.Meetings.Where(m => ids.Contains(m.Id) && m.PublishedAt != null)
+            .Select(m => new { m.Id, m.Title }).ToDictionaryAsync(m => m.Id, m => m.Title),
+        FollowSubjectKind.Council => await db.Councils.Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name),
+        _ => [],
+    };
 
     public static string PathOf(FollowSubjectKind kind, int id) => kind switch
     {

@@ -23,8 +23,9 @@ public class FollowsModel(ParvisDbContext db, Following following, FollowSubject
     {
         var me = User.UserId()!.Value;
         var follows = await db.Follows.AsNoTracking().Where(f => f.UserId == me).OrderByDescending(f => f.Id).Take(Shown).ToListAsync();
+        var found = await subjects.FindAllAsync(follows.Select(f => (f.SubjectKind, f.SubjectId)));
         foreach (var f in follows)
-            if (await subjects.FindAsync(f.SubjectKind, f.SubjectId) is { } subject)
+            if (found.TryGetValue((f.SubjectKind, f.SubjectId), out var subject))
                 Rows.Add(new Row(f.SubjectKind, f.SubjectId, subject.Title, subject.Path, f.Automatic));
     }
 

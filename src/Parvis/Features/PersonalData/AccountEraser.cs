@@ -58,6 +58,8 @@ public sealed class AccountEraser(ParvisDbContext db, AuditLog audit, IFileStora
             await db.ElectorQuarterSignatures.Where(q => q.UserId == userId).ExecuteDeleteAsync();
             await Tallies.TallyAppends.SignaturesErasedAsync(db, userId, now);
             await db.PetitionSignatures.Where(s => s.UserId == userId).ExecuteDeleteAsync();
+            await Consultations.Statements.StatementPersonalData.EraseAsync(db, userId, now);
+            await Notifications.NotificationPersonalData.EraseAsync(db, userId);
 
             var (erased, emptied) = eraseContributions ? await EraseContributionsAsync(userId, files) : (0, 0);
             if (eraseContributions) await ProposalPersonalData.EraseProposalsAsync(db, userId, files);

@@ -103,6 +103,12 @@ public static class ExportPage
         Table(html, "Mandats dans un conseil", ["Conseil", "Collège", "Nom", "Rôle", "Mandat"],
             data.CouncilMandates.Select(m => new[] { Link(m.Url, m.Council), E(m.College), E(m.Name), E(m.Role),
                 E(m.StartsOn.ToString("dd/MM/yyyy", French) + " – " + (m.EndsOn?.ToString("dd/MM/yyyy", French) ?? "en cours")) }));
+        Table(html, "Votes sur des énoncés", ["Date", "Énoncé", "Vote"],
+            data.StatementVotes.Select(v => new[] { Date(v.VotedAt), Link(v.Url, v.Statement), E(v.Vote) }));
+        Table(html, "Abonnements", ["Depuis le", "Élément", "Suivi"],
+            data.Follows.Select(f => new[] { Date(f.Since), Link(f.Url, $"{f.Kind} n° {f.Id}"), f.Automatic ? "après y avoir participé" : "choisi" }));
+        Table(html, "Notifications", ["Date", "Type", "Élément", "Lue le", "Envoyée par e-mail le"],
+            data.Notices.Select(n => new[] { Date(n.CreatedAt), E(n.Kind), Link(n.Url, n.Title), Date(n.ReadAt), Date(n.MailedAt) }));
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -32,7 +32,10 @@ public sealed record PersonalDataExport(
     List<ExportRequestFollow> RequestFollows,
     List<Councils.ExportCouncilCandidacy> CouncilCandidacies,
     List<Councils.ExportCouncilAgendaItem> CouncilAgendaItems,
-    List<Councils.ExportCouncilMandate> CouncilMandates);
+    List<Councils.ExportCouncilMandate> CouncilMandates,
+    List<Consultations.Statements.ExportStatementVote> StatementVotes,
+    List<Notifications.ExportFollow> Follows,
+    List<Notifications.ExportNotice> Notices);
 
 /// <summary>A petition the person launched (drafts included: only they and the staff see those).</summary>
 public sealed record ExportPetition(int Id, string Title, string Request, string Reasons, string Addressee, string Status, string? RejectionReason,
@@ -116,6 +119,8 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
         var (proposals, supports) = await ProposalPersonalData.ExportAsync(db, userId);
         var (requests, follows) = await RequestPersonalData.ExportAsync(db, userId);
         var (candidacies, agendaItems, mandates) = await Councils.CouncilPersonalData.ExportAsync(db, userId);
+        var statementVotes = await Consultations.Statements.StatementPersonalData.ExportAsync(db, userId);
+        var (followed, notices) = await Notifications.NotificationPersonalData.ExportAsync(db, userId);
 
         return new PersonalDataExport(tenant.Organization.Name, clock.GetUtcNow().UtcDateTime, account,
             contributions.Select(x => new ExportContribution(x.c.Id, x.Consultation, x.c.Title, x.c.Body, Labels.Of(x.c.Channel),
@@ -141,7 +146,10 @@ public sealed class PersonalDataQueries(ParvisDbContext db, UserManager<ParvisUs
             follows,
             candidacies,
             agendaItems,
-            mandates);
+            mandates,
+            statementVotes,
+            followed,
+            notices);
     }
 
     public static string MethodLabel(VerificationMethod method) => method switch

@@ -136,7 +136,8 @@ public static class RateLimiting
             // Razor Pages read the handler from the query string (?handler=React), as the forms send it.
             limit = ctx.Request.Query["handler"].ToString().ToUpperInvariant() switch
             {
-                "REACT" or "SUPPORT" or "WITHDRAW" => RateLimits.Reactions,
+                // A statement's agree / disagree / pass is a reaction: one click each, many in a row.
+                "REACT" or "SUPPORT" or "WITHDRAW" or "VOTE" => RateLimits.Reactions,
                 "FLAG" or "FLAGCOMMENT" => RateLimits.Flags,
                 _ => RateLimits.Posting,
             };
