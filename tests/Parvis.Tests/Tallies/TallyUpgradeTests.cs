@@ -110,6 +110,21 @@ public class TallyUpgradeTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_hidden_proposal_has_no_log_to_verify_and_its_receipts_find_nothing()
+    {
+        var proposal = await _app.AddProposalAsync(await _app.NewProposalSpaceAsync(), "Un jardin partagé", "Rue des Vignoles.");
+        var receipt = (await (await _app.CitizenClientAsync()).Client.SubmitAndReadAsync($"/propositions/{proposal}",
+            "form[action*=Support]", new Dictionary<string, string?>())).QuerySelector("#recu-donne")!.TextContent.Trim();
+        await _app.SealAsync();
+        await _app.SqlAsync($"UPDATE \"Proposals\" SET \"State\" = 'Hidden' WHERE \"Id\" = {proposal}");
+
+        var anonymous = _app.ClientFor(ParvisFactory.HostA);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/verifier/proposal/{proposal}?lu={Guid.NewGuid():N}")).StatusCode);
+        var check = await anonymous.GetDocumentAsync($"/verifier?recu={receipt}&lu={Guid.NewGuid():N}");
+        Assert.Contains("Aucune entrée ne porte ce reçu", check.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_moderation_reason_of_the_longest_length_allowed_is_logged_whole()
     {
         var id = await _app.NewSignablePetitionAsync();
