@@ -16,7 +16,7 @@ public enum TallyKind { Added, Removed, Erased }
 public class TallyEntry : ITenantOwned
 {
     public const int MaxItem = 20;
-    public const int MaxReason = 500;
+    public const int MaxReason = 1_000;
 
     public long Id { get; set; }
     public int OrganizationId { get; set; }

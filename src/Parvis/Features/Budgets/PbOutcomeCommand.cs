@@ -15,12 +15,7 @@ public static class PbOutcomeCommand
         "usage : pb-outcome FICHIER.pb --rule greedy|equal-shares [--completion add1] "
         + "(--completion seulement avec equal-shares)";
 
-    public static async Task<bool> TryRunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] != "pb-outcome") return false;
-        Environment.ExitCode = await RunAsync(args[1..], Console.Out, Console.Error);
-        return true;
-    }
+    public static Task<bool> TryRunAsync(string[] args) => CommandLine.TryRunAsync(args, "pb-outcome", RunAsync);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

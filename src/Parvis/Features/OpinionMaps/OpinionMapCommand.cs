@@ -15,12 +15,7 @@ public static class OpinionMapCommand
 {
     public const string Usage = "usage : opinion-map --votes votes.csv [--comments comments.csv] (export Pol.is)";
 
-    public static async Task<bool> TryRunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] != "opinion-map") return false;
-        Environment.ExitCode = await RunAsync(args[1..], Console.Out, Console.Error);
-        return true;
-    }
+    public static Task<bool> TryRunAsync(string[] args) => CommandLine.TryRunAsync(args, "opinion-map", RunAsync);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

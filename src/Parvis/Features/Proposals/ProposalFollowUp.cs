@@ -75,11 +75,10 @@ public sealed class ProposalFollowUp(ParvisDbContext db, IAuthorizationService a
         db.ProposalStateChanges.Add(change);
         audit.Record("proposal.merge", nameof(Proposal), sourceId, $"Fusionnée avec la proposition n° {target.Id}");
         await NotifyAsync(source, change);
+        await Tallies.TallyAppends.MergedAsync(db, sourceId, target.Id, Now);
         await db.SaveChangesAsync();
-        var now = Now;
         var organizationId = db.TenantId;
         var tenantId = db.TenantId;
-        await Tallies.TallyAppends.MergedAsync(db, sourceId, target.Id, now);
         // Set-based: B's supporters who have not supported A become A's supporters, in one statement.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "ProposalSupports" ("ProposalId", "UserId", "CreatedAt", "OrganizationId", "TallyId")

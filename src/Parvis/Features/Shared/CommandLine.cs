@@ -3,9 +3,9 @@ using Parvis.Domain;
 namespace Parvis.Features.Shared;
 
 /// <summary>
-/// What the commands that run without the web server share (<c>sortition</c>, <c>opinion-map</c>, <c>pb-outcome</c>):
-/// reading "--name value" options, opening an input file with a French message when it cannot be read, and printing
-/// a failure with its exit code.
+/// What the commands that run without the web server share (<c>sortition</c>, <c>opinion-map</c>, <c>pb-outcome</c>,
+/// <c>verify-log</c>): being picked by the first argument, reading "--name value" options, opening an input file with
+/// a French message when it cannot be read, and printing a failure with its exit code.
 /// </summary>
 public sealed class CommandLine
 {
@@ -15,6 +15,18 @@ public sealed class CommandLine
     {
         Positional = positional;
         _options = options;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> on the arguments after <paramref name="command"/> when it is the first one, and
+    /// gives its exit code to the process; false (nothing run) otherwise.
+    /// </summary>
+    public static async Task<bool> TryRunAsync(string[] args, string command,
+        Func<string[], TextWriter, TextWriter, Task<int>> run)
+    {
+        if (args.Length == 0 || args[0] != command) return false;
+        Environment.ExitCode = await run(args[1..], Console.Out, Console.Error);
+        return true;
     }
 
     /// <summary>The arguments before the first option, in order.</summary>

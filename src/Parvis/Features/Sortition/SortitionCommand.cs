@@ -18,12 +18,7 @@ public static class SortitionCommand
         "usage : sortition --people people.csv --quotas quotas.csv --panel N --seed GRAINE [--household COLONNE] "
         + "[--algorithm leximin|maximin] (leximin par défaut ; maximin pour refaire un tirage publié avec parvis-maximin-1)";
 
-    public static async Task<bool> TryRunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] != "sortition") return false;
-        Environment.ExitCode = await RunAsync(args[1..], Console.Out, Console.Error);
-        return true;
-    }
+    public static Task<bool> TryRunAsync(string[] args) => CommandLine.TryRunAsync(args, "sortition", RunAsync);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {

@@ -5,9 +5,9 @@ using Parvis.Infrastructure.Data;
 namespace Parvis.Features.Tallies;
 
 /// <summary>
-/// The log entries of changes made by statements rather than tracked entities, added in the change's transaction
-/// before the rows go: an erased signature stays counted (<see cref="TallyKind.Erased"/>), a support that goes leaves
-/// the count (<see cref="TallyKind.Removed"/>), always with the reason.
+/// The log entries of changes made by statements rather than tracked entities, added in the change's transaction:
+/// an erased signature stays counted (<see cref="TallyKind.Erased"/>), a support that goes or a signature invalidated
+/// leaves the count (<see cref="TallyKind.Removed"/>), always with the reason. Read through the tenant's query filter.
 /// </summary>
 public static class TallyAppends
 {
@@ -46,25 +46,37 @@ public static class TallyAppends
     public static string LegacySupportId(long supportId) => "p" + supportId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A merge in one pair of statements: every support of <paramref name="sourceId"/> leaves its log, and those the
-    /// target gains (the supporters it did not have) join the target's log under the same receipt. Before the move.
+    /// The confirmed signatures a moderator just invalidated (marked with <paramref name="invalidatedAt"/> in this
+    /// transaction) leave the count, with the moderator's reason; saved with the caller's changes.
+    /// </summary>
+    public static async Task SignaturesInvalidatedAsync(ParvisDbContext db, int petitionId, DateTime invalidatedAt, string reason)
+    {
+        var invalidated = await db.PetitionSignatures.AsNoTracking()
+            .Where(s => s.PetitionId == petitionId && s.InvalidatedAt == invalidatedAt && s.ConfirmedAt != null)
+            .Select(s => new { s.Id, s.TallyId }).ToListAsync();
+        db.TallyEntries.AddRange(invalidated.Select(s => TallyEntry.Removed(TallyItems.Petition, petitionId,
+            s.TallyId ?? Petitions.Signing.ConfirmationWriter.LegacyTallyId(s.Id), "Signature annulée par la modération : " + reason,
+            invalidatedAt)));
+    }
+
+    /// <summary>
+    /// A merge, before the supports move: every support of <paramref name="sourceId"/> leaves its log, and those the
+    /// target gains (the supporters it did not have) join the target's log under the same receipt. Saved with the
+    /// caller's changes.
     /// </summary>
     public static async Task MergedAsync(ParvisDbContext db, int sourceId, int targetId, DateTime now)
     {
-        var at = TallyChain.Round(now);
         var reason = $"Proposition fusionnée dans la proposition n° {targetId} : le soutien y est reporté.";
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "TallyEntries" ("OrganizationId", "Item", "ItemId", "Kind", "EntryId", "At", "Reason")
-            SELECT b."OrganizationId", {TallyItems.Proposal}, {targetId}, {nameof(TallyKind.Added)}, COALESCE(b."TallyId", 'p' || b."Id"), {at}, NULL
-            FROM "ProposalSupports" b
-            WHERE b."ProposalId" = {sourceId} AND b."OrganizationId" = {db.TenantId}
-              AND NOT EXISTS (SELECT 1 FROM "ProposalSupports" a WHERE a."ProposalId" = {targetId} AND a."UserId" = b."UserId")
-            """);
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "TallyEntries" ("OrganizationId", "Item", "ItemId", "Kind", "EntryId", "At", "Reason")
-            SELECT b."OrganizationId", {TallyItems.Proposal}, {sourceId}, {nameof(TallyKind.Removed)}, COALESCE(b."TallyId", 'p' || b."Id"), {at}, {reason}
-            FROM "ProposalSupports" b
-            WHERE b."ProposalId" = {sourceId} AND b."OrganizationId" = {db.TenantId}
-            """);
+        var supports = await db.ProposalSupports.AsNoTracking().Where(b => b.ProposalId == sourceId).OrderBy(b => b.Id)
+            .Select(b => new
+            {
+                b.Id,
+                b.TallyId,
+                Moves = !db.ProposalSupports.Any(a => a.ProposalId == targetId && a.UserId == b.UserId),
+            }).ToListAsync();
+        db.TallyEntries.AddRange(supports.Where(s => s.Moves)
+            .Select(s => TallyEntry.Added(TallyItems.Proposal, targetId, s.TallyId ?? LegacySupportId(s.Id), now)));
+        db.TallyEntries.AddRange(supports
+            .Select(s => TallyEntry.Removed(TallyItems.Proposal, sourceId, s.TallyId ?? LegacySupportId(s.Id), reason, now)));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Tallies;
@@ -32,7 +33,7 @@ public sealed record TallyLogDocument(string Item, int ItemId, string Title, lon
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Null when the text is not a log of this shape; the message then says why.</summary>
+    /// <summary>The log a text holds; a <see cref="DomainException"/> that says why when it holds none.</summary>
     public static TallyLogDocument Parse(string text)
     {
         try
@@ -54,40 +55,44 @@ public sealed record TallyLogDocument(string Item, int ItemId, string Title, lon
     }
 
     /// <summary>
-    /// What the command prints: the chain recomputed from the file alone (the first entry that does not hold),
-    /// the count the entries give, and whether the page's count and the last seal agree.
+    /// What the command prints: the chain recomputed from the file alone by the code that checks the stored log
+    /// (<see cref="TallyChain.Check"/>, the file's head standing for the last seal), the count the entries give,
+    /// and whether it is the page's.
     /// </summary>
     public (bool Holds, List<string> Lines) Verify()
     {
-        var lines = new List<string>();
-        var previous = "";
-        long expected = 0, count = 0;
         TallyBreak? broken = null;
+        var entries = new List<TallyEntry>(Entries.Count);
         foreach (var l in Entries)
         {
-            if (TallyChain.KindOf(l.Kind) is not { } kind)
-            {
-                broken ??= new TallyBreak(l.Sequence ?? 0, "type d'entrée inconnu : " + l.Kind);
-                continue;
-            }
-            count += kind switch { TallyKind.Added => 1, TallyKind.Removed => -1, _ => 0 };
-            if (l.Sequence is not { } sequence || broken is not null) continue;
-            if (sequence != ++expected)
-            {
-                broken = new TallyBreak(expected, "cette entrée manque (numéros non consécutifs)");
-                continue;
-            }
-            var hash = TallyChain.HashOf(previous, sequence, kind, l.Id, l.At.Kind == DateTimeKind.Local ? l.At.ToUniversalTime() : l.At, l.Reason);
-            if (hash != l.Hash) broken = new TallyBreak(sequence, "son contenu ne correspond plus à son empreinte");
-            previous = hash;
+            if (TallyChain.KindOf(l.Kind) is { } kind)
+                entries.Add(new TallyEntry
+                {
+                    Item = Item,
+                    ItemId = ItemId,
+                    Kind = kind,
+                    EntryId = l.Id,
+                    At = l.At.Kind == DateTimeKind.Local ? l.At.ToUniversalTime() : l.At,
+                    Reason = l.Reason,
+                    Sequence = l.Sequence,
+                    Hash = l.Hash,
+                });
+            else broken ??= new TallyBreak(l.Sequence ?? 0, "type d'entrée inconnu : " + l.Kind);
         }
-        var sealedCount = Entries.Count(l => l.Sequence is not null);
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"entrées : {Entries.Count} dont {sealedCount} scellées"));
-        lines.Add(broken is null ? "chaîne : intacte" : string.Create(CultureInfo.InvariantCulture, $"chaîne : ROMPUE à l'entrée n° {broken.Sequence} : {broken.Problem}"));
-        var headMatches = broken is not null || (Head ?? "") == previous;
-        if (!headMatches) lines.Add("sceau : la dernière empreinte scellée n'est pas celle du fichier");
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"compte recalculé : {count} (la page affichait {ShownCount})"));
-        return (broken is null && headMatches && count == ShownCount, lines);
+        var sealedEntries = entries.Where(e => e.Sequence is not null).ToList();
+        // A head without sealed entries names entry 1 as missing; sealed entries without a head do not hold either.
+        List<TallySeal> seals = sealedEntries.Count == 0 && Head is null ? []
+            : [new TallySeal { Item = Item, ItemId = ItemId, LastSequence = Math.Max(sealedEntries.Count, 1), Head = Head ?? "" }];
+        broken ??= TallyChain.Check(sealedEntries, seals);
+        var count = entries.Sum(e => (long)e.Delta);
+        List<string> lines =
+        [
+            string.Create(CultureInfo.InvariantCulture, $"entrées : {Entries.Count} dont {sealedEntries.Count} scellées"),
+            broken is null ? "chaîne : intacte"
+                : string.Create(CultureInfo.InvariantCulture, $"chaîne : ROMPUE à l'entrée n° {broken.Sequence} : {broken.Problem}"),
+            string.Create(CultureInfo.InvariantCulture, $"compte recalculé : {count} (la page affichait {ShownCount})"),
+        ];
+        return (broken is null && count == ShownCount, lines);
     }
 }
 
@@ -100,31 +105,24 @@ public static class VerifyLogCommand
 {
     public const string Usage = "usage : verify-log journal.json (téléchargé depuis la page « Vérifier » d'une pétition ou d'une proposition)";
 
-    public static async Task<bool> TryRunAsync(string[] args)
-    {
-        if (args.Length == 0 || args[0] != "verify-log") return false;
-        Environment.ExitCode = await RunAsync(args[1..], Console.Out, Console.Error);
-        return true;
-    }
+    public static Task<bool> TryRunAsync(string[] args) => CommandLine.TryRunAsync(args, "verify-log", RunAsync);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length != 1)
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
+        if (CommandLine.Parse(args, [], positional: 1) is not { } options) return await CommandLine.FailAsync(error, 2, Usage);
         try
         {
-            var document = TallyLogDocument.Parse(await File.ReadAllTextAsync(args[0]));
+            TallyLogDocument document;
+            await using (var file = CommandLine.OpenRead(options.Positional[0]))
+            using (var reader = new StreamReader(file))
+                document = TallyLogDocument.Parse(await reader.ReadToEndAsync());
             var (holds, lines) = document.Verify();
             foreach (var line in lines) await output.WriteLineAsync(line);
             return holds ? 0 : 1;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DomainException)
+        catch (DomainException e)
         {
-            await error.WriteLineAsync(e.Message);
-            return 2;
+            return await CommandLine.FailAsync(error, 2, e.Message);
         }
     }
 }

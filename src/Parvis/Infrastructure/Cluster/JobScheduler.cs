@@ -40,11 +40,12 @@ public sealed class JobScheduler(IServiceScopeFactory scopes, IEnumerable<ISched
         var tick = TimeSpan.FromTicks(Math.Clamp(jobs.Select(j => j.Interval.Ticks).DefaultIfEmpty(TimeSpan.TicksPerMinute).Min() / 4,
             TimeSpan.TicksPerMillisecond * 250, TimeSpan.TicksPerMinute));
         // Not at start: every job is due then, and running them all took the first visitor's page from 2 to 6 s
-        // (docs/PERFORMANCE.md, "Start-up"). Half a minute later, or one period when a job's is shorter.
-        var shortest = jobs.Select(j => j.Interval).DefaultIfEmpty(FirstRunDelay).Min();
+        // (docs/PERFORMANCE.md, "Start-up"). Each job waits on its own (FirstRunAfter), so that one short job
+        // (the tally sealer's 10 s) does not bring all the others forward with it.
+        var started = clock.GetUtcNow();
         try
         {
-            await Task.Delay(shortest < FirstRunDelay ? shortest : FirstRunDelay, clock, stoppingToken);
+            await Task.Delay(jobs.Select(FirstRunAfter).DefaultIfEmpty(FirstRunDelay).Min(), clock, stoppingToken);
         }
         catch (OperationCanceledException)
         {
@@ -52,7 +53,8 @@ public sealed class JobScheduler(IServiceScopeFactory scopes, IEnumerable<ISched
         }
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var job in jobs)
+            var sinceStart = clock.GetUtcNow() - started;
+            foreach (var job in jobs.Where(j => sinceStart >= FirstRunAfter(j)))
             {
                 try
                 {
@@ -73,6 +75,9 @@ public sealed class JobScheduler(IServiceScopeFactory scopes, IEnumerable<ISched
             }
         }
     }
+
+    /// <summary>A job's first run after start-up: half a minute later, or one period when its period is shorter.</summary>
+    public static TimeSpan FirstRunAfter(IScheduledJob job) => job.Interval < FirstRunDelay ? job.Interval : FirstRunDelay;
 
     public async Task<bool> RunIfDueAsync(IScheduledJob job, CancellationToken token)
     {

@@ -80,14 +80,7 @@ public sealed class SignatureModeration(ParvisDbContext db, AuditLog audit, Peti
         var confirmed = await matching.Where(s => s.ConfirmedAt != null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvalidatedAt, now).SetProperty(x => x.InvalidationReason, cleanReason));
         // The public log says which entries left the count and why: the rows this transaction just invalidated.
-        var organizationId = db.TenantId;
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "TallyEntries" ("OrganizationId", "Item", "ItemId", "Kind", "EntryId", "At", "Reason")
-            SELECT s."OrganizationId", {TallyItems.Petition}, s."PetitionId", {nameof(TallyKind.Removed)},
-                   COALESCE(s."TallyId", 's' || s."Id"), {TallyChain.Round(now)}, {"Signature annulée par la modération : " + cleanReason}
-            FROM "PetitionSignatures" s
-            WHERE s."OrganizationId" = {organizationId} AND s."PetitionId" = {petitionId} AND s."InvalidatedAt" = {now} AND s."ConfirmedAt" IS NOT NULL
-            """);
+        await Tallies.TallyAppends.SignaturesInvalidatedAsync(db, petitionId, now, cleanReason);
         var pending = await matching.Where(s => s.ConfirmedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.InvalidatedAt, now).SetProperty(x => x.InvalidationReason, cleanReason));
         // An invalidated signature does not use up its elector's quarter.

@@ -4129,8 +4129,8 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTime?>("SealedAt")
                         .HasColumnType("timestamp with time zone");
