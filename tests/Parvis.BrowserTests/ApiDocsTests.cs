@@ -7,7 +7,7 @@ namespace Parvis.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public class ApiDocsTests(BrowserFixture fixture)
 {
-    [Fact(Skip = "Unfinished: page.GotoAsync(\"/api/docs\") timed out waiting for the load event (30 s) on the shared machine; not yet investigated.")]
+    [Fact]
     public async Task The_reference_lists_the_endpoints_without_a_csp_violation_or_a_request_elsewhere()
     {
         var page = await fixture.NewPageAsync();
@@ -23,7 +23,9 @@ public class ApiDocsTests(BrowserFixture fixture)
             if (!request.Url.StartsWith(fixture.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
                 elsewhere.Add(request.Url);
         };
-        await page.GotoAsync("/api/docs");
+        // Not the load event: the page's 3 MB bundle is parsed on the machine's two cores, and what the reader waits for
+        // is the reference written by it, awaited below.
+        await page.GotoAsync("/api/docs", new() { WaitUntil = WaitUntilState.Commit });
         // Scalar writes the document's title and operations once it has read /api/v1/openapi.json.
         await Assertions.Expect(page.GetByText("API publique de Parvis").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByText("Les concertations publiées, avec leurs phases et leurs questions").First).ToBeVisibleAsync();

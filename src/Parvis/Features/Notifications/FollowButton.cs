@@ -36,7 +36,8 @@ public sealed class NotificationCountViewComponent(ParvisDbContext db) : ViewCom
     {
         var me = UserClaimsPrincipal.UserId();
         var unread = me is { } user
-            ? await db.Notifications.Where(n => n.UserId == user && n.ReadAt == null).Take(Shown + 1).CountAsync()
+            ? await db.Notifications.Where(n => n.UserId == user && n.ReadAt == null).OrderBy(n => n.Id).Take(Shown + 1)
+                .CountAsync()
             : 0;
         return View("/Features/Notifications/_NotificationCount.cshtml", unread);
     }
