@@ -45,7 +45,7 @@ internal sealed partial class EqualSharesRun
         new EqualSharesRun(problem, perVoter, explain: false).Count(null, null);
 
     /// <summary>
-    /// The same count, every price recomputed each round to record the rounds and the losers' reasons.
+    /// The same count, recording the rounds and the losers' reasons: every project's money checked every round.
     /// </summary>
     public static EqualSharesOutcome Explain(BudgetProblem problem, Rational perVoter, int unitsAdded)
     {
@@ -95,8 +95,11 @@ internal sealed partial class EqualSharesRun
             (BigInteger Money, BigInteger Share, long Utility) winning = default;
             foreach (var p in remaining.ToList())
             {
-                if (!_explain && best is { } b && bound[p] > bound[b]) break;
-                var (money, price) = Afford(p);
+                // Above the best's price p cannot win: the explained run still dates its loss, without its price.
+                var beyond = best is { } b && bound[p] > bound[b];
+                if (beyond && !_explain) break;
+                var (money, price) = Afford(p, priced: !beyond);
+                if (beyond && money >= _costs[p]) continue;
                 if (price is not { } found)
                 {
                     remaining.Remove(p);
@@ -123,9 +126,9 @@ internal sealed partial class EqualSharesRun
     /// <summary>
     /// What the project's supporters have left in all, and the lowest price per point at which they can pay its cost
     /// (each paying price × points, or all they have when that is less): price = Share / (scale × Utility). No price
-    /// when they cannot.
+    /// when they cannot, nor when not <paramref name="priced"/>.
     /// </summary>
-    private (BigInteger Money, (BigInteger Share, long Utility)? Price) Afford(int project)
+    private (BigInteger Money, (BigInteger Share, long Utility)? Price) Afford(int project, bool priced)
     {
         var classes = _utilities.Length;
         if (_counts.Length < _values.Count * classes) _counts = new long[Math.Max(_values.Count * classes * 2, 1024)];
@@ -147,7 +150,7 @@ internal sealed partial class EqualSharesRun
         var money = BigInteger.Zero;
         foreach (var group in groups) money += _values[group.Value] * group.Count;
         var cost = _costs[project];
-        if (money < cost) return (money, null);
+        if (money < cost || !priced) return (money, null);
         Array.Sort(groups, (x, y) => CompareRatio(x.Value, x.Class, y.Value, y.Class));
         var paid = BigInteger.Zero;
         var utility = _totalUtility[project];
