@@ -29,14 +29,18 @@ public sealed class EqualSharesSpeedTests
         }
     }
 
+    /// <summary>The winners, and each loser's round and money, those of the plain count.</summary>
     [Fact]
-    public void Equal_shares_alone_and_with_add1_select_what_the_plain_count_selects()
+    public void Equal_shares_alone_and_with_add1_select_and_explain_as_the_plain_count()
     {
         foreach (var problem in Instances(4, 400, 12, 7, 20))
-        {
-            Assert.Equal(PlainCount.Run(problem, add1: false), EqualSharesRule.Run(problem).Selected);
-            Assert.Equal(PlainCount.Run(problem, add1: true), EqualSharesRule.Run(problem, Completion.Add1).Selected);
-        }
+            foreach (var completion in new[] { Completion.None, Completion.Add1 })
+            {
+                var plain = PlainCount.Run(problem, completion == Completion.Add1);
+                var outcome = EqualSharesRule.Run(problem, completion);
+                Assert.Equal(plain.Selected, outcome.Selected);
+                Assert.Equal(plain.Losses, outcome.Losses.Select(l => (l.Project, l.Round, l.SupportersMoney)));
+            }
     }
 
     /// <summary>
@@ -66,16 +70,16 @@ public sealed class EqualSharesSpeedTests
     /// <summary>Equal shares as its definition reads, each voter's money a fraction, every price recomputed.</summary>
     private static class PlainCount
     {
-        public static List<int> Run(BudgetProblem problem, bool add1)
+        public static (List<int> Selected, List<(int, int, Rational)> Losses) Run(BudgetProblem problem, bool add1)
         {
             var share = problem.Budget / problem.Ballots.Count;
             var outcome = Count(problem, share);
             if (!add1) return outcome;
             var floor = Rational.Of(share.Floor(), 1);
-            for (var units = 1; !Exhaustive(problem, outcome); units++)
+            for (var units = 1; !Exhaustive(problem, outcome.Selected); units++)
             {
                 var next = Count(problem, floor + units);
-                if (EqualSharesRule.Cost(problem, next) > problem.Budget) break;
+                if (EqualSharesRule.Cost(problem, next.Selected) > problem.Budget) break;
                 outcome = next;
             }
             return outcome;
@@ -88,22 +92,36 @@ public sealed class EqualSharesSpeedTests
                 !selected.Contains(p) && problem.Supporters[p] > 0 && problem.Projects[p].Cost <= left);
         }
 
-        private static List<int> Count(BudgetProblem problem, Rational share)
+        /// <summary>The winners, and for each loser the round it was found out and its supporters' money.</summary>
+        private static (List<int> Selected, List<(int, int, Rational)> Losses) Count(
+            BudgetProblem problem, Rational share)
         {
             var money = problem.Ballots.Select(_ => share).ToArray();
             var remaining = Enumerable.Range(0, problem.Projects.Count).Where(p => problem.Supporters[p] > 0).ToList();
             var selected = new List<int>();
+            var losses = Enumerable.Range(0, problem.Projects.Count).Where(p => problem.Supporters[p] == 0)
+                .Select(p => (p, 0, Rational.Zero)).ToList();
             while (true)
             {
                 (int Project, Rational Price)? best = null;
                 foreach (var p in remaining.ToList())
                 {
-                    if (Price(problem, money, p) is not { } price) remaining.Remove(p);
+                    if (Price(problem, money, p) is not { } price)
+                    {
+                        remaining.Remove(p);
+                        losses.Add((p, selected.Count, Supporters(problem, p)
+                            .Aggregate(Rational.Zero, (sum, s) => sum + money[s.Voter])));
+                    }
                     else if (best is not { } b || price < b.Price
                         || (price == b.Price && problem.TieOrder(p, b.Project) < 0))
                         best = (p, price);
                 }
-                if (best is not { } winner) return selected;
+                if (best is not { } winner)
+                {
+                    losses.Sort((a, b) => a.Item2 != b.Item2 ? a.Item2.CompareTo(b.Item2)
+                        : problem.TieOrder(a.Item1, b.Item1));
+                    return (selected, losses);
+                }
                 foreach (var (v, utility) in Supporters(problem, winner.Project))
                     money[v] -= Rational.Min(money[v], winner.Price * utility);
                 remaining.Remove(winner.Project);

@@ -27,6 +27,8 @@ internal sealed partial class EqualSharesRun
     private readonly BigInteger[] _costs;
     private long[] _counts = [];
     private readonly List<int> _touched = [];
+    private readonly double[] _moneyNear;
+    private readonly double[] _moneyMargin;
 
     private EqualSharesRun(BudgetProblem problem, Rational perVoter, bool explain)
     {
@@ -38,6 +40,8 @@ internal sealed partial class EqualSharesRun
         _costs = [.. problem.Projects.Select(p => p.Cost.Numerator * (_scale / p.Cost.Denominator))];
         _voterValue = new int[problem.Ballots.Count];
         Array.Fill(_voterValue, NewValue(perVoter.Numerator * (_scale / perVoter.Denominator), _voterValue.Length));
+        _moneyNear = [.. _supporters.Select(s => s.Length * perVoter.ToDouble())];
+        _moneyMargin = [.. _moneyNear.Select((m, p) => 1e-6 * (m + problem.Projects[p].Cost.ToDouble()))];
     }
 
     /// <summary>The winners in the order chosen; nothing else recorded.</summary>
@@ -95,9 +99,12 @@ internal sealed partial class EqualSharesRun
             (BigInteger Money, BigInteger Share, long Utility) winning = default;
             foreach (var p in remaining.ToList())
             {
-                // Above the best's price p cannot win: the explained run still dates its loss, without its price.
+                // Above the best's price p cannot win: the explained run still dates its loss, without its price,
+                // and counts its supporters' money only when a close value of it (kept up to date by Pay, off by
+                // far less than the margin) is not well above the cost.
                 var beyond = best is { } b && bound[p] > bound[b];
                 if (beyond && !_explain) break;
+                if (beyond && _moneyNear[p] > _problem.Projects[p].Cost.ToDouble() + _moneyMargin[p]) continue;
                 var (money, price) = Afford(p, priced: !beyond);
                 if (beyond && money >= _costs[p]) continue;
                 if (price is not { } found)
