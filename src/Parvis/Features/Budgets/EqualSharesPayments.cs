@@ -15,7 +15,7 @@ internal sealed partial class EqualSharesRun
         var factor = utility / gcd;
         var price = share / gcd;
         if (!factor.IsOne) Rescale(factor);
-        var moved = new Dictionary<(int Value, int Class), (int Value, BigInteger Amount)>();
+        var moved = new Dictionary<(int Value, int Class), (int Value, BigInteger Amount, double Near)>();
         var paidBy = _explain ? new Dictionary<BigInteger, List<int>>() : null;
         var supporters = _supporters[project];
         var utilityClass = _utilityClass[project];
@@ -25,12 +25,15 @@ internal sealed partial class EqualSharesRun
             if (!moved.TryGetValue(from, out var to))
             {
                 var amount = BigInteger.Min(_values[from.Value], price * _utilities[from.Class]);
-                moved[from] = to = (NewValue(_values[from.Value] - amount, 0), amount);
+                moved[from] = to = (NewValue(_values[from.Value] - amount, 0), amount, Approximate(amount, _scale));
             }
             _holders[from.Value]--;
             _holders[to.Value]++;
             _voterValue[supporters[i]] = to.Value;
             if (paidBy is null) continue;
+            var ballot = _problem.Ballots[supporters[i]];
+            for (var k = 0; k < ballot.Projects.Length; k++)
+                if (ballot.Points is null || !ballot.Points[k].IsZero) _moneyNear[ballot.Projects[k]] -= to.Near;
             if (!paidBy.TryGetValue(to.Amount, out var voters)) paidBy[to.Amount] = voters = [];
             voters.Add(supporters[i]);
         }

@@ -55,6 +55,8 @@ public static class EqualSharesRule
     /// voter_budget_increment=1)</c> does the same (starting from B/n + 1), checking exhaustiveness only against
     /// projects someone voted for, as here (otherwise a project nobody wants that still fits would make the loop run
     /// forever). Neither adds a greedy step afterwards, and neither does this: what add1 cannot place stays unspent.
+    /// The runs of the search are counted by <see cref="EqualSharesQuickRun"/> (proven bounds, the exact run where
+    /// they cannot decide), the one kept is counted again exactly to explain it.
     /// </summary>
     public static EqualSharesOutcome Run(BudgetProblem problem, Completion completion = Completion.None)
     {
@@ -63,13 +65,17 @@ public static class EqualSharesRule
         var share = problem.Budget / voters;
         var kept = share;
         var units = 0;
-        var outcome = EqualSharesRun.Select(problem, share);
+        var ballots = EqualSharesBallots.Prepare(problem);
+        List<int> Select(Rational perVoter) =>
+            (ballots is null ? null : EqualSharesQuickRun.Select(problem, ballots, perVoter))
+            ?? EqualSharesRun.Select(problem, perVoter);
+        var outcome = Select(share);
         if (completion == Completion.Add1)
         {
             var floor = Rational.Of(share.Floor(), 1);
             while (!IsExhaustive(problem, outcome))
             {
-                var next = EqualSharesRun.Select(problem, floor + units + 1);
+                var next = Select(floor + units + 1);
                 if (Cost(problem, next) > problem.Budget) break;
                 units++;
                 kept = floor + units;

@@ -27,6 +27,8 @@ internal sealed partial class EqualSharesRun
     private readonly BigInteger[] _costs;
     private long[] _counts = [];
     private readonly List<int> _touched = [];
+    private readonly double[] _moneyNear;
+    private readonly double[] _moneyMargin;
 
     private EqualSharesRun(BudgetProblem problem, Rational perVoter, bool explain)
     {
@@ -38,6 +40,8 @@ internal sealed partial class EqualSharesRun
         _costs = [.. problem.Projects.Select(p => p.Cost.Numerator * (_scale / p.Cost.Denominator))];
         _voterValue = new int[problem.Ballots.Count];
         Array.Fill(_voterValue, NewValue(perVoter.Numerator * (_scale / perVoter.Denominator), _voterValue.Length));
+        _moneyNear = [.. _supporters.Select(s => s.Length * perVoter.ToDouble())];
+        _moneyMargin = [.. _moneyNear.Select((m, p) => 1e-6 * (m + problem.Projects[p].Cost.ToDouble()))];
     }
 
     /// <summary>The winners in the order chosen; nothing else recorded.</summary>
@@ -45,7 +49,7 @@ internal sealed partial class EqualSharesRun
         new EqualSharesRun(problem, perVoter, explain: false).Count(null, null);
 
     /// <summary>
-    /// The same count, every price recomputed each round to record the rounds and the losers' reasons.
+    /// The same count, recording the rounds and the losers' reasons: every project's money checked every round.
     /// </summary>
     public static EqualSharesOutcome Explain(BudgetProblem problem, Rational perVoter, int unitsAdded)
     {
@@ -95,8 +99,14 @@ internal sealed partial class EqualSharesRun
             (BigInteger Money, BigInteger Share, long Utility) winning = default;
             foreach (var p in remaining.ToList())
             {
-                if (!_explain && best is { } b && bound[p] > bound[b]) break;
-                var (money, price) = Afford(p);
+                // Above the best's price p cannot win: the explained run still dates its loss, without its price,
+                // and counts its supporters' money only when a close value of it (kept up to date by Pay, off by
+                // far less than the margin) is not well above the cost.
+                var beyond = best is { } b && bound[p] > bound[b];
+                if (beyond && !_explain) break;
+                if (beyond && _moneyNear[p] > _problem.Projects[p].Cost.ToDouble() + _moneyMargin[p]) continue;
+                var (money, price) = Afford(p, priced: !beyond);
+                if (beyond && money >= _costs[p]) continue;
                 if (price is not { } found)
                 {
                     remaining.Remove(p);
@@ -123,9 +133,9 @@ internal sealed partial class EqualSharesRun
     /// <summary>
     /// What the project's supporters have left in all, and the lowest price per point at which they can pay its cost
     /// (each paying price × points, or all they have when that is less): price = Share / (scale × Utility). No price
-    /// when they cannot.
+    /// when they cannot, nor when not <paramref name="priced"/>.
     /// </summary>
-    private (BigInteger Money, (BigInteger Share, long Utility)? Price) Afford(int project)
+    private (BigInteger Money, (BigInteger Share, long Utility)? Price) Afford(int project, bool priced)
     {
         var classes = _utilities.Length;
         if (_counts.Length < _values.Count * classes) _counts = new long[Math.Max(_values.Count * classes * 2, 1024)];
@@ -147,7 +157,7 @@ internal sealed partial class EqualSharesRun
         var money = BigInteger.Zero;
         foreach (var group in groups) money += _values[group.Value] * group.Count;
         var cost = _costs[project];
-        if (money < cost) return (money, null);
+        if (money < cost || !priced) return (money, null);
         Array.Sort(groups, (x, y) => CompareRatio(x.Value, x.Class, y.Value, y.Class));
         var paid = BigInteger.Zero;
         var utility = _totalUtility[project];
