@@ -46,4 +46,28 @@ public class SearchJourneyTests(BrowserFixture fixture)
         await comment.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.Locator("#commentaire-" + page.Url.Split("#commentaire-")[^1])).ToContainTextAsync("casiers");
     }
+
+    [Fact]
+    public async Task Requests_found_then_narrowed_by_their_state_with_the_keyboard()
+    {
+        var page = await fixture.NewPageAsync(javaScript: false, width: 360);
+        await page.GotoAsync("/recherche?q=lampadaire");
+        await Assertions.Expect(page.Locator(".search-results li").Filter(new() { HasText = "12 rue Victor-Hugo" })).ToHaveCountAsync(1);
+        // No state to choose before a kind is chosen; the kind chosen, its states are offered.
+        await Assertions.Expect(page.Locator("#recherche-etat")).ToHaveCountAsync(0);
+        await page.Locator("#recherche-type").SelectOptionAsync("signalements");
+        await page.Locator("form.filters button[type=submit]").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#recherche-etat")).ToBeVisibleAsync();
+        await page.Locator("#recherche-etat").SelectOptionAsync(new SelectOptionValue { Label = "Résolu" });
+        await page.Locator("form.filters button[type=submit]").PressAsync("Enter");
+
+        var results = page.Locator(".search-results li");
+        await Assertions.Expect(results).ToHaveCountAsync(1);
+        await Assertions.Expect(results.First).ToContainTextAsync("Trois lampadaires éteints");
+        await Assertions.Expect(results.First).ToContainTextAsync("Signalement");
+        await page.AssertAccessibleAsync();
+        await AssertFitsAsync(page);
+        await results.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signalements/[0-9]+$"));
+    }
 }

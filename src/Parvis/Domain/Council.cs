@@ -7,7 +7,7 @@ public enum CouncilKind { Neighbourhood, Development, Citizens, Youth, Other }
 /// their seats, its members' mandates, its animators, the agenda items residents propose and the opinions it adopts.
 /// Candidacies and agenda proposals go through the participation rules like any other space.
 /// </summary>
-public class Council : ITenantOwned, IParticipationSpace
+public class Council : ITenantOwned, IParticipationSpace, ISearchable
 {
     public const int MaxName = 200;
     public const int MaxDescription = 10_000;
@@ -24,6 +24,8 @@ public class Council : ITenantOwned, IParticipationSpace
     /// <summary>Who may propose an agenda item; never below an account, so the answer reaches its author.</summary>
     public ParticipationLevel AgendaProposalLevel { get; set; } = ParticipationLevel.ConfirmedAccount;
     public DateTime CreatedAt { get; set; }
+
+    public SearchDocument ToSearchDocument() => new(SearchKind.Council, Id, Name, DescriptionMarkdown, TerritoryId, CreatedAt);
 
     public ActionRequirement RequirementFor(ParticipationAction action) => action switch
     {

@@ -16,6 +16,15 @@ public static class ExpressionBinding
         return Expression.Lambda<Func<T, bool>>(rule.Body.Substitute(rule.Parameters[1], access), rule.Parameters[0]);
     }
 
+    /// <summary>One rule true when any of <paramref name="rules"/> is (false when there is none).</summary>
+    public static Expression<Func<T, bool>> AnyOf<T>(IEnumerable<Expression<Func<T, bool>>> rules)
+    {
+        var item = Expression.Parameter(typeof(T), "x");
+        var body = rules.Select(r => r.Body.Substitute(r.Parameters[0], item))
+            .Aggregate((Expression)Expression.Constant(false), (all, one) => all is ConstantExpression ? one : Expression.OrElse(all, one));
+        return Expression.Lambda<Func<T, bool>>(body, item);
+    }
+
     /// <summary>The expression with every use of <paramref name="parameter"/> replaced by <paramref name="value"/>.</summary>
     public static Expression Substitute(this Expression body, ParameterExpression parameter, Expression value) =>
         new Replace(parameter, value).Visit(body);

@@ -10,7 +10,7 @@ public enum MeetingFormat { InPerson, Online, Hybrid }
 /// the registrations when the organizer asks for them, and the minutes afterwards. Registrations are counted in
 /// <see cref="ConfirmedCount"/>, moved only by conditional updates so that the capacity holds under concurrency.
 /// </summary>
-public class Meeting : ITenantOwned, IParticipationSpace
+public class Meeting : ITenantOwned, IParticipationSpace, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxAddress = 300;
@@ -72,6 +72,11 @@ public class Meeting : ITenantOwned, IParticipationSpace
 
     public ActionRequirement RequirementFor(ParticipationAction action) =>
         action == ParticipationAction.RegisterToMeeting ? new(RegistrationLevel, null) : new(ParticipationLevel.ConfirmedAccount, null);
+
+    /// <summary>The agenda, and the minutes once published (never before: their words would find the meeting).</summary>
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Meeting, Id, Title, (AgendaMarkdown ?? "") + (MinutesPublishedAt is null ? "" : "\n\n" + MinutesMarkdown),
+            TerritoryId, PublishedAt ?? CreatedAt);
 
     public bool IsCancelled => CancelledAt is not null;
     public bool IsInPerson => Format != MeetingFormat.Online;

@@ -8,7 +8,7 @@ public enum NewsComments { Closed, PreModerated, PostModerated }
 /// a post scheduled for tomorrow needs no job: every public query compares that date with now. Null is a draft.
 /// Once public, each edit of its text keeps the previous text as a <see cref="NewsPostVersion"/>.
 /// </summary>
-public class NewsPost : ITenantOwned
+public class NewsPost : ITenantOwned, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxSummary = 500;
@@ -30,6 +30,9 @@ public class NewsPost : ITenantOwned
     public DateTime? PublishAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.News, Id, Title, Summary + "\n\n" + BodyMarkdown, TerritoryId, PublishAt ?? CreatedAt);
 
     public bool IsPublicAt(DateTime now) => PublishAt is { } at && at <= now;
     public bool IsScheduledAt(DateTime now) => PublishAt is { } at && at > now;

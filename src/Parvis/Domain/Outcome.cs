@@ -9,7 +9,7 @@ public enum OutcomeSubjectKind { Contribution, Proposal, Petition, Meeting, Cons
 /// "Vous avez dit, nous avons fait": a decision or result of the institution, with its status and
 /// progress, linked to what led to it. A draft (not published) is seen by staff only.
 /// </summary>
-public class Outcome : ITenantOwned, IServiceOwned
+public class Outcome : ITenantOwned, IServiceOwned, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxDescription = 10_000;
@@ -37,6 +37,9 @@ public class Outcome : ITenantOwned, IServiceOwned
     public DateTime? PublishedAt { get; set; }
 
     public bool IsPublished => PublishedAt is not null;
+
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Outcome, Id, Title, DescriptionMarkdown, TerritoryId, PublishedAt ?? CreatedAt);
 
     /// <summary>Sets what the institution says about the outcome, checking every rule first: nothing changes when one is broken.</summary>
     public void Describe(OutcomeDescription d, DateTime now)

@@ -15,7 +15,7 @@ public enum ProjectPhaseKind { Studies, Consultation, Works, Delivery, Other }
 /// proposals, petitions (<see cref="ProjectLink"/>), outcomes (<see cref="Outcome.ProjectId"/>). Items added later
 /// (news, surveys) carry a nullable <c>ProjectId</c> the same way outcomes do. A draft is seen by staff only.
 /// </summary>
-public class Project : ITenantOwned, IServiceOwned
+public class Project : ITenantOwned, IServiceOwned, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxSummary = 500;
@@ -40,6 +40,9 @@ public class Project : ITenantOwned, IServiceOwned
     public DateTime? PublishedAt { get; set; }
 
     public bool IsPublished => PublishedAt is not null;
+
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Project, Id, Title, Summary + "\n\n" + DescriptionMarkdown, TerritoryId, PublishedAt ?? CreatedAt);
     public bool HasPoint => Latitude is not null && Longitude is not null;
 
     /// <summary>Sets what staff say about the project, checking every rule first: nothing changes when one is broken.</summary>

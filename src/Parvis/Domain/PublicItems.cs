@@ -26,6 +26,23 @@ public static class PublicItems
 
     public static readonly Expression<Func<Outcome, bool>> Outcomes = o => o.PublishedAt != null;
 
+    public static readonly Expression<Func<Project, bool>> Projects = p => p.PublishedAt != null;
+
+    /// <summary>Published, cancelled or not (a cancelled meeting's page says so).</summary>
+    public static readonly Expression<Func<Meeting, bool>> Meetings = m => m.PublishedAt != null;
+
+    /// <summary>Published, open or closed; quick questions too (their page is their results).</summary>
+    public static readonly Expression<Func<Survey, bool>> Surveys = s => s.PublishedAt != null;
+
+    /// <summary>
+    /// Not hidden by a moderator, not waiting for its author's e-mail. Only when the organization's requests are public
+    /// (<see cref="RequestSettings.PublicRequests"/>): otherwise each is its author's alone.
+    /// </summary>
+    public static readonly Expression<Func<ServiceRequest, bool>> ServiceRequests = r => !r.IsHidden && !r.AwaitingEmail;
+
+    /// <summary>The database form of <see cref="NewsPost.IsPublicAt"/>: its publication time has come.</summary>
+    public static Expression<Func<NewsPost, bool>> NewsPostsAt(DateTime now) => p => p.PublishAt != null && p.PublishAt <= now;
+
     // An item read on its own (its page, the API's item, a search result) also needs its parent to be public: these
     // join the rules above along the chain, as subqueries of the caller's (organization-filtered) sets.
 

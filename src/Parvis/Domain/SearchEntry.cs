@@ -1,7 +1,10 @@
 namespace Parvis.Domain;
 
 /// <summary>What the search page finds; the order is the order of its filter.</summary>
-public enum SearchKind { Consultation, Contribution, Comment, Proposal, Petition }
+public enum SearchKind
+{
+    Consultation, Contribution, Comment, Proposal, Petition, Request, Outcome, Project, Meeting, Council, Survey, News,
+}
 
 /// <summary>
 /// One public item's text in the search index. It says nothing of who may see the item: the search reads that from

@@ -9,7 +9,7 @@ public enum RequestStatus { Submitted, Acknowledged, InProgress, Resolved, NotOu
 /// A request or problem report (signalement): "un lampadaire ne marche plus rue Victor-Hugo". Routed to
 /// the service of its category, followed to resolution in public; an Open311 service request.
 /// </summary>
-public class ServiceRequest : ITenantOwned, IServiceOwned
+public class ServiceRequest : ITenantOwned, IServiceOwned, ISearchable
 {
     public const int MaxDescription = 4_000, MaxAddress = 300, MaxEmail = 256, MaxName = 100, MaxReason = 2_000;
     public const int MaxPhotos = 3;
@@ -66,6 +66,10 @@ public class ServiceRequest : ITenantOwned, IServiceOwned
     public List<RequestAnswer> Answers { get; set; } = [];
     public List<RequestPhoto> Photos { get; set; } = [];
     public List<RequestUpdate> Updates { get; set; } = [];
+
+    /// <summary>What the public page shows of it (the category is the page's title, not the request's text).</summary>
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Request, Id, "", Description + (Address is null ? "" : "\n\n" + Address), TerritoryId, SubmittedAt);
 
     public bool IsOpen => Status is RequestStatus.Submitted or RequestStatus.Acknowledged or RequestStatus.InProgress;
     public bool IsOverdue(DateTime now) => IsOpen && now > DueAt;

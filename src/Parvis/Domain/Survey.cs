@@ -9,7 +9,7 @@ public enum SurveyQuestionKind { SingleChoice, MultipleChoice, Scale, Ranking, S
 /// step at a time, questions shown on conditions, answers aggregated in the database, never about fewer than
 /// <see cref="MinimumGroup"/> people.
 /// </summary>
-public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned
+public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned, ISearchable
 {
     public const int MaxTitle = 200;
     public const int MaxIntro = 20_000;
@@ -38,6 +38,10 @@ public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned
     int IParticipationSpace.TerritoryId => TerritoryId;
 
     public ActionRequirement RequirementFor(ParticipationAction action) => new(AnswerLevel, MinimumAge);
+
+    /// <summary>A draft has no date of its own: it is not found, and publishing it saves it again with its date.</summary>
+    public SearchDocument ToSearchDocument() =>
+        new(SearchKind.Survey, Id, Title, IntroMarkdown, TerritoryId, PublishedAt ?? DateTime.UnixEpoch);
 
     public bool IsAnonymous => AnswerLevel == ParticipationLevel.Anyone && MinimumAge is null;
 

@@ -11,7 +11,7 @@ namespace Parvis.Tests.Search;
 /// (ExecuteUpdate, as automatic hiding does) hides the item from search at once.
 /// </summary>
 [Collection(AppCollection.Name)]
-public class SearchVisibilityTests(AppFixture fixture)
+public partial class SearchVisibilityTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;
 

@@ -96,7 +96,7 @@ public sealed class MeetingQueries(ParvisDbContext db, TenantContext tenant, Tim
 
     private async Task<IQueryable<Meeting>> FilteredAsync(int? territoryId, MeetingKind? kind)
     {
-        var query = db.Meetings.AsNoTracking().Where(m => m.PublishedAt != null);
+        var query = db.Meetings.AsNoTracking().Where(PublicItems.Meetings);
         if (territoryId is { } id)
         {
             var covered = await territories.SelfAndDescendantsAsync(id);

@@ -30,7 +30,7 @@ public sealed class NewsQueries(ParvisDbContext db, TimeProvider clock)
     public async Task<IQueryable<NewsPost>> PublicAsync(NewsFilter filter)
     {
         var now = Now;
-        var query = db.NewsPosts.AsNoTracking().Where(p => p.PublishAt != null && p.PublishAt <= now);
+        var query = db.NewsPosts.AsNoTracking().Where(PublicItems.NewsPostsAt(now));
         if (filter.ProjectId is { } project) query = query.Where(p => p.ProjectId == project);
         if (filter.Theme is { } theme) query = query.Where(p => p.Theme == theme);
         if (filter.TerritoryId is { } territory)

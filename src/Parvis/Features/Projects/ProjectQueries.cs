@@ -41,7 +41,7 @@ public sealed class ProjectQueries(ParvisDbContext db, OutcomeSubjects subjects,
     /// <summary>Published projects, filtered; territory and theme in the database, the phase under way from the timeline.</summary>
     public async Task<List<ProjectCard>> PublishedAsync(ProjectFilter filter)
     {
-        var query = db.Projects.AsNoTracking().Where(p => p.PublishedAt != null);
+        var query = db.Projects.AsNoTracking().Where(PublicItems.Projects);
         if (filter.Theme is { } theme) query = query.Where(p => p.Theme == theme);
         if (filter.TerritoryId is { } territory)
         {

@@ -55,7 +55,7 @@ public sealed class RequestQueries(ParvisDbContext db, TenantContext tenant)
     /// <summary>The map shows at most this many points (the newest); the list goes further.</summary>
     public const int MapLimit = 500;
 
-    public IQueryable<ServiceRequest> Visible() => db.ServiceRequests.AsNoTracking().Where(r => !r.IsHidden && !r.AwaitingEmail);
+    public IQueryable<ServiceRequest> Visible() => db.ServiceRequests.AsNoTracking().Where(PublicItems.ServiceRequests);
 
     /// <summary>The filter applied; throws a French message for a date that is not one.</summary>
     public async Task<IQueryable<ServiceRequest>> FilteredAsync(RequestFilter filter)

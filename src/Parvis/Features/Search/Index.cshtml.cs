@@ -18,10 +18,18 @@ public class IndexModel(SearchQueries queries, TerritoryTrees territories, Tenan
         (SearchKind.Comment, "commentaires", "Commentaire", "Commentaires"),
         (SearchKind.Proposal, "propositions", "Proposition", "Propositions"),
         (SearchKind.Petition, "petitions", "Pétition", "Pétitions"),
+        (SearchKind.Request, "signalements", "Signalement", "Signalements"),
+        (SearchKind.Outcome, "realisations", "Réalisation", "Réalisations (nous avons fait)"),
+        (SearchKind.Project, "projets", "Projet", "Projets"),
+        (SearchKind.Meeting, "reunions", "Réunion", "Réunions"),
+        (SearchKind.Council, "conseils", "Conseil", "Conseils"),
+        (SearchKind.Survey, "enquetes", "Enquête", "Enquêtes"),
+        (SearchKind.News, "actualites", "Actualité", "Actualités"),
     ];
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Text { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true, Name = "etat")] public string? State { get; set; }
     [BindProperty(SupportsGet = true, Name = "territoire")] public int? TerritoryId { get; set; }
     [BindProperty(SupportsGet = true, Name = "du")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "au")] public string? To { get; set; }
@@ -31,6 +39,12 @@ public class IndexModel(SearchQueries queries, TerritoryTrees territories, Tenan
     public SearchPage? Results { get; private set; }
     public List<(int Id, string Label)> Territories { get; private set; } = [];
     public string? Problem { get; private set; }
+
+    /// <summary>The kind chosen in the filter, if it is one.</summary>
+    public SearchKind? ChosenKind => Kinds.FirstOrDefault(k => k.Slug == Kind) is { Slug: not null } k ? k.Kind : null;
+
+    /// <summary>The states offered: those of the chosen kind (the form shows the choice once a kind is chosen).</summary>
+    public IReadOnlyList<SearchStates.State> States => ChosenKind is { } kind ? SearchStates.Of(kind) : [];
 
     public async Task OnGetAsync()
     {
@@ -42,6 +56,17 @@ public class IndexModel(SearchQueries queries, TerritoryTrees territories, Tenan
             Problem = "Tapez au moins un mot qui ne soit pas un mot courant (« le », « de »…).";
             return;
         }
+        if (!string.IsNullOrEmpty(Kind) && ChosenKind is null)
+        {
+            Problem = "Ce type n'existe pas : choisissez-en un dans la liste.";
+            return;
+        }
+        if (!string.IsNullOrEmpty(State) && !States.Any(s => s.Slug == State))
+        {
+            Problem = ChosenKind is null ? "Choisissez d'abord un type pour filtrer par état."
+                : "Cet état n'existe pas pour ce type : choisissez-en un dans la liste.";
+            return;
+        }
         var from = Date(From, "du");
         var to = Date(To, "au");
         if (Problem is not null) return;
@@ -51,11 +76,10 @@ public class IndexModel(SearchQueries queries, TerritoryTrees territories, Tenan
             return;
         }
         var org = tenant.Organization;
-        var filter = new SearchFilter(Kinds.FirstOrDefault(k => k.Slug == Kind) is { Slug: not null } k ? k.Kind : null,
-            TerritoryId,
+        var filter = new SearchFilter(ChosenKind, TerritoryId,
             from is { } f ? org.ToUtc(f.ToDateTime(TimeOnly.MinValue)) : null,
             to is { } t ? org.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
-            ListCursor.Parse(After));
+            ListCursor.Parse(After), string.IsNullOrEmpty(State) ? null : State);
         Results = await queries.SearchAsync(Terms, filter);
     }
 
@@ -68,6 +92,7 @@ public class IndexModel(SearchQueries queries, TerritoryTrees territories, Tenan
         {
             ["q"] = Text,
             ["type"] = Kind,
+            ["etat"] = State,
             ["territoire"] = TerritoryId?.ToString(CultureInfo.InvariantCulture),
             ["du"] = From,
             ["au"] = To,

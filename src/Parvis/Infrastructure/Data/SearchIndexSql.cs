@@ -46,27 +46,49 @@ public static class SearchIndexSql
         DROP TRIGGER IF EXISTS "SearchEntries_Update"; DROP TABLE IF EXISTS "SearchFts";
         """;
 
-    // Kind, table, title, text, territory, date: what each entity's ToSearchDocument gives, in SQL.
-    private static readonly (string Kind, string Table, string Title, string Text, string Territory, string At)[] Sources =
+    // Kind, table, title, text, territory, date: what each entity's ToSearchDocument gives, in SQL. The kinds of the
+    // first search migration; the migration MoreSearchKinds backfills the others (each list as it was then).
+    private static readonly Source[] FirstKinds =
     [
-        ("Consultation", "Consultations", "\"Title\"", "\"Summary\" || char(10) || char(10) || \"BodyMarkdown\"", "\"TerritoryId\"",
+        new("Consultation", "Consultations", "\"Title\"", "\"Summary\" || char(10) || char(10) || \"BodyMarkdown\"", "\"TerritoryId\"",
             "coalesce(\"PublishedAt\", \"InformationStartsAt\")"),
-        ("Contribution", "Contributions", "coalesce(\"Title\", '')", "\"Body\"", "\"TerritoryId\"", "\"CreatedAt\""),
-        ("Comment", "Comments", "''", "\"Body\"", "NULL", "\"CreatedAt\""),
-        ("Proposal", "Proposals", "\"Title\"", "\"Body\"", "\"TerritoryId\"", "\"CreatedAt\""),
-        ("Petition", "Petitions", "\"Title\"", "\"Request\" || char(10) || char(10) || \"Reasons\"", "\"TerritoryId\"",
+        new("Contribution", "Contributions", "coalesce(\"Title\", '')", "\"Body\"", "\"TerritoryId\"", "\"CreatedAt\""),
+        new("Comment", "Comments", "''", "\"Body\"", "NULL", "\"CreatedAt\""),
+        new("Proposal", "Proposals", "\"Title\"", "\"Body\"", "\"TerritoryId\"", "\"CreatedAt\""),
+        new("Petition", "Petitions", "\"Title\"", "\"Request\" || char(10) || char(10) || \"Reasons\"", "\"TerritoryId\"",
             "coalesce(\"PublishedAt\", \"CreatedAt\")"),
     ];
 
+    private static readonly Source[] MoreKinds =
+    [
+        new("Request", "ServiceRequests", "''", "\"Description\" || coalesce(char(10) || char(10) || \"Address\", '')",
+            "\"TerritoryId\"", "\"SubmittedAt\""),
+        new("Outcome", "Outcomes", "\"Title\"", "\"DescriptionMarkdown\"", "\"TerritoryId\"", "coalesce(\"PublishedAt\", \"CreatedAt\")"),
+        new("Project", "Projects", "\"Title\"", "\"Summary\" || char(10) || char(10) || \"DescriptionMarkdown\"", "\"TerritoryId\"",
+            "coalesce(\"PublishedAt\", \"CreatedAt\")"),
+        new("Meeting", "Meetings", "\"Title\"", "coalesce(\"AgendaMarkdown\", '') || CASE WHEN \"MinutesPublishedAt\" IS NULL THEN '' "
+            + "ELSE char(10) || char(10) || coalesce(\"MinutesMarkdown\", '') END", "\"TerritoryId\"", "coalesce(\"PublishedAt\", \"CreatedAt\")"),
+        new("Council", "Councils", "\"Name\"", "\"DescriptionMarkdown\"", "\"TerritoryId\"", "\"CreatedAt\""),
+        new("Survey", "Surveys", "\"Title\"", "\"IntroMarkdown\"", "\"TerritoryId\"", "coalesce(\"PublishedAt\", EPOCH)"),
+        new("News", "NewsPosts", "\"Title\"", "\"Summary\" || char(10) || char(10) || \"BodyMarkdown\"", "\"TerritoryId\"",
+            "coalesce(\"PublishAt\", \"CreatedAt\")"),
+    ];
+
+    private sealed record Source(string Kind, string Table, string Title, string Text, string Territory, string At);
+
     /// <summary>Indexes the items not indexed yet (on SQLite through <c>parvis_terms</c>, <see cref="SqliteFunctions"/>).</summary>
-    public static string Backfill(bool postgres) => string.Join("\n", Sources.Select(s =>
+    public static string Backfill(bool postgres) => Backfill(postgres, [.. FirstKinds, .. MoreKinds]);
+
+    private static string Backfill(bool postgres, Source[] sources) => string.Join("\n", sources.Select(s =>
     {
         var title = $"substr({s.Title}, 1, {Domain.SearchEntry.MaxTitle})";
         var text = postgres ? s.Text.Replace("char(10)", "chr(10)", StringComparison.Ordinal) : s.Text;
         var terms = postgres ? "" : $", parvis_terms({title} || char(10) || {text})";
+        // DateTime.UnixEpoch, as each provider stores it.
+        var at = s.At.Replace("EPOCH", postgres ? "timestamptz '1970-01-01 00:00:00+00'" : "'1970-01-01 00:00:00'", StringComparison.Ordinal);
         return $"""
             INSERT INTO "SearchEntries" ("OrganizationId", "Kind", "ItemId", "TerritoryId", "Title", "Text", "At"{(postgres ? "" : ", \"Terms\"")})
-            SELECT x."OrganizationId", '{s.Kind}', x."Id", {s.Territory}, {title}, {text}, {s.At}{terms} FROM "{s.Table}" x
+            SELECT x."OrganizationId", '{s.Kind}', x."Id", {s.Territory}, {title}, {text}, {at}{terms} FROM "{s.Table}" x
             WHERE NOT EXISTS (SELECT 1 FROM "SearchEntries" e WHERE e."Kind" = '{s.Kind}' AND e."ItemId" = x."Id");
             """;
     }));
@@ -75,7 +97,10 @@ public static class SearchIndexSql
         db.Database.ExecuteSqlRawAsync(Backfill(SearchIndex.IsPostgres(db.Database.ProviderName)));
 
     public static void Up(MigrationBuilder migration, bool postgres) =>
-        migration.Sql(postgres ? Backfill(true) : SqliteFullText + Backfill(false));
+        migration.Sql(postgres ? Backfill(true, FirstKinds) : SqliteFullText + Backfill(false, FirstKinds));
+
+    /// <summary>The migration MoreSearchKinds: the existing requests, outcomes, projects, meetings… indexed.</summary>
+    public static void UpMoreKinds(MigrationBuilder migration, bool postgres) => migration.Sql(Backfill(postgres, MoreKinds));
 }
 
 /// <summary>
