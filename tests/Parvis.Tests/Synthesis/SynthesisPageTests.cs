@@ -33,8 +33,14 @@ public class SynthesisPageTests(AppFixture fixture)
     private Task<int> ForeignContributionAsync() => _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
     {
         var consultation = await db.Consultations.FirstAsync();
-        var contribution = new Contribution { ConsultationId = consultation.Id, TerritoryId = consultation.TerritoryId, Body = "Texte de B",
-            State = ModerationState.Published, CreatedAt = DateTime.UtcNow };
+        var contribution = new Contribution
+        {
+            ConsultationId = consultation.Id,
+            TerritoryId = consultation.TerritoryId,
+            Body = "Texte de B",
+            State = ModerationState.Published,
+            CreatedAt = DateTime.UtcNow
+        };
         db.Contributions.Add(contribution);
         await db.SaveChangesAsync();
         return contribution.Id;
@@ -216,8 +222,14 @@ public class SynthesisPageTests(AppFixture fixture)
         var themeB = await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
         {
             var consultation = await db.Consultations.FirstAsync();
-            var contribution = new Contribution { ConsultationId = consultation.Id, TerritoryId = consultation.TerritoryId, Body = "Texte de B",
-                State = ModerationState.Published, CreatedAt = DateTime.UtcNow };
+            var contribution = new Contribution
+            {
+                ConsultationId = consultation.Id,
+                TerritoryId = consultation.TerritoryId,
+                Body = "Texte de B",
+                State = ModerationState.Published,
+                CreatedAt = DateTime.UtcNow
+            };
             db.Contributions.Add(contribution);
             var theme = new SynthesisTheme { ConsultationId = consultation.Id, Name = "Thème de B " + Guid.NewGuid().ToString("N")[..6] };
             db.SynthesisThemes.Add(theme);
