@@ -88,6 +88,10 @@ public static class FeatureSetup
         builder.Services.AddScoped<Consultations.Statements.OpinionMapStore>();
         builder.Services.AddScoped<Consultations.Statements.OpinionMapReport>();
         builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Consultations.Statements.OpinionMapJob>();
+        builder.Services.AddScoped<Synthesis.GroupingStore>();
+        builder.Services.AddScoped<Synthesis.ThemeCommands>();
+        builder.Services.AddScoped<Synthesis.SynthesisReport>();
+        builder.Services.AddSingleton<Infrastructure.Cluster.IScheduledJob, Synthesis.GroupingJob>();
         builder.Services.AddScoped<Councils.CouncilQueries>();
         builder.Services.AddScoped<Councils.CouncilMembers>();
         builder.Services.AddScoped<Councils.CouncilAgenda>();

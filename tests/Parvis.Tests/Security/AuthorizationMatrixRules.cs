@@ -350,6 +350,14 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/saisie-papier"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/cloture"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/cloture?handler=InsertMap"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/cloture?handler=InsertThemes"] = "---+-+-",
+        // The synthesis: the consultation's service, as for closing it. Empty POSTs refuse with a form error.
+        ["GET /admin/concertations/{id:int}/synthese"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=Request"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=NameGroup"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=AddGroup"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=Move"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=Quote"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
         // Proposals: the demo boîte à idées (studied by the agent's service) and its first proposal.

@@ -85,6 +85,7 @@ public static partial class DemoSeeder
         await SeedConsultationsAsync(db, services.GetRequiredService<Infrastructure.Files.IFileStorage>(), now, commune, gare, centre, rives, citizens, agent, elected);
         await DemoMeetings.SeedAsync(db, now, gare, citizens, agent);
         await DemoStatements.SeedAsync(db, now, commune, citizens, agent);
+        await DemoSynthesis.SeedAsync(services, db, now);
         await SeedOutcomesAsync(db, now, agent, elected);
         await SeedCouncilsAsync(db, now, gare, citizens, animator, agent, elected);
         await DemoPetitions.SeedAsync(db, org, now, commune, gare, rives, citizens, agent, elected);

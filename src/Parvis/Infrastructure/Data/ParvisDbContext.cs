@@ -49,6 +49,9 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<Reaction> Reactions => Set<Reaction>();
     public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
     public DbSet<OpinionMapSnapshot> OpinionMapSnapshots => Set<OpinionMapSnapshot>();
+    public DbSet<ContributionGrouping> ContributionGroupings => Set<ContributionGrouping>();
+    public DbSet<SynthesisTheme> SynthesisThemes => Set<SynthesisTheme>();
+    public DbSet<ThemeContribution> ThemeContributions => Set<ThemeContribution>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<CommentFlag> CommentFlags => Set<CommentFlag>();

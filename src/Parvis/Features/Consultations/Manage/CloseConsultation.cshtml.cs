@@ -12,7 +12,7 @@ namespace Parvis.Features.Consultations.Manage;
 
 [Authorize(Policy = Policies.ManageConsultations)]
 public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, IAuthorizationService authorization,
-    Statements.OpinionMapReport opinionMaps) : PageModel, IRedisplaysBrokenRules
+    Statements.OpinionMapReport opinionMaps, Synthesis.SynthesisReport themes) : PageModel, IRedisplaysBrokenRules
 {
     public Consultation Consultation { get; private set; } = null!;
     public List<(int Id, string Excerpt)> Contributions { get; private set; } = [];
@@ -53,6 +53,20 @@ public class CloseConsultationModel(ParvisDbContext db, AuditLog audit, TimeProv
         ModelState.Remove(nameof(Report));
         Report = string.IsNullOrWhiteSpace(Report) ? section : Report.TrimEnd() + "\n\n" + section;
         audit.Record("opinion-map.export", nameof(Consultation), id, "carte des opinions insérée dans le bilan");
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    /// <summary>Adds the themes named on the synthesis page, with their counts and quotes; nothing saved but the audit entry.</summary>
+    public async Task<IActionResult> OnPostInsertThemesAsync(int id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (!(await authorization.AuthorizeAsync(User, Consultation, ServiceStaffRequirement.Instance)).Succeeded) return Forbid();
+        var section = await themes.MarkdownAsync(id)
+            ?? throw new DomainException("Aucun thème n'a encore été nommé pour cette concertation (page Synthèse).");
+        ModelState.Remove(nameof(Report));
+        Report = string.IsNullOrWhiteSpace(Report) ? section : Report.TrimEnd() + "\n\n" + section;
+        audit.Record("synthesis.export", nameof(Consultation), id, "thèmes insérés dans le bilan");
         await db.SaveChangesAsync();
         return Page();
     }

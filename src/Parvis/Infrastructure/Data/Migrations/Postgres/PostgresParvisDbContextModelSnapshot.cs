@@ -643,6 +643,46 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Contributions");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.ContributionGrouping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Contributions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .HasColumnType("text");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId")
+                        .IsUnique();
+
+                    b.ToTable("ContributionGroupings");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Council", b =>
                 {
                     b.Property<int>("Id")
@@ -4092,6 +4132,36 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SurveyTextAnswers");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SynthesisTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SynthesisThemes");
+                });
+
             modelBuilder.Entity("Parvis.Domain.TallyEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -4226,6 +4296,36 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId", "ParentId");
 
                     b.ToTable("Territories");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ThemeContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsQuote")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique();
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ThemeContributions");
                 });
 
             modelBuilder.Entity("Parvis.Domain.Verification", b =>
@@ -4615,6 +4715,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ContributionGrouping", b =>
+                {
+                    b.HasOne("Parvis.Domain.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.Council", b =>
@@ -5496,6 +5605,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SynthesisTheme", b =>
+                {
+                    b.HasOne("Parvis.Domain.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Domain.Territory", b =>
                 {
                     b.HasOne("Parvis.Domain.Territory", "Parent")
@@ -5504,6 +5622,23 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ThemeContribution", b =>
+                {
+                    b.HasOne("Parvis.Domain.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.SynthesisTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("Parvis.Domain.Consultation", b =>

@@ -615,6 +615,44 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Contributions");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.ContributionGrouping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contributions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId")
+                        .IsUnique();
+
+                    b.ToTable("ContributionGroupings");
+                });
+
             modelBuilder.Entity("Parvis.Domain.Council", b =>
                 {
                     b.Property<int>("Id")
@@ -3929,6 +3967,34 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SurveyTextAnswers");
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SynthesisTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SynthesisThemes");
+                });
+
             modelBuilder.Entity("Parvis.Domain.TallyEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -4057,6 +4123,34 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "ParentId");
 
                     b.ToTable("Territories");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ThemeContribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsQuote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId")
+                        .IsUnique();
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ThemeContributions");
                 });
 
             modelBuilder.Entity("Parvis.Domain.Verification", b =>
@@ -4440,6 +4534,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Consultation");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ContributionGrouping", b =>
+                {
+                    b.HasOne("Parvis.Domain.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Parvis.Domain.Council", b =>
@@ -5321,6 +5424,15 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Parvis.Domain.SynthesisTheme", b =>
+                {
+                    b.HasOne("Parvis.Domain.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Parvis.Domain.Territory", b =>
                 {
                     b.HasOne("Parvis.Domain.Territory", "Parent")
@@ -5329,6 +5441,23 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Parvis.Domain.ThemeContribution", b =>
+                {
+                    b.HasOne("Parvis.Domain.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Parvis.Domain.SynthesisTheme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("Parvis.Domain.Consultation", b =>
