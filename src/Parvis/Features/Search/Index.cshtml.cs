@@ -21,7 +21,7 @@ public class IndexModel(SearchQueries queries, TerritoryTrees territories, Tenan
         (SearchKind.Request, "signalements", "Signalement", "Signalements"),
         (SearchKind.Outcome, "realisations", "Réalisation", "Réalisations (nous avons fait)"),
         (SearchKind.Project, "projets", "Projet", "Projets"),
-        (SearchKind.Meeting, "reunions", "Réunion", "Réunions"),
+        (SearchKind.Meeting, "reunions", "Réunion publique", "Réunions"),
         (SearchKind.Council, "conseils", "Conseil", "Conseils"),
         (SearchKind.Survey, "enquetes", "Enquête", "Enquêtes"),
         (SearchKind.News, "actualites", "Actualité", "Actualités"),
