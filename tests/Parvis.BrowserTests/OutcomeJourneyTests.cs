@@ -91,7 +91,7 @@ public class OutcomeJourneyTests(BrowserFixture fixture)
         await admin.GetByRole(AriaRole.Link, new() { NameRegex = new("réponses? en retard$") }).ClickAsync();
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Réponses en retard");
         await admin.AssertAccessibleAsync();
-        await admin.GetByLabel("Service").SelectOptionAsync(new SelectOptionValue { Label = "Sans service" });
+        await admin.GetByLabel("Service").SelectOptionAsync(new SelectOptionValue { Label = "Service urbanisme" });
         await admin.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("Des ombrières");
         var done = await _app.InAAsync(db => db.Outcomes.CountAsync(o => o.Status == Parvis.Domain.OutcomeStatus.Done));

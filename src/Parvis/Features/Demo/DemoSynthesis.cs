@@ -23,7 +23,8 @@ public static class DemoSynthesis
             TerritoryId = consultation.TerritoryId,
             DisplayAs = DisplayIdentity.Anonymous,
             Body = i < 200 ? DemoContributionTexts.Write(random, i % DemoContributionTexts.Subjects.Length) : DemoContributionTexts.CampaignCopy(random, i),
-            CreatedAt = now.AddDays(-44).AddMinutes(i * 50),
+            // Within the last 30 days (the answer deadline): 230 late answers would bury the demo's one on /reponses/en-retard.
+            CreatedAt = now.AddDays(-25).AddMinutes(i * 50),
             State = ModerationState.Published,
         }).ToList();
         db.Contributions.AddRange(contributions);
