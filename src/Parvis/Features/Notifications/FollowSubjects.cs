@@ -32,19 +32,18 @@ public sealed class FollowSubjects(ParvisDbContext db)
     {
         FollowSubjectKind.Consultation => await db.Consultations.Where(PublicItems.Consultations).Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Title }).ToDictionaryAsync(c => c.Id, c => c.Title),
-        FollowSubjectKind.Contribution => await db.Contributions.Where(PublicItems.Contributions)
-            .Where(c => ids.Contains(c.Id) && c.Consultation!.PublishedAt != null)
+        FollowSubjectKind.Contribution => await db.Contributions.Readable(db.Consultations).Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, Title = c.Title ?? c.Body }).ToDictionaryAsync(c => c.Id, c => c.Title),
         // Not PublicItems.Proposals: a merged proposal stays followable, so its followers hear of the merge.
         FollowSubjectKind.Proposal => await db.Proposals.Where(p => ids.Contains(p.Id) && p.State == ModerationState.Published)
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
         FollowSubjectKind.Petition => await db.Petitions.Where(PublicItems.Petitions).Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
-        FollowSubjectKind.Project => await db.Projects.Where(p => ids.Contains(p.Id) && p.PublishedAt != null)
+        FollowSubjectKind.Project => await db.Projects.Where(PublicItems.Projects).Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Title }).ToDictionaryAsync(p => p.Id, p => p.Title),
         FollowSubjectKind.Territory => await db.Territories.Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name),
-        FollowSubjectKind.Meeting => await db.Meetings.Where(m => ids.Contains(m.Id) && m.PublishedAt != null)
+        FollowSubjectKind.Meeting => await db.Meetings.Where(PublicItems.Meetings).Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Title }).ToDictionaryAsync(m => m.Id, m => m.Title),
         FollowSubjectKind.Council => await db.Councils.Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name),

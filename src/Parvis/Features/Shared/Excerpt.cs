@@ -19,4 +19,7 @@ public static class Excerpt
     /// <summary>The same for a Markdown text, read as plain text.</summary>
     public static string SummaryOfMarkdown(string? markdown, int length = 200) =>
         Of(Infrastructure.Web.MarkdownRenderer.PlainText(markdown), length);
+
+    /// <summary>A participant's words quoted in a Markdown section of the closing report: on one line, in « ».</summary>
+    public static string Quote(string text) => "« " + text.ReplaceLineEndings(" ") + " »";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 
 namespace Parvis.Features.Synthesis;
@@ -32,7 +33,7 @@ public sealed class SynthesisReport(ParvisDbContext db)
             text.Append(CultureInfo.InvariantCulture, $"### {theme.Name} ({count} contribution{(count > 1 ? "s" : "")})\n\n");
             foreach (var quote in rows.Where(r => r.ThemeId == theme.Id && r.IsQuote).OrderBy(r => r.ContributionId))
                 text.Append(CultureInfo.InvariantCulture,
-                    $"- « {bodies[quote.ContributionId].ReplaceLineEndings(" ")} » ([contribution n° {quote.ContributionId}](/contributions/{quote.ContributionId}))\n");
+                    $"- {Excerpt.Quote(bodies[quote.ContributionId])} ([contribution n° {quote.ContributionId}](/contributions/{quote.ContributionId}))\n");
             text.Append('\n');
         }
         return text.ToString().TrimEnd() + "\n";

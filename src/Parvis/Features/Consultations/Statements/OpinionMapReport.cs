@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parvis.Domain;
+using Parvis.Features.Shared;
 using Parvis.Infrastructure.Data;
 
 namespace Parvis.Features.Consultations.Statements;
@@ -25,7 +26,7 @@ public sealed class OpinionMapReport(ParvisDbContext db, OpinionMapStore maps)
             var (map, snapshot) = stored;
             var statements = await db.Contributions.AsNoTracking()
                 .Where(c => c.QuestionId == question.Id && c.State == ModerationState.Published).ToDictionaryAsync(c => c.Id, c => c.Body);
-            string Quote(int id) => "« " + statements[id].ReplaceLineEndings(" ") + " »";
+            string Quote(int id) => Excerpt.Quote(statements[id]);
             text.Append(CultureInfo.InvariantCulture, $"## Carte des opinions : {question.Text.ReplaceLineEndings(" ")}\n\n");
             text.Append(CultureInfo.InvariantCulture,
                 $"{snapshot.Participants} participants, {snapshot.Votes} votes sur {statements.Count} énoncés ; {map.Groups.Count} groupes d'opinion.\n\n");
