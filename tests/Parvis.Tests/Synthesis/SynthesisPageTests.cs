@@ -14,7 +14,7 @@ namespace Parvis.Tests.Synthesis;
 /// copies, themes named, merged, moved and quoted, and the themes in the closing report's draft.
 /// </summary>
 [Collection(AppCollection.Name)]
-public class SynthesisPageTests(AppFixture fixture)
+public partial class SynthesisPageTests(AppFixture fixture)
 {
     private const int Campaign = 8;
     private readonly ParvisFactory _app = fixture.App;

@@ -67,6 +67,20 @@ public class SynthesisModel(ParvisDbContext db, AuditLog audit, IAuthorizationSe
         return Done(id, quote ? "La contribution est citée dans son thème." : "La contribution n'est plus citée.");
     }
 
+    public async Task<IActionResult> OnPostRenameAsync(int id, int? theme, string? name)
+    {
+        if (await AllowedAsync(id) is { } refused) return refused;
+        await themes.RenameAsync(id, theme, name);
+        return Done(id, "Le thème est renommé.");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int? theme)
+    {
+        if (await AllowedAsync(id) is { } refused) return refused;
+        await themes.DeleteAsync(id, theme);
+        return Done(id, "Le thème est supprimé ; ses contributions restent publiées, sans thème.");
+    }
+
     private RedirectResult Done(int id, string message)
     {
         TempData["Message"] = message;

@@ -7,7 +7,8 @@ namespace Parvis.Features.Synthesis;
 
 /// <summary>
 /// What staff do with the groups of a consultation's contributions: name a group as a theme, add another group to a
-/// theme (merging them), move a contribution to another theme, choose the contributions a theme quotes. Each checks
+/// theme (merging them), move a contribution to another theme, choose the contributions a theme quotes, rename or
+/// delete a theme. Each checks
 /// that the theme and the contribution are this consultation's, saves once, and is audited. A group's contributions
 /// already placed in a theme stay there: a staff decision is not undone by a group.
 /// </summary>
@@ -17,8 +18,7 @@ public sealed class ThemeCommands(ParvisDbContext db, AuditLog audit, TimeProvid
     {
         var members = await GroupMembersAsync(consultationId, groupNumber);
         var theme = new SynthesisTheme { ConsultationId = consultationId, Name = SynthesisTheme.ValidateName(name), CreatedAt = clock.GetUtcNow().UtcDateTime };
-        if (await db.SynthesisThemes.AnyAsync(t => t.ConsultationId == consultationId && t.Name == theme.Name))
-            throw DomainException.WithValues("Un thème s'appelle déjà « {0} » dans cette concertation.", theme.Name);
+        await EnsureNameFreeAsync(consultationId, theme.Name, null);
         db.SynthesisThemes.Add(theme);
         var added = await PlaceAsync(theme, members);
         audit.Record("synthesis.theme-name", nameof(Consultation), consultationId, $"thème « {theme.Name} » : groupe {groupNumber}, {added} contributions");
@@ -60,6 +60,37 @@ public sealed class ThemeCommands(ParvisDbContext db, AuditLog audit, TimeProvid
             $"contribution n° {contribution} {(quote ? "citée" : "plus citée")} dans le thème « {theme.Name} »");
         await db.SaveChangesAsync();
         return theme;
+    }
+
+    public async Task<SynthesisTheme> RenameAsync(int consultationId, int? themeId, string? name)
+    {
+        var theme = await ThemeAsync(consultationId, themeId);
+        var before = theme.Name;
+        theme.Name = SynthesisTheme.ValidateName(name);
+        if (theme.Name == before) return theme;
+        await EnsureNameFreeAsync(consultationId, theme.Name, theme.Id);
+        audit.Record("synthesis.theme-rename", nameof(Consultation), consultationId, $"thème « {before} » renommé « {theme.Name} »");
+        await db.SaveChangesAsync();
+        return theme;
+    }
+
+    /// <summary>Removes a theme: its contributions stay published, in no theme, and its quotes go with it.</summary>
+    public async Task<SynthesisTheme> DeleteAsync(int consultationId, int? themeId)
+    {
+        var theme = await ThemeAsync(consultationId, themeId);
+        var placed = await db.ThemeContributions.CountAsync(t => t.ThemeId == theme.Id);
+        // The database removes the theme's rows with it (cascade), in the same statement.
+        db.SynthesisThemes.Remove(theme);
+        audit.Record("synthesis.theme-delete", nameof(Consultation), consultationId,
+            $"thème « {theme.Name} » supprimé : {placed} contributions sans thème");
+        await db.SaveChangesAsync();
+        return theme;
+    }
+
+    private async Task EnsureNameFreeAsync(int consultationId, string name, int? themeId)
+    {
+        if (await db.SynthesisThemes.AnyAsync(t => t.ConsultationId == consultationId && t.Name == name && t.Id != themeId))
+            throw DomainException.WithValues("Un thème s'appelle déjà « {0} » dans cette concertation.", name);
     }
 
     private async Task<List<int>> GroupMembersAsync(int consultationId, int groupNumber)
