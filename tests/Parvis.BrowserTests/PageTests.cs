@@ -50,6 +50,25 @@ public class PageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_administrator_issues_and_revokes_an_api_key_with_the_keyboard()
+    {
+        var page = await fixture.NewPageAsync(width: 360);
+        await page.LoginAsync("admin@" + ParvisFactory.DomainA);
+        await page.GotoAsync("/admin/cles-api");
+        await page.AssertAccessibleAsync();
+        await page.Locator("#Name").FocusAsync();
+        await page.Keyboard.TypeAsync("Portail open data de la métropole");
+        await page.Keyboard.PressAsync("Enter");
+        var secret = page.GetByLabel("Clé", new() { Exact = true });
+        await Assertions.Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^pvk_[0-9a-f]{48}$"));
+        await page.AssertAccessibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the key scrolls sideways at 360 px");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Révoquer la clé Portail open data de la métropole" }).PressAsync("Enter");
+        await Assertions.Expect(page.GetByText("La clé est révoquée")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task The_second_factor_page_has_no_accessibility_violations()
     {
         var email = await _app.NewCitizenAsync();

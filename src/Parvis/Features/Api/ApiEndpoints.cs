@@ -24,6 +24,13 @@ public static class ApiEndpoints
             .WithMetadata(new RateLimitedAttribute(RateLimits.PublicApi), new ProblemJsonAttribute())
             .AddEndpointFilter((context, next) =>
             {
+                if (context.HttpContext.Features.Get<ApiKeyRefusal>() is not null)
+                {
+                    context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+                    return ValueTask.FromResult<object?>(Results.Problem(
+                        "Cette collectivité ne connaît pas la clé présentée, ou l'a révoquée : demandez-en une nouvelle, ou lisez sans clé.",
+                        statusCode: StatusCodes.Status401Unauthorized, title: "Clé d'API refusée"));
+                }
                 context.HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
                 return next(context);
             });

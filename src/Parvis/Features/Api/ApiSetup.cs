@@ -19,7 +19,10 @@ public static class ApiSetup
         "- **Synchronisation** : `updated_since` (ISO 8601) ne garde que ce qui a été publié ou modifié depuis.\n" +
         "- **Cache** : chaque réponse porte un `ETag` ; renvoyé dans `If-None-Match`, il donne un 304 sans corps.\n" +
         "- **Erreurs** : `application/problem+json` (RFC 9457), titres en français.\n" +
-        "- **CORS** : lecture depuis n'importe quelle origine, sans cookies. Limite de débit par adresse IP (429).\n\n" +
+        "- **CORS** : lecture depuis n'importe quelle origine, sans cookies.\n" +
+        "- **Limite de débit** : sans clé, par adresse IP (429 au-delà) ; avec une clé remise par la collectivité " +
+        "(`Authorization: Bearer pvk_…` ou `X-Api-Key: pvk_…`), la limite propre à la clé, d'où que viennent les " +
+        "requêtes. Une clé inconnue ou révoquée donne un 401.\n\n" +
         "Licence des données : celle de la collectivité (Licence Ouverte 2.0 par défaut). Les signalements restent dans " +
         "l'API Open311 (/open311/v2, voir docs/OPEN311.md).";
 
@@ -29,7 +32,7 @@ public static class ApiSetup
         services.AddScoped<ProposalsApi>();
         services.AddScoped<PlacesApi>();
         services.AddCors(o => o.AddPolicy(ApiEndpoints.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
-            .WithHeaders("If-None-Match").WithExposedHeaders("ETag")));
+            .WithHeaders("If-None-Match", "Authorization", "X-Api-Key").WithExposedHeaders("ETag")));
         services.AddOpenApi(DocumentName, o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;

@@ -51,6 +51,7 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<OpinionMapSnapshot> OpinionMapSnapshots => Set<OpinionMapSnapshot>();
     public DbSet<ContributionGrouping> ContributionGroupings => Set<ContributionGrouping>();
     public DbSet<SynthesisTheme> SynthesisThemes => Set<SynthesisTheme>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ThemeContribution> ThemeContributions => Set<ThemeContribution>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<Flag> Flags => Set<Flag>();

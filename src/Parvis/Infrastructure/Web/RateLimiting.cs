@@ -23,7 +23,7 @@ public static class RateLimits
     public const string Signing = "signing";
     /// <summary>Signatures from one e-mail domain on one petition (see <c>SigningLimits</c>).</summary>
     public const string SigningDomain = "signing-domain";
-    /// <summary>Reads of the public API (/api/v1), per IP address.</summary>
+    /// <summary>Reads of the public API (/api/v1), per IP address, or per API key (its own limit).</summary>
     public const string PublicApi = "public-api";
 
     /// <summary>What the moderators read for each limit.</summary>
@@ -150,6 +150,9 @@ public static class RateLimiting
     private static RateLimitPartition<string> Partition(HttpContext ctx, IReadOnlyDictionary<string, RateLimitRule> rules, bool perAccount)
     {
         if (RuleFor(ctx, rules) is not { } rule) return RateLimitPartition.GetNoLimiter("");
+        // A reuser's key has its own allowance, wherever its requests come from.
+        if (!perAccount && rule.Name == RateLimits.PublicApi && ctx.Features.Get<ApiKeyGrant>() is { } key)
+            return Counter(ctx, $"{rule.Name}:key:{key.KeyId}", rule with { Permits = key.ReadsPerMinute });
         if (!perAccount) return rule.PerAddress ? Counter(ctx, $"{rule.Name}:ip:{ctx.Connection.RemoteIpAddress}", rule) : RateLimitPartition.GetNoLimiter("");
         return rule.PerAccount && ctx.User.UserId() is { } id ? Counter(ctx, $"{rule.Name}:user:{id}", rule) : RateLimitPartition.GetNoLimiter("");
     }

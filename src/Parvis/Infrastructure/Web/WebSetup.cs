@@ -63,6 +63,7 @@ public static class WebSetup
         });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<ApiKeyLookup>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddScoped<TenantContext>();
@@ -155,6 +156,7 @@ public static class WebSetup
         app.UseMiddleware<TenantUserMiddleware>();
         // After sign-in, so that an account's allowance follows it across addresses. Only requests that count
         // against a limit go through the limiter: a page read would take two partition lookups for nothing.
+        app.UseMiddleware<ApiKeyMiddleware>();
         var rules = app.Services.GetRequiredService<RateLimitRules>();
         app.UseWhen(ctx => RateLimiting.RuleFor(ctx, rules) is not null, limited => limited.UseRateLimiter());
         app.UseWriteQueue();
