@@ -62,7 +62,12 @@ public class PageTests(BrowserFixture fixture)
         var secret = page.GetByLabel("Clé", new() { Exact = true });
         await Assertions.Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^pvk_[0-9a-f]{48}$"));
         await page.AssertAccessibleAsync();
-        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the key scrolls sideways at 360 px");
+        // The elements that pass the right edge, named, so that a failure says what to fix.
+        Assert.Equal("", await page.EvaluateAsync<string>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? "" : [...document.querySelectorAll("main *:not(.table-scroll *)")]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .map(e => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().right)).join(", ")
+            """));
         await page.GetByRole(AriaRole.Button, new() { Name = "Révoquer la clé Portail open data de la métropole" }).PressAsync("Enter");
         await Assertions.Expect(page.GetByText("La clé est révoquée")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
