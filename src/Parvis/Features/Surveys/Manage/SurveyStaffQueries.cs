@@ -60,12 +60,10 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
     }
 
     /// <summary>One row per response, one column per question (options by their text), and the channel.</summary>
-    public async Task<CsvFile> ExportAsync(SurveyStructure survey)
+    public async Task<CsvDownload> ExportAsync(SurveyStructure survey, string fileName)
     {
         var id = survey.Survey.Id;
         var questions = survey.Questions;
-        var csv = new CsvFile([.. FixedColumns.Concat(questions.Select((q, i) => $"q{(i + 1).ToString(CultureInfo.InvariantCulture)}"))]);
-        csv.Row([null, null, null, null, .. questions.Select(q => (object?)q.Text)]);
         var options = survey.Options.SelectMany(g => g).ToDictionary(o => o.Id, o => o.Text);
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Channel, r.SheetNumber, r.SubmittedAt }).ToListAsync();
@@ -76,6 +74,9 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
             .Select(t => new { t.ResponseId, t.QuestionId, t.Text }).ToListAsync())
             .ToDictionary(t => (t.ResponseId, t.QuestionId), t => t.Text);
         string Option(int? o) => o is { } k ? options.GetValueOrDefault(k, "") : "";
+        return CsvFile.Download(fileName, [.. FixedColumns.Concat(questions.Select((q, i) => $"q{(i + 1).ToString(CultureInfo.InvariantCulture)}"))], async csv =>
+        {
+        await csv.RowAsync([null, null, null, null, .. questions.Select(q => (object?)q.Text)]);
         foreach (var r in responses)
         {
             var cells = new List<object?> { r.Id, SurveyLabels.ChannelOf(r.Channel), r.SheetNumber, r.SubmittedAt };
@@ -93,8 +94,8 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
                     _ => string.Join(" | ", mine.Select(c => Option(c.OptionId))),
                 });
             }
-            csv.Row([.. cells]);
+            await csv.RowAsync([.. cells]);
         }
-        return csv;
+        });
     }
 }
