@@ -76,26 +76,26 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
         string Option(int? o) => o is { } k ? options.GetValueOrDefault(k, "") : "";
         return CsvFile.Download(fileName, [.. FixedColumns.Concat(questions.Select((q, i) => $"q{(i + 1).ToString(CultureInfo.InvariantCulture)}"))], async csv =>
         {
-        await csv.RowAsync([null, null, null, null, .. questions.Select(q => (object?)q.Text)]);
-        foreach (var r in responses)
-        {
-            var cells = new List<object?> { r.Id, SurveyLabels.ChannelOf(r.Channel), r.SheetNumber, r.SubmittedAt };
-            foreach (var q in questions)
+            await csv.RowAsync([null, null, null, null, .. questions.Select(q => (object?)q.Text)]);
+            foreach (var r in responses)
             {
-                var mine = choices[(r.Id, q.Id)].ToList();
-                cells.Add(q.Kind switch
+                var cells = new List<object?> { r.Id, SurveyLabels.ChannelOf(r.Channel), r.SheetNumber, r.SubmittedAt };
+                foreach (var q in questions)
                 {
-                    _ when q.IsText => texts.GetValueOrDefault((r.Id, q.Id)),
-                    _ when mine.Count == 0 => null,
-                    SurveyQuestionKind.Matrix => string.Join(" | ", mine.Select(c => $"{Option(c.RowOptionId)} : {Option(c.OptionId)}")),
-                    SurveyQuestionKind.Ranking => string.Join(" | ", mine.OrderBy(c => c.Value).Select(c => Option(c.OptionId))),
-                    SurveyQuestionKind.Date => DateOnly.FromDayNumber(mine[0].Value ?? 0),
-                    SurveyQuestionKind.Scale or SurveyQuestionKind.Number => mine[0].Value,
-                    _ => string.Join(" | ", mine.Select(c => Option(c.OptionId))),
-                });
+                    var mine = choices[(r.Id, q.Id)].ToList();
+                    cells.Add(q.Kind switch
+                    {
+                        _ when q.IsText => texts.GetValueOrDefault((r.Id, q.Id)),
+                        _ when mine.Count == 0 => null,
+                        SurveyQuestionKind.Matrix => string.Join(" | ", mine.Select(c => $"{Option(c.RowOptionId)} : {Option(c.OptionId)}")),
+                        SurveyQuestionKind.Ranking => string.Join(" | ", mine.OrderBy(c => c.Value).Select(c => Option(c.OptionId))),
+                        SurveyQuestionKind.Date => DateOnly.FromDayNumber(mine[0].Value ?? 0),
+                        SurveyQuestionKind.Scale or SurveyQuestionKind.Number => mine[0].Value,
+                        _ => string.Join(" | ", mine.Select(c => Option(c.OptionId))),
+                    });
+                }
+                await csv.RowAsync([.. cells]);
             }
-            await csv.RowAsync([.. cells]);
-        }
         });
     }
 }
