@@ -17,6 +17,13 @@ public static class OpenDataEndpoints
     public const string Path = "/donnees";
     public const string SemicolonQuery = "separateur=point-virgule";
 
+    /// <summary>data.json indented and with its accents as they are (a person reads it too), still valid JSON.</summary>
+    private static readonly JsonSerializerOptions CatalogJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void MapOpenData(this WebApplication app)
     {
         var group = app.MapGroup(Path)
@@ -28,7 +35,7 @@ public static class OpenDataEndpoints
         group.MapGet("/data.json", async (HttpContext http, DataCatalog catalog) =>
         {
             http.Response.Headers.CacheControl = "no-cache";
-            return Results.Text((await catalog.DocumentAsync()).ToJsonString(), "application/ld+json; charset=utf-8");
+            return Results.Text((await catalog.DocumentAsync()).ToJsonString(CatalogJson), "application/ld+json; charset=utf-8");
         });
 
         group.MapGet("/{dataset}.{format}", (HttpContext http, OpenDataSets sets, string dataset, string format, string? separateur) =>
