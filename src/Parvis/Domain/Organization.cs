@@ -16,6 +16,8 @@ public class Organization
     /// <summary>The organization's promise: a contribution gets its official response within this many days.</summary>
     public int ResponseDeadlineDays { get; set; } = DefaultResponseDeadlineDays;
     public const int DefaultResponseDeadlineDays = 30;
+    /// <summary>The licence of the open data page's datasets (/donnees), chosen by the administrator.</summary>
+    public OpenDataLicence DataLicence { get; set; } = OpenDataLicence.LicenceOuverte20;
     public List<OrganizationHost> Hosts { get; set; } = [];
     public IdentitySettings Identity { get; set; } = new();
     public RetentionSettings Retention { get; set; } = new();

@@ -73,6 +73,9 @@ public static class FeatureSetup
         builder.Services.AddScoped<Petitions.Signing.SignatureModeration>();
         builder.Services.AddRequests();
         Api.ApiSetup.AddPublicApi(builder.Services);
+        builder.Services.AddScoped<OpenData.OpenDataRequests>();
+        builder.Services.AddScoped<OpenData.OpenDataSets>();
+        builder.Services.AddScoped<OpenData.DataCatalog>();
         Projects.ProjectsSetup.AddProjects(builder.Services);
         News.NewsSetup.AddNews(builder.Services);
         Surveys.SurveysSetup.AddSurveys(builder.Services);
@@ -122,6 +125,7 @@ public static class FeatureSetup
         app.MapRequests();
         Api.ApiEndpoints.MapPublicApi(app);
         Api.ApiSetup.MapPublicApiDocs(app);
+        OpenData.OpenDataEndpoints.MapOpenData(app);
         Meetings.MeetingCalendarEndpoints.MapMeetingCalendars(app);
         return app;
     }

@@ -110,5 +110,9 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/docs/scalar.js"] = "+++++++",
         ["GET /api/docs/scalar.aspnetcore.js"] = "+++++++",
         ["GET /api/docs/favicon.svg"] = "+++++++",
+        // Open data: public, like the pages they come from.
+        ["GET /donnees"] = "+++++++",
+        ["GET /donnees/data.json"] = "+++++++",
+        ["GET /donnees/{dataset}.{format}"] = "+++++++",
     };
 }

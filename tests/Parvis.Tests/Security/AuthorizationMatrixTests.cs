@@ -131,6 +131,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/verifier/", StringComparison.Ordinal))
                     url = target.Replace("{item}", "petition", StringComparison.Ordinal).Replace("{id:int}", ids["{petition}"], StringComparison.Ordinal)
                         .Replace("{format}", "json", StringComparison.Ordinal);
+                if (target == "/donnees/{dataset}.{format}") url = "/donnees/contributions.csv";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
                 var response = method == "GET"

@@ -28,14 +28,17 @@ public static class ExportEndpoints
             if (data is null) return Results.NotFound();
             audit.Record("consultation.export", nameof(Consultation), id, "csv");
             await db.SaveChangesAsync();
-            var csv = new CsvFile("type", "id", "parent", "auteur", "canal", "date", "texte", "position_ou_reaction", "accord", "desaccord", "recue_le", "lieu_reception");
-            foreach (var c in data.Contributions)
-                csv.Row("contribution", c.Id, null, c.Author, c.Channel, c.CreatedAt, c.Body, null, c.Agree, c.Disagree, c.ReceivedAt, c.ReceivedPlace);
-            foreach (var c in data.Comments)
-                csv.Row("commentaire", c.Id, c.ContributionId, c.Author, null, c.CreatedAt, c.Body, c.Stance, null, null, null, null);
-            foreach (var r in data.Reactions)
-                csv.Row("reaction", null, r.ContributionId, r.Author, null, r.CreatedAt, null, r.Kind, null, null, null, null);
-            return csv.ToResult($"concertation-{id}.csv");
+            return CsvFile.Download($"concertation-{id}.csv",
+                ["type", "id", "parent", "auteur", "canal", "date", "texte", "position_ou_reaction", "accord", "desaccord", "recue_le", "lieu_reception"],
+                async csv =>
+                {
+                    foreach (var c in data.Contributions)
+                        await csv.RowAsync("contribution", c.Id, null, c.Author, c.Channel, c.CreatedAt, c.Body, null, c.Agree, c.Disagree, c.ReceivedAt, c.ReceivedPlace);
+                    foreach (var c in data.Comments)
+                        await csv.RowAsync("commentaire", c.Id, c.ContributionId, c.Author, null, c.CreatedAt, c.Body, c.Stance, null, null, null, null);
+                    foreach (var r in data.Reactions)
+                        await csv.RowAsync("reaction", null, r.ContributionId, r.Author, null, r.CreatedAt, null, r.Kind, null, null, null, null);
+                });
         });
     }
 

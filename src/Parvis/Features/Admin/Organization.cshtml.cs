@@ -11,7 +11,7 @@ using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Admin;
 
-/// <summary>Branding and rules of the organization: name, colour, time zone, contact, charter, moderation threshold, 2FA.</summary>
+/// <summary>Branding and rules of the organization: name, colour, time zone, contact, charter, moderation threshold, 2FA, open data licence.</summary>
 public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLog audit, Infrastructure.Cluster.ICacheInvalidation cache, Files.FileCommands files) : PageModel
 {
     public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo)
@@ -71,6 +71,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         public bool RequireTwoFactorForStaff { get; set; }
         [Range(1, 365, ErrorMessage = "Le délai de réponse doit être entre 1 et 365 jours.")]
         public int ResponseDeadlineDays { get; set; } = Organization.DefaultResponseDeadlineDays;
+        public OpenDataLicence DataLicence { get; set; }
     }
 
     public void OnGet()
@@ -86,6 +87,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
             FlagThreshold = o.FlagThreshold,
             RequireTwoFactorForStaff = o.RequireTwoFactorForStaff,
             ResponseDeadlineDays = o.ResponseDeadlineDays,
+            DataLicence = o.DataLicence,
         };
     }
 
@@ -93,6 +95,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
     {
         if (!Organization.IsValidColor(Form.PrimaryColor ?? "")) ModelState.AddModelError("Form.PrimaryColor", "La couleur doit être au format #RRGGBB.");
         if (!TimeZones.Contains(Form.TimeZoneId)) ModelState.AddModelError("Form.TimeZoneId", "Ce fuseau horaire n'est pas proposé.");
+        if (!Enum.IsDefined(Form.DataLicence)) ModelState.AddModelError("Form.DataLicence", "Cette licence n'est pas proposée.");
         if (!ModelState.IsValid) return Page();
         var o = await db.Organizations.Include(x => x.Hosts).SingleAsync(x => x.Id == tenant.OrganizationId);
         var changes = new List<string>();
@@ -110,6 +113,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         Set("seuil de signalements", o.FlagThreshold, Form.FlagThreshold, v => o.FlagThreshold = v);
         Set("double authentification du personnel", o.RequireTwoFactorForStaff, Form.RequireTwoFactorForStaff, v => o.RequireTwoFactorForStaff = v);
         Set("délai de réponse", o.ResponseDeadlineDays, Form.ResponseDeadlineDays, v => o.ResponseDeadlineDays = v);
+        Set($"licence des données ouvertes ({OpenDataLicenceInfo.Of(Form.DataLicence).Name})", o.DataLicence, Form.DataLicence, v => o.DataLicence = v);
         if (changes.Count > 0) audit.Record("organization.update", nameof(Organization), o.Id, string.Join(", ", changes));
         await db.SaveChangesAsync();
         await TenantMiddleware.ForgetAsync(cache, o.HostNames());

@@ -23,24 +23,28 @@ public sealed record RoundFiles(string People, string Quotas, int PanelSize, boo
         var columns = new List<string> { "id" };
         columns.AddRange(features);
         if (draw.OnePerHousehold) columns.Add(HouseholdColumn);
-        var people = new CsvFile([.. columns]);
         // A household that already sits has its seat: its other members cannot be drawn again.
         var seated = sitting.Select(p => p.Household).ToHashSet(StringComparer.Ordinal);
-        foreach (var person in candidates.Where(p => !draw.OnePerHousehold || !seated.Contains(p.Household)))
+        var people = CsvFile.Text(CsvFormat.Semicolon, [.. columns], csv =>
         {
-            var cells = new List<object?> { person.Code };
-            cells.AddRange(person.ValueList);
-            if (draw.OnePerHousehold) cells.Add(person.Household);
-            people.Row([.. cells]);
-        }
-        var quotaFile = new CsvFile("feature", "value", "min", "max");
-        foreach (var quota in quotas)
+            foreach (var person in candidates.Where(p => !draw.OnePerHousehold || !seated.Contains(p.Household)))
+            {
+                var cells = new List<object?> { person.Code };
+                cells.AddRange(person.ValueList);
+                if (draw.OnePerHousehold) cells.Add(person.Household);
+                csv.Row([.. cells]);
+            }
+        });
+        var quotaFile = CsvFile.Text(CsvFormat.Semicolon, ["feature", "value", "min", "max"], csv =>
         {
-            var feature = features.ToList().IndexOf(quota.Feature);
-            var taken = sitting.Count(p => p.ValueList[feature] == quota.Value);
-            quotaFile.Row(quota.Feature, quota.Value, Math.Max(0, quota.Min - taken), Math.Max(0, quota.Max - taken));
-        }
-        return new RoundFiles(Text(people), Text(quotaFile), draw.PanelSize - sitting.Count, draw.OnePerHousehold);
+            foreach (var quota in quotas)
+            {
+                var feature = features.ToList().IndexOf(quota.Feature);
+                var taken = sitting.Count(p => p.ValueList[feature] == quota.Value);
+                csv.Row(quota.Feature, quota.Value, Math.Max(0, quota.Min - taken), Math.Max(0, quota.Max - taken));
+            }
+        });
+        return new RoundFiles(people, quotaFile, draw.PanelSize - sitting.Count, draw.OnePerHousehold);
     }
 
     public async Task<SortitionProblem> ProblemAsync()
@@ -57,8 +61,6 @@ public sealed record RoundFiles(string People, string Quotas, int PanelSize, boo
     public static string CommandLine(int panelSize, string seed, bool onePerHousehold, string algorithm) =>
         FormattableString.Invariant($"dotnet run --project src/Parvis -- sortition --people people.csv --quotas quotas.csv --panel {panelSize} --seed \"{seed}\"")
         + (onePerHousehold ? $" --household {HouseholdColumn}" : "") + " --algorithm " + FairDraw.NameOf(algorithm);
-
-    private static string Text(CsvFile file) => Encoding.UTF8.GetString(file.ToBytes().AsSpan(Encoding.UTF8.Preamble.Length));
 
     private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
 }

@@ -13,7 +13,7 @@ public static class TallyEndpoints
             var document = TallyLogDocument.Of(report, await verification.EntriesAsync(report.Item, id));
             var name = $"journal-{report.Item}-{id}.{format}";
             return format == "csv"
-                ? document.ToCsv().ToResult(name)
+                ? document.ToCsv(name)
                 : Results.File(Encoding.UTF8.GetBytes(document.ToJson()), "application/json", name);
         });
     }

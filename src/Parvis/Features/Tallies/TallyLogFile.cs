@@ -47,12 +47,11 @@ public sealed record TallyLogDocument(string Item, int ItemId, string Title, lon
         }
     }
 
-    public CsvFile ToCsv()
-    {
-        var csv = new CsvFile("sequence", "type", "id", "heure", "motif", "empreinte_precedente", "empreinte");
-        foreach (var l in Entries) csv.Row(l.Sequence, l.Kind, l.Id, l.At, l.Reason, l.Previous, l.Hash);
-        return csv;
-    }
+    public CsvDownload ToCsv(string fileName) =>
+        CsvFile.Download(fileName, ["sequence", "type", "id", "heure", "motif", "empreinte_precedente", "empreinte"], async csv =>
+        {
+            foreach (var l in Entries) await csv.RowAsync(l.Sequence, l.Kind, l.Id, l.At, l.Reason, l.Previous, l.Hash);
+        });
 
     /// <summary>
     /// What the command prints: the chain recomputed from the file alone by the code that checks the stored log

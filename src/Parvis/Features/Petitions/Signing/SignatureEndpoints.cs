@@ -29,30 +29,33 @@ public static class SignatureEndpoints
             if (petition.ElectorMode)
             {
                 // CGCT L1112-16: the request is examined with its signers' names and communes, nothing more.
-                var csv = new CsvFile("nom", "commune");
-                var rows = await valid.OrderBy(s => s.ConfirmedAt).Select(s => new { s.Name, s.Commune }).ToListAsync();
-                foreach (var row in rows) csv.Row(row.Name, row.Commune);
-                audit.Record("petition.signatures-export", nameof(Petition), id, $"électeurs, {rows.Count} signatures nominatives");
-                return await SendAsync(csv);
+                var count = await valid.CountAsync();
+                audit.Record("petition.signatures-export", nameof(Petition), id, $"électeurs, {count} signatures nominatives");
+                return await SendAsync(["nom", "commune"], async csv =>
+                {
+                    await foreach (var row in valid.OrderBy(s => s.ConfirmedAt).ThenBy(s => s.Id).Select(s => new { s.Name, s.Commune }).AsAsyncEnumerable())
+                        await csv.RowAsync(row.Name, row.Commune);
+                });
             }
             else
             {
                 // Outside elector mode the institution gets counts, never names.
-                var csv = new CsvFile("commune_ou_code_postal", "jour", "signatures");
                 var rows = await valid.Select(s => new { Place = s.Commune ?? s.PostalCode ?? "", s.ConfirmedAt }).ToListAsync();
                 var groups = rows.GroupBy(r => (r.Place, Day: DateOnly.FromDateTime(r.ConfirmedAt!.Value)))
-                    .OrderBy(g => g.Key.Place, StringComparer.Ordinal).ThenBy(g => g.Key.Day);
-                foreach (var g in groups)
-                    csv.Row(g.Key.Place.Length == 0 ? "(non renseigné)" : g.Key.Place, g.Key.Day, g.Count());
+                    .OrderBy(g => g.Key.Place, StringComparer.Ordinal).ThenBy(g => g.Key.Day).ToList();
                 audit.Record("petition.signatures-export", nameof(Petition), id, $"comptes par commune et par jour, {rows.Count} signatures");
-                return await SendAsync(csv);
+                return await SendAsync(["commune_ou_code_postal", "jour", "signatures"], async csv =>
+                {
+                    foreach (var g in groups)
+                        await csv.RowAsync(g.Key.Place.Length == 0 ? "(non renseigné)" : g.Key.Place, g.Key.Day, g.Count());
+                });
             }
 
-            async Task<IResult> SendAsync(CsvFile csv)
+            async Task<IResult> SendAsync(string[] columns, Func<CsvFile, Task> write)
             {
                 await db.SaveChangesAsync();
                 http.Response.Headers.CacheControl = "no-store";
-                return csv.ToResult($"petition-{id}-signatures.csv");
+                return CsvFile.Download($"petition-{id}-signatures.csv", columns, write);
             }
         }).RequireAuthorization(Policies.Answer);
     }

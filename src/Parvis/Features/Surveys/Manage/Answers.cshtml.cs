@@ -25,8 +25,7 @@ public class AnswersModel(SurveyStaffCommands commands, SurveyStaffQueries staff
     public async Task<IActionResult> OnGetCsvAsync(int id)
     {
         await LoadAsync(id);
-        var csv = await staffQueries.ExportAsync(Survey);
-        return File(csv.ToBytes(), "text/csv; charset=utf-8", $"enquete-{id}-reponses.csv");
+        return await staffQueries.ExportAsync(Survey, $"enquete-{id}-reponses.csv");
     }
 
     public Task<IActionResult> OnPostHideAsync(int id, long textId) => ModerateAsync(id, textId, hidden: true);

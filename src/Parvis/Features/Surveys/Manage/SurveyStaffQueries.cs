@@ -60,12 +60,10 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
     }
 
     /// <summary>One row per response, one column per question (options by their text), and the channel.</summary>
-    public async Task<CsvFile> ExportAsync(SurveyStructure survey)
+    public async Task<CsvDownload> ExportAsync(SurveyStructure survey, string fileName)
     {
         var id = survey.Survey.Id;
         var questions = survey.Questions;
-        var csv = new CsvFile([.. FixedColumns.Concat(questions.Select((q, i) => $"q{(i + 1).ToString(CultureInfo.InvariantCulture)}"))]);
-        csv.Row([null, null, null, null, .. questions.Select(q => (object?)q.Text)]);
         var options = survey.Options.SelectMany(g => g).ToDictionary(o => o.Id, o => o.Text);
         var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == id).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.Channel, r.SheetNumber, r.SubmittedAt }).ToListAsync();
@@ -76,25 +74,28 @@ public sealed class SurveyStaffQueries(ParvisDbContext db, TimeProvider clock)
             .Select(t => new { t.ResponseId, t.QuestionId, t.Text }).ToListAsync())
             .ToDictionary(t => (t.ResponseId, t.QuestionId), t => t.Text);
         string Option(int? o) => o is { } k ? options.GetValueOrDefault(k, "") : "";
-        foreach (var r in responses)
+        return CsvFile.Download(fileName, [.. FixedColumns.Concat(questions.Select((q, i) => $"q{(i + 1).ToString(CultureInfo.InvariantCulture)}"))], async csv =>
         {
-            var cells = new List<object?> { r.Id, SurveyLabels.ChannelOf(r.Channel), r.SheetNumber, r.SubmittedAt };
-            foreach (var q in questions)
+            await csv.RowAsync([null, null, null, null, .. questions.Select(q => (object?)q.Text)]);
+            foreach (var r in responses)
             {
-                var mine = choices[(r.Id, q.Id)].ToList();
-                cells.Add(q.Kind switch
+                var cells = new List<object?> { r.Id, SurveyLabels.ChannelOf(r.Channel), r.SheetNumber, r.SubmittedAt };
+                foreach (var q in questions)
                 {
-                    _ when q.IsText => texts.GetValueOrDefault((r.Id, q.Id)),
-                    _ when mine.Count == 0 => null,
-                    SurveyQuestionKind.Matrix => string.Join(" | ", mine.Select(c => $"{Option(c.RowOptionId)} : {Option(c.OptionId)}")),
-                    SurveyQuestionKind.Ranking => string.Join(" | ", mine.OrderBy(c => c.Value).Select(c => Option(c.OptionId))),
-                    SurveyQuestionKind.Date => DateOnly.FromDayNumber(mine[0].Value ?? 0),
-                    SurveyQuestionKind.Scale or SurveyQuestionKind.Number => mine[0].Value,
-                    _ => string.Join(" | ", mine.Select(c => Option(c.OptionId))),
-                });
+                    var mine = choices[(r.Id, q.Id)].ToList();
+                    cells.Add(q.Kind switch
+                    {
+                        _ when q.IsText => texts.GetValueOrDefault((r.Id, q.Id)),
+                        _ when mine.Count == 0 => null,
+                        SurveyQuestionKind.Matrix => string.Join(" | ", mine.Select(c => $"{Option(c.RowOptionId)} : {Option(c.OptionId)}")),
+                        SurveyQuestionKind.Ranking => string.Join(" | ", mine.OrderBy(c => c.Value).Select(c => Option(c.OptionId))),
+                        SurveyQuestionKind.Date => DateOnly.FromDayNumber(mine[0].Value ?? 0),
+                        SurveyQuestionKind.Scale or SurveyQuestionKind.Number => mine[0].Value,
+                        _ => string.Join(" | ", mine.Select(c => Option(c.OptionId))),
+                    });
+                }
+                await csv.RowAsync([.. cells]);
             }
-            csv.Row([.. cells]);
-        }
-        return csv;
+        });
     }
 }

@@ -1945,6 +1945,11 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DataLicence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FlagThreshold")
                         .HasColumnType("INTEGER");
 
