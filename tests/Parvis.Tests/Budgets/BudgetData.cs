@@ -94,7 +94,8 @@ internal static class BudgetData
     {
         var page = await client.GetDocumentAsync(url);
         // A page without a form (the ballot refused to an anonymous visitor): the sign-in page's token.
-        var token = (page.QuerySelector("input[name=__RequestVerificationToken]")
+        var token = (page.QuerySelector($"{BallotForm} input[name=__RequestVerificationToken]")
+            ?? page.QuerySelector("input[name=__RequestVerificationToken]")
             ?? (await client.GetDocumentAsync("/compte/connexion")).QuerySelector("input[name=__RequestVerificationToken]"))!.GetAttribute("value")!;
         return await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token),
             .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]));
