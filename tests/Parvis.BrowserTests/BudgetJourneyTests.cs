@@ -45,21 +45,21 @@ public class BudgetJourneyTests(BrowserFixture fixture)
         var vote = page.GetByRole(AriaRole.Button, new() { Name = "Voter" });
         await vote.FocusAsync();
         await vote.PressAsync("Enter");
-        await page.WaitForPageAsync($"**/budgets/{id}");
+        await page.WaitForPageAsync($"**/budgets/{id}*");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Merci, votre bulletin est enregistré.");
         await Assertions.Expect(page.Locator("form.budget-ballot")).ToContainTextAsync(new Regex(@"Sélection enregistrée : 60\s000 €"));
 
         // Too much for the budget: refused with the total, nothing changed.
         await page.GetByLabel("Une piscine mobile dans la cour de l'école Jaurès").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remplacer mon bulletin" }).ClickAsync();
-        await page.WaitForPageAsync($"**/budgets/{id}");
+        await page.WaitForPageAsync($"**/budgets/{id}*");
         await Assertions.Expect(page.Locator(".errors")).ToContainTextAsync(new Regex(@"Votre sélection coûte 120\s000 €, plus que le budget de 100\s000 €"));
         await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Une piscine mobile dans la cour de l'école Jaurès").UncheckAsync();
         await page.GetByLabel("Des brumisateurs place de la Gare").UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remplacer mon bulletin" }).ClickAsync();
-        await page.WaitForPageAsync($"**/budgets/{id}");
+        await page.WaitForPageAsync($"**/budgets/{id}*");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Votre bulletin a été remplacé.");
         await Assertions.Expect(page.Locator("form.budget-ballot")).ToContainTextAsync(new Regex(@"Sélection enregistrée : 25\s000 €"));
         await Assertions.Expect(page.GetByLabel("Un cinéma en plein air aux Rives")).ToBeCheckedAsync();
