@@ -79,6 +79,7 @@ public static class FeatureSetup
         Projects.ProjectsSetup.AddProjects(builder.Services);
         News.NewsSetup.AddNews(builder.Services);
         Surveys.SurveysSetup.AddSurveys(builder.Services);
+        Budgets.BudgetsSetup.AddBudgets(builder.Services);
         Tallies.TallySetup.AddTallies(builder.Services);
         Notifications.NotificationsSetup.AddNotifications(builder.Services);
         builder.Services.AddScoped<Meetings.MeetingQueries>();

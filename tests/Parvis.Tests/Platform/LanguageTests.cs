@@ -224,6 +224,11 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<QuestionKind>().Select(Parvis.Features.Requests.Manage.QuestionLabels.Of));
         texts.AddRange([new RequestSettings { AskIfFixedAfterDays = 0 }.Validate(), new RequestSettings { NearbyMetres = 0 }.Validate()]);
         texts.AddRange(new[] { RateLimits.SignUp, RateLimits.Login, RateLimits.PasswordReset, RateLimits.Posting, RateLimits.Reactions, RateLimits.Flags, RateLimits.IdentityChecks }.Select(RateLimits.Label));
+        texts.AddRange(Enum.GetValues<BudgetPhase>().Select(Parvis.Features.Budgets.BudgetLabels.Of));
+        texts.AddRange(Enum.GetValues<BudgetRule>().SelectMany(r => new[] { Parvis.Features.Budgets.BudgetLabels.Of(r), Parvis.Features.Budgets.BudgetLabels.ShortOf(r) }));
+        texts.AddRange(Enum.GetValues<BudgetVoteForm>().SelectMany(f => new[] { Parvis.Features.Budgets.BudgetLabels.Of(f), Parvis.Features.Budgets.BudgetLabels.ShortOf(f) }));
+        texts.AddRange(Enum.GetValues<BudgetFeasibility>().Select(Parvis.Features.Budgets.BudgetLabels.Of));
+        texts.AddRange([Parvis.Features.Budgets.BudgetLabels.TieBreaking, new Budget { Title = "" }.ValidateSettings()]);
         var missing = texts.Where(t => t is null || !keys.Contains(t)).ToList();
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.en.resx:\n" + string.Join("\n", missing));
     }

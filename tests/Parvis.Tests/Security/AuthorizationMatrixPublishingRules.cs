@@ -1,6 +1,6 @@
 namespace Parvis.Tests.Security;
 
-/// <summary>The rules of what the city publishes: projects, news and the home page, surveys (columns as in <c>AuthorizationMatrixRules.cs</c>).</summary>
+/// <summary>The rules of what the city publishes: projects, news and the home page, surveys, budgets (columns as in <c>AuthorizationMatrixRules.cs</c>).</summary>
 public sealed partial class AuthorizationMatrixTests
 {
     // A method, not a field: static fields of partial files initialise in no set order.
@@ -78,5 +78,21 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /admin/enquetes/{id:int}/kit"] = "---+-+-",
         ["POST /admin/enquetes/{id:int}/kit"] = "---+-+-",
         ["GET /admin/enquetes/{id:int}/kit?handler=Poster"] = "---+-+-",
+        // Budgets: public pages (the demo budget whose vote is open; the closed one's results and .pb file); voting needs an
+        // account (an empty ballot is refused with a form error). Staff pages on a draft of the agent's service.
+        ["GET /budgets"] = "+++++++",
+        ["GET /budgets/{id:int}"] = "+++++++",
+        ["POST /budgets/{id:int}"] = "-+++++-",
+        ["GET /budgets/{id:int}/resultats"] = "+++++++",
+        ["GET /budgets/{id:int}/resultats?handler=Pb"] = "+++++++",
+        ["GET /admin/budgets"] = "---+-+-",
+        ["GET /admin/budgets/nouveau"] = "---+-+-",
+        ["POST /admin/budgets/nouveau"] = "---+-+-",
+        ["GET /admin/budgets/{id:int}"] = "---+-+-",
+        ["POST /admin/budgets/{id:int}"] = "---+-+-",
+        ["POST /admin/budgets/{id:int}?handler=Publish"] = "---+-+-",
+        ["POST /admin/budgets/{id:int}?handler=AddProject"] = "---+-+-",
+        ["GET /admin/budgets/projets/{id:int}"] = "---+-+-",
+        ["POST /admin/budgets/projets/{id:int}"] = "---+-+-",
     };
 }

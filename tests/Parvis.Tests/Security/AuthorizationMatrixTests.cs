@@ -96,6 +96,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target.StartsWith("/admin/enquetes/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service survey}"], StringComparison.Ordinal);
                 if (target.StartsWith("/enquetes/{", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids[target.EndsWith("handler=Quick", StringComparison.Ordinal) ? "{quick question}" : "{survey}"], StringComparison.Ordinal);
+                if (target.StartsWith("/budgets/{", StringComparison.Ordinal))
+                    url = target.Replace("{id:int}", ids[target.Contains("/resultats", StringComparison.Ordinal) ? "{closed budget}" : "{budget}"], StringComparison.Ordinal);
+                if (target.StartsWith("/admin/budgets/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{budget project}"], StringComparison.Ordinal);
+                else if (target.StartsWith("/admin/budgets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service budget}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
@@ -223,6 +227,26 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var serviceSurvey = new Survey { Title = "Enquête de la matrice", ServiceName = "Service urbanisme", TerritoryId = territory };
         db.Surveys.Add(serviceSurvey);
         await db.SaveChangesAsync();
+        // Budgets: the demo's open vote and closed one; a draft of the agent's service with one project for the staff routes.
+        var budget = await db.Budgets.Where(x => x.Title == Parvis.Features.Demo.DemoBudgets.VoteBudget).Select(x => x.Id).SingleAsync();
+        var closedBudget = await db.Budgets.Where(x => x.Title == Parvis.Features.Demo.DemoBudgets.ResultsBudget).Select(x => x.Id).SingleAsync();
+        var serviceBudget = new Budget
+        {
+            Title = "Budget de la matrice",
+            ServiceName = "Service urbanisme",
+            TerritoryId = territory,
+            Amount = 1000,
+            IdeasFrom = DateTime.UtcNow.AddDays(10),
+            StudyFrom = DateTime.UtcNow.AddDays(20),
+            VoteFrom = DateTime.UtcNow.AddDays(30),
+            VoteUntil = DateTime.UtcNow.AddDays(40),
+            RealisationFrom = DateTime.UtcNow.AddDays(50),
+        };
+        db.Budgets.Add(serviceBudget);
+        await db.SaveChangesAsync();
+        var budgetProject = new BudgetProject { BudgetId = serviceBudget.Id, Title = "Projet de la matrice", Cost = 100 };
+        db.BudgetProjects.Add(budgetProject);
+        await db.SaveChangesAsync();
         var survey = await db.Surveys.Where(x => x.Title == Parvis.Features.Demo.DemoSurveys.GareSurvey).Select(x => x.Id).SingleAsync();
         var quick = await db.Surveys.Where(x => x.Title == Parvis.Features.Demo.DemoSurveys.GareQuickQuestion).Select(x => x.Id).SingleAsync();
         var news = await db.NewsPosts.Where(p => p.Title == Parvis.Features.Demo.DemoNews.CommentedTitle).Select(p => p.Id).SingleAsync();
@@ -246,6 +270,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             ["{survey}"] = survey.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{quick question}"] = quick.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{service survey}"] = serviceSurvey.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{budget}"] = budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{closed budget}"] = closedBudget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{service budget}"] = serviceBudget.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{budget project}"] = budgetProject.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{draw}"] = draw.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request}"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{request token}"] = request.ApiToken,

@@ -97,6 +97,7 @@ public static partial class DemoSeeder
         await DemoProjects.SeedAsync(db, now, gare);
         await DemoNews.SeedAsync(db, now, gare, citizens);
         await DemoSurveys.SeedAsync(db, now, gare, centre, rives);
+        await DemoBudgets.SeedAsync(db, now, commune, gare, centre, rives);
         await DemoDraws.SeedAsync(services);
         await DemoTallies.SeedAsync(services, db, org);
         await DemoNotifications.SeedAsync(db, now, citizens[0]);

@@ -120,6 +120,10 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<SurveyAnswerChoice> SurveyAnswerChoices => Set<SurveyAnswerChoice>();
     public DbSet<SurveyTally> SurveyTallies => Set<SurveyTally>();
     public DbSet<SurveyTextAnswer> SurveyTextAnswers => Set<SurveyTextAnswer>();
+    public DbSet<Budget> Budgets => Set<Budget>();
+    public DbSet<BudgetProject> BudgetProjects => Set<BudgetProject>();
+    public DbSet<BudgetBallot> BudgetBallots => Set<BudgetBallot>();
+    public DbSet<BudgetBallotChoice> BudgetBallotChoices => Set<BudgetBallotChoice>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<Notification> Notifications => Set<Notification>();
