@@ -260,6 +260,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/concertations/{id:int}/synthese?handler=AddGroup"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/synthese?handler=Move"] = "---+-+-",
         ["POST /admin/concertations/{id:int}/synthese?handler=Quote"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=Rename"] = "---+-+-",
+        ["POST /admin/concertations/{id:int}/synthese?handler=Delete"] = "---+-+-",
         ["GET /admin/concertations/{id:int}/export.json"] = "-----+-",
         ["GET /admin/concertations/{id:int}/export.csv"] = "-----+-",
         // Proposals: the demo boîte à idées (studied by the agent's service) and its first proposal.
