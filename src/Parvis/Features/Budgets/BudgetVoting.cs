@@ -44,9 +44,10 @@ public sealed class BudgetVoting(ParvisDbContext db, IAuthorizationService autho
 
     /// <summary>
     /// The choices a form holds: checked projects count 1; with points, each project's number (empty or 0: not chosen).
-    /// A value that is not a whole number is refused with the rule's message.
+    /// A value that is not a whole number is refused with the rule's message, or skipped when not
+    /// <paramref name="strict"/> (to show again what can be read of a refused ballot).
     /// </summary>
-    public static Dictionary<int, int> Read(Budget budget, IFormCollection form)
+    public static Dictionary<int, int> Read(Budget budget, IFormCollection form, bool strict = true)
     {
         var choices = new Dictionary<int, int>();
         if (budget.VoteForm != BudgetVoteForm.Cumulative)
@@ -54,7 +55,10 @@ public sealed class BudgetVoting(ParvisDbContext db, IAuthorizationService autho
             foreach (var value in form[ChoiceField])
             {
                 if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                    throw new DomainException("Un des projets choisis ne fait pas partie de ce vote.");
+                {
+                    if (strict) throw new DomainException("Un des projets choisis ne fait pas partie de ce vote.");
+                    continue;
+                }
                 choices[id] = 1;
             }
             return choices;
@@ -64,9 +68,15 @@ public sealed class BudgetVoting(ParvisDbContext db, IAuthorizationService autho
             var text = form[key].ToString().Trim();
             if (text.Length == 0) continue;
             if (!int.TryParse(key[PointsPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                throw new DomainException("Un des projets choisis ne fait pas partie de ce vote.");
+            {
+                if (strict) throw new DomainException("Un des projets choisis ne fait pas partie de ce vote.");
+                continue;
+            }
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var points) || points > Budget.MaxPoints)
-                throw new DomainException("Les points s'écrivent en nombres entiers, de 0 au maximum indiqué.");
+            {
+                if (strict) throw new DomainException("Les points s'écrivent en nombres entiers, de 0 au maximum indiqué.");
+                continue;
+            }
             if (points > 0) choices[id] = points;
         }
         return choices;

@@ -47,15 +47,8 @@ public class DetailsModel(BudgetQueries queries, BudgetVoting voting) : PageMode
     public async Task<bool> ReloadAfterBrokenRuleAsync()
     {
         if (this.RouteId() is not { } id || !await LoadAsync(id)) return false;
-        // The ballot as it was posted, so the person corrects it rather than starting again.
-        try
-        {
-            Ballot = BudgetVoting.Read(Budget, Request.Form);
-        }
-        catch (DomainException)
-        {
-            // Unreadable: the saved ballot is shown.
-        }
+        // The ballot as it was posted, what can be read of it, so the person corrects it rather than starting again.
+        Ballot = BudgetVoting.Read(Budget, Request.Form, strict: false);
         return true;
     }
 
