@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Parvis.Domain;
 
@@ -49,8 +48,8 @@ public class ApiKey : ITenantOwned
         return (key, secret);
     }
 
-    /// <summary>The secret's fingerprint, as stored and as looked up. A random 192-bit secret needs no slow hash.</summary>
-    public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    /// <summary>The secret's fingerprint, as stored and as looked up: the one Open311 keys use (<see cref="ApiClient.HashKey"/>).</summary>
+    public static string Hash(string secret) => ApiClient.HashKey(secret);
 
     public void Revoke(DateTime now)
     {
