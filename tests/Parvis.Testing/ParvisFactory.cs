@@ -66,6 +66,7 @@ public class ParvisFactory : WebApplicationFactory<Program>
             ["RateLimits:Open311PerKeyPerMinute"] = "10000",
             ["RateLimits:Open311PerAddressPerMinute"] = "10000",
             ["DevIdentityProvider:Enabled"] = "true",
+            ["Identity:PasswordHashIterations"] = "1000",
         };
         foreach (var (k, v) in Settings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

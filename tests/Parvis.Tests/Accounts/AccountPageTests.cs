@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Accounts;
 
 /// <summary>"Mon compte": pseudonym and names, a new e-mail address confirmed by its link, a new password; each security change told by e-mail.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class AccountPageTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -4,7 +4,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Accounts;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class AccountTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

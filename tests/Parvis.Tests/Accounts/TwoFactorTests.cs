@@ -5,7 +5,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Accounts;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class TwoFactorTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

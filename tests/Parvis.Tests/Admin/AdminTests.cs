@@ -6,7 +6,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Admin;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class AdminTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Admin;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class PlatformOperatorTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

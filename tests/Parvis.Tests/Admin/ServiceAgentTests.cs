@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Admin;
 
 /// <summary>Agents of the service that carries a consultation manage it; other agents do not.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ServiceAgentTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -4,7 +4,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Admin;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class SettingsTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

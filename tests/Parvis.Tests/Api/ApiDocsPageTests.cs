@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Api;
 
 /// <summary>The reference page at /api/docs works under the site's CSP: a nonce of its own, every asset served from here.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public partial class ApiDocsPageTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

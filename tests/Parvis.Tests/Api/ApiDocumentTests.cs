@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Api;
 
 /// <summary>The OpenAPI document is made from the endpoints: it names every one, and what they answer fits its schemas.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ApiDocumentTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

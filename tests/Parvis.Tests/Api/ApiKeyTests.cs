@@ -12,7 +12,7 @@ namespace Parvis.Tests.Api;
 /// shown once and never stored), counted against their own limit, refused with a 401 when unknown, revoked or another
 /// organization's.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ApiKeyTests(AppFixture fixture)
 {
     private const string Page = "/admin/cles-api";

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Api;
 
 /// <summary>What a reuser relies on to sync: cursors, ETags, updated_since, CORS, and problem documents for bad input.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ApiProtocolTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Api;
 
 /// <summary>The API shows what the pages show anyone: nothing hidden, pending, unconfirmed, unpublished or of another organization.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ApiVisibilityTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

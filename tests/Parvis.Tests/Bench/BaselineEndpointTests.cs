@@ -7,7 +7,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Bench;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class BaselineEndpointDisabledTests(AppFixture fixture)
 {
     [Fact]

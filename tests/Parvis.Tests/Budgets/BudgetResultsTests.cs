@@ -7,7 +7,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Budgets;
 
 /// <summary>The results page once the vote has closed: the announced rule on the ballots, explained, and the same count from the .pb file.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class BudgetResultsTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Budgets;
 
 /// <summary>Staff pages of budgets: creating a budget and its projects, the study, publication, who may, and the audit log.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class BudgetStaffTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Budgets;
 
 /// <summary>Voting on a budget without JavaScript: one ballot per person, replaced until the vote closes, checked by its form.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class BudgetVotingTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

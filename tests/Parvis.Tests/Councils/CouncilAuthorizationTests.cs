@@ -9,7 +9,7 @@ namespace Parvis.Tests.Councils;
 /// agent, a citizen, a visitor. The animator's power is the council's only: everywhere else they are a citizen.
 /// POSTs carry a form token and nothing else: "allowed" means the handler ran (its rules then refuse the empty form).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CouncilAuthorizationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

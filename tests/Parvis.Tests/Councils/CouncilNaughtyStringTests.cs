@@ -12,7 +12,7 @@ namespace Parvis.Tests.Councils;
 /// replacements, opinions, councils and their settings, colleges, animators. Stored trimmed,
 /// or refused with a French message; always shown as text. A quarter of the list per form, to keep the time down.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CouncilNaughtyStringTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -9,7 +9,7 @@ namespace Parvis.Tests.Councils;
 /// A person's candidacies, agenda items and mandates are in their download; the erasure takes the candidacy and
 /// keeps the item and the mandate without their account.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CouncilPersonalDataTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -11,7 +11,7 @@ namespace Parvis.Tests.Councils;
 /// A council's animator runs their council's sessions (form, agenda, attendance, sheet, minutes, cancellation) through
 /// the meetings' organizer pages, and nothing else there: <c>MeetingManagementHandler</c>.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CouncilSessionTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

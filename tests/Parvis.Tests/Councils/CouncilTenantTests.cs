@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Councils;
 
 /// <summary>Every council table is filtered by organization: nothing of Ville B's council is read, shown or changed from Ville A.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CouncilTenantTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Councils;
 
 /// <summary>A council's life over HTTP: agenda items and their answers, candidacies at the council's level, mandates, opinions and their official responses.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CouncilWorkflowTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

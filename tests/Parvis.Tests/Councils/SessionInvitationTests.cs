@@ -9,7 +9,7 @@ namespace Parvis.Tests.Councils;
 /// Publishing a council's session invites its members by e-mail: those sitting on the session's day and with an
 /// account, once each (publishing again or editing sends nothing more); a change of time sends one notice.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class SessionInvitationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Files;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class FileTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace Parvis.Tests.Files;
 
 /// <summary>Every image uploaded, whatever for, goes through one pipeline: decoded, bounded and encoded anew.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ImagePipelineTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

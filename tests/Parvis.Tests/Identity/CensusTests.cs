@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Parvis.Tests.Identity;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class CensusTests(AppFixture fixture, ITestOutputHelper output)
 {
     private readonly ParvisFactory _app = fixture.App;

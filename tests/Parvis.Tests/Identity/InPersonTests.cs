@@ -4,7 +4,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Identity;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class InPersonTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using PdfSharp.Pdf.IO;
 
 namespace Parvis.Tests.Identity;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class PostalLetterTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

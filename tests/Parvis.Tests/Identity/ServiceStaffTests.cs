@@ -12,7 +12,7 @@ namespace Parvis.Tests.Identity;
 /// "The service's staff" is one rule for every item a service carries: administrators, and the agents of that
 /// service; never an agent of another service, a moderator or a citizen; an unassigned item only where the rule opens it.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ServiceStaffTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

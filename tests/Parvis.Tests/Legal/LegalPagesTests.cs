@@ -4,7 +4,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Legal;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class LegalPagesTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

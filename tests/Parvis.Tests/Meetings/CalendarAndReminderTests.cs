@@ -10,7 +10,7 @@ using Parvis.Tests.Councils;
 namespace Parvis.Tests.Meetings;
 
 /// <summary>The iCalendar files read back by Ical.Net, the agenda's filters, the reminder job, and tenant isolation.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class CalendarAndReminderTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -8,7 +8,7 @@ using Parvis.Tests.Security;
 namespace Parvis.Tests.Meetings;
 
 /// <summary>The naughty strings through every meeting form: the organizer's, registering, the minutes, the cancellation, on-site contributions.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class NaughtyMeetingFormTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

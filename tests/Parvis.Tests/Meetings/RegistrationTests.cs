@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Meetings;
 
 /// <summary>Registering, the waiting list and its promotions, the cancellation link, the level the organizer asks.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class RegistrationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

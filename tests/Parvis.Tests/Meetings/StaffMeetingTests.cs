@@ -7,7 +7,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Meetings;
 
 /// <summary>The organizer's pages: creating, the service that may manage, minutes and on-site contributions, attendance, cancelling.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class StaffMeetingTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

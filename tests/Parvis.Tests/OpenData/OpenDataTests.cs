@@ -153,5 +153,29 @@ public class OpenDataTests(AppFixture fixture)
         Assert.Contains(datasets, d => d.TryGetProperty("dct:modified", out _));
     }
 
+    [Fact]
+    public async Task A_harvester_s_head_request_finds_each_download_with_its_type_and_without_its_rows()
+    {
+        var client = _app.ClientFor(ParvisFactory.HostA);
+        var catalog = JsonDocument.Parse(await client.GetStringAsync("/donnees/data.json")).RootElement;
+        var urls = catalog.GetProperty("dcat:dataset").EnumerateArray()
+            .SelectMany(d => d.GetProperty("dcat:distribution").EnumerateArray())
+            .Select(d => new Uri(d.GetProperty("dcat:downloadURL").GetProperty("@id").GetString()!).PathAndQuery)
+            .Append("/donnees/data.json").ToList();
+        Assert.Contains("/donnees/contributions.csv", urls);
+        foreach (var url in urls)
+        {
+            var get = await client.GetAsync(url);
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {url} → {(int)head.StatusCode}");
+            Assert.Equal(get.Content.Headers.ContentType?.ToString(), head.Content.Headers.ContentType?.ToString());
+            Assert.Equal(get.Content.Headers.ContentDisposition?.FileNameStar, head.Content.Headers.ContentDisposition?.FileNameStar);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+        }
+        var missing = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/donnees/inconnu.csv"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     private const string FileTypes = "http://publications.europa.eu/resource/authority/file-type/";
 }

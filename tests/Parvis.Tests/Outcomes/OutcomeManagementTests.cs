@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Outcomes;
 
 /// <summary>Staff record outcomes, link what led to them and publish them; bad input is refused in French and saves nothing.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class OutcomeManagementTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Outcomes;
 
 /// <summary>The figures of "Vous avez dit, nous avons fait" on seeded data whose answers are known.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class OutcomeStatisticsTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Outcomes;
 
 /// <summary>Answers past the organization's deadline appear to the service that must answer and to administrators.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class OverdueAnswerTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;
@@ -80,7 +80,7 @@ public class OverdueAnswerTests(AppFixture fixture)
 }
 
 /// <summary>Ville B sees nothing of Ville A's outcomes and figures, and its staff cannot link Ville A's items.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class OutcomeIsolationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Participation;
 
 /// <summary>Where a space allows it, people take part without an account: "Anonyme", with or without a confirmed e-mail.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class AnonymousContributionTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

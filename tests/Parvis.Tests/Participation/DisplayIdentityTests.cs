@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Participation;
 
 /// <summary>Per contribution, a person picks how they are shown, within what the space allows, and which verified badges to show.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class DisplayIdentityTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

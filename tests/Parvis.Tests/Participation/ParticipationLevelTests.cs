@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Participation;
 
 /// <summary>Each action of a space asks for its own level; the page says what is missing and how to get it.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class ParticipationLevelTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.PersonalData;
 
 /// <summary>"Supprimer mon compte": the account goes in one transaction; what the person wrote stays or goes as they chose.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class DeleteTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.PersonalData;
 
 /// <summary>"Mes données": the downloads hold everything of the person and nothing of anyone else, in this organization or another.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ExportTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Tests.Security;
 namespace Parvis.Tests.PersonalData;
 
 /// <summary>The deletion form and the retention settings take typed text: naughty strings get a form error, never a 500, and delete or change nothing.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class NaughtyDeleteTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

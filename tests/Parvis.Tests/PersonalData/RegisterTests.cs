@@ -10,7 +10,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.PersonalData;
 
 /// <summary>The retention settings, and the register and privacy page made from them.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class RegisterTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.PersonalData;
 
 /// <summary>The retention job applies each organization's own settings, as the scheduler runs it: outside any request.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class RetentionJobTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

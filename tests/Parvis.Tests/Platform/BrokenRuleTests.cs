@@ -9,7 +9,7 @@ namespace Parvis.Tests.Platform;
 /// A rule of the domain broken by a form goes through one filter (Features/Shared/BrokenRuleFilter.cs): the page
 /// comes back, status 200, with the rule's message in the person's language, what they typed, and nothing saved.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public partial class BrokenRuleTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

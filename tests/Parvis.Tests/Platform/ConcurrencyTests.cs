@@ -9,7 +9,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Platform;
 
 /// <summary>Many writers at once: on the embedded SQLite default nobody sees "database is locked"; jobs run once.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ConcurrencyTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -9,7 +9,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Platform;
 
 /// <summary>Rules found by review: each one a way around the product's promises, now closed.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class HardeningTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

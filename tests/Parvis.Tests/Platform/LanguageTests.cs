@@ -13,7 +13,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Platform;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public partial class LanguageTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

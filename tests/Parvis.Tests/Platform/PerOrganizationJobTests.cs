@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Platform;
 
 /// <summary>The scheduled jobs work organization by organization, each in its own tenant: every one is served, each audited in its own journal.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class PerOrganizationJobTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

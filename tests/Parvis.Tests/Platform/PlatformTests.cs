@@ -9,7 +9,7 @@ using Parvis.Testing;
 
 namespace Parvis.Tests.Platform;
 
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class PlatformTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Platform;
 
 /// <summary>A database that reads but cannot be written (a read-only file, a standby) answers 503 with Retry-After, never a 500.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public sealed class ReadOnlyDatabaseTests(AppFixture fixture)
 {
     /// <summary>A second node on the shared application's database, opened read-only: SQLite's read-only mode, PostgreSQL's read-only transactions.</summary>

@@ -9,7 +9,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Platform;
 
 /// <summary>The scheduled purge forgets what is kept only for a while, in every organization, and nothing else.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class RetentionTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

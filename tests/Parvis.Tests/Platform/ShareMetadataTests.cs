@@ -6,7 +6,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Platform;
 
 /// <summary>What a link shared on a social network or quoted by a search engine shows: title, summary, image, address.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class ShareMetadataTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Tests.Security;
 namespace Parvis.Tests.Projects;
 
 /// <summary>The naughty strings through every project form: the project's, a phase's, the link, a photo's alternative text.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class NaughtyProjectFormTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Projects;
 
 /// <summary>What a project links to shows on both pages, only when public; the list filters by territory, theme and phase.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class ProjectLinkAndListTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

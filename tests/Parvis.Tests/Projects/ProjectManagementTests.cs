@@ -7,7 +7,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Projects;
 
 /// <summary>Staff create, describe, time and publish projects; bad input is refused in French and saves nothing.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class ProjectManagementTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Tests.Outcomes;
 namespace Parvis.Tests.Projects;
 
 /// <summary>Nothing of another organization's projects is reachable: the project, its phases, links, files, and its outcomes.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class ProjectTenantTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Security;
 
 /// <summary>What a browser is told to enforce: content policy, no sniffing, HTTPS only once seen, cookies out of reach of scripts.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class HeaderTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

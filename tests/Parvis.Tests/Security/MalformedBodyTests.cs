@@ -8,7 +8,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Security;
 
 /// <summary>Bodies no browser would send: each one gets a 4xx (a French page where a page answers) and nothing is saved.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class MalformedBodyTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

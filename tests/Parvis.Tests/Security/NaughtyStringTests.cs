@@ -14,7 +14,7 @@ namespace Parvis.Tests.Security;
 /// surrounding white space of every text, so stored values are compared with the trimmed string) and
 /// shown as text, never as markup.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class NaughtyStringTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

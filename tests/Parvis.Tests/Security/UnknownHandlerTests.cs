@@ -12,7 +12,7 @@ namespace Parvis.Tests.Security;
 /// A POST naming a handler a page does not have, or none where the page has no default one, is a 400 on every
 /// page, anonymous or signed in: never the page run without its handler (a 500), never another handler.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public partial class UnknownHandlerTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Sortition;
 
 /// <summary>New draws are leximin; a round committed with maximin (before leximin) runs, and is replaced, with maximin.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class DrawAlgorithmTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -6,7 +6,7 @@ using Parvis.Tests.Councils;
 namespace Parvis.Tests.Sortition;
 
 /// <summary>A drawn panel becomes members of a council: their mandates say "by drawing lots", nobody sits twice.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class DrawSeatingTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -7,7 +7,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Sortition;
 
 /// <summary>Staff prepare, commit and run a draw; the public page lets anyone re-run it; only administrators act, only in their organization.</summary>
-[Collection(AppCollection.Name)]
+[Collection(CivicAppCollection.Name)]
 public class DrawTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -9,7 +9,7 @@ namespace Parvis.Tests.Tenancy;
 /// Database contexts are pooled: one handed out again must not still read the organization of its last request,
 /// even when taken from the pool directly (as a background job might) rather than through a request's scope.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class PooledContextTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -5,7 +5,7 @@ using Parvis.Testing;
 namespace Parvis.Tests.Tenancy;
 
 /// <summary>Nothing of organization B is reachable from organization A's host: pages, exports, sign-ins.</summary>
-[Collection(AppCollection.Name)]
+[Collection(PlatformAppCollection.Name)]
 public class TenantIsolationTests(AppFixture fixture)
 {
     private readonly ParvisFactory _app = fixture.App;

@@ -24,6 +24,9 @@ public static class OpenDataEndpoints
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>HEAD too: harvesters (data.gouv.fr's link checker among them) ask it to see that a file is still there.</summary>
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static void MapOpenData(this WebApplication app)
     {
         var group = app.MapGroup(Path)
@@ -32,13 +35,15 @@ public static class OpenDataEndpoints
             .WithMetadata(new RateLimitedAttribute(RateLimits.PublicApi))
             .ExcludeFromDescription();
 
-        group.MapGet("/data.json", async (HttpContext http, DataCatalog catalog) =>
+        group.MapMethods("/data.json", GetOrHead, async (HttpContext http, DataCatalog catalog) =>
         {
             http.Response.Headers.CacheControl = "no-cache";
-            return Results.Text((await catalog.DocumentAsync()).ToJsonString(CatalogJson), "application/ld+json; charset=utf-8");
+            var json = HttpMethods.IsHead(http.Request.Method) ? "" : (await catalog.DocumentAsync()).ToJsonString(CatalogJson);
+            return Results.Text(json, "application/ld+json; charset=utf-8");
         });
 
-        group.MapGet("/{dataset}.{format}", (HttpContext http, OpenDataSets sets, string dataset, string format, string? separateur) =>
+        group.MapMethods("/{dataset}.{format}", GetOrHead,
+            (HttpContext http, OpenDataSets sets, string dataset, string format, string? separateur) =>
         {
             if (sets.Find(dataset) is not { } set) return NotFound();
             return format switch
@@ -68,6 +73,7 @@ public static class OpenDataEndpoints
     /// <summary>A JSON document whose arrays are written item by item (System.Text.Json flushes as its buffer fills).</summary>
     private static IResult Json<T>(HttpContext http, T value, string contentType, string fileName) => Results.Stream(async body =>
     {
+        if (HttpMethods.IsHead(http.Request.Method)) return;
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         await JsonSerializer.SerializeAsync(body, value, options, http.RequestAborted);
     }, contentType, fileName);

@@ -71,6 +71,10 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<ParvisClaimsFactory>()
             .AddErrorDescriber<FrenchIdentityErrors>();
         builder.Services.AddSingleton<SessionStamps>();
+        // Identity's default cost stands in production; the tests lower it, where thousands of accounts are made and signed
+        // in and each hash would cost a tenth of a second of CPU.
+        if (builder.Configuration.GetValue<int?>("Identity:PasswordHashIterations") is { } iterations)
+            builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
         // How often an open session's roles and claims are read again (an ended session is refused at once: SessionStamps).
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:SessionCheckMinutes", 1.0)));

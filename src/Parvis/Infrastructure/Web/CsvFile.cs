@@ -123,6 +123,8 @@ public sealed class CsvDownload(string fileName, string[] columns, Func<CsvFile,
         var response = httpContext.Response;
         response.ContentType = ContentType;
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString();
+        // A HEAD asks whether the file is there and what it is: its headers, without reading a row.
+        if (HttpMethods.IsHead(httpContext.Request.Method)) return;
         await using var text = new StreamWriter(response.Body, new UTF8Encoding(format.ByteOrderMark), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
         await using (var csv = CsvFile.To(text, format, columns)) await rows(csv);
         await text.FlushAsync(httpContext.RequestAborted);
