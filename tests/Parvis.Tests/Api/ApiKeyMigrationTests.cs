@@ -13,7 +13,8 @@ namespace Parvis.Tests.Api;
 /// </summary>
 public class ApiKeyMigrationTests
 {
-    private const string Before = "20261207160916_OpenDataLicence";
+    // The last migration before the one under test, by name: its id differs between the providers.
+    private const string Before = "OpenDataLicence";
 
     [Fact]
     public async Task Open311_clients_and_public_api_keys_become_one_kind_of_key_without_losing_a_row()
@@ -77,7 +78,8 @@ public class ApiKeyMigrationTests
 
     private static ParvisDbContext Context(TestDatabase database) => database.Provider == "Postgres"
         ? new PostgresParvisDbContext(new DbContextOptionsBuilder<PostgresParvisDbContext>().UseNpgsql(database.ConnectionString).Options)
-        : new SqliteParvisDbContext(new DbContextOptionsBuilder<SqliteParvisDbContext>().UseSqlite(database.ConnectionString).Options);
+        : new SqliteParvisDbContext(new DbContextOptionsBuilder<SqliteParvisDbContext>().UseSqlite(database.ConnectionString)
+            .AddInterceptors(SqliteFunctions.Instance).Options);
 
     private sealed class MovedKey
     {
