@@ -61,6 +61,19 @@ public class PageTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         var secret = page.GetByLabel("Clé", new() { Exact = true });
         await Assertions.Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^pvk_[0-9a-f]{48}$"));
+        // A second key, for an application that also sends reports: the Open311 use is ticked with the keyboard.
+        await page.Locator("#Name").FocusAsync();
+        await page.Keyboard.TypeAsync("Application de la ville");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#Open311")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#cle-creee")).ToContainTextAsync("Application de la ville");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = "Application de la ville" })).ToContainTextAsync("envoie des signalements");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = "Portail open data de la métropole" })).ToContainTextAsync("lecture seule");
+        await Assertions.Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^pvk_[0-9a-f]{48}$"));
         await page.AssertAccessibleAsync();
         // The elements that pass the right edge, named, so that a failure says what to fix.
         Assert.Equal("", await page.EvaluateAsync<string>("""

@@ -4,7 +4,10 @@ using Parvis.Testing;
 
 namespace Parvis.BrowserTests;
 
-/// <summary>The requests administration and the Open311 keys: zero axe violations, keyboard and no-JavaScript use.</summary>
+/// <summary>
+/// The requests administration: zero axe violations, keyboard and no-JavaScript use. The Open311 keys are API keys
+/// with the Open311 use, issued on /admin/cles-api (PageTests.An_administrator_issues_and_revokes_an_api_key_with_the_keyboard).
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public class RequestAdminPageTests(BrowserFixture fixture)
 {
@@ -21,25 +24,11 @@ public class RequestAdminPageTests(BrowserFixture fixture)
             return (c.Id, c.Questions[0].Id);
         });
         foreach (var url in new[] { "/admin/signalements", "/admin/signalements/categories", $"/admin/signalements/categories/{category}",
-                     $"/admin/signalements/categories/{category}/questions", $"/admin/signalements/categories/{category}/questions/{question}", "/admin/open311" })
+                     $"/admin/signalements/categories/{category}/questions", $"/admin/signalements/categories/{category}/questions/{question}" })
         {
             await page.GotoAsync(url);
             await page.AssertAccessibleAsync();
         }
-    }
-
-    [Fact]
-    public async Task A_key_is_created_with_the_keyboard_and_its_one_time_page_is_accessible()
-    {
-        var page = await fixture.NewPageAsync();
-        await page.LoginAsync("admin@" + ParvisFactory.DomainA);
-        await page.GotoAsync("/admin/open311");
-        var name = "Clavier " + Guid.NewGuid().ToString("N")[..6];
-        await page.GetByLabel("Nom du client").FocusAsync();
-        await page.Keyboard.TypeAsync(name);
-        await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#nouvelle-cle code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Za-z0-9_-]{43}$"));
-        await page.AssertAccessibleAsync();
     }
 
     [Fact]

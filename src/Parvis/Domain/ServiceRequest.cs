@@ -35,8 +35,8 @@ public class ServiceRequest : ITenantOwned, IServiceOwned, ISearchable
     public string? ReporterName { get; set; }
     /// <summary>Sent without an account where an e-mail must be confirmed: unseen and unrouted until then.</summary>
     public bool AwaitingEmail { get; set; }
-    /// <summary>The Open311 client that sent it, if it came through the API.</summary>
-    public int? ApiClientId { get; set; }
+    /// <summary>The API key (with the Open311 use) of the client that sent it, if it came through Open311.</summary>
+    public int? ApiKeyId { get; set; }
     /// <summary>The Open311 token given to the client at submission (tokens/{token} answers with the id).</summary>
     public string? ApiToken { get; set; }
     /// <summary>A photo given by URL through Open311 (never fetched by the server).</summary>
@@ -249,26 +249,4 @@ public class RequestFollower : ITenantOwned
     /// <summary>For a follower without an account: the canonical address (unique per request).</summary>
     public string? Email { get; set; }
     public DateTime Since { get; set; }
-}
-
-/// <summary>An Open311 client of one organization (a city's app, a third party), known by its API key.</summary>
-public class ApiClient : ITenantOwned
-{
-    public const int MaxName = 100;
-
-    public int Id { get; set; }
-    public int OrganizationId { get; set; }
-    public required string Name { get; set; }
-    /// <summary>SHA-256 of the key, hex: the key itself is shown once, at creation.</summary>
-    public required string KeyHash { get; set; }
-    /// <summary>The key's first characters, to tell keys apart in the list.</summary>
-    public required string KeyPrefix { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public Guid? CreatedById { get; set; }
-    public DateTime? RevokedAt { get; set; }
-    public DateTime? LastUsedAt { get; set; }
-    public bool IsActive => RevokedAt is null;
-
-    public static string HashKey(string key) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 }

@@ -81,7 +81,7 @@ public class ApiKeyTests(AppFixture fixture)
         // Another organization's key opens its own API, not this one's.
         var foreign = await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
         {
-            var (key, secret) = ApiKey.Issue("Clé de B", 100, DateTime.UtcNow);
+            var (key, secret) = ApiKey.Issue("Clé de B", 100, open311: false, null, DateTime.UtcNow);
             db.ApiKeys.Add(key);
             await db.SaveChangesAsync();
             return (key.Id, secret);

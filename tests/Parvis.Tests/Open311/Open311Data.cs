@@ -9,6 +9,17 @@ public static class Open311Data
 {
     public const string ApiKey = Parvis.Features.Demo.DemoRequests.DemoApiKey;
 
+    /// <summary>A key of the organization written straight into the database (with or without the Open311 use); its secret.</summary>
+    public static Task<string> NewKeyAsync(this ParvisFactory app, bool open311, Organization? organization = null, bool revoked = false) =>
+        app.InOrganizationAsync(organization ?? app.OrganizationA, async (db, _) =>
+        {
+            var (key, secret) = Parvis.Domain.ApiKey.Issue("Clé d'essai " + Guid.NewGuid().ToString("N")[..6], 1_000, open311, null, DateTime.UtcNow);
+            if (revoked) key.Revoke(DateTime.UtcNow);
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+            return secret;
+        });
+
     public static Task<RequestCategory> NewCategoryAsync(this ParvisFactory app, Organization? organization = null, params CategoryQuestion[] questions) =>
         app.InOrganizationAsync(organization ?? app.OrganizationA, async (db, _) =>
         {

@@ -64,7 +64,7 @@ public class Open311PostTests(AppFixture fixture)
         Assert.Equal("habitante@example.org", saved.ReporterEmail);
         Assert.Equal("Marie Curie", saved.ReporterName);
         Assert.False(saved.AwaitingEmail);
-        Assert.NotNull(saved.ApiClientId);
+        Assert.NotNull(saved.ApiKeyId);
         Assert.Equal("a,c", saved.Answers.Single(a => a.Question!.Code == "nature").Value);
         Assert.Equal("3", saved.Answers.Single(a => a.Question!.Code == "nombre").Value);
         Assert.Equal(DateTime.UtcNow.AddHours(48), saved.DueAt, TimeSpan.FromMinutes(5));
@@ -85,7 +85,7 @@ public class Open311PostTests(AppFixture fixture)
         var details = await _app.FirstAuditAsync("open311.request", id, a => $"{a.ActorName} | {a.Details}");
         Assert.Contains("Application de démonstration", details, StringComparison.Ordinal);
         Assert.Contains(category.Code, details, StringComparison.Ordinal);
-        Assert.NotNull(await _app.InAAsync(db => db.ApiClients.Where(c => c.KeyHash == ApiClient.HashKey(Open311Data.ApiKey)).Select(c => c.LastUsedAt).SingleAsync()));
+        Assert.NotNull(await _app.InAAsync(db => db.ApiKeys.Where(k => k.SecretHash == ApiKey.Hash(Open311Data.ApiKey)).Select(k => k.LastUsedAt).SingleAsync()));
     }
 
     [Fact]
@@ -109,18 +109,8 @@ public class Open311PostTests(AppFixture fixture)
     public async Task A_missing_unknown_revoked_or_foreign_key_is_refused_with_403_and_nothing_is_saved()
     {
         var category = await _app.NewCategoryAsync();
-        var revoked = "cle-revoquee-" + Guid.NewGuid().ToString("N");
-        var ofB = "cle-de-b-" + Guid.NewGuid().ToString("N");
-        await _app.InAAsync(async db =>
-        {
-            db.ApiClients.Add(new ApiClient { Name = "Ancien partenaire", KeyHash = ApiClient.HashKey(revoked), KeyPrefix = revoked[..8], CreatedAt = DateTime.UtcNow, RevokedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
-        await _app.InOrganizationAsync(_app.OrganizationB, async (db, _) =>
-        {
-            db.ApiClients.Add(new ApiClient { Name = "Partenaire de B", KeyHash = ApiClient.HashKey(ofB), KeyPrefix = ofB[..8], CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        var revoked = await _app.NewKeyAsync(open311: true, revoked: true);
+        var ofB = await _app.NewKeyAsync(open311: true, _app.OrganizationB);
         var client = _app.ClientFor(ParvisFactory.HostA);
         foreach (var key in new[] { "", "pas-une-cle", revoked, ofB })
         {

@@ -35,12 +35,7 @@ public sealed class Open311RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task A_key_is_stopped_after_its_allowance_then_the_address_after_its_own()
     {
-        var second = "deuxieme-cle-" + Guid.NewGuid().ToString("N");
-        await _app.InAAsync(async db =>
-        {
-            db.ApiClients.Add(new ApiClient { Name = "Deuxième client", KeyHash = ApiClient.HashKey(second), KeyPrefix = second[..8], CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        var second = await _app.NewKeyAsync(open311: true);
         var client = _app.ClientFor(ParvisFactory.HostA);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++) statuses.Add((await client.PostAsync("/open311/v2/requests.json", Report(Open311Data.ApiKey))).StatusCode);

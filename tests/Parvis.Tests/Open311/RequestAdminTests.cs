@@ -106,33 +106,48 @@ public class RequestAdminTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_new_key_is_shown_once_stored_as_its_hash_works_and_stops_working_when_revoked()
+    public async Task A_key_with_the_open311_use_is_shown_once_stored_as_its_hash_works_and_stops_working_when_revoked()
     {
         var admin = await _app.SignedInAsync("admin");
         var name = "Partenaire " + Guid.NewGuid().ToString("N")[..6];
-        var response = await admin.SubmitAsync("/admin/open311", "#nouveau-client", new Dictionary<string, string?> { ["Name"] = name });
+        var response = await admin.SubmitAsync("/admin/cles-api", "form[action*=Issue]", new Dictionary<string, string?> { ["Name"] = name, ["Open311"] = "true" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
-        var key = HtmlClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#nouvelle-cle code")!.TextContent;
-        Assert.True(key.Length >= 43, key);
-        var stored = await _app.InAAsync(db => db.ApiClients.SingleAsync(c => c.Name == name));
-        Assert.Equal(ApiClient.HashKey(key), stored.KeyHash);
-        Assert.Equal(key[..8], stored.KeyPrefix);
-        var list = await admin.GetDocumentAsync("/admin/open311");
+        var key = HtmlClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#secret")!.GetAttribute("value")!;
+        var stored = await _app.InAAsync(db => db.ApiKeys.SingleAsync(k => k.Name == name));
+        Assert.Equal(ApiKey.Hash(key), stored.SecretHash);
+        Assert.True(stored.Open311);
+        Assert.Equal(ApiKey.DefaultReadsPerMinute, stored.ReadsPerMinute);
+        Assert.NotNull(stored.CreatedById);
+        var list = await admin.GetDocumentAsync("/admin/cles-api");
         Assert.DoesNotContain(key, list.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(list.QuerySelectorAll("td"), td => td.TextContent == name);
+        var row = list.QuerySelectorAll("tr").Single(tr => tr.QuerySelector("th")?.TextContent == name);
+        Assert.Contains("envoie des signalements", row.TextContent, StringComparison.Ordinal);
 
         var form = new Dictionary<string, string> { ["api_key"] = key, ["service_code"] = "trottoir", ["address_string"] = "2 rue Basse", ["description"] = "Bordure descellée.", ["email"] = "x@example.org" };
         var api = _app.ClientFor(ParvisFactory.HostA);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(form))).StatusCode);
+        Assert.NotNull(await _app.InAAsync(db => db.ApiKeys.Where(k => k.Id == stored.Id).Select(k => k.LastUsedAt).SingleAsync()));
 
-        await admin.SubmitAndReadAsync("/admin/open311", $"form[action*=Revoke]:has(input[value='{stored.Id}'])", new Dictionary<string, string?>());
-        Assert.NotNull(await _app.InAAsync(db => db.ApiClients.Where(c => c.Id == stored.Id).Select(c => c.RevokedAt).SingleAsync()));
+        // Used just before, so remembered: revoking forgets it at once.
+        await admin.SubmitAndReadAsync("/admin/cles-api", $"form[action*=Revoke]:has(input[value='{stored.Id}'])", new Dictionary<string, string?>());
+        Assert.NotNull(await _app.InAAsync(db => db.ApiKeys.Where(k => k.Id == stored.Id).Select(k => k.RevokedAt).SingleAsync()));
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(form))).StatusCode);
-        var audited = await _app.InAAsync(db => db.AuditEntries.Where(a => a.TargetType == nameof(ApiClient) && a.TargetId == stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync());
-        Assert.Equal(["open311-client.create", "open311-client.revoke"], audited.Order());
+        var audited = await _app.InAAsync(db => db.AuditEntries.Where(a => a.TargetType == nameof(ApiKey) && a.TargetId == stored.Prefix).Select(a => a.Action).ToListAsync());
+        Assert.Equal(["api-key.issue", "api-key.revoke"], audited.Order());
         // The key never reaches the audit log.
         Assert.False(await _app.InAAsync(db => db.AuditEntries.AnyAsync(a => a.Details!.Contains(key))));
+    }
+
+    [Fact]
+    public async Task The_former_open311_keys_page_leads_to_the_api_keys_page()
+    {
+        var admin = await _app.SignedInAsync("admin");
+        var response = await admin.GetAsync("/admin/open311");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/admin/cles-api", response.Headers.Location?.OriginalString);
+        var settings = await admin.GetDocumentAsync("/admin/signalements");
+        Assert.NotNull(settings.QuerySelector("a[href='/admin/cles-api']"));
     }
 
     [Fact]
@@ -142,10 +157,10 @@ public class RequestAdminTests(AppFixture fixture)
         var adminB = await _app.SignedInAsync("admin", ParvisFactory.HostB);
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/admin/signalements/categories/{category.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await adminB.GetAsync($"/admin/signalements/categories/{category.Id}/questions")).StatusCode);
-        var clientA = await _app.InAAsync(db => db.ApiClients.Where(c => c.RevokedAt == null).Select(c => c.Id).FirstAsync());
-        var token = (await adminB.GetDocumentAsync("/admin/open311")).QuerySelector("#nouveau-client input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        await adminB.PostAsync("/admin/open311?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["clientId"] = clientA.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-        Assert.Null(await _app.InAAsync(db => db.ApiClients.Where(c => c.Id == clientA).Select(c => c.RevokedAt).SingleAsync()));
+        var keyA = await _app.InAAsync(db => db.ApiKeys.Where(k => k.RevokedAt == null && k.Open311).Select(k => k.Id).FirstAsync());
+        var token = (await adminB.GetDocumentAsync("/admin/cles-api")).QuerySelector("form[action*=Issue] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await adminB.PostAsync("/admin/cles-api?handler=Revoke", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["id"] = keyA.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+        Assert.Null(await _app.InAAsync(db => db.ApiKeys.Where(k => k.Id == keyA).Select(k => k.RevokedAt).SingleAsync()));
         Assert.DoesNotContain(category.Code, (await adminB.GetDocumentAsync("/admin/signalements")).Body!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -76,9 +76,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/signalements/categories/{id:int?}?handler=Remove"] = "-----+-",
         ["GET /admin/signalements/categories/{categoryId:int}/questions/{id:int?}"] = "-----+-",
         ["POST /admin/signalements/categories/{categoryId:int}/questions/{id:int?}"] = "-----+-",
+        // The former Open311 keys page: a permanent redirect to /admin/cles-api, for administrators.
         ["GET /admin/open311"] = "-----+-",
-        ["POST /admin/open311"] = "-----+-",
-        ["POST /admin/open311?handler=Revoke"] = "-----+-",
         // Open311: reading is public (cookies ignored); posting needs an API key, which no person's cookie replaces.
         ["GET /open311/v2/discovery.{format}"] = "+++++++",
         ["GET /open311/v2/services.{format}"] = "+++++++",

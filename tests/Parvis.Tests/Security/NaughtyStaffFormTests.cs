@@ -209,13 +209,13 @@ public sealed class NaughtyStaffFormTests : IAsyncLifetime
             if (question.StatusCode == HttpStatusCode.Redirect)
                 Assert.Equal(s.Trim(), await _app.InAAsync(db => db.CategoryQuestions.Where(q => q.CategoryId == category && q.Code == code).Select(q => q.Prompt).SingleAsync()));
 
-            var client = await admin.SubmitAsync("/admin/open311", "#nouveau-client", new Dictionary<string, string?> { ["Name"] = s });
-            Assert.True((int)client.StatusCode < 500, $"{(int)client.StatusCode} for client {s}");
-            if (!string.IsNullOrWhiteSpace(s) && s.Trim().Length <= 100 && !s.Contains('\0', StringComparison.Ordinal))
-                Assert.True(await _app.InAAsync(db => db.ApiClients.AnyAsync(c => c.Name == s.Trim())), $"client {s} not stored");
+            var client = await admin.SubmitAsync("/admin/cles-api", "form[action*=Issue]", new Dictionary<string, string?> { ["Name"] = s, ["Open311"] = "true" });
+            Assert.True((int)client.StatusCode < 500, $"{(int)client.StatusCode} for key {s}");
+            if (!string.IsNullOrWhiteSpace(s) && s.Trim().Length <= Parvis.Domain.ApiKey.MaxName && !s.Contains('\0', StringComparison.Ordinal))
+                Assert.True(await _app.InAAsync(db => db.ApiKeys.AnyAsync(k => k.Name == s.Trim())), $"key {s} not stored");
         }
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/signalements"), "the categories");
-        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/open311"), "the clients");
+        NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/cles-api"), "the keys");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/admin/signalements/categories/{category}"), "the questions");
     }
 }

@@ -12,8 +12,9 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Admin;
 
 /// <summary>
-/// The keys the organization issues to the reusers of its public API (administrators, as the whole folder): issue
-/// one, whose secret this answer shows once and never again, or revoke one, at once on every node. Both audited.
+/// The keys the organization issues to the clients of its APIs (administrators, as the whole folder): the reusers of
+/// the public API and, with the Open311 use, the applications that send reports. Issue one, whose secret this answer
+/// shows once and never again, or revoke one, at once on every node (the public API and Open311 alike). Both audited.
 /// </summary>
 public class ApiKeysModel(ParvisDbContext db, AuditLog audit, TimeProvider clock, TenantContext tenant, ICacheInvalidation caches,
     RateLimitRules limits) : PageModel, IRedisplaysBrokenRules
@@ -26,20 +27,22 @@ public class ApiKeysModel(ParvisDbContext db, AuditLog audit, TimeProvider clock
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? ReadsPerMinute { get; set; } = ApiKey.DefaultReadsPerMinute.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The key may also send reports through Open311 (off unless ticked: a reuser only reads).</summary>
+    [BindProperty] public bool Open311 { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostIssueAsync()
     {
         int? reads = int.TryParse(ReadsPerMinute, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? r : null;
-        var issued = ApiKey.Issue(Name, reads, clock.GetUtcNow().UtcDateTime);
+        var issued = ApiKey.Issue(Name, reads, Open311, User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.ApiKeys.Add(issued.Key);
         audit.Record("api-key.issue", nameof(ApiKey), issued.Key.Prefix,
-            $"« {issued.Key.Name} », {issued.Key.ReadsPerMinute} lectures par minute");
+            $"« {issued.Key.Name} », {issued.Key.ReadsPerMinute} lectures par minute{(issued.Key.Open311 ? ", signalements Open311" : "")}");
         await db.SaveChangesAsync();
         Issued = issued;
         ModelState.Clear();
-        (Name, ReadsPerMinute) = (null, ApiKey.DefaultReadsPerMinute.ToString(CultureInfo.InvariantCulture));
+        (Name, ReadsPerMinute, Open311) = (null, ApiKey.DefaultReadsPerMinute.ToString(CultureInfo.InvariantCulture), false);
         // The secret is on this page only: no cache, no copy kept by the browser's history.
         Response.Headers.CacheControl = "no-store";
         await LoadAsync();

@@ -6,11 +6,11 @@ namespace Parvis.Features.Demo;
 
 /// <summary>
 /// Request categories of a town (voirie, éclairage, propreté, espaces verts, collecte) routed to three
-/// services, requests in every status with their history, and the demo Open311 client.
+/// services, requests in every status with their history, and the demo Open311 client's key.
 /// </summary>
 public static class DemoRequests
 {
-    /// <summary>The demo organization's Open311 key, written in the README: demo only.</summary>
+    /// <summary>The demo organization's API key with the Open311 use, written in the README: demo only.</summary>
     public const string DemoApiKey = "demo-open311-cle-publique";
 
     public static async Task SeedAsync(ParvisDbContext db, DateTime now, IReadOnlyList<ParvisUser> citizens, ParvisUser voirieAgent)
@@ -48,8 +48,16 @@ public static class DemoRequests
         db.RequestCategories.AddRange(categories);
         await db.SaveChangesAsync();
 
-        var client = new ApiClient { Name = "Application de démonstration", KeyHash = ApiClient.HashKey(DemoApiKey), KeyPrefix = DemoApiKey[..8], CreatedAt = now.AddDays(-60) };
-        db.ApiClients.Add(client);
+        var client = new ApiKey
+        {
+            Name = "Application de démonstration",
+            Prefix = DemoApiKey[..8],
+            SecretHash = ApiKey.Hash(DemoApiKey),
+            ReadsPerMinute = ApiKey.DefaultReadsPerMinute,
+            Open311 = true,
+            CreatedAt = now.AddDays(-60),
+        };
+        db.ApiKeys.Add(client);
         var territories = db.Territories.Local.Where(t => t.BoundaryGeoJson != null).ToList();
 
         ServiceRequest Report(RequestCategory category, ParvisUser? author, string description, double lat, double lon, string address, double daysAgo, params (string Code, string Value)[] answers)

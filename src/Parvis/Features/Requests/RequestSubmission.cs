@@ -25,7 +25,7 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
         db.RequestCategories.AsNoTracking().Include(c => c.Questions.OrderBy(q => q.Position))
             .Where(c => c.IsActive).OrderBy(c => c.Group).ThenBy(c => c.Position).ThenBy(c => c.Name).ToListAsync();
 
-    public async Task<ServiceRequest> PrepareAsync(RequestInput input, Guid? authorId, int? apiClientId = null)
+    public async Task<ServiceRequest> PrepareAsync(RequestInput input, Guid? authorId, int? apiKeyId = null)
     {
         var category = await db.RequestCategories.AsNoTracking().Include(c => c.Questions)
             .FirstOrDefaultAsync(c => c.Id == input.CategoryId && c.IsActive)
@@ -60,7 +60,7 @@ public sealed class RequestSubmission(ParvisDbContext db, TenantContext tenant, 
             AuthorId = authorId,
             ReporterEmail = authorId is null ? email : null,
             ReporterName = name,
-            ApiClientId = apiClientId,
+            ApiKeyId = apiKeyId,
             Status = RequestStatus.Submitted,
             SubmittedAt = now,
             UpdatedAt = now,

@@ -16,7 +16,6 @@ public static class RequestsSetup
         services.AddScoped<Reporting.ReportCommands>();
         services.AddScoped<Reporting.RequestFollowing>();
         services.AddScoped<Open311.Open311Queries>();
-        services.AddScoped<Open311.Open311Keys>();
         services.AddScoped<Open311.Open311Posting>();
         services.AddSingleton<Open311.Open311Limits>();
         return services;

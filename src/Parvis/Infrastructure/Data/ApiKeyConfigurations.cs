@@ -11,7 +11,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         b.Property(k => k.Name).HasMaxLength(ApiKey.MaxName);
         b.Property(k => k.Prefix).HasMaxLength(16);
         b.Property(k => k.SecretHash).HasMaxLength(64);
-        // Looked up by its fingerprint on every request that carries it.
-        b.HasIndex(k => k.SecretHash).IsUnique();
+        // Looked up by its fingerprint, within the organization, on every request that carries it.
+        b.HasIndex(k => new { k.OrganizationId, k.SecretHash }).IsUnique();
     }
 }

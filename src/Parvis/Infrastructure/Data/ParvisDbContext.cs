@@ -88,7 +88,6 @@ public class ParvisDbContext(DbContextOptions options)
     public DbSet<RequestPhoto> RequestPhotos => Set<RequestPhoto>();
     public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
     public DbSet<RequestFollower> RequestFollowers => Set<RequestFollower>();
-    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingRegistration> MeetingRegistrations => Set<MeetingRegistration>();
     public DbSet<SessionInvitation> SessionInvitations => Set<SessionInvitation>();

@@ -47,7 +47,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         b.HasOne(r => r.Category).WithMany().HasForeignKey(r => r.CategoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(r => r.Territory).WithMany().HasForeignKey(r => r.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<ApiClient>().WithMany().HasForeignKey(r => r.ApiClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.ApiKeyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.RequestId);
         b.HasMany(r => r.Photos).WithOne().HasForeignKey(p => p.RequestId);
         b.HasMany(r => r.Updates).WithOne().HasForeignKey(u => u.RequestId);
@@ -102,17 +102,6 @@ internal sealed class RequestFollowerConfiguration : IEntityTypeConfiguration<Re
         b.HasIndex(f => new { f.RequestId, f.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
         b.HasIndex(f => new { f.RequestId, f.Email }).IsUnique().HasFilter("\"Email\" IS NOT NULL");
         b.HasIndex(f => f.UserId);
-    }
-}
-
-internal sealed class ApiClientConfiguration : IEntityTypeConfiguration<ApiClient>
-{
-    public void Configure(EntityTypeBuilder<ApiClient> b)
-    {
-        b.Property(c => c.Name).HasMaxLength(ApiClient.MaxName);
-        b.Property(c => c.KeyHash).HasMaxLength(64);
-        b.Property(c => c.KeyPrefix).HasMaxLength(12);
-        b.HasIndex(c => new { c.OrganizationId, c.KeyHash }).IsUnique();
     }
 }
 

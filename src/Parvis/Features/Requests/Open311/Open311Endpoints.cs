@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Parvis.Infrastructure.Tenancy;
+using Parvis.Infrastructure.Web;
 
 namespace Parvis.Features.Requests.Open311;
 
@@ -51,7 +52,7 @@ public static class Open311Endpoints
             return Open311Document.One("discovery", new Open311Item()
                 .With("changeset", "2026-11-26T00:00:00+00:00")
                 .With("contact", tenant.Organization.ContactEmail is { } contact ? $"{tenant.Organization.Name} <{contact}>" : tenant.Organization.Name)
-                .With("key_service", $"{baseUrl}/admin/open311 — clés délivrées par l'administration de la collectivité ; jurisdiction_id : {Jurisdiction(tenant)}")
+                .With("key_service", $"{baseUrl}/admin/cles-api — clés délivrées par l'administration de la collectivité ; jurisdiction_id : {Jurisdiction(tenant)}")
                 .With("endpoints", new Open311List("endpoint", [endpoint]))).ToResult(format);
         });
 
@@ -63,7 +64,7 @@ public static class Open311Endpoints
                 ? Open311Document.One("service_definition", definition).ToResult(format)
                 : Open311Document.Errors(404, "Ce service_code n'existe pas ici.").ToResult(format, 404));
 
-        api.MapGet("/requests.{format}", async (string format, HttpContext http, Open311Queries queries, Open311Keys keys, TenantContext tenant) =>
+        api.MapGet("/requests.{format}", async (string format, HttpContext http, Open311Queries queries, ApiKeyLookup keys, TenantContext tenant) =>
         {
             if (await ReadRefusedAsync(http, keys, tenant) is { } refused) return refused.ToResult(format, 403);
             var (filter, error) = ParseFilter(http.Request.Query, queries.Now);
@@ -71,7 +72,7 @@ public static class Open311Endpoints
             return new Open311Document("service_requests", "request", await queries.RequestsAsync(filter)).ToResult(format);
         });
 
-        api.MapGet("/requests/{id}.{format}", async (string id, string format, HttpContext http, Open311Queries queries, Open311Keys keys, TenantContext tenant) =>
+        api.MapGet("/requests/{id}.{format}", async (string id, string format, HttpContext http, Open311Queries queries, ApiKeyLookup keys, TenantContext tenant) =>
         {
             if (await ReadRefusedAsync(http, keys, tenant) is { } refused) return refused.ToResult(format, 403);
             var found = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
@@ -87,7 +88,7 @@ public static class Open311Endpoints
                 ? new Open311Document("service_requests", "request", [new Open311Item().With("service_request_id", Open311Queries.Id(id)).With("token", token)]).ToResult(format)
                 : Open311Document.Errors(404, "Ce jeton ne correspond à aucun signalement.").ToResult(format, 404));
 
-        api.MapGet("/servicerequestupdates.{format}", async (string format, HttpContext http, Open311Queries queries, Open311Keys keys, TenantContext tenant) =>
+        api.MapGet("/servicerequestupdates.{format}", async (string format, HttpContext http, Open311Queries queries, ApiKeyLookup keys, TenantContext tenant) =>
         {
             if (await ReadRefusedAsync(http, keys, tenant) is { } refused) return refused.ToResult(format, 403);
             var (filter, error) = ParseFilter(http.Request.Query, queries.Now);
@@ -112,9 +113,9 @@ public static class Open311Endpoints
         return known ? null : Open311Document.Errors(404, "Ce jurisdiction_id ne correspond pas à cette collectivité.");
     }
 
-    // Where requests are not public, only the organization's clients read them.
-    private static async Task<Open311Document?> ReadRefusedAsync(HttpContext http, Open311Keys keys, TenantContext tenant) =>
-        tenant.Organization.Requests.PublicRequests || await keys.FindAsync(http.Request.Query["api_key"].ToString()) is not null
+    // Where requests are not public, only the organization's clients read them: keys with the Open311 use.
+    private static async Task<Open311Document?> ReadRefusedAsync(HttpContext http, ApiKeyLookup keys, TenantContext tenant) =>
+        tenant.Organization.Requests.PublicRequests || await keys.FindAsync(ApiKeyLookup.PresentedToOpen311(http.Request)) is { Open311: true }
             ? null
             : Open311Document.Errors(403, "Les signalements de cette collectivité ne sont pas publics : une clé d'API (api_key) est nécessaire.");
 

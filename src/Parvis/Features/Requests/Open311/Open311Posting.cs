@@ -11,21 +11,24 @@ using Parvis.Infrastructure.Web;
 namespace Parvis.Features.Requests.Open311;
 
 /// <summary>
-/// POST requests.{format}: a client of this organization (api_key) sends a report for one of its users.
+/// POST requests.{format}: a client of this organization, with a key that has the Open311 use (api_key), sends a report
+/// for one of its users.
 /// The client answers for its users: the request is not held for an e-mail confirmation, but where the
 /// organization refuses anonymous reports an e-mail is required. Same rules as the form
 /// (<see cref="RequestSubmission"/>); one audit entry per request, naming the client.
 /// </summary>
-public sealed partial class Open311Posting(ParvisDbContext db, TenantContext tenant, RequestSubmission submission, Open311Keys keys,
+public sealed partial class Open311Posting(ParvisDbContext db, TenantContext tenant, RequestSubmission submission, ApiKeyLookup keys,
     Open311Limits limits, AuditLog audit, TimeProvider clock)
 {
     public async Task<IResult> PostAsync(HttpContext http, string format)
     {
         if (!http.Request.HasFormContentType) return Error(format, 400, "Envoyez un formulaire (application/x-www-form-urlencoded).");
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var client = await keys.FindAsync(form["api_key"].ToString(), tracked: true);
+        var client = await keys.FindAsync(ApiKeyLookup.PresentedToOpen311(http.Request, form));
         if (client is null) return Error(format, 403, "Clé d'API (api_key) absente, inconnue ou révoquée.");
-        if (!await limits.AllowAsync(tenant.OrganizationId, client.Id, http.Connection.RemoteIpAddress?.ToString()))
+        // A reuser's read-only key does not send reports: the use is given when the key is issued.
+        if (!client.Open311) return Error(format, 403, "Cette clé d'API ne permet pas d'envoyer des signalements par Open311.");
+        if (!await limits.AllowAsync(tenant.OrganizationId, client.KeyId, http.Connection.RemoteIpAddress?.ToString()))
             return Error(format, 429, "Trop de signalements en peu de temps : patientez une minute avant de réessayer.");
 
         var code = NoNul(form["service_code"].ToString()).Trim();
@@ -50,7 +53,7 @@ public sealed partial class Open311Posting(ParvisDbContext db, TenantContext ten
         {
             request = await submission.PrepareAsync(
                 new RequestInput(category.Id, First(form["description"]), latitude, longitude, address, Attributes(form), email, name.Length == 0 ? null : name),
-                authorId: null, apiClientId: client.Id);
+                authorId: null, apiKeyId: client.KeyId);
         }
         catch (DomainException e)
         {
@@ -59,14 +62,15 @@ public sealed partial class Open311Posting(ParvisDbContext db, TenantContext ten
         request.MediaUrl = mediaUrl;
         request.ApiToken = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
         request.AwaitingEmail = false;
-        client.LastUsedAt = clock.GetUtcNow().UtcDateTime;
+        var key = await db.ApiKeys.SingleAsync(k => k.Id == client.KeyId);
+        key.LastUsedAt = clock.GetUtcNow().UtcDateTime;
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.ServiceRequests.Add(request);
             await db.SaveChangesAsync();
             audit.RecordWithoutActor($"Client Open311 « {client.Name} »", "open311.request", nameof(ServiceRequest), request.Id,
-                $"{category.Code}, clé {client.KeyPrefix}…, adresse IP {http.Connection.RemoteIpAddress}");
+                $"{category.Code}, clé {client.Prefix}…, adresse IP {http.Connection.RemoteIpAddress}");
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
         }

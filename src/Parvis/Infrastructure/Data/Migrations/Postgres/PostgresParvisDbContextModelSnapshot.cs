@@ -106,7 +106,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Parvis.Domain.ApiClient", b =>
+            modelBuilder.Entity("Parvis.Domain.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -120,53 +120,16 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("KeyPrefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
                     b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId", "KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("ApiClients");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.ApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("Open311")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
@@ -189,7 +152,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SecretHash")
+                    b.HasIndex("OrganizationId", "SecretHash")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
@@ -3758,7 +3721,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<int?>("ApiClientId")
+                    b.Property<int?>("ApiKeyId")
                         .HasColumnType("integer");
 
                     b.Property<string>("ApiToken")
@@ -3850,7 +3813,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApiClientId");
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ApiToken")
                         .IsUnique();
@@ -5775,9 +5738,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Parvis.Domain.ServiceRequest", b =>
                 {
-                    b.HasOne("Parvis.Domain.ApiClient", null)
+                    b.HasOne("Parvis.Domain.ApiKey", null)
                         .WithMany()
-                        .HasForeignKey("ApiClientId")
+                        .HasForeignKey("ApiKeyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Parvis.Domain.RequestCategory", "Category")

@@ -96,7 +96,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("UserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Parvis.Domain.ApiClient", b =>
+            modelBuilder.Entity("Parvis.Domain.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -108,51 +108,16 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("KeyHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyPrefix")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId", "KeyHash")
-                        .IsUnique();
-
-                    b.ToTable("ApiClients");
-                });
-
-            modelBuilder.Entity("Parvis.Domain.ApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open311")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
@@ -175,7 +140,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SecretHash")
+                    b.HasIndex("OrganizationId", "SecretHash")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
@@ -3601,7 +3566,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ApiClientId")
+                    b.Property<int?>("ApiKeyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ApiToken")
@@ -3693,7 +3658,7 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ApiClientId");
+                    b.HasIndex("ApiKeyId");
 
                     b.HasIndex("ApiToken")
                         .IsUnique();
@@ -5584,9 +5549,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Parvis.Domain.ServiceRequest", b =>
                 {
-                    b.HasOne("Parvis.Domain.ApiClient", null)
+                    b.HasOne("Parvis.Domain.ApiKey", null)
                         .WithMany()
-                        .HasForeignKey("ApiClientId")
+                        .HasForeignKey("ApiKeyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Parvis.Domain.RequestCategory", "Category")

@@ -1,21 +1,6 @@
 using System.Threading.RateLimiting;
-using Microsoft.EntityFrameworkCore;
-using Parvis.Domain;
-using Parvis.Infrastructure.Data;
 
 namespace Parvis.Features.Requests.Open311;
-
-/// <summary>Finds the organization's client of a key (by its SHA-256; a revoked key finds nothing).</summary>
-public sealed class Open311Keys(ParvisDbContext db)
-{
-    public async Task<ApiClient?> FindAsync(string? key, bool tracked = false)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 200) return null;
-        var hash = ApiClient.HashKey(key.Trim());
-        var clients = tracked ? db.ApiClients : db.ApiClients.AsNoTracking();
-        return await clients.FirstOrDefaultAsync(c => c.KeyHash == hash && c.RevokedAt == null);
-    }
-}
 
 /// <summary>
 /// How many requests may be posted per minute, per key and per address (RateLimits:Open311PerKeyPerMinute,
