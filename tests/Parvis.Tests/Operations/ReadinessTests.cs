@@ -62,8 +62,12 @@ public sealed class ReadinessTests(OperationsApp app) : IClassFixture<Operations
             for (var i = 0; i < 3; i++)
                 db.Outbox.Add(new Parvis.Infrastructure.Email.OutboxMessage
                 {
-                    OrganizationId = strict.OrganizationA.Id, To = $"attente-{i}@example.org", Subject = "En attente", TextBody = "…",
-                    CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddDays(1),
+                    OrganizationId = strict.OrganizationA.Id,
+                    To = $"attente-{i}@example.org",
+                    Subject = "En attente",
+                    TextBody = "…",
+                    CreatedAt = DateTime.UtcNow,
+                    NextAttemptAt = DateTime.UtcNow.AddDays(1),
                 });
             return await db.SaveChangesAsync();
         });
