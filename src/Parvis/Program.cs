@@ -5,6 +5,7 @@ using Parvis.Infrastructure.Cluster;
 using Parvis.Infrastructure.Data;
 using Parvis.Infrastructure.Email;
 using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Web;
 
 // A fair draw, an opinion map, a budget count or a tally log's check needs no database, no web server: anyone can
@@ -20,6 +21,7 @@ builder.AddParvisIdentity();
 builder.AddParvisEmail();
 builder.AddParvisWeb();
 builder.AddParvisCluster();
+builder.AddParvisOperations();
 builder.AddParvisFeatures();
 
 var app = builder.Build();

@@ -121,6 +121,7 @@ public static class FeatureSetup
         Petitions.Signing.SignatureEndpoints.MapSignatureEndpoints(app);
         Tallies.TallyEndpoints.MapTallyEndpoints(app);
         Home.Sitemap.MapSitemap(app);
+        Home.SecurityTxt.MapSecurityTxt(app);
         News.NewsFeeds.MapNewsFeeds(app);
         app.MapDevIdentityProvider();
         app.MapRequests();

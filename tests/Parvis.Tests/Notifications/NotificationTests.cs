@@ -315,7 +315,8 @@ public class NotificationTests(AppFixture fixture)
         });
         var job = new NotificationMailJob(_app.Services.GetRequiredService<IConfiguration>(), TimeProvider.System);
         JobScheduler Node(string name) => new(_app.Services.GetRequiredService<IServiceScopeFactory>(), [job],
-            Options.Create(new ClusterOptions { NodeName = name }), TimeProvider.System, NullLogger<JobScheduler>.Instance);
+            Options.Create(new ClusterOptions { NodeName = name }), TimeProvider.System, NullLogger<JobScheduler>.Instance,
+            _app.Services.GetRequiredService<Parvis.Infrastructure.Operations.ParvisMetrics>());
         var ran = await Task.WhenAll(Node("a").RunIfDueAsync(job, default), Node("b").RunIfDueAsync(job, default));
         // Whichever ran (or the app's own scheduler before them), and a run of the job outside any claim: one digest.
         await RunMailJobAsync();

@@ -35,7 +35,8 @@ public class ConcurrencyTests(AppFixture fixture)
         var clock = new StoppedClock(new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
         var job = new CountingJob("essai-" + Guid.NewGuid().ToString("N")[..6]);
         JobScheduler Node(string name) => new(_app.Services.GetRequiredService<IServiceScopeFactory>(), [job],
-            Options.Create(new ClusterOptions { NodeName = name }), clock, NullLogger<JobScheduler>.Instance);
+            Options.Create(new ClusterOptions { NodeName = name }), clock, NullLogger<JobScheduler>.Instance,
+            _app.Services.GetRequiredService<Parvis.Infrastructure.Operations.ParvisMetrics>());
         var a = Node("a");
         var b = Node("b");
 

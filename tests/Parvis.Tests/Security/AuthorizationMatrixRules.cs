@@ -126,6 +126,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /verifier/{item}/{id:int}/journal.{format}"] = "+++++++",
         ["POST /contributions/{id:int}/confirmer"] = "+++++++",
         ["GET /robots.txt"] = "+++++++",
+        ["GET /.well-known/security.txt"] = "+++++++",
         ["GET /sitemap.xml"] = "+++++++",
         ["GET /sitemap-pages.xml"] = "+++++++",
         ["GET /sitemap-contributions-{n:int}.xml"] = "+++++++",

@@ -21,7 +21,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
 {
     private static readonly string[] People = ["anonymous", "citizen", "moderator", "agent", "elected", "admin", "admin of Ville B"];
 
-    private sealed class MatrixFactory : ParvisFactory;
+    private sealed class MatrixFactory : ParvisFactory
+    {
+        // Without a contact, /.well-known/security.txt answers 404 to everyone.
+        protected override Dictionary<string, string?> Settings => new() { ["Operations:SecurityContact"] = "securite@exploitant.test" };
+    }
 
     private readonly MatrixFactory _app = new();
 

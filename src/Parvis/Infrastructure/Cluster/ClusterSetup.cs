@@ -43,7 +43,7 @@ public static class ClusterSetup
         builder.Services.AddHostedService(s => s.GetRequiredService<JobScheduler>());
         builder.Services.AddSingleton<IScheduledJob, OutboxPurgeJob>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Operations.HealthTags.Live, Operations.HealthTags.Ready]);
         return builder;
     }
 }

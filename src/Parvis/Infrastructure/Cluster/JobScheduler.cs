@@ -29,7 +29,7 @@ public class JobRun
 /// the others hit the unique index and skip. A node that dies mid-run leaves its period undone; the next period runs.
 /// </summary>
 public sealed class JobScheduler(IServiceScopeFactory scopes, IEnumerable<IScheduledJob> jobs, IOptions<ClusterOptions> options,
-    TimeProvider clock, ILogger<JobScheduler> logger) : BackgroundService
+    TimeProvider clock, ILogger<JobScheduler> logger, Operations.ParvisMetrics metrics) : BackgroundService
 {
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromSeconds(30);
 
@@ -105,6 +105,7 @@ public sealed class JobScheduler(IServiceScopeFactory scopes, IEnumerable<ISched
             run.Error = e.GetType().Name;
             logger.LogWarning(e, "Scheduled job {Job} failed.", job.Name);
         }
+        metrics.JobRan(job.Name, failed: run.Error is not null);
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(token);
         return true;

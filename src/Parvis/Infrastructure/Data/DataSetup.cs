@@ -31,7 +31,12 @@ public static class DataSetup
         this IServiceCollection services, Action<DbContextOptionsBuilder> options)
         where TContext : ParvisDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(options);
+        // Timed for the metrics when the application registered the timer (the commands run before the web host too).
+        services.AddPooledDbContextFactory<TContext>((s, o) =>
+        {
+            options(o);
+            if (s.GetService<Operations.DbCommandTimer>() is { } timer) o.AddInterceptors(timer);
+        });
         services.AddScoped<ParvisDbContext>(s =>
         {
             var db = s.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Parvis.Infrastructure.Email;
 
 /// <summary>
@@ -36,4 +38,18 @@ public sealed class OutboxSignal : IDisposable
     public void Dispose() => _signal.Dispose();
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken token) => _signal.WaitAsync(timeout, token);
+}
+
+/// <summary>The messages still to send, every organization's: how many, and since when the oldest waits.</summary>
+public sealed record OutboxBacklog(int Count, DateTime? OldestCreatedAt)
+{
+    /// <summary>Two indexed reads (the unsent messages' index, then the primary key): cheap enough for every scrape.</summary>
+    public static async Task<OutboxBacklog> MeasureAsync(Data.ParvisDbContext db, CancellationToken token)
+    {
+        var waiting = db.Outbox.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.SentAt == null && m.Attempts < OutboxWorker.MaxAttempts);
+        var count = await waiting.CountAsync(token);
+        var oldest = count == 0 ? null : await waiting.OrderBy(m => m.Id).Select(m => (DateTime?)m.CreatedAt).FirstOrDefaultAsync(token);
+        return new(count, oldest);
+    }
 }

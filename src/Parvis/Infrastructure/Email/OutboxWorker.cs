@@ -9,7 +9,8 @@ namespace Parvis.Infrastructure.Email;
 public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender, OutboxSignal signal,
     IOptions<EmailOptions> options, IOptions<Cluster.ClusterOptions> cluster, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
-    private const int MaxAttempts = 10;
+    /// <summary>After so many failures a message is given up (it stays in the table, out of the backlog).</summary>
+    public const int MaxAttempts = 10;
     // Longer than one SMTP exchange can take; a node that dies while sending frees its messages after it.
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 

@@ -107,7 +107,10 @@ public static class RateLimiting
             {
                 var http = ctx.HttpContext;
                 if (RuleFor(http, rules) is { } rule)
+                {
+                    http.RequestServices.GetRequiredService<Operations.ParvisMetrics>().RateLimitRefused(rule.Name);
                     await http.RequestServices.GetRequiredService<RateLimitRecorder>().RecordAsync(rule, http.User.UserId(), http.Connection.RemoteIpAddress?.ToString(), token);
+                }
                 // The true wait: what the counter says, else the limit's whole window (an hourly limit is not "a minute").
                 var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter
                     : RuleFor(http, rules)?.Window ?? TimeSpan.FromMinutes(1);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Resources;
 
@@ -144,8 +145,8 @@ public static class WebSetup
         });
         app.UseRequestLocalization();
         app.UseStaticFiles();
-        // Before the organization is resolved: the load balancer asks by address, not by host name.
-        app.UseHealthChecks("/sante");
+        // Before the organization is resolved: the load balancer and the operator ask by address, not by host name.
+        app.UseParvisOperations();
         app.UseMiddleware<TenantMiddleware>();
         app.UseRouting();
         // Only endpoints that name a policy answer cross-origin requests (the public API's reads).

@@ -23,6 +23,9 @@ public sealed class WriteQueue(IConfiguration configuration) : IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
+    /// <summary>Requests waiting for a place now (for the metrics).</summary>
+    public long QueuedCount => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     public ValueTask<RateLimitLease> EnterAsync(CancellationToken token) => _limiter.AcquireAsync(1, token);
 
     public void Dispose() => _limiter.Dispose();
