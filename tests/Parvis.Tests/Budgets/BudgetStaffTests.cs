@@ -147,6 +147,33 @@ public class BudgetStaffTests(AppFixture fixture)
         Assert.Contains("Les projets ne changent plus une fois le vote ouvert : chacun doit voter sur le même bulletin.",
             BudgetData.Page(await response.Content.ReadAsStringAsync()).Errors());
         Assert.Equal(60, (await _app.InAAsync(db => db.BudgetProjects.SingleAsync(p => p.Id == b.A))).Cost);
+
+        // Nor is one added by posting the form the page no longer shows.
+        response = await admin.PostAsync($"/admin/budgets/{b.Id}?handler=AddProject", new FormUrlEncodedContent([
+            new("__RequestVerificationToken", token), new("Project.Title", "Projet tardif"), new("Project.Cost", "5"),
+            new("Project.Feasibility", "Feasible")]));
+        Assert.Contains("Les projets ne changent plus une fois le vote ouvert : chacun doit voter sur le même bulletin.",
+            BudgetData.Page(await response.Content.ReadAsStringAsync()).Errors());
+        Assert.Equal(4, await _app.InAAsync(db => db.BudgetProjects.CountAsync(p => p.BudgetId == b.Id)));
         Assert.Empty(await AuditAsync(b.Id));
+    }
+
+    [Fact]
+    public async Task An_agent_lists_their_service_s_budgets_and_those_of_no_service_never_another_service_s()
+    {
+        // The demo's agent is the Service urbanisme's.
+        var own = await _app.NewBudgetAsync(service: "Service urbanisme");
+        var unassigned = await _app.NewBudgetAsync();
+        var other = await _app.NewBudgetAsync(service: "Service voirie");
+        var titles = await _app.InAAsync(db => db.Budgets.Where(x => x.Id == own.Id || x.Id == unassigned.Id || x.Id == other.Id)
+            .ToDictionaryAsync(x => x.Id, x => x.Title));
+
+        var list = (await (await _app.SignedInAsync("agent")).GetDocumentAsync("/admin/budgets")).Body!.TextContent;
+        Assert.Contains(titles[own.Id], list, StringComparison.Ordinal);
+        Assert.Contains(titles[unassigned.Id], list, StringComparison.Ordinal);
+        Assert.DoesNotContain(titles[other.Id], list, StringComparison.Ordinal);
+
+        var all = (await (await _app.SignedInAsync("admin")).GetDocumentAsync("/admin/budgets")).Body!.TextContent;
+        Assert.Contains(titles[other.Id], all, StringComparison.Ordinal);
     }
 }

@@ -113,5 +113,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /donnees"] = "+++++++",
         ["GET /donnees/data.json"] = "+++++++",
         ["GET /donnees/{dataset}.{format}"] = "+++++++",
+        ["HEAD /donnees/data.json"] = "+++++++",
+        ["HEAD /donnees/{dataset}.{format}"] = "+++++++",
     };
 }

@@ -142,8 +142,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 if (target == "/donnees/{dataset}.{format}") url = "/donnees/contributions.csv";
                 if (target.StartsWith("/sitemap-contributions-", StringComparison.Ordinal)) url = "/sitemap-contributions-0.xml";
                 if (target.StartsWith("/sitemap-propositions-", StringComparison.Ordinal)) url = "/sitemap-propositions-0.xml";
-                var response = method == "GET"
-                    ? await client.GetAsync(url)
+                var response = method == "GET" ? await client.GetAsync(url)
+                    : method == "HEAD" ? await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url))
                     : await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
                 var expected = Rules[endpoint][person] == '+';
                 if ((int)response.StatusCode >= 500 || Denied(response) == expected)

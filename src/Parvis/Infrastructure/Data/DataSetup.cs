@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Parvis.Infrastructure.Data;
 
@@ -45,6 +46,38 @@ public static class DataSetup
         });
     }
 
+    /// <summary>The PostgreSQL advisory lock held while migrating ("parvis" in ASCII).</summary>
+    private const long MigrationLockKey = 0x706172766973;
+
+    /// <summary>
+    /// Nodes started together on PostgreSQL: one migrates while the others wait on an advisory lock, then find nothing
+    /// pending (EF's own migration lock let two nodes apply the same migration: UpgradeTests). The lock needs a
+    /// connection to the database, which is created first when missing, as MigrateAsync would.
+    /// </summary>
+    private static async Task MigrateUnderLockAsync(ParvisDbContext db)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        try
+        {
+            if (!await creator.ExistsAsync()) await creator.CreateAsync();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another node created it between the check and the creation.
+        }
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+            if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     public static async Task MigrateAsync(this IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -57,7 +90,11 @@ public static class DataSetup
             await db.Database.CloseConnectionAsync();
         }
         // Migrating takes a lock, which is a write: a node started on an up-to-date (or read-only) database writes nothing.
-        if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            if (db.Database.IsNpgsql()) await MigrateUnderLockAsync(db);
+            else await db.Database.MigrateAsync();
+        }
         // Create the data-protection key now: created lazily, it would be inserted by a second
         // connection while a command's transaction holds SQLite's write lock (sign-up makes a token
         // inside its transaction), and wait for that lock until it times out.

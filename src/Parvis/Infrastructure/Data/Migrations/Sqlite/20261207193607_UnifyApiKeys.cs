@@ -122,17 +122,12 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                 DELETE FROM "ApiKeys" WHERE "Open311" = 1;
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "CreatedById",
-                table: "ApiKeys");
-
-            migrationBuilder.DropColumn(
-                name: "LastUsedAt",
-                table: "ApiKeys");
-
-            migrationBuilder.DropColumn(
-                name: "Open311",
-                table: "ApiKeys");
+            // SQLite drops a column that no index uses in place (3.35+); EF's table rebuild refuses here.
+            migrationBuilder.Sql("""
+                ALTER TABLE "ApiKeys" DROP COLUMN "CreatedById";
+                ALTER TABLE "ApiKeys" DROP COLUMN "LastUsedAt";
+                ALTER TABLE "ApiKeys" DROP COLUMN "Open311";
+                """);
 
             migrationBuilder.RenameColumn(
                 name: "ApiKeyId",
