@@ -69,6 +69,9 @@ public static class DataSetup
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})");
+            // The history table first: on an empty database EF would find it missing by a failed query, logged as an error.
+            var history = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+            await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript());
             if ((await db.Database.GetPendingMigrationsAsync()).Any()) await db.Database.MigrateAsync();
         }
         finally
