@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Home;
@@ -12,8 +14,8 @@ public static class SecurityTxt
     public const string Path = "/.well-known/security.txt";
 
     public static void MapSecurityTxt(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, (IConfiguration configuration, PublicLinks links, TimeProvider clock) =>
-            Text(configuration["Operations:SecurityContact"], links.To(Path), clock.GetUtcNow()) is { } text
+        app.MapGet(Path, (IOptions<OperationsOptions> options, PublicLinks links, TimeProvider clock) =>
+            Text(options.Value.SecurityContact, links.To(Path), clock.GetUtcNow()) is { } text
                 ? Results.Text(text, "text/plain; charset=utf-8")
                 : Results.NotFound());
 

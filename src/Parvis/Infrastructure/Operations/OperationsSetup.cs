@@ -5,7 +5,7 @@ using OpenTelemetry.Metrics;
 
 namespace Parvis.Infrastructure.Operations;
 
-/// <summary>What only the operator reads: readiness, metrics.</summary>
+/// <summary>The Operations section of the settings: what only the operator reads and whom to tell of a flaw.</summary>
 public sealed class OperationsOptions
 {
     public static readonly string[] Loopback = ["127.0.0.0/8", "::1/128"];
@@ -13,6 +13,12 @@ public sealed class OperationsOptions
     /// <summary>The networks (CIDR) allowed to read /sante/pret and /metrics; loopback only when not set (a default
     /// array here would be kept by the configuration binder, which appends the configured ones to it).</summary>
     public string[]? AllowedNetworks { get; set; }
+
+    /// <summary>Readiness fails when this many e-mails wait to be sent (SMTP down, or a worker stuck).</summary>
+    public int OutboxBacklogLimit { get; set; } = 1000;
+
+    /// <summary>The contact of /.well-known/security.txt (an address or a URL); none, no file.</summary>
+    public string? SecurityContact { get; set; }
 }
 
 public static class OperationsSetup

@@ -24,11 +24,11 @@ public sealed class MigrationsHealthCheck(ParvisDbContext db) : IHealthCheck
 }
 
 /// <summary>E-mails leave: fewer than Operations:OutboxBacklogLimit wait to be sent (SMTP down, or a worker stuck).</summary>
-public sealed class OutboxHealthCheck(ParvisDbContext db, IConfiguration configuration) : IHealthCheck
+public sealed class OutboxHealthCheck(ParvisDbContext db, Microsoft.Extensions.Options.IOptions<OperationsOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var limit = configuration.GetValue("Operations:OutboxBacklogLimit", 1000);
+        var limit = options.Value.OutboxBacklogLimit;
         var backlog = await OutboxBacklog.MeasureAsync(db, cancellationToken);
         return backlog.Count < limit ? HealthCheckResult.Healthy($"{backlog.Count} waiting")
             : HealthCheckResult.Unhealthy($"{backlog.Count} e-mails waiting (limit {limit})");

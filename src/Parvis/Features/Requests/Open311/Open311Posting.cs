@@ -62,13 +62,13 @@ public sealed partial class Open311Posting(ParvisDbContext db, TenantContext ten
         request.MediaUrl = mediaUrl;
         request.ApiToken = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(18));
         request.AwaitingEmail = false;
-        var key = await db.ApiKeys.SingleAsync(k => k.Id == client.KeyId);
-        key.LastUsedAt = clock.GetUtcNow().UtcDateTime;
 
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.ServiceRequests.Add(request);
             await db.SaveChangesAsync();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.ApiKeys.Where(k => k.Id == client.KeyId).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now));
             audit.RecordWithoutActor($"Client Open311 « {client.Name} »", "open311.request", nameof(ServiceRequest), request.Id,
                 $"{category.Code}, clé {client.Prefix}…, adresse IP {http.Connection.RemoteIpAddress}");
             await db.SaveChangesAsync();
