@@ -18,6 +18,8 @@ public class Organization
     public const int DefaultResponseDeadlineDays = 30;
     /// <summary>The licence of the open data page's datasets (/donnees), chosen by the administrator.</summary>
     public OpenDataLicence DataLicence { get; set; } = OpenDataLicence.LicenceOuverte20;
+    /// <summary>The participation statistics (/statistiques) are open to everyone; otherwise to the staff only.</summary>
+    public bool PublicStatistics { get; set; }
     public List<OrganizationHost> Hosts { get; set; } = [];
     public IdentitySettings Identity { get; set; } = new();
     public RetentionSettings Retention { get; set; } = new();

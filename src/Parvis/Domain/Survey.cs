@@ -14,7 +14,7 @@ public class Survey : ITenantOwned, IParticipationSpace, IServiceOwned, ISearcha
     public const int MaxTitle = 200;
     public const int MaxIntro = 20_000;
     /// <summary>No figure is shown about a group smaller than this: small groups would identify people.</summary>
-    public const int MinimumGroup = 10;
+    public const int MinimumGroup = SmallGroups.Minimum;
 
     public int Id { get; set; }
     public int OrganizationId { get; set; }

@@ -48,6 +48,11 @@ public static class FeatureSetup
         // The territory page of "Vous avez dit, nous avons fait" is the organization's page with a scope.
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
             o.Conventions.AddPageRoute("/Outcomes/Index", "nous-avons-fait/territoires/{territoryId:int}"));
+        builder.Services.AddScoped<Statistics.ParticipationStatistics>();
+        // Like the outcomes: a territory's or a consultation's statistics are the organization's page with a scope.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
+            .AddPageRoute("/Statistics/Index", "statistiques/territoires/{territoryId:int}")
+            .AddPageRoute("/Statistics/Index", "statistiques/concertations/{consultationId:int}"));
         builder.Services.AddScoped<Petitions.PetitionCounts>();
         builder.Services.AddScoped<Petitions.PetitionThresholds>();
         builder.Services.AddScoped<Petitions.PetitionMails>();

@@ -229,6 +229,8 @@ public partial class LanguageTests(AppFixture fixture)
         texts.AddRange(Enum.GetValues<BudgetVoteForm>().SelectMany(f => new[] { Parvis.Features.Budgets.BudgetLabels.Of(f), Parvis.Features.Budgets.BudgetLabels.ShortOf(f) }));
         texts.AddRange(Enum.GetValues<BudgetFeasibility>().Select(Parvis.Features.Budgets.BudgetLabels.Of));
         texts.AddRange([Parvis.Features.Budgets.BudgetLabels.TieBreaking, new Budget { Title = "" }.ValidateSettings()]);
+        texts.AddRange(Parvis.Features.Statistics.StatisticsLabels.All);
+        texts.AddRange(Enum.GetValues<AgeBracket>().Select(AgeBrackets.Label));
         var missing = texts.Where(t => t is null || !keys.Contains(t)).ToList();
         Assert.True(missing.Count == 0, "Missing from Resources/SharedResource.en.resx:\n" + string.Join("\n", missing));
     }

@@ -72,6 +72,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         [Range(1, 365, ErrorMessage = "Le délai de réponse doit être entre 1 et 365 jours.")]
         public int ResponseDeadlineDays { get; set; } = Organization.DefaultResponseDeadlineDays;
         public OpenDataLicence DataLicence { get; set; }
+        public bool PublicStatistics { get; set; }
     }
 
     public void OnGet()
@@ -88,6 +89,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
             RequireTwoFactorForStaff = o.RequireTwoFactorForStaff,
             ResponseDeadlineDays = o.ResponseDeadlineDays,
             DataLicence = o.DataLicence,
+            PublicStatistics = o.PublicStatistics,
         };
     }
 
@@ -114,6 +116,7 @@ public class OrganizationModel(ParvisDbContext db, TenantContext tenant, AuditLo
         Set("double authentification du personnel", o.RequireTwoFactorForStaff, Form.RequireTwoFactorForStaff, v => o.RequireTwoFactorForStaff = v);
         Set("délai de réponse", o.ResponseDeadlineDays, Form.ResponseDeadlineDays, v => o.ResponseDeadlineDays = v);
         Set($"licence des données ouvertes ({OpenDataLicenceInfo.Of(Form.DataLicence).Name})", o.DataLicence, Form.DataLicence, v => o.DataLicence = v);
+        Set("statistiques publiques", o.PublicStatistics, Form.PublicStatistics, v => o.PublicStatistics = v);
         if (changes.Count > 0) audit.Record("organization.update", nameof(Organization), o.Id, string.Join(", ", changes));
         await db.SaveChangesAsync();
         await TenantMiddleware.ForgetAsync(cache, o.HostNames());

@@ -33,6 +33,8 @@ public static partial class DemoSeeder
             Name = name,
             ContactEmail = $"participation@{emailDomain}",
             RequireTwoFactorForStaff = false,
+            // The demo shows its participation statistics to everyone (/statistiques); a new organization keeps them for staff.
+            PublicStatistics = true,
             CharterMarkdown = Charter,
             // Shown on /confidentialite and /admin/registre; the retention job applies them every hour.
             Retention = new RetentionSettings { InactiveAccountMonths = 36, FraudIpDays = 30, AnonymousEmailDays = 30 },

@@ -29,6 +29,8 @@ public static class Policies
     /// (a consultation's meeting: its service), and councils' animators for their council's sessions (<see cref="MeetingManagementHandler"/>).
     /// </summary>
     public const string ManageMeetings = "manage-meetings";
+    /// <summary>The participation statistics: public where the organization chose, staff otherwise (<see cref="StatisticsViewingHandler"/>).</summary>
+    public const string ViewStatistics = "view-statistics";
 }
 
 /// <summary>Adds the organization and the staff roles of this organization to the sign-in.</summary>
@@ -101,12 +103,14 @@ public static class IdentitySetup
             .AddPolicy(Policies.AnimateCouncil, p => p.AddRequirements(CouncilAnimationRequirement.Instance, StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.DecideCouncilAgenda, p => p.AddRequirements(CouncilAnimationRequirement.OrSecretary, StaffTwoFactorRequirement.Instance))
             .AddPolicy(Policies.ManageMeetings, p => p.AddRequirements(MeetingManagementRequirement.Instance, StaffTwoFactorRequirement.Instance))
+            .AddPolicy(Policies.ViewStatistics, p => p.AddRequirements(StatisticsViewingRequirement.Instance))
             .AddPolicy(Policies.OperatePlatform, p => p.RequireClaim(ParvisClaims.PlatformOperator, "true").AddRequirements(StaffTwoFactorRequirement.Instance));
         builder.Services.AddScoped<IAuthorizationHandler, ParticipationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, StaffTwoFactorHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, ServiceStaffHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, CouncilAnimationHandler>();
         builder.Services.AddScoped<IAuthorizationHandler, MeetingManagementHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, StatisticsViewingHandler>();
         return builder;
     }
 }

@@ -2227,6 +2227,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
 
+                    b.Property<bool>("PublicStatistics")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("RequireTwoFactorForStaff")
                         .HasColumnType("boolean");
 

@@ -2135,6 +2135,9 @@ namespace Parvis.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicStatistics")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireTwoFactorForStaff")
                         .HasColumnType("INTEGER");
 
