@@ -128,6 +128,8 @@ public class ParticipationStatisticsTests(AppFixture fixture)
         var link = a.QuerySelectorAll("#par-concertation a").FirstOrDefault(l => l.TextContent == title);
         Assert.NotNull(link);
         Assert.Equal($"/statistiques/concertations/{consultation}", link.GetAttribute("href"));
+        // The agglomération of one commune is passed through: its quartiers are the rows.
+        Assert.Contains(a.QuerySelectorAll("#par-territoire a"), l => l.TextContent == "Quartier de la Gare");
         var b = await PageAsync("/statistiques", ParvisFactory.HostB);
         Assert.DoesNotContain(title, b.QuerySelector("main")!.TextContent);
         // Another organization's consultation and territory are unknown here, as are a draft and a made-up one.

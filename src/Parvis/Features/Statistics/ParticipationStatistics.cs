@@ -71,7 +71,7 @@ public sealed class ParticipationStatistics(ParvisDbContext db, TenantContext te
 
         var parentOfRows = scope.ConsultationId is { } id
             ? await db.Consultations.Where(c => c.Id == id).Select(c => (int?)c.TerritoryId).FirstOrDefaultAsync()
-            : scope.TerritoryId ?? SingleRoot(territories);
+            : scope.TerritoryId;
         var consultations = scope.ConsultationId is null ? await ConsultationsAsync(period) : null;
         return new ParticipationReport(months, Figure.Of(count), Figure.Of(people), Figure.Of(totals?.WithoutAccount ?? 0),
             await MonthlyAsync(all, period, since, months),
@@ -79,12 +79,6 @@ public sealed class ParticipationStatistics(ParvisDbContext db, TenantContext te
             await StatisticsByTerritory.TableAsync(period, territories, parentOfRows, count),
             await AgesAsync(period, people, now),
             consultations);
-    }
-
-    private static int? SingleRoot(IReadOnlyList<TerritoryNode> territories)
-    {
-        var roots = territories.Where(t => t.ParentId is null).ToList();
-        return roots.Count == 1 ? roots[0].Id : null;
     }
 
     private static async Task<FigureTable> MonthlyAsync(IQueryable<Contribution> all, IQueryable<Contribution> period,
