@@ -100,12 +100,25 @@ public class CouncilNaughtyStringTests(AppFixture fixture)
             var answered = await PostAsync(admin, $"/conseils/{council}/animation/ordre-du-jour?handler=Decline", token,
                 ("itemId", item.ToString(CultureInfo.InvariantCulture)), ("reason", s));
             AssertRefusedOrRedirected(answered, s, "reason");
+            var accepted = await PostAsync(admin, $"/conseils/{council}/animation/ordre-du-jour?handler=Accept", token,
+                ("itemId", (await _app.NewAgendaItemAsync(council, author, "Accepté " + n)).ToString(CultureInfo.InvariantCulture)),
+                ("reason", s));
+            AssertRefusedOrRedirected(accepted, s, "acceptance reason");
 
             var opinion = await PostAsync(admin, $"/conseils/{council}/animation/avis", token, ("Input.Title", s), ("Input.Text", s),
                 ("Input.AdoptedOn", "2025-01-01"), ("Input.VotesFor", "3"));
             AssertRefusedOrRedirected(opinion, s, "opinion");
             if (opinion.StatusCode == HttpStatusCode.Redirect)
-                NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(opinion.Headers.Location!.OriginalString), s);
+            {
+                var opinionPage = opinion.Headers.Location!.OriginalString;
+                NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(opinionPage), s);
+                // The institution's answer to the opinion, drafted by an administrator (an answering role).
+                var opinionId = (await _app.InAAsync(db => db.CouncilOpinions.Where(o => o.CouncilId == council)
+                    .OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync())).ToString(CultureInfo.InvariantCulture);
+                var draft = await PostAsync(admin, $"/conseils/avis/{opinionId}?handler=DraftResponse", token, ("body", s));
+                AssertRefusedOrRedirected(draft, s, "answer to the opinion");
+                NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/avis/{opinionId}"), s);
+            }
         }
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}"), "the council page");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}/animation"), "the animation page");

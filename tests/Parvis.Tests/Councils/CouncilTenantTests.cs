@@ -23,6 +23,12 @@ public class CouncilTenantTests(AppFixture fixture)
             var opinion = await db.CouncilOpinions.FirstAsync(o => o.CouncilId == council.Id);
             var mandate = await db.CouncilMandates.FirstAsync(m => m.CouncilId == council.Id);
             db.CouncilOpinionVotes.Add(new Parvis.Domain.CouncilOpinionVote { OpinionId = opinion.Id, MandateId = mandate.Id, Vote = Parvis.Domain.MemberVote.For });
+            var session = await db.Meetings.Where(m => !db.SessionInvitations.Any(i => i.MeetingId == m.Id && i.MandateId == mandate.Id))
+                .Select(m => m.Id).FirstAsync();
+            db.SessionInvitations.Add(new Parvis.Domain.SessionInvitation
+            {
+                MeetingId = session, MandateId = mandate.Id, StartsAt = DateTime.UtcNow, SentAt = DateTime.UtcNow,
+            });
             await db.SaveChangesAsync();
             return new
             {
@@ -34,10 +40,12 @@ public class CouncilTenantTests(AppFixture fixture)
                 Items = await db.CouncilAgendaItems.Select(x => x.Id).ToListAsync(),
                 Opinions = await db.CouncilOpinions.Select(x => x.Id).ToListAsync(),
                 Votes = await db.CouncilOpinionVotes.Select(x => x.Id).ToListAsync(),
+                Invitations = await db.SessionInvitations.Select(x => x.Id).ToListAsync(),
             };
         });
         foreach (var list in new[] { b.Councils, b.Colleges, b.Animators, b.Mandates, b.Candidacies, b.Items, b.Opinions, b.Votes })
             Assert.NotEmpty(list);
+        Assert.NotEmpty(b.Invitations);
         await _app.InAAsync(async db =>
         {
             Assert.Empty(await db.Councils.Where(x => b.Councils.Contains(x.Id)).ToListAsync());
@@ -48,6 +56,7 @@ public class CouncilTenantTests(AppFixture fixture)
             Assert.Empty(await db.CouncilAgendaItems.Where(x => b.Items.Contains(x.Id)).ToListAsync());
             Assert.Empty(await db.CouncilOpinions.Where(x => b.Opinions.Contains(x.Id)).ToListAsync());
             Assert.Empty(await db.CouncilOpinionVotes.Where(x => b.Votes.Contains(x.Id)).ToListAsync());
+            Assert.Empty(await db.SessionInvitations.Where(x => b.Invitations.Contains(x.Id)).ToListAsync());
             return 0;
         });
     }

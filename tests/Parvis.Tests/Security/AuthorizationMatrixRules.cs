@@ -29,6 +29,10 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /nous-avons-fait"] = "+++++++",
         ["GET /nous-avons-fait/territoires/{territoryId:int}"] = "+++++++",
         ["GET /nous-avons-fait/resultats/{id:int}"] = "+++++++",
+        // The demo opens its statistics to everyone (StatisticsViewingHandler; the staff-only case: ParticipationStatisticsTests).
+        ["GET /statistiques"] = "+++++++",
+        ["GET /statistiques/territoires/{territoryId:int}"] = "+++++++",
+        ["GET /statistiques/concertations/{consultationId:int}"] = "+++++++",
         // Draws: public once committed (the demo draw is drawn); staff pages for administrators only.
         ["GET /tirages/{id:int}"] = "+++++++",
         ["GET /tirages/{id:int}/tours/{round:int}/{file}.csv"] = "+++++++",

@@ -104,6 +104,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                     url = target.Replace("{id:int}", ids[target.Contains("/resultats", StringComparison.Ordinal) ? "{closed budget}" : "{budget}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/budgets/projets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{budget project}"], StringComparison.Ordinal);
                 else if (target.StartsWith("/admin/budgets/{", StringComparison.Ordinal)) url = target.Replace("{id:int}", ids["{service budget}"], StringComparison.Ordinal);
+                if (target.StartsWith("/statistiques/concertations/", StringComparison.Ordinal))
+                    url = target.Replace("{consultationId:int}", ids["{id:int}"], StringComparison.Ordinal);
                 if (target.StartsWith("/guichet/", StringComparison.Ordinal))
                     url = target.Replace("{id:int}", ids["{request}"], StringComparison.Ordinal);
                 if (target.StartsWith("/admin/signalements/categories/", StringComparison.Ordinal))
