@@ -161,6 +161,30 @@ public class StaffMeetingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_exhibition_s_visitors_book_is_entered_while_it_runs_and_shown_as_its_livre_d_or()
+    {
+        var gare = await _app.IdAsync(ConsultationData.Open);
+        var id = await _app.NewMeetingAsync(adjust: m =>
+        {
+            m.Kind = MeetingKind.Exhibition;
+            m.ConsultationId = gare;
+            m.StartsAt = DateTime.UtcNow.AddDays(-3);
+            m.EndsAt = DateTime.UtcNow.AddDays(10);
+        });
+        var agent = await _app.SignedInAsync("agent");
+        var body = "Belle exposition, plus d'arbres svp " + Guid.NewGuid().ToString("N")[..6];
+        var entered = await agent.SubmitAsync($"/admin/reunions/{id}", "form[action*=Contribution]",
+            new Dictionary<string, string?> { ["Offline.AuthorName"] = "Une visiteuse", ["Offline.Body"] = body });
+        Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+        var contribution = await _app.InAAsync(db => db.Contributions.AsNoTracking().SingleAsync(c => c.Body == body));
+        Assert.Equal((Channel.Meeting, id), (contribution.Channel, contribution.MeetingId!.Value));
+
+        var page = await _app.ClientFor(ParvisFactory.HostA).GetDocumentAsync($"/reunions/{id}");
+        Assert.Equal("Le livre d'or", page.QuerySelector("#sur-place")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#sur-place ~ ul a[href='/contributions/{contribution.Id}']"));
+    }
+
+    [Fact]
     public async Task Minutes_before_the_meeting_and_on_site_contributions_outside_a_consultation_are_refused()
     {
         var upcoming = await _app.NewMeetingAsync();
@@ -181,16 +205,38 @@ public class StaffMeetingTests(AppFixture fixture)
         var id = await _app.NewMeetingAsync(capacity: 1, m => { m.StartsAt = DateTime.UtcNow.AddDays(1); m.EndsAt = m.StartsAt.AddHours(2); });
         var visitor = _app.ClientFor(ParvisFactory.HostA);
         await visitor.RegisterAsync(id, "Danièle Roux", MeetingData.NewAddress());
-        await visitor.RegisterAsync(id, "En attente", MeetingData.NewAddress());
+        await visitor.RegisterAsync(id, "Odile Patiente", MeetingData.NewAddress());
         await _app.InAAsync(async db => await db.Meetings.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.StartsAt, DateTime.UtcNow.AddMinutes(-10))));
         var agent = await _app.SignedInAsync("agent");
         var sheet = await agent.GetAsync($"/admin/reunions/{id}?handler=Sheet");
         Assert.Equal("application/pdf", sheet.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await sheet.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
+        var pdf = await sheet.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf[..4]), StringComparison.Ordinal);
+        // The confirmed person's line to sign, not the one still waiting for a seat.
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("Danièle Roux", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Patiente", text, StringComparison.Ordinal);
+        }
         var confirmed = (await _app.RegistrationsAsync(id)).First(r => r.Status == RegistrationStatus.Confirmed);
         await agent.SubmitAsync($"/admin/reunions/{id}", "form[action*=Attendance]", new Dictionary<string, string?> { ["Present"] = confirmed.Id.ToString(CultureInfo.InvariantCulture) });
         Assert.True((await _app.RegistrationsAsync(id)).First(r => r.Id == confirmed.Id).Attended);
         AssertRefused(await (await _app.CitizenClientAsync()).Client.GetAsync($"/admin/reunions/{id}?handler=Sheet"));
+    }
+
+    [Fact]
+    public async Task An_outcome_links_a_council_s_opinion_of_its_own_organization_only()
+    {
+        var opinion = await _app.InAAsync(db => db.CouncilOpinions.Select(o => new { o.Id, o.Title }).FirstAsync());
+        var ofB = await _app.InOrganizationAsync(_app.OrganizationB, (db, _) => db.CouncilOpinions.Select(o => o.Id).FirstAsync());
+        var outcome = await Parvis.Tests.Outcomes.OutcomeData.NewOutcomeAsync(_app, await Parvis.Tests.Outcomes.OutcomeData.NewTerritoryAsync(_app), published: false);
+        var admin = await _app.SignedInAsync("admin");
+        var refused = await admin.SubmitAndReadAsync($"/admin/resultats/{outcome}", "form[action*=Link]", new Dictionary<string, string?> { ["address"] = $"/conseils/avis/{ofB}" });
+        Assert.Contains($"L'avis n° {ofB} n'existe pas dans cette collectivité.", refused.Errors());
+        await admin.SubmitAsync($"/admin/resultats/{outcome}", "form[action*=Link]", new Dictionary<string, string?> { ["address"] = $"http://a.test/conseils/avis/{opinion.Id}" });
+        Assert.True(await _app.InAAsync(db => db.OutcomeLinks.AnyAsync(l => l.OutcomeId == outcome && l.Kind == OutcomeSubjectKind.Opinion && l.SubjectId == opinion.Id)));
+        Assert.Contains(opinion.Title, await admin.GetStringAsync($"/admin/resultats/{outcome}"), StringComparison.Ordinal);
     }
 
     [Fact]
