@@ -8,6 +8,7 @@ using Parvis.Domain;
 using Parvis.Infrastructure.Identity;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
+using Parvis.Infrastructure.Operations;
 
 namespace Parvis.Features.FranceConnect;
 
@@ -86,7 +87,7 @@ public class CallbackModel(TenantContext tenant, IDataProtectionProvider protect
 
     private PageResult Refuse(string message, string? detail)
     {
-        log.LogWarning("OpenID response refused: {Detail}", detail);
+        log.LogWarning("OpenID response refused: {Detail}", PersonalDataMask.Text(detail));
         Error = message;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

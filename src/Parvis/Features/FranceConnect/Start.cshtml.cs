@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
+using Parvis.Infrastructure.Operations;
 
 namespace Parvis.Features.FranceConnect;
 
@@ -36,7 +37,7 @@ public class StartModel(TenantContext tenant, IDataProtectionProvider protection
         }
         catch (OidcException e)
         {
-            log.LogWarning("OpenID sign-in could not start: {Detail}", e.Detail);
+            log.LogWarning("OpenID sign-in could not start: {Detail}", PersonalDataMask.Text(e.Detail));
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
