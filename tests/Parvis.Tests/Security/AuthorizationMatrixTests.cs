@@ -131,6 +131,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                         "petitions" => ids["{petition}"],
                         "outcomes" => ids["{published outcome}"],
                         "territories" => ids["{territoryId:int}"],
+                        "meetings" => ids["{meeting}"],
+                        "councils" => ids["{council}"],
+                        "budgets" => ids["{budget}"],
                         _ => ids["{id:int}"],
                     } : "";
                     url = target.Replace("{id:int}", item, StringComparison.Ordinal)
