@@ -5,12 +5,14 @@ using Parvis.Testing;
 using Parvis.Tests.Budgets;
 using Parvis.Tests.Councils;
 using Parvis.Tests.Meetings;
+using Parvis.Tests.Surveys;
 
 namespace Parvis.Tests.Api;
 
 /// <summary>
-/// Meetings, councils and budgets in the API, with their pages' rules: nothing unpublished or of another organization,
-/// never a registrant, the online link, a candidate or a ballot; budget results only once the vote is closed.
+/// Meetings, councils, budgets and surveys in the API, with their pages' rules: nothing unpublished or of another organization,
+/// never a registrant, the online link, a candidate, a ballot or a response; results only once a vote is
+/// closed or where a survey publishes them.
 /// </summary>
 [Collection(PlatformAppCollection.Name)]
 public class ApiSpacesTests(AppFixture fixture)
@@ -134,6 +136,40 @@ public class ApiSpacesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Surveys_give_their_results_only_where_they_publish_them_and_nothing_about_fewer_than_ten()
+    {
+        var published = await _app.NewSurveyAsync(SurveyData.OneChoice);
+        await _app.SeedAnswersAsync(published, "avis", "oui", 12);
+        var kept = await _app.NewSurveyAsync(SurveyData.OneChoice, s => s.PublicResults = false);
+        await _app.SeedAnswersAsync(kept, "avis", "oui", 12);
+        var few = await _app.NewSurveyAsync(SurveyData.OneChoice);
+        await _app.SeedAnswersAsync(few, "avis", "non", 3);
+        var draft = await _app.NewSurveyAsync(SurveyData.OneChoice, published: false);
+        var ofB = await _app.NewSurveyAsync(SurveyData.OneChoice, organization: _app.OrganizationB);
+
+        var listed = (await _app.Api().WalkAsync("/api/v1/surveys?limit=200")).Ids();
+        Assert.Contains((long)published.Id, listed);
+        Assert.Contains((long)kept.Id, listed);
+        Assert.DoesNotContain((long)draft.Id, listed);
+        Assert.DoesNotContain((long)ofB.Id, listed);
+        await AssertNotFoundAsync($"/api/v1/surveys/{draft.Id}");
+        await AssertNotFoundAsync($"/api/v1/surveys/{ofB.Id}");
+
+        var shown = await _app.Api().GetJsonAsync($"/api/v1/surveys/{published.Id}");
+        var question = Assert.Single(shown.GetProperty("questions").EnumerateArray());
+        Assert.Equal(["Oui", "Non", "Sans avis"], question.GetProperty("options").EnumerateArray().Select(o => o.GetProperty("text").GetString()));
+        var results = shown.GetProperty("results");
+        Assert.Equal(12, results.GetProperty("respondents").GetInt32());
+        var yes = results.GetProperty("questions")[0].GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("label").GetString() == "Oui");
+        Assert.Equal(12, yes.GetProperty("count").GetInt32());
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await _app.Api().GetJsonAsync($"/api/v1/surveys/{kept.Id}")).GetProperty("results").ValueKind);
+        var small = (await _app.Api().GetJsonAsync($"/api/v1/surveys/{few.Id}")).GetProperty("results");
+        Assert.True(small.GetProperty("suppressed").GetBoolean());
+        Assert.Empty(small.GetProperty("questions").EnumerateArray());
+    }
+
+    [Fact]
     public async Task New_lists_are_walked_by_cursor_and_answer_304_while_unchanged()
     {
         var made = new List<long>();
@@ -144,7 +180,7 @@ public class ApiSpacesTests(AppFixture fixture)
         Assert.Equal(paged.Distinct().Count(), paged.Count);
         Assert.All(made, id => Assert.Contains(id, paged));
 
-        foreach (var url in new[] { "/api/v1/meetings?limit=2", "/api/v1/councils", "/api/v1/budgets" })
+        foreach (var url in new[] { "/api/v1/meetings?limit=2", "/api/v1/councils", "/api/v1/budgets", "/api/v1/surveys" })
         {
             var first = await _app.Api().GetAsync(url);
             Assert.NotNull(first.Headers.ETag);

@@ -109,6 +109,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/v1/councils/{id:int}"] = "+++++++",
         ["GET /api/v1/budgets"] = "+++++++",
         ["GET /api/v1/budgets/{id:int}"] = "+++++++",
+        ["GET /api/v1/surveys"] = "+++++++",
+        ["GET /api/v1/surveys/{id:int}"] = "+++++++",
         ["GET /api/v1/{**path}"] = "-------",
         ["GET /api/{documentName}/openapi.json"] = "+++++++",
         ["GET /api/docs/{documentName?}"] = "+++++++",

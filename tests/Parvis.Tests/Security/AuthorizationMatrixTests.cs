@@ -134,6 +134,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                         "meetings" => ids["{meeting}"],
                         "councils" => ids["{council}"],
                         "budgets" => ids["{budget}"],
+                        "surveys" => ids["{survey}"],
                         _ => ids["{id:int}"],
                     } : "";
                     url = target.Replace("{id:int}", item, StringComparison.Ordinal)

@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Parvis.Features.Api;
 
-/// <summary>The endpoints of the capabilities that came after the first API: meetings, councils, budgets.</summary>
+/// <summary>The endpoints of the capabilities that came after the first API: meetings, councils, budgets, surveys.</summary>
 public static partial class ApiEndpoints
 {
-    private static void MapMeetingsCouncilsBudgets(RouteGroupBuilder api)
+    private static void MapSpaces(RouteGroupBuilder api)
     {
         var meetings = api.MapGroup("").WithTags("Rencontres et conseils");
         meetings.MapGet("/meetings", (HttpContext http, MeetingsApi q, [FromQuery] string? cursor, [FromQuery] string? limit,
@@ -32,5 +32,15 @@ public static partial class ApiEndpoints
         budgets.MapGet("/budgets/{id:int}", (HttpContext http, BudgetsApi q, int id) =>
                 One(http, () => q.BudgetsAsync(PageRequest.First, id), "Ce budget n'existe pas ou n'est pas publié."))
             .Produces<ApiBudget>().ProducesProblem(404).WithSummary("Un budget participatif");
+
+        var surveys = api.MapGroup("").WithTags("Enquêtes");
+        surveys.MapGet("/surveys", (HttpContext http, SurveysApi q, [FromQuery] string? cursor, [FromQuery] string? limit,
+                [FromQuery(Name = "updated_since")] string? updatedSince) =>
+                List(http, cursor, limit, updatedSince, page => q.SurveysAsync(page)))
+            .Produces<ApiPage<ApiSurvey>>().ProducesProblem(400)
+            .WithSummary("Les enquêtes et questions rapides publiées, leurs questions et, là où elles les publient, leurs résultats");
+        surveys.MapGet("/surveys/{id:int}", (HttpContext http, SurveysApi q, int id) =>
+                One(http, () => q.SurveysAsync(PageRequest.First, id), "Cette enquête n'existe pas ou n'est pas publiée."))
+            .Produces<ApiSurvey>().ProducesProblem(404).WithSummary("Une enquête");
     }
 }

@@ -90,7 +90,7 @@ public static partial class ApiEndpoints
                 One(http, () => q.OutcomesAsync(PageRequest.First, id), "Cette suite donnée n'existe pas ou n'est pas publiée."))
             .Produces<ApiOutcome>().ProducesProblem(404).WithSummary("Une suite donnée");
 
-        MapMeetingsCouncilsBudgets(api);
+        MapSpaces(api);
 
         // Whatever else reaches /api/v1 is a problem document too, never the site's HTML error page.
         app.MapFallback(Prefix + "/{**path}", () => ApiProblems.NotFound("Cette adresse n'existe pas dans l'API publique (voir /api/docs)."))

@@ -34,6 +34,7 @@ public static class ApiSetup
         services.AddScoped<MeetingsApi>();
         services.AddScoped<CouncilsApi>();
         services.AddScoped<BudgetsApi>();
+        services.AddScoped<SurveysApi>();
         services.AddCors(o => o.AddPolicy(ApiEndpoints.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "Authorization", "X-Api-Key").WithExposedHeaders("ETag")));
         services.AddOpenApi(DocumentName, o =>
