@@ -5,6 +5,7 @@ using Parvis.Testing;
 using Parvis.Tests.Budgets;
 using Parvis.Tests.Councils;
 using Parvis.Tests.Meetings;
+using Parvis.Tests.Projects;
 using Parvis.Tests.Surveys;
 
 namespace Parvis.Tests.Api;
@@ -74,8 +75,14 @@ public class ApiSpacesTests(AppFixture fixture)
         {
             CouncilMandate Mandate(string name, DateOnly starts, DateOnly? ends) => new()
             {
-                CouncilId = council, CollegeId = college, Name = name, Role = MandateRole.Member, Source = MandateSource.Draw,
-                StartsOn = starts, EndsOn = ends, CreatedAt = DateTime.UtcNow,
+                CouncilId = council,
+                CollegeId = college,
+                Name = name,
+                Role = MandateRole.Member,
+                Source = MandateSource.Draw,
+                StartsOn = starts,
+                EndsOn = ends,
+                CreatedAt = DateTime.UtcNow,
             };
             db.CouncilMandates.AddRange(Mandate("Aline Siégeante", today.AddDays(-30), null),
                 Mandate("Paul Parti", today.AddDays(-300), today.AddDays(-5)));
@@ -83,8 +90,12 @@ public class ApiSpacesTests(AppFixture fixture)
                 new CouncilCandidacy { CouncilId = council, CollegeId = college, UserId = candidate, Name = "Carla Candidate", CreatedAt = DateTime.UtcNow },
                 new CouncilCandidacy
                 {
-                    CouncilId = council, CollegeId = college, UserId = rejected, Name = "Nina Nonretenue",
-                    Status = CandidacyStatus.NotRetained, CreatedAt = DateTime.UtcNow,
+                    CouncilId = council,
+                    CollegeId = college,
+                    UserId = rejected,
+                    Name = "Nina Nonretenue",
+                    Status = CandidacyStatus.NotRetained,
+                    CreatedAt = DateTime.UtcNow,
                 });
             return await db.SaveChangesAsync();
         });
@@ -170,6 +181,44 @@ public class ApiSpacesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Unpublished_projects_and_scheduled_news_never_appear()
+    {
+        var project = await _app.NewProjectAsync(phases: [(ProjectPhaseKind.Works, -10, 20)]);
+        var draftProject = await _app.NewProjectAsync(published: false);
+        var ofB = await _app.NewProjectAsync(organization: _app.OrganizationB);
+        Task<int> Post(string title, DateTime? at, int? projectId = null) => _app.InAAsync(async db =>
+        {
+            var post = new NewsPost { Title = "" };
+            post.Describe(new NewsDescription(title, "Résumé", "Texte", null, projectId, ProjectTheme.Culture, NewsComments.PreModerated),
+                DateTime.UtcNow.AddMinutes(-5));
+            post.PublishAt = at;
+            db.NewsPosts.Add(post);
+            await db.SaveChangesAsync();
+            return post.Id;
+        });
+        var out1 = await Post("Parue", DateTime.UtcNow.AddMinutes(-1), draftProject);
+        var scheduled = await Post("Programmée", DateTime.UtcNow.AddDays(1));
+        var draftPost = await Post("Brouillon", null);
+
+        var projects = (await _app.Api().WalkAsync("/api/v1/projects?limit=200")).Ids();
+        Assert.Contains((long)project, projects);
+        Assert.DoesNotContain((long)draftProject, projects);
+        Assert.DoesNotContain((long)ofB, projects);
+        await AssertNotFoundAsync($"/api/v1/projects/{draftProject}");
+        await AssertNotFoundAsync($"/api/v1/projects/{ofB}");
+        var phase = Assert.Single((await _app.Api().GetJsonAsync($"/api/v1/projects/{project}")).GetProperty("phases").EnumerateArray());
+        Assert.Equal("Works", phase.GetProperty("kind").GetString());
+
+        var news = (await _app.Api().WalkAsync("/api/v1/news?limit=200")).Ids();
+        Assert.Contains((long)out1, news);
+        Assert.DoesNotContain((long)scheduled, news);
+        Assert.DoesNotContain((long)draftPost, news);
+        await AssertNotFoundAsync($"/api/v1/news/{scheduled}");
+        // Its project is a draft: not named.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await _app.Api().GetJsonAsync($"/api/v1/news/{out1}")).GetProperty("projectId").ValueKind);
+    }
+
+    [Fact]
     public async Task New_lists_are_walked_by_cursor_and_answer_304_while_unchanged()
     {
         var made = new List<long>();
@@ -180,7 +229,7 @@ public class ApiSpacesTests(AppFixture fixture)
         Assert.Equal(paged.Distinct().Count(), paged.Count);
         Assert.All(made, id => Assert.Contains(id, paged));
 
-        foreach (var url in new[] { "/api/v1/meetings?limit=2", "/api/v1/councils", "/api/v1/budgets", "/api/v1/surveys" })
+        foreach (var url in new[] { "/api/v1/meetings?limit=2", "/api/v1/councils", "/api/v1/budgets", "/api/v1/surveys", "/api/v1/projects", "/api/v1/news" })
         {
             var first = await _app.Api().GetAsync(url);
             Assert.NotNull(first.Headers.ETag);

@@ -135,6 +135,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                         "councils" => ids["{council}"],
                         "budgets" => ids["{budget}"],
                         "surveys" => ids["{survey}"],
+                        "projects" => ids["{project}"],
+                        "news" => ids["{news}"],
                         _ => ids["{id:int}"],
                     } : "";
                     url = target.Replace("{id:int}", item, StringComparison.Ordinal)

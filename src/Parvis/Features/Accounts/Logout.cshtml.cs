@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Features.FranceConnect;
 using Parvis.Infrastructure.Identity;
-using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Operations;
+using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Accounts;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Parvis.Features.Api;
 
-/// <summary>The endpoints of the capabilities that came after the first API: meetings, councils, budgets, surveys.</summary>
+/// <summary>The endpoints of the capabilities that came after the first API: meetings, councils, budgets,
+/// surveys, projects and news.</summary>
 public static partial class ApiEndpoints
 {
     private static void MapSpaces(RouteGroupBuilder api)
@@ -42,5 +43,21 @@ public static partial class ApiEndpoints
         surveys.MapGet("/surveys/{id:int}", (HttpContext http, SurveysApi q, int id) =>
                 One(http, () => q.SurveysAsync(PageRequest.First, id), "Cette enquête n'existe pas ou n'est pas publiée."))
             .Produces<ApiSurvey>().ProducesProblem(404).WithSummary("Une enquête");
+
+        var projects = api.MapGroup("").WithTags("Projets et actualités");
+        projects.MapGet("/projects", (HttpContext http, ProjectsApi q, [FromQuery] string? cursor, [FromQuery] string? limit,
+                [FromQuery(Name = "updated_since")] string? updatedSince) =>
+                List(http, cursor, limit, updatedSince, page => q.ProjectsAsync(page)))
+            .Produces<ApiPage<ApiProject>>().ProducesProblem(400).WithSummary("Les projets publiés, avec leurs étapes");
+        projects.MapGet("/projects/{id:int}", (HttpContext http, ProjectsApi q, int id) =>
+                One(http, () => q.ProjectsAsync(PageRequest.First, id), "Ce projet n'existe pas ou n'est pas publié."))
+            .Produces<ApiProject>().ProducesProblem(404).WithSummary("Un projet");
+        projects.MapGet("/news", (HttpContext http, ProjectsApi q, [FromQuery] string? cursor, [FromQuery] string? limit,
+                [FromQuery(Name = "updated_since")] string? updatedSince) =>
+                List(http, cursor, limit, updatedSince, page => q.NewsAsync(page)))
+            .Produces<ApiPage<ApiNewsPost>>().ProducesProblem(400).WithSummary("Les actualités parues (jamais une actualité programmée)");
+        projects.MapGet("/news/{id:int}", (HttpContext http, ProjectsApi q, int id) =>
+                One(http, () => q.NewsAsync(PageRequest.First, id), "Cette actualité n'existe pas ou n'est pas encore parue."))
+            .Produces<ApiNewsPost>().ProducesProblem(404).WithSummary("Une actualité");
     }
 }

@@ -35,6 +35,7 @@ public static class ApiSetup
         services.AddScoped<CouncilsApi>();
         services.AddScoped<BudgetsApi>();
         services.AddScoped<SurveysApi>();
+        services.AddScoped<ProjectsApi>();
         services.AddCors(o => o.AddPolicy(ApiEndpoints.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "Authorization", "X-Api-Key").WithExposedHeaders("ETag")));
         services.AddOpenApi(DocumentName, o =>

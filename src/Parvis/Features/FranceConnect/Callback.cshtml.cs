@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
-using Parvis.Infrastructure.Operations;
 
 namespace Parvis.Features.FranceConnect;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
-using Parvis.Infrastructure.Operations;
 
 namespace Parvis.Features.FranceConnect;
 
