@@ -31,6 +31,9 @@ public static class PublicItems
     /// <summary>Published, cancelled or not (a cancelled meeting's page says so).</summary>
     public static readonly Expression<Func<Meeting, bool>> Meetings = m => m.PublishedAt != null;
 
+    /// <summary>Published (a draft is seen by staff only), in whatever phase; results once the vote is closed (<see cref="Budget.HasResultsAt"/>).</summary>
+    public static readonly Expression<Func<Budget, bool>> Budgets = b => b.PublishedAt != null;
+
     /// <summary>Published, open or closed; quick questions too (their page is their results).</summary>
     public static readonly Expression<Func<Survey, bool>> Surveys = s => s.PublishedAt != null;
 

@@ -133,6 +133,12 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                         "petitions" => ids["{petition}"],
                         "outcomes" => ids["{published outcome}"],
                         "territories" => ids["{territoryId:int}"],
+                        "meetings" => ids["{meeting}"],
+                        "councils" => ids["{council}"],
+                        "budgets" => ids["{budget}"],
+                        "surveys" => ids["{survey}"],
+                        "projects" => ids["{project}"],
+                        "news" => ids["{news}"],
                         _ => ids["{id:int}"],
                     } : "";
                     url = target.Replace("{id:int}", item, StringComparison.Ordinal)

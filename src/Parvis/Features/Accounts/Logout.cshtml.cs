@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Features.FranceConnect;
 using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 
 namespace Parvis.Features.Accounts;
@@ -34,7 +35,7 @@ public class LogoutModel(SignInManager<ParvisUser> signIn, UserManager<ParvisUse
                     return Redirect(url);
                 }
             }
-            catch (OidcException e) { log.LogWarning("Provider logout skipped: {Detail}", e.Detail); }
+            catch (OidcException e) { log.LogWarning("Provider logout skipped: {Detail}", PersonalDataMask.Text(e.Detail)); }
         }
         TempData["Message"] = "Vous êtes déconnecté.";
         return Redirect("/");

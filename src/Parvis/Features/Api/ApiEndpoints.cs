@@ -10,7 +10,7 @@ namespace Parvis.Features.Api;
 /// ETag; errors are problem documents in French. Anonymous: cookies are ignored, so a signed-in staff member reads
 /// what anyone reads.
 /// </summary>
-public static class ApiEndpoints
+public static partial class ApiEndpoints
 {
     public const string Prefix = "/api/v1";
     public const string CorsPolicy = "public-api";
@@ -89,6 +89,8 @@ public static class ApiEndpoints
         places.MapGet("/outcomes/{id:int}", (HttpContext http, PlacesApi q, int id) =>
                 One(http, () => q.OutcomesAsync(PageRequest.First, id), "Cette suite donnée n'existe pas ou n'est pas publiée."))
             .Produces<ApiOutcome>().ProducesProblem(404).WithSummary("Une suite donnée");
+
+        MapSpaces(api);
 
         // Whatever else reaches /api/v1 is a problem document too, never the site's HTML error page.
         app.MapFallback(Prefix + "/{**path}", () => ApiProblems.NotFound("Cette adresse n'existe pas dans l'API publique (voir /api/docs)."))

@@ -31,6 +31,11 @@ public static class ApiSetup
         services.AddScoped<ConsultationsApi>();
         services.AddScoped<ProposalsApi>();
         services.AddScoped<PlacesApi>();
+        services.AddScoped<MeetingsApi>();
+        services.AddScoped<CouncilsApi>();
+        services.AddScoped<BudgetsApi>();
+        services.AddScoped<SurveysApi>();
+        services.AddScoped<ProjectsApi>();
         services.AddCors(o => o.AddPolicy(ApiEndpoints.CorsPolicy, p => p.AllowAnyOrigin().WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "Authorization", "X-Api-Key").WithExposedHeaders("ETag")));
         services.AddOpenApi(DocumentName, o =>

@@ -20,7 +20,7 @@ public sealed class BudgetQueries(ParvisDbContext db, TimeProvider clock)
     public async Task<List<BudgetCard>> PublishedAsync()
     {
         var now = Now;
-        var rows = await db.Budgets.AsNoTracking().Where(b => b.PublishedAt != null).OrderByDescending(b => b.VoteFrom)
+        var rows = await db.Budgets.AsNoTracking().Where(PublicItems.Budgets).OrderByDescending(b => b.VoteFrom)
             .Select(b => new
             {
                 Budget = b,
@@ -34,7 +34,7 @@ public sealed class BudgetQueries(ParvisDbContext db, TimeProvider clock)
 
     /// <summary>A published budget of this organization, untracked; null otherwise.</summary>
     public Task<Budget?> PublishedAsync(int id) =>
-        db.Budgets.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.PublishedAt != null);
+        db.Budgets.AsNoTracking().Where(PublicItems.Budgets).FirstOrDefaultAsync(b => b.Id == id);
 
     public async Task<BudgetPage?> PageAsync(int id)
     {

@@ -15,6 +15,8 @@ public class ErrorModel : PageModel
     public List<(string Name, string Value)> Typed { get; private set; } = [];
     /// <summary>The page the refused request was sent to (a local path), to go back to.</summary>
     public string? BackTo { get; private set; }
+    /// <summary>The failed request's id (the re-executed request keeps its context): the RequestId of its log lines.</summary>
+    public string RequestId => HttpContext.TraceIdentifier;
 
     // Read from the query string by hand: binding would read the form of a re-executed POST,
     // the very body that may have been refused as too large or malformed.

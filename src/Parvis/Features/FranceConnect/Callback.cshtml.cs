@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parvis.Domain;
 using Parvis.Infrastructure.Identity;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
@@ -86,7 +87,7 @@ public class CallbackModel(TenantContext tenant, IDataProtectionProvider protect
 
     private PageResult Refuse(string message, string? detail)
     {
-        log.LogWarning("OpenID response refused: {Detail}", detail);
+        log.LogWarning("OpenID response refused: {Detail}", PersonalDataMask.Text(detail));
         Error = message;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

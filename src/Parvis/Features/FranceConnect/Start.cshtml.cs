@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parvis.Infrastructure.Operations;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
@@ -36,7 +37,7 @@ public class StartModel(TenantContext tenant, IDataProtectionProvider protection
         }
         catch (OidcException e)
         {
-            log.LogWarning("OpenID sign-in could not start: {Detail}", e.Detail);
+            log.LogWarning("OpenID sign-in could not start: {Detail}", PersonalDataMask.Text(e.Detail));
             Error = e.Message;
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();

@@ -56,7 +56,9 @@ public sealed class RedisFixedWindowRateLimiter(IConnectionMultiplexer redis, st
         }
         catch (RedisException e)
         {
-            logger.LogWarning(e, "Redis unreachable: rate limit {Key} counted on this node only.", key);
+            // A limit per address has the client's address in its key, and Redis quotes the key in its errors.
+            logger.LogWarning("Redis unreachable ({Error}): rate limit {Key} counted on this node only.",
+                Operations.PersonalDataMask.Text(e.Message), Operations.PersonalDataMask.Text(key));
             return await _fallback.AcquireAsync(permitCount, cancellationToken);
         }
     }

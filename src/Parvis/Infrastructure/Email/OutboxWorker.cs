@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Parvis.Infrastructure.Data;
+using Parvis.Infrastructure.Operations;
 
 namespace Parvis.Infrastructure.Email;
 
@@ -68,7 +69,9 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IMailSender sender
                 message.Attempts++;
                 message.LastError = e.GetType().Name;
                 message.NextAttemptAt = clock.GetUtcNow().UtcDateTime.AddSeconds(Math.Pow(2, message.Attempts) * 5);
-                logger.LogWarning("Outbox message {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
+                // An SMTP server's refusal often quotes the recipient: masked, as every address in a log line.
+                logger.LogWarning("Outbox message {Id} not sent (attempt {Attempts}): {Error}", message.Id, message.Attempts,
+                    PersonalDataMask.Text(e.Message));
             }
             message.ClaimedUntil = null;
             await db.SaveChangesAsync(token);

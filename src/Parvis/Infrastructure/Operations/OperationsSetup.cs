@@ -19,6 +19,12 @@ public sealed class OperationsOptions
 
     /// <summary>The contact of /.well-known/security.txt (an address or a URL); none, no file.</summary>
     public string? SecurityContact { get; set; }
+
+    /// <summary>"json": the console writes one JSON object per line (for Loki, Elasticsearch, journald…);
+    /// otherwise the plain text of ASP.NET Core. Both carry the request's id (RequestId) in every line of a request.</summary>
+    public string? LogFormat { get; set; }
+
+    public bool JsonLogs => string.Equals(LogFormat?.Trim(), "json", StringComparison.OrdinalIgnoreCase);
 }
 
 public static class OperationsSetup
@@ -29,6 +35,7 @@ public static class OperationsSetup
     public static WebApplicationBuilder AddParvisOperations(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<OperationsOptions>(builder.Configuration.GetSection("Operations"));
+        builder.AddParvisLogs();
         builder.Services.AddSingleton<OperatorNetworks>();
         builder.Services.AddSingleton<ParvisMetrics>();
         builder.Services.AddSingleton<DbCommandTimer>();
@@ -41,6 +48,28 @@ public static class OperationsSetup
             .AddMeter(ParvisMetrics.MeterName)
             .AddPrometheusExporter());
         return builder;
+    }
+
+    /// <summary>
+    /// The console's format. The scopes are what carries the request's id: ASP.NET Core opens one per request with
+    /// its RequestId (HttpContext.TraceIdentifier, the id the error page shows) and TraceId.
+    /// </summary>
+    private static void AddParvisLogs(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Operations").Get<OperationsOptions>() ?? new OperationsOptions();
+        if (options.JsonLogs)
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => o.IncludeScopes = true);
+        }
     }
 
     /// <summary>Before the organization is resolved: the operator asks by address, not by host name.</summary>
