@@ -27,7 +27,10 @@ public class CouncilTenantTests(AppFixture fixture)
                 .Select(m => m.Id).FirstAsync();
             db.SessionInvitations.Add(new Parvis.Domain.SessionInvitation
             {
-                MeetingId = session, MandateId = mandate.Id, StartsAt = DateTime.UtcNow, SentAt = DateTime.UtcNow,
+                MeetingId = session,
+                MandateId = mandate.Id,
+                StartsAt = DateTime.UtcNow,
+                SentAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
             return new
