@@ -187,9 +187,8 @@ public sealed class LogTests : IAsyncLifetime
         await client.SubmitAsync("/compte/connexion", "main form",
             new Dictionary<string, string?> { ["Form.Email"] = email, ["Form.Password"] = "un mauvais mot de passe" });
         // The confirmation e-mail is refused by the server, which quotes the address: the worker logs the refusal.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!_lines.Any(l => l.Text.Contains("not sent", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
-            await Task.Delay(100);
+        await Eventually.UntilAsync(() => Task.FromResult(_lines.Any(l => l.Text.Contains("not sent", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30), "The outbox worker never logged the refused e-mail.");
 
         var all = _lines.Select(l => l.Category + " " + l.Text + " " + string.Join(" ", l.Scopes.Values)).ToList();
         Assert.Contains(all, l => l.Contains("not sent", StringComparison.Ordinal) && l.Contains("j***@exemple.fr", StringComparison.Ordinal));

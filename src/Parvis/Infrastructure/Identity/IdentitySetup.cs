@@ -177,9 +177,13 @@ public sealed class StaffTwoFactorRequirement : IAuthorizationRequirement
 
 public sealed class StaffTwoFactorHandler(TenantContext tenant) : AuthorizationHandler<StaffTwoFactorRequirement>
 {
+    /// <summary>The one rule: the organization does not ask staff for a second factor, or this session used one.</summary>
+    public static bool Satisfied(Organization organization, ClaimsPrincipal user) =>
+        !organization.RequireTwoFactorForStaff || user.HasClaim(ParvisClaims.TwoFactor, "true");
+
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffTwoFactorRequirement requirement)
     {
-        if (!tenant.Organization.RequireTwoFactorForStaff || context.User.HasClaim(ParvisClaims.TwoFactor, "true")) context.Succeed(requirement);
+        if (Satisfied(tenant.Organization, context.User)) context.Succeed(requirement);
         else context.Fail(new AuthorizationFailureReason(this, "Activez la double authentification."));
         return Task.CompletedTask;
     }

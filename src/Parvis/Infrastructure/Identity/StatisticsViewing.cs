@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Parvis.Domain;
 using Parvis.Infrastructure.Tenancy;
 using Parvis.Infrastructure.Web;
 
@@ -19,8 +18,7 @@ public sealed class StatisticsViewingHandler(TenantContext tenant) : Authorizati
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StatisticsViewingRequirement requirement)
     {
         var organization = tenant.Organization;
-        var staff = Enum.GetNames<StaffRole>().Any(context.User.IsInRole)
-            && (!organization.RequireTwoFactorForStaff || context.User.HasClaim(ParvisClaims.TwoFactor, "true"));
+        var staff = context.User.IsStaff() && StaffTwoFactorHandler.Satisfied(organization, context.User);
         if (organization.PublicStatistics || staff) context.Succeed(requirement);
         return Task.CompletedTask;
     }
